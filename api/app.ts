@@ -1,0 +1,74 @@
+// The HTTP face: createApp builds the Hono app without listening, so tests call app.request().
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { Database } from '../sql/db.ts';
+import { ProblemError, problemResponse } from './problem.ts';
+import { healthRoutes } from './routes/health.ts';
+import { metricRoutes } from './routes/metrics.ts';
+
+export interface AppDeps {
+  db: Database;
+  /** The built dashboard (web/build); null serves the API only. */
+  webRoot?: string | null;
+  /** Logs unexpected errors; tests pass a spy. */
+  logError?: (error: unknown) => void;
+  now?: () => Date;
+}
+
+export function createApp(deps: AppDeps) {
+  const api = new Hono()
+    .route('/health', healthRoutes(deps.db))
+    .route('/metrics', metricRoutes(deps.db, deps.now));
+
+  const app = new Hono().route('/api', api);
+
+  app.all('/api/*', (c) =>
+    problemResponse(c, { status: 404, title: 'Not found', detail: `No API route ${c.req.method} ${c.req.path}.` }),
+  );
+
+  const webRoot = deps.webRoot;
+  if (webRoot && existsSync(join(webRoot, 'index.html'))) {
+    const indexHtml = readFileSync(join(webRoot, 'index.html'), 'utf8');
+    app.use('/_app/immutable/*', async (c, next) => {
+      await next();
+      if (c.res.ok) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+    });
+    // The page and the version file name the current build: always revalidate them.
+    app.use('*', async (c, next) => {
+      await next();
+      const isPage = c.res.headers.get('Content-Type')?.startsWith('text/html');
+      if ((isPage || c.req.path === '/_app/version.json') && !c.res.headers.has('Cache-Control')) {
+        c.res.headers.set('Cache-Control', 'no-cache');
+      }
+    });
+    app.use('/*', serveStatic({ root: webRoot }));
+    // A missing build asset is a real 404; handing it the page would hide a broken deploy.
+    app.get('/_app/*', (c) => problemResponse(c, { status: 404, title: 'Not found', detail: `No dashboard asset at ${c.req.path}.` }));
+    // The dashboard is a single-page app: any other GET path is one of its routes.
+    app.get('*', (c) => c.html(indexHtml, 200, { 'Cache-Control': 'no-cache' }));
+  }
+
+  app.notFound((c) => problemResponse(c, { status: 404, title: 'Not found', detail: `Nothing at ${c.req.path}.` }));
+
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) {
+      return problemResponse(c, { status: error.status, title: error.title, detail: error.detail, ...error.extensions });
+    }
+    if (error instanceof HTTPException) {
+      return problemResponse(c, { status: error.status, title: error.message || 'Request failed' });
+    }
+    (deps.logError ?? console.error)(error);
+    return problemResponse(c, {
+      status: 500,
+      title: 'Internal error',
+      detail: 'The server could not answer this request; the error is in its log.',
+    });
+  });
+
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

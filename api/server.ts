@@ -1,0 +1,86 @@
+// `npm start`: opens the database, brings its schema up to date, seeds the demo on an empty database,
+// and serves the API and the built dashboard. Failures are one clear line (a stack trace with DEBUG set).
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { Database } from '../sql/db.ts';
+import { migrate } from '../sql/migrate.ts';
+import { isEmpty, seedDemo } from '../pipelines/demo/seed.ts';
+import { createApp } from './app.ts';
+import { readConfig, type ServerConfig } from './env.ts';
+
+const webRoot = fileURLToPath(new URL('../web/build/', import.meta.url));
+
+function fail(message: string, error?: unknown, debug = Boolean(process.env.DEBUG)): never {
+  console.error(`servicepulse: ${message}`);
+  if (debug && error) console.error(error);
+  process.exit(1);
+}
+
+/** Fails fast, before minutes of seeding, when the port is taken. */
+function assertPortFree(config: ServerConfig): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(config.port, config.host, () => probe.close(() => resolve()));
+  });
+}
+
+function describeListenError(error: NodeJS.ErrnoException, config: ServerConfig): string {
+  if (error.code === 'EADDRINUSE') return `port ${config.port} on ${config.host} is already in use. Stop what uses it or start with PORT=<another port>.`;
+  if (error.code === 'EACCES') return `not allowed to listen on port ${config.port}. Use a port above 1023 (PORT=8080).`;
+  if (error.code === 'EADDRNOTAVAIL') return `HOST=${config.host} is not an address of this machine.`;
+  return `cannot listen on ${config.host}:${config.port}: ${error.message}`;
+}
+
+async function main() {
+  let config: ServerConfig;
+  try {
+    config = readConfig(process.env, process.argv.slice(2));
+  } catch (error) {
+    fail((error as Error).message, error);
+  }
+  await assertPortFree(config).catch((error) => fail(describeListenError(error, config), error, config.debug));
+
+  const db = await Database.open(config.databasePath).catch((error) => fail((error as Error).message, error, config.debug));
+  try {
+    await migrate(db);
+  } catch (error) {
+    fail(`cannot prepare the database ${db.path}: ${(error as Error).message}`, error, config.debug);
+  }
+
+  if (config.seedDemo && (await isEmpty(db))) {
+    console.log(`Empty database: generating the demo organisation (${config.demoSize.toLocaleString('en')} tickets)…`);
+    const started = Date.now();
+    const today = new Date();
+    await seedDemo(db, {
+      tickets: config.demoSize,
+      end: new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate())),
+      log: (line) => console.log(line),
+    }).catch((error) => fail(`demo seeding failed: ${(error as Error).message}`, error, config.debug));
+    console.log(`Demo loaded in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  }
+
+  if (!existsSync(`${webRoot}/index.html`)) {
+    console.warn('The dashboard is not built (web/build is missing): run `npm run build:web`. Serving the API only.');
+  }
+  const app = createApp({ db, webRoot });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    console.log(`ServicePulse is running at http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${info.port}/`);
+    console.log(`Database: ${db.path}${config.seedDemo ? '' : ' (demo seeding off)'}`);
+  });
+  server.on('error', (error: NodeJS.ErrnoException) => fail(describeListenError(error, config), error, config.debug));
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    db.close().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+await main();

@@ -1,0 +1,278 @@
+// The one load path (CLI, API upload and demo seeder alike): read → map → validate → stage → merge →
+// recompute facts of the touched tickets → record the load. All of it is one transaction: a load that
+// fails or is killed leaves the database exactly as it was.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Database, Query } from '../sql/db.ts';
+import { transformStatements } from '../sql/files.ts';
+import { fitMapping } from './mapping/fit.ts';
+import { mappingToSql, quoteIdentifier } from './mapping/to-sql.ts';
+import type { LoadKind, Mapping } from './mapping/types.ts';
+import { LoadError } from './load-error.ts';
+import { inspectFile, stageFile, type FileShape } from './read.ts';
+import { crossFieldRules } from './rules.ts';
+
+export { LoadError };
+
+export interface LoadRequest {
+  file: string;
+  mapping: Mapping;
+  /** The helpdesk the records belong to; tickets are keyed by (source, external id). Defaults to the mapping's. */
+  source?: string;
+  /** Zone of timestamps written without an offset. */
+  timeZone?: string;
+  /** Told as each step inside the load's transaction completes (progress display, tests). */
+  onStep?: (step: LoadStep) => void;
+  /** Any rejected row fails the whole load. */
+  strict?: boolean;
+  /** Do everything, report what would change, then roll back. */
+  dryRun?: boolean;
+  /** How to read the file, when the caller has already inspected it (saves inflating a gzip twice). */
+  shape?: FileShape;
+}
+
+export type LoadStep = 'read' | 'validated' | 'merged' | 'facts';
+
+export interface LoadSummary {
+  loadId: number;
+  file: string;
+  source: string;
+  kind: LoadKind;
+  rowsRead: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  topRejects: Array<{ reason: string; count: number }>;
+  /** Earlier states of records in a snapshot log, replaced by a later row of the same file. */
+  superseded: number;
+  /** Optional fields of the mapping whose column the file does not have. */
+  absentFields: string[];
+  dryRun: boolean;
+  seconds: number;
+}
+
+/** Carries a dry run's summary out of its transaction, which rolls back. */
+class DryRunFinished extends Error {
+  constructor(readonly summary: LoadSummary) {
+    super('dry run');
+  }
+}
+
+const mergeTransform: Record<LoadKind, string> = {
+  tickets: 'merge-tickets',
+  events: 'merge-events',
+  feedback: 'merge-feedback',
+};
+
+async function sha256Of(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+async function runTransform(tx: Query, name: string, params: Record<string, string | number | boolean>) {
+  for (const statement of transformStatements(name)) {
+    const used = Object.fromEntries(Object.entries(params).filter(([key]) => statement.includes(`$${key}`)));
+    await tx.run(statement, used);
+  }
+}
+
+/**
+ * One row per external id. By default the last row wins and earlier ones are rejected naming the line
+ * kept (a duplicate in an export is a mistake worth seeing). A snapshot log (`latestBy`) has a row per
+ * change of each record by design: its latest state wins and earlier states are superseded, not rejected.
+ * Returns how many rows were superseded.
+ */
+async function keepOnePerId(tx: Query, loadId: number, mapping: Mapping, table: string): Promise<number> {
+  const latest = mapping.latestBy ? `${quoteIdentifier(mapping.latestBy)} DESC NULLS LAST, ` : '';
+  await tx.run(
+    `CREATE OR REPLACE TEMP TABLE ranked AS
+     SELECT * EXCLUDE (reject_column, reject_value, reject_reason), row_number() OVER latest_first AS version_rank,
+            first_value(line) OVER latest_first AS winner
+       FROM mapped WHERE reject_reason IS NULL
+     WINDOW latest_first AS (PARTITION BY external_id ORDER BY ${latest}line DESC)`,
+  );
+  let superseded = 0;
+  if (mapping.latestBy) {
+    superseded = (await tx.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM ranked WHERE version_rank > 1'))!.n;
+  } else {
+    await tx.run(
+      `INSERT INTO load_rejects
+       SELECT $load_id, line, $column, external_id, 'duplicate external_id in file: line ' || winner || ' is kept'
+         FROM ranked WHERE version_rank > 1`,
+      { load_id: loadId, column: mapping.fields.external_id!.column },
+    );
+  }
+  await tx.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * EXCLUDE (version_rank, winner) FROM ranked WHERE version_rank = 1`);
+  await tx.run('DROP TABLE ranked');
+  return superseded;
+}
+
+export async function loadFile(db: Database, request: LoadRequest): Promise<LoadSummary> {
+  const { file, mapping } = request;
+  const source = request.source ?? mapping.source;
+  const timeZone = request.timeZone ?? 'UTC';
+  const startedAt = new Date();
+  let bytes: number;
+  try {
+    bytes = (await stat(file)).size;
+  } catch (error) {
+    throw new LoadError(file, `cannot be opened: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+  }
+  const sha256 = await sha256Of(file);
+
+  try {
+    const known = await db.readOne<{ ok: boolean }>('SELECT count(*) > 0 AS ok FROM pg_timezone_names() WHERE name = $zone', {
+      zone: timeZone,
+    });
+    if (!known?.ok) throw new LoadError(file, `unknown time zone "${timeZone}" (use an IANA name such as Europe/Zagreb)`);
+    const shape = request.shape ?? (await inspectFile(file));
+    const onStep = request.onStep ?? (() => {});
+    const options = { strict: request.strict ?? false, dryRun: request.dryRun ?? false };
+    return await db.write((tx) => loadInTransaction(tx, { file, mapping, source, timeZone, startedAt, bytes, sha256, onStep, shape, ...options }));
+  } catch (error) {
+    if (error instanceof DryRunFinished) return error.summary;
+    await recordFailedLoad(db, { file, mapping, source, startedAt, bytes, sha256 }, error);
+    throw error instanceof LoadError ? error : new LoadError(file, (error as Error).message, { cause: error });
+  }
+}
+
+interface LoadContext {
+  file: string;
+  mapping: Mapping;
+  source: string;
+  startedAt: Date;
+  bytes: number;
+  sha256: string;
+}
+
+/** A failed load leaves no data behind, only this record of the attempt and why it failed. */
+async function recordFailedLoad(db: Database, load: LoadContext, error: unknown) {
+  const message = error instanceof Error ? error.message : String(error);
+  await db.write((tx) =>
+    tx.run(
+      `INSERT INTO loads (load_id, file, sha256, bytes, source, kind, status, started_at, finished_at, error)
+       SELECT coalesce(max(load_id), 0) + 1, $file, $sha256, $bytes, $source, $kind, 'failed', $started::TIMESTAMPTZ, now(), $error
+         FROM loads`,
+      {
+        file: basename(load.file), sha256: load.sha256, bytes: load.bytes, source: load.source, kind: load.mapping.kind,
+        started: load.startedAt.toISOString(), error: message,
+      },
+    ),
+  );
+}
+
+async function loadInTransaction(
+  tx: Query,
+  load: LoadContext & { timeZone: string; onStep: (step: LoadStep) => void; strict: boolean; dryRun: boolean; shape: FileShape },
+): Promise<LoadSummary> {
+  const { file, source, timeZone, startedAt, bytes, sha256, onStep } = load;
+  const loadId = (await tx.one<{ id: number }>('SELECT (coalesce(max(load_id), 0) + 1)::INTEGER AS id FROM loads'))!.id;
+  const columns = await stageFile(tx, file, load.shape);
+  const { mapping, absent } = fitMapping(load.mapping, columns, file);
+  onStep('read');
+
+  const mapped = mappingToSql(mapping, timeZone, columns, load.shape);
+  await tx.run(
+    `CREATE OR REPLACE TEMP TABLE mapped AS
+     ${mapped.sql}`,
+    mapped.params,
+  );
+  for (const rule of crossFieldRules[mapping.kind].filter((r) => mapping.fields[r.field])) {
+    await tx.run(
+      `UPDATE mapped SET reject_column = $column, reject_value = CAST(${quoteIdentifier(rule.field)} AS VARCHAR), reject_reason = $reason
+        WHERE reject_reason IS NULL AND (${rule.violated})`,
+      { column: mapping.fields[rule.field]?.column ?? rule.field, reason: rule.reason },
+    );
+  }
+  await tx.run(
+    `INSERT INTO load_rejects SELECT $load_id, line, reject_column, reject_value, reject_reason FROM mapped WHERE reject_reason IS NOT NULL`,
+    { load_id: loadId },
+  );
+
+  onStep('validated');
+  const incoming = `incoming_${mapping.kind}`;
+  let superseded = 0;
+  if (mapping.kind === 'events') {
+    await tx.run(`CREATE OR REPLACE TEMP TABLE ${incoming} AS SELECT * FROM mapped WHERE reject_reason IS NULL`);
+  } else {
+    superseded = await keepOnePerId(tx, loadId, mapping, incoming);
+  }
+
+  const before = await countTarget(tx, mapping.kind, source);
+  await tx.run('CREATE OR REPLACE TEMP TABLE touched_tickets (ticket_id BIGINT)');
+  await runTransform(tx, mergeTransform[mapping.kind], { source, load_id: loadId, creates_tickets: mapping.createsTickets ?? false });
+  if (mapping.kind === 'events') {
+    await tx.run(
+      `INSERT INTO load_rejects
+       SELECT $load_id, line, $column, ticket_external_id, 'no ticket ' || ticket_external_id || ' from ' || $source || ' is loaded'
+         FROM resolved_events WHERE ticket_id IS NULL`,
+      { load_id: loadId, column: mapping.fields.ticket_external_id!.column, source },
+    );
+  }
+  onStep('merged');
+  await runTransform(tx, 'ticket-rollup', {});
+  await runTransform(tx, 'ticket-facts', {});
+  onStep('facts');
+
+  const after = await countTarget(tx, mapping.kind, source);
+  const totals = (await tx.one<{ read: number; rejected: number; updated: number }>(
+    `SELECT (SELECT count(*) FROM raw)::INTEGER AS read,
+            (SELECT count(*) FROM load_rejects WHERE load_id = $load_id)::INTEGER AS rejected,
+            ${mapping.kind === 'events' ? '0' : `(SELECT count(*) FROM resolved_${mapping.kind} WHERE existing_id IS NOT NULL AND existing_hash <> row_hash)::INTEGER`} AS updated`,
+    { load_id: loadId },
+  ))!;
+  const inserted = after - before;
+  const unchanged = totals.read - totals.rejected - inserted - totals.updated - superseded;
+  const topRejects = await tx.all<{ reason: string; count: number }>(
+    `SELECT reason, count(*)::INTEGER AS count FROM load_rejects WHERE load_id = $load_id GROUP BY reason ORDER BY count DESC, reason LIMIT 5`,
+    { load_id: loadId },
+  );
+  if (load.strict && totals.rejected > 0) {
+    const first = (await tx.one<{ line: number; column_name: string; value: string | null; reason: string }>(
+      `SELECT line::INTEGER AS line, column_name, value, reason FROM load_rejects WHERE load_id = $load_id ORDER BY line LIMIT 1`,
+      { load_id: loadId },
+    ))!;
+    throw new LoadError(
+      file,
+      `${totals.rejected} row${totals.rejected > 1 ? 's' : ''} rejected with --strict, so nothing was loaded. First: line ${first.line}, ` +
+        `column "${first.column_name}", value ${first.value === null ? 'empty' : JSON.stringify(first.value)}: ${first.reason}`,
+    );
+  }
+  const summary = (finishedAt: Date): LoadSummary => ({
+    loadId, file, source, kind: mapping.kind, rowsRead: totals.read, inserted, updated: totals.updated, unchanged,
+    rejected: totals.rejected, topRejects, superseded, absentFields: absent, dryRun: load.dryRun,
+    seconds: (finishedAt.getTime() - startedAt.getTime()) / 1000,
+  });
+  if (load.dryRun) throw new DryRunFinished(summary(new Date()));
+
+  await tx.run('UPDATE data_state SET version = version + 1, changed_at = now()');
+  const finishedAt = new Date();
+  await tx.run(
+    `INSERT INTO loads (load_id, file, sha256, bytes, source, kind, status, rows_read, rows_inserted, rows_updated,
+                        rows_unchanged, rows_rejected, started_at, finished_at)
+     VALUES ($load_id, $file, $sha256, $bytes, $source, $kind, 'committed', $read, $inserted, $updated, $unchanged,
+             $rejected, $started::TIMESTAMPTZ, $finished::TIMESTAMPTZ)`,
+    {
+      load_id: loadId, file: basename(file), sha256, bytes, source, kind: mapping.kind, read: totals.read, inserted,
+      updated: totals.updated, unchanged, rejected: totals.rejected, started: startedAt.toISOString(),
+      finished: finishedAt.toISOString(),
+    },
+  );
+  for (const table of ['raw', 'mapped', incoming, 'touched_tickets', `resolved_${mapping.kind}`, 'new_events', 'event_rollup']) {
+    await tx.run(`DROP TABLE IF EXISTS temp.${table}`);
+  }
+  return summary(finishedAt);
+}
+
+async function countTarget(tx: Query, kind: LoadKind, source: string): Promise<number> {
+  const sql = {
+    tickets: 'SELECT count(*)::INTEGER AS n FROM tickets WHERE source = $source',
+    events: 'SELECT count(*)::INTEGER AS n FROM ticket_events e JOIN tickets t USING (ticket_id) WHERE t.source = $source',
+    feedback: 'SELECT count(*)::INTEGER AS n FROM feedback WHERE source = $source',
+  }[kind];
+  return (await tx.one<{ n: number }>(sql, { source }))!.n;
+}

@@ -1,0 +1,170 @@
+// Mapping files: how a person describes an export ServicePulse has no built-in mapping for.
+// Validated before anything is read, with errors that name the field and suggest the closest one.
+import { z } from 'zod';
+import { LoadError, readJsonFile } from '../load-error.ts';
+import { canonicalFields, vocabularies } from './canonical.ts';
+import { closest } from './closest.ts';
+import type { FieldSpec, LoadKind, Mapping } from './types.ts';
+
+const fieldSpecSchema = z
+    .object({
+      column: z.string().min(1),
+      type: z.enum(['text', 'integer', 'number', 'timestamp', 'enum', 'list']).optional(),
+      format: z.string().min(1).optional(),
+      values: z.record(z.string(), z.string()).optional(),
+      separator: z.string().min(1).optional(),
+      required: z.boolean().optional(),
+    })
+    .strict();
+
+// A field is a column name or a spec object; specs are checked one by one so errors point inside them.
+const fieldSchema = z.union([z.string().min(1), z.record(z.string(), z.unknown())]);
+
+export const mappingFileSchema = z
+  .object({
+    source: z.string().regex(/^[a-z0-9_-]+$/, 'use lowercase letters, digits, - and _'),
+    kind: z.enum(['tickets', 'events', 'feedback']),
+    /** strptime format for every timestamp field without its own `format`; omit for ISO 8601. */
+    timestamp_format: z.string().min(1).optional(),
+    /** IANA zone of timestamps written without an offset. */
+    time_zone: z.string().min(1).optional(),
+    fields: z.record(z.string(), fieldSchema),
+    /** Canonical values for fields without a column, or for empty cells. */
+    defaults: z.record(z.string(), z.string()).optional(),
+    /** Events only: create tickets that are not loaded yet from their events. */
+    creates_tickets: z.boolean().optional(),
+    /** Cell values meaning "no value" besides the empty cell, e.g. ["?", "N/A"]. */
+    null_values: z.array(z.string()).optional(),
+    /** A snapshot log (a row per change of each record): per id, the row latest by this canonical field wins. */
+    latest_by: z.string().min(1).optional(),
+  })
+  .strict();
+
+export type MappingFile = z.infer<typeof mappingFileSchema>;
+
+/** The type a canonical field is parsed as when the mapping file does not say. */
+function defaultType(kind: LoadKind, field: string, spec: { values?: unknown; separator?: unknown }): FieldSpec['type'] {
+  if (spec.values) return 'enum';
+  if (spec.separator) return 'list';
+  const sqlType = canonicalFields[kind].types[field];
+  if (sqlType === 'TIMESTAMPTZ') return 'timestamp';
+  if (sqlType === 'INTEGER') return 'integer';
+  if (sqlType === 'DOUBLE') return 'number';
+  if (sqlType === 'VARCHAR[]') return 'list';
+  return 'text';
+}
+
+export function mappingFromFile(parsed: MappingFile, where: string): { mapping: Mapping; timeZone?: string } {
+  const known = Object.keys(canonicalFields[parsed.kind].types);
+  const fields: Record<string, FieldSpec> = {};
+  for (const [field, raw] of Object.entries(parsed.fields)) {
+    if (!known.includes(field)) {
+      const suggestion = closest(field, known);
+      throw new LoadError(
+        where,
+        `unknown ${parsed.kind} field "${field}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}. Known fields: ${known.join(', ')}`,
+      );
+    }
+    const spec = typeof raw === 'string' ? { column: raw } : parseFieldSpec(raw, field, where);
+    const vocabulary = vocabularies[parsed.kind][field];
+    if (vocabulary) {
+      // Without a value map, the file's values must be the canonical ones (in any letter case).
+      const values = spec.values ?? Object.fromEntries(vocabulary.map((value) => [value, value]));
+      const wrong = Object.entries(values).find(([, to]) => !vocabulary.includes(to));
+      if (wrong) throw new LoadError(where, `field "${field}" maps "${wrong[0]}" to "${wrong[1]}", which is not one of ${vocabulary.join(', ')}`);
+      fields[field] = { column: spec.column, type: 'enum', values, required: spec.required };
+      continue;
+    }
+    const type = spec.type ?? defaultType(parsed.kind, field, spec);
+    if (type === 'enum' && !spec.values) throw new LoadError(where, `field "${field}" is an enum but has no "values" map`);
+    fields[field] = {
+      column: spec.column,
+      type,
+      required: spec.required,
+      ...(type === 'timestamp' && (spec.format ?? parsed.timestamp_format) ? { format: spec.format ?? parsed.timestamp_format } : {}),
+      ...(type === 'enum' ? { values: spec.values } : {}),
+      ...(type === 'list' ? { separator: spec.separator ?? ',' } : {}),
+    } as FieldSpec;
+  }
+  const defaults = parsed.defaults ?? {};
+  for (const [field, value] of Object.entries(defaults)) {
+    if (!known.includes(field)) {
+      const suggestion = closest(field, known);
+      throw new LoadError(where, `unknown ${parsed.kind} field "${field}" in defaults${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`);
+    }
+    const vocabulary = vocabularies[parsed.kind][field];
+    if (vocabulary && !vocabulary.includes(value)) throw new LoadError(where, `default ${field} "${value}" is not one of ${vocabulary.join(', ')}`);
+  }
+  if (parsed.creates_tickets && parsed.kind !== 'events') throw new LoadError(where, '"creates_tickets" applies to events mappings only');
+  if (parsed.latest_by) {
+    if (parsed.kind === 'events') throw new LoadError(where, '"latest_by" applies to tickets and feedback mappings');
+    if (!fields[parsed.latest_by]) throw new LoadError(where, `"latest_by" names "${parsed.latest_by}", which the mapping does not map`);
+  }
+  const missing = canonicalFields[parsed.kind].required.filter((field) => !fields[field] && defaults[field] === undefined);
+  if (missing.length > 0) throw new LoadError(where, `a ${parsed.kind} mapping must map ${missing.map((f) => `"${f}"`).join(', ')}`);
+  return {
+    mapping: {
+      source: parsed.source, kind: parsed.kind, fields, defaults, createsTickets: parsed.creates_tickets ?? false,
+      nulls: parsed.null_values, latestBy: parsed.latest_by,
+    },
+    timeZone: parsed.time_zone,
+  };
+}
+
+export async function readMappingFile(path: string): Promise<{ mapping: Mapping; timeZone?: string }> {
+  const result = mappingFileSchema.safeParse(await readJsonFile(path, 'mapping'));
+  if (!result.success) throw describeIssue(rootCause(result.error.issues), [], Object.keys(mappingFileSchema.shape), path);
+  return mappingFromFile(result.data, path);
+}
+
+const specKeys = Object.keys(fieldSpecSchema.shape);
+
+function parseFieldSpec(raw: Record<string, unknown>, field: string, where: string): z.infer<typeof fieldSpecSchema> {
+  const result = fieldSpecSchema.safeParse(raw);
+  if (!result.success) throw describeIssue(rootCause(result.error.issues), ['fields', field], specKeys, where);
+  return result.data;
+}
+
+/** A misspelt key also shows up as a missing one; the misspelling is what the person needs to hear. */
+function rootCause(issues: z.core.$ZodIssue[]): z.core.$ZodIssue {
+  return issues.find((issue) => issue.code === 'unrecognized_keys') ?? issues[0]!;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, prefix: PropertyKey[], keys: string[], where: string): LoadError {
+  const path = [...prefix, ...issue.path].map(String);
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0]!;
+    const suggestion = closest(key, keys);
+    return new LoadError(where, `unknown key "${key}"${path.length ? ` in ${path.join('.')}` : ''}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`);
+  }
+  return new LoadError(where, `${path.join('.') || '(root)'}: ${issue.message}`);
+}
+
+/** Column names helpdesks commonly use for a canonical field, normalised to snake_case. */
+const commonNames: Record<string, string[]> = {
+  external_id: ['id', 'number', 'key', 'case_number', 'ticket_id', 'ticket_number', 'incident_id', 'case_id', 'conversation_id'],
+  subject: ['summary', 'title', 'short_description', 'ticket_subject'],
+  description: ['body', 'details', 'message', 'ticket_description'],
+  created_at: ['opened', 'opened_at', 'created', 'created_date', 'creation_date', 'date_opened', 'created_time', 'date_received'],
+  solved_at: ['resolved', 'resolved_at', 'resolution_date', 'resolved_time', 'solved'],
+  closed_at: ['closed', 'closed_time', 'closed_date'],
+  status: ['state', 'incident_state', 'ticket_status'],
+  channel: ['via', 'source', 'medium', 'contact_type', 'ticket_channel', 'received_via'],
+  assignee: ['assigned_to', 'agent', 'owner'],
+  team: ['group', 'assignment_group', 'queue'],
+  requester_id: ['caller_id', 'customer_id', 'contact_id', 'reporter_id', 'requester'],
+};
+
+/** A starting point for a mapping file: every column found, guessed onto a canonical field. */
+export function mappingSkeleton(kind: LoadKind, columns: string[]): MappingFile {
+  const known = Object.keys(canonicalFields[kind].types);
+  const fields: Record<string, string> = {};
+  for (const column of columns) {
+    const normalised = column.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+    const bySynonym = Object.entries(commonNames).find(([field, names]) => known.includes(field) && names.includes(normalised))?.[0];
+    const field = known.includes(normalised) ? normalised : (bySynonym ?? closest(normalised, known));
+    if (field && !fields[field]) fields[field] = column;
+  }
+  for (const field of canonicalFields[kind].required) fields[field] ??= `<column holding ${field}>`;
+  return { source: 'my_helpdesk', kind, fields };
+}

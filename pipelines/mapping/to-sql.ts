@@ -1,0 +1,120 @@
+// Turns a mapping into one SELECT over the staged raw rows (temp table `raw`): every canonical field
+// parsed, plus the first problem of the row as (reject_column, reject_value, reject_reason).
+// Column names are quoted identifiers; every literal (formats, value maps, messages) is a bound parameter.
+import type { Params } from '../../sql/db.ts';
+import { canonicalFields } from './canonical.ts';
+import type { FieldSpec, Mapping } from './types.ts';
+
+export function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+interface Check {
+  failed: string;
+  column: string;
+  raw: string;
+  reason: string;
+}
+
+export interface MappedSelect {
+  sql: string;
+  params: Params;
+}
+
+/**
+ * The file line a staged record starts on: header is line 1, and every line break inside an earlier
+ * record's quoted fields pushes later records down.
+ */
+export interface RecordLines {
+  /** The line the first record is on (2 below a header). */
+  firstRecordLine: number;
+  /** Whether line breaks inside values push later records down (quoted CSV fields). */
+  breaksCountAsLines: boolean;
+}
+
+function lineExpression(columns: string[], lines: RecordLines): string {
+  const recordIndex = '(r.rowid - (SELECT min(rowid) FROM raw))';
+  if (!lines.breaksCountAsLines) return `(${lines.firstRecordLine} + ${recordIndex})::BIGINT`;
+  const text = `concat_ws('', ${columns.map((c) => `r.${quoteIdentifier(c)}`).join(', ')})`;
+  const breaks = `len(${text}) - len(replace(${text}, chr(10), ''))`;
+  return `(${lines.firstRecordLine} + ${recordIndex} + coalesce(sum(${breaks}) OVER (ORDER BY r.rowid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0))::BIGINT`;
+}
+
+export function mappingToSql(mapping: Mapping, timeZone: string, columns: string[], lines: RecordLines): MappedSelect {
+  const params: Record<string, string> = {};
+  let counter = 0;
+  const bind = (value: string) => {
+    const name = `p${counter++}`;
+    params[name] = value;
+    return `$${name}`;
+  };
+
+  const bindZone = () => {
+    params.time_zone = timeZone;
+    return '$time_zone';
+  };
+  const selects: string[] = [`${lineExpression(columns, lines)} AS line`, 'md5(to_json(r)::VARCHAR) AS row_hash'];
+  const checks: Check[] = [];
+  const canonical = canonicalFields[mapping.kind];
+  const nullTokens = mapping.nulls?.length ? mapping.nulls.map((token) => bind(token)).join(', ') : undefined;
+  for (const [field, type] of Object.entries(canonical.types)) {
+    const spec = mapping.fields[field];
+    const fallback = mapping.defaults?.[field];
+    if (!spec) {
+      selects.push(`CAST(${fallback === undefined ? 'NULL' : bind(fallback)} AS ${type}) AS ${quoteIdentifier(field)}`);
+      continue;
+    }
+    const cell = `trim(r.${quoteIdentifier(spec.column)})`;
+    const raw = nullTokens ? `CASE WHEN ${cell} IN (${nullTokens}) THEN NULL ELSE nullif(${cell}, '') END` : `nullif(${cell}, '')`;
+    const parsed = parseExpression(spec, raw, bind, bindZone);
+    const value = fallback === undefined ? parsed : `coalesce(${parsed}, ${bind(fallback)})`;
+    selects.push(`CAST(${value} AS ${type}) AS ${quoteIdentifier(field)}`);
+    if (spec.required || canonical.required.includes(field)) {
+      if (fallback === undefined) checks.push({ failed: `${raw} IS NULL`, column: spec.column, raw, reason: `missing ${field}` });
+    }
+    if (spec.type !== 'text' && spec.type !== 'list') {
+      checks.push({ failed: `${raw} IS NOT NULL AND ${parsed} IS NULL`, column: spec.column, raw, reason: failureReason(spec, field) });
+    }
+  }
+  const reject = (part: 'column' | 'raw' | 'reason') =>
+    checks.length === 0
+      ? 'NULL'
+      : `CASE ${checks.map((c) => `WHEN ${c.failed} THEN ${part === 'raw' ? c.raw : bind(part === 'column' ? c.column : c.reason)}`).join(' ')} END`;
+  selects.push(`${reject('column')} AS reject_column`, `${reject('raw')} AS reject_value`, `${reject('reason')} AS reject_reason`);
+  return { sql: `SELECT ${selects.join(',\n       ')}\n  FROM raw r`, params };
+}
+
+function parseExpression(spec: FieldSpec, raw: string, bind: (value: string) => string, bindZone: () => string): string {
+  switch (spec.type) {
+    case 'text':
+      return raw;
+    case 'integer':
+      return `try_cast(${raw} AS INTEGER)`;
+    case 'number':
+      return `try_cast(${raw} AS DOUBLE)`;
+    case 'timestamp':
+      return spec.format
+        ? `timezone(${bindZone()}, try_strptime(${raw}, ${bind(spec.format)}))`
+        : `try_cast(${raw} AS TIMESTAMPTZ)`;
+    case 'enum': {
+      const cases = Object.entries(spec.values).map(([from, to]) => `WHEN ${bind(from.trim().toLowerCase())} THEN ${bind(to)}`);
+      return `CASE lower(${raw}) ${cases.join(' ')} END`;
+    }
+    case 'list':
+      return `list_filter(string_split(${raw}, ${bind(spec.separator)}), x -> x <> '')`;
+  }
+}
+
+function failureReason(spec: FieldSpec, field: string): string {
+  switch (spec.type) {
+    case 'timestamp':
+      return `unparseable ${field} (expected ${spec.format ?? 'an ISO 8601 timestamp'})`;
+    case 'enum':
+    {
+      const known = Object.keys(spec.values);
+      return `unknown ${field} value (known: ${known.slice(0, 8).join(', ')}${known.length > 8 ? `, … ${known.length - 8} more` : ''})`;
+    }
+    default:
+      return `unparseable ${field} (expected ${spec.type === 'integer' ? 'a whole number' : 'a number'})`;
+  }
+}

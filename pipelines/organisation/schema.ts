@@ -1,0 +1,106 @@
+// The organisation file: who we are (teams, calendars, agents, customers, SLA policies, users, suggestions).
+// Helpdesk exports do not carry this, so it is its own small JSON document, validated here before any write.
+import { z } from 'zod';
+
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected HH:MM (00:00–24:00)');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const isoInstant = z.string().datetime({ offset: true });
+const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+export const weekdayNames = weekdays;
+
+export const calendarSchema = z.object({
+  /** Open intervals per weekday in the team's time zone, e.g. { mon: [["08:00", "16:00"]] }. */
+  weekly: z.partialRecord(z.enum(weekdays), z.array(z.tuple([clock, clock]))),
+  holidays: z.array(z.object({ day: isoDate, name: z.string().min(1) })).default([]),
+});
+
+export const teamSchema = z.object({
+  team_id: z.string().min(1),
+  name: z.string().min(1),
+  time_zone: z.string().min(1),
+  provider_kind: z.enum(['in_house', 'outsourced', 'independent']),
+  provider_name: z.string().nullable().default(null),
+  support_level: z.number().int().min(1).max(3).default(1),
+  is_escalation_team: z.boolean().default(false),
+  calendar: calendarSchema,
+});
+
+export const agentSchema = z.object({
+  agent_id: z.string().min(1),
+  name: z.string().min(1),
+  email: z.string().nullable().default(null),
+  team_id: z.string().min(1),
+  support_level: z.number().int().min(1).max(3).default(1),
+  is_bot: z.boolean().default(false),
+});
+
+export const customerSchema = z.object({
+  customer_id: z.string().min(1),
+  name: z.string().nullable().default(null),
+  email: z.string().nullable().default(null),
+  kind: z.enum(['external', 'internal']),
+  organization: z.string().nullable().default(null),
+  flags: z
+    .array(
+      z.object({
+        flag: z.enum(['abusive', 'legal_threat', 'vip']),
+        set_by: z.string().min(1),
+        set_at: isoInstant,
+        note: z.string().nullable().default(null),
+      }),
+    )
+    .default([]),
+});
+
+export const slaPolicySchema = z.object({
+  policy_id: z.string().min(1),
+  priority: z.enum(['low', 'normal', 'high', 'urgent']),
+  target: z.enum(['first_response', 'resolution']),
+  target_minutes: z.number().int().positive(),
+  hours: z.enum(['business', 'calendar']),
+});
+
+export const userSchema = z.object({
+  user_id: z.string().min(1),
+  display_name: z.string().min(1),
+  email: z.string().nullable().default(null),
+  role: z.enum(['admin', 'manager', 'lead', 'agent']),
+  team_id: z.string().nullable().default(null),
+  agent_id: z.string().nullable().default(null),
+});
+
+const suggestionStatus = z.enum(['new', 'under_review', 'accepted', 'in_progress', 'implemented', 'declined']);
+
+export const suggestionSchema = z.object({
+  /** Stable within the file; becomes the suggestion's id. */
+  suggestion_id: z.number().int().positive(),
+  title: z.string().min(1),
+  description: z.string().min(1),
+  author_id: z.string().min(1),
+  anonymous: z.boolean().default(false),
+  status: suggestionStatus,
+  response: z.string().nullable().default(null),
+  decline_reason: z.string().nullable().default(null),
+  implemented_on: isoDate.nullable().default(null),
+  issue_key: z.string().nullable().default(null),
+  created_at: isoInstant,
+  votes: z.array(z.object({ user_id: z.string().min(1), voted_at: isoInstant })).default([]),
+  comments: z.array(z.object({ author_id: z.string().min(1), body: z.string().min(1), created_at: isoInstant })).default([]),
+  /** Status history after creation, oldest first. */
+  history: z
+    .array(z.object({ at: isoInstant, actor_id: z.string().min(1), from: suggestionStatus, to: suggestionStatus, note: z.string().nullable().default(null) }))
+    .default([]),
+});
+
+export const organisationSchema = z.object({
+  teams: z.array(teamSchema).min(1),
+  agents: z.array(agentSchema).default([]),
+  customers: z.array(customerSchema).default([]),
+  sla_policies: z.array(slaPolicySchema).default([]),
+  users: z.array(userSchema).default([]),
+  suggestions: z.array(suggestionSchema).default([]),
+});
+
+export type Organisation = z.infer<typeof organisationSchema>;
+export type OrganisationInput = z.input<typeof organisationSchema>;

@@ -1,0 +1,185 @@
+// How export files are read: DuckDB parses them (never row by row in JavaScript), every column as text
+// so that parsing and its failures are the mapping's business and land in load_rejects. What DuckDB
+// cannot be told reliably (encoding, delimiter, a truncated gzip, a binary file) is found out here first
+// from the file's bytes, and passed to it as explicit options.
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { Writable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import type { Database, Query } from '../sql/db.ts';
+import { LoadError } from './load-error.ts';
+
+export type FileFormat = 'csv' | 'json' | 'parquet';
+
+export interface FileShape {
+  format: FileFormat;
+  gzip: boolean;
+  encoding: 'utf-8' | 'utf-16' | 'latin-1';
+  delimiter: string;
+  /** Line of the first record: 2 below a CSV header, 1 for newline-delimited JSON, 1-based rows otherwise. */
+  firstRecordLine: number;
+  /** Whether line breaks inside values move later records down (CSV quoted fields). */
+  breaksCountAsLines: boolean;
+}
+
+const sampleBytes = 64 * 1024;
+const delimiters = [',', ';', '\t', '|'];
+
+function formatOf(file: string): { format: FileFormat; gzip: boolean } {
+  const name = file.toLowerCase();
+  const gzip = name.endsWith('.gz');
+  const base = gzip ? name.slice(0, -3) : name;
+  if (base.endsWith('.parquet')) return { format: 'parquet', gzip };
+  if (base.endsWith('.json') || base.endsWith('.ndjson') || base.endsWith('.jsonl')) return { format: 'json', gzip };
+  return { format: 'csv', gzip };
+}
+
+async function readSample(file: string, gzip: boolean): Promise<Buffer> {
+  if (!gzip) {
+    const handle = await open(file, 'r');
+    try {
+      const buffer = Buffer.alloc(sampleBytes);
+      const { bytesRead } = await handle.read(buffer, 0, sampleBytes, 0);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  }
+  // The whole stream is inflated once: a truncated or corrupt gzip fails here, before anything is loaded
+  // (DuckDB would otherwise read what it can and stop quietly).
+  const chunks: Buffer[] = [];
+  let kept = 0;
+  try {
+    await pipeline(
+      createReadStream(file),
+      createGunzip(),
+      new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          if (kept < sampleBytes) {
+            chunks.push(chunk);
+            kept += chunk.length;
+          }
+          done();
+        },
+      }),
+    );
+  } catch (error) {
+    throw new LoadError(file, `is not a complete gzip file (${(error as NodeJS.ErrnoException).code === 'Z_BUF_ERROR' ? 'it ends too early: truncated download?' : (error as Error).message})`, { cause: error });
+  }
+  return Buffer.concat(chunks).subarray(0, sampleBytes);
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function isUtf8(bytes: Buffer): boolean {
+  try {
+    strictUtf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * UTF-16 by its byte order mark; UTF-8 when the sample decodes as such; Latin-1 when it has no UTF-8
+ * sequence at all. A file with both is refused at its first non-UTF-8 line rather than half-garbled.
+ */
+function encodingOf(file: string, sample: Buffer): FileShape['encoding'] {
+  if ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff)) return 'utf-16';
+  // A multi-byte character cut at the sample's end is not an encoding error.
+  const whole = sample.length < sampleBytes ? sample : sample.subarray(0, sample.lastIndexOf(0x0a) + 1);
+  if (isUtf8(whole)) return 'utf-8';
+  if (!/[\xC2-\xF4][\x80-\xBF]+/.test(whole.toString('latin1'))) return 'latin-1';
+  let line = 1;
+  let start = 0;
+  for (let end = whole.indexOf(0x0a); end !== -1; end = whole.indexOf(0x0a, start)) {
+    if (!isUtf8(whole.subarray(start, end))) break;
+    line++;
+    start = end + 1;
+  }
+  throw new LoadError(file, `mixes text encodings: line ${line} is not UTF-8 although earlier lines are; save the file as UTF-8`);
+}
+
+/** The delimiter the header line uses most, counting only outside quotes. */
+function delimiterOf(headerLine: string): string {
+  const counts = new Map(delimiters.map((d) => [d, 0]));
+  let quoted = false;
+  for (const char of headerLine) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);
+  }
+  const [best, count] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+  return count > 0 ? best : ',';
+}
+
+/** Looks at the file's bytes to decide how DuckDB should read it; refuses what is not an export at all. */
+export async function inspectFile(file: string): Promise<FileShape> {
+  const { format, gzip } = formatOf(file);
+  if ((await stat(file)).size === 0) throw new LoadError(file, 'is empty (0 bytes)');
+  const sample = await readSample(file, gzip);
+  if (sample.length === 0) throw new LoadError(file, 'is empty (no data inside the gzip)');
+  if (format === 'parquet') return { format, gzip, encoding: 'utf-8', delimiter: ',', firstRecordLine: 1, breaksCountAsLines: false };
+  const utf16 = (sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff);
+  if (!utf16 && sample.includes(0)) {
+    throw new LoadError(file, `is a binary file, not a ${format === 'json' ? 'JSON' : 'CSV'} export (it contains NUL bytes)`);
+  }
+  const encoding = encodingOf(file, sample);
+  if (format === 'json') return { format, gzip, encoding, delimiter: ',', firstRecordLine: 1, breaksCountAsLines: false };
+  const text = encoding === 'utf-16' ? new TextDecoder('utf-16le').decode(sample) : sample.toString('latin1');
+  const headerLine = text.replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, '').split(/\r?\n/, 1)[0] ?? '';
+  return { format, gzip, encoding, delimiter: delimiterOf(headerLine), firstRecordLine: 2, breaksCountAsLines: true };
+}
+
+/** The table function that reads the file, with its options spelled out; `$file` is bound by the caller. */
+function readerSql(shape: FileShape): { sql: string; params: Record<string, string> } {
+  if (shape.format === 'parquet') return { sql: 'read_parquet($file)', params: {} };
+  if (shape.format === 'json') return { sql: "read_json($file, format = 'auto', maximum_object_size = 67108864)", params: {} };
+  return {
+    sql: `read_csv($file, header = true, all_varchar = true, delim = $delim, quote = '"', escape = '"', encoding = $encoding, max_line_size = 67108864)`,
+    params: { delim: shape.delimiter, encoding: shape.encoding },
+  };
+}
+
+function unreadable(file: string, shape: FileShape, error: unknown): LoadError {
+  const message = (error as Error).message.split('\n');
+  const what = shape.format === 'csv' ? 'CSV' : shape.format === 'json' ? 'JSON' : 'Parquet';
+  const hint = /sniff|dialect/i.test(message[0] ?? '') ? ' (an unterminated quote, or rows with different numbers of fields?)' : '';
+  const line = message.find((l) => /^Original Line|Line: \d+/.test(l));
+  return new LoadError(file, `cannot be read as ${what}${hint}: ${message[0]}${line && line !== message[0] ? ` ${line}` : ''}`, { cause: error });
+}
+
+/** Every column as text: nested JSON values as JSON text, scalars as their text. */
+async function textColumns(query: Query, relation: string, params: Record<string, string>): Promise<string> {
+  const columns = await query.all<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM ${relation}`, params);
+  return columns
+    .map(({ column_name, column_type }) => {
+      const name = `"${column_name.replaceAll('"', '""')}"`;
+      return /STRUCT|MAP|\[\]|JSON/.test(column_type) ? `to_json(${name})::VARCHAR AS ${name}` : `${name}::VARCHAR AS ${name}`;
+    })
+    .join(', ');
+}
+
+/** Stages the whole file as the temp table `raw` (all text); returns its column names. */
+export async function stageFile(tx: Query, file: string, shape: FileShape): Promise<string[]> {
+  const reader = readerSql(shape);
+  const params = { file, ...reader.params };
+  try {
+    const select = shape.format === 'csv' ? '*' : await textColumns(tx, reader.sql, params);
+    await tx.run(`CREATE OR REPLACE TEMP TABLE raw AS SELECT ${select} FROM ${reader.sql}`, params);
+  } catch (error) {
+    throw unreadable(file, shape, error);
+  }
+  return (await tx.all<{ name: string }>(`SELECT name FROM pragma_table_info('raw')`)).map((row) => row.name);
+}
+
+/** The column names only, for choosing a mapping before loading. */
+export async function readColumns(db: Database, file: string, shape?: FileShape): Promise<string[]> {
+  const known = shape ?? (await inspectFile(file));
+  const reader = readerSql(known);
+  try {
+    return (await db.read<{ column_name: string }>(`DESCRIBE SELECT * FROM ${reader.sql}`, { file, ...reader.params })).map((row) => row.column_name);
+  } catch (error) {
+    throw unreadable(file, known, error);
+  }
+}

@@ -1,0 +1,28 @@
+// Builds the dashboard when web/build is missing or older than its sources, so `npm start` and the
+// browser tests always serve the current dashboard without rebuilding it every time.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const builtIndex = join(root, 'web/build/index.html');
+const sources = ['web/src', 'web/static', 'web/svelte.config.js', 'web/vite.config.ts', 'api/contracts.ts', 'package-lock.json'];
+
+function newestChange(path: string): number {
+  if (!existsSync(path)) return 0;
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  return Math.max(info.mtimeMs, ...readdirSync(path).map((entry) => newestChange(join(path, entry))));
+}
+
+const builtAt = existsSync(builtIndex) ? statSync(builtIndex).mtimeMs : 0;
+const changedAt = Math.max(...sources.map((source) => newestChange(join(root, source))));
+if (builtAt < changedAt) {
+  console.log(builtAt === 0 ? 'Building the dashboard (first start)…' : 'Dashboard sources changed: rebuilding…');
+  const result = spawnSync('npm', ['run', '--silent', 'build:web'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' });
+  if (result.status !== 0) {
+    console.error('servicepulse: building the dashboard failed (run `npm run build:web` to see why).');
+    process.exit(result.status ?? 1);
+  }
+}

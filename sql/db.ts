@@ -1,0 +1,165 @@
+// The one way into DuckDB. One instance per file per process; a fresh connection per read (a DuckDB
+// connection runs one query at a time) and a single writer connection behind a queue, so writes are
+// serialised while reads run beside them on their own snapshots.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+
+export type Params = Record<string, DuckDBValue> | DuckDBValue[];
+export type Row = Record<string, unknown>;
+
+/** Why the database could not be opened, phrased for the person who ran the command. */
+export class DatabaseOpenError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'locked' | 'corrupt' | 'unwritable' | 'other',
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'DatabaseOpenError';
+  }
+}
+
+export interface Query {
+  run(sql: string, params?: Params): Promise<void>;
+  all<T extends Row = Row>(sql: string, params?: Params): Promise<T[]>;
+  one<T extends Row = Row>(sql: string, params?: Params): Promise<T | undefined>;
+}
+
+function queryOn(connection: DuckDBConnection): Query {
+  async function all<T extends Row = Row>(sql: string, params?: Params): Promise<T[]> {
+    const reader = await connection.runAndReadAll(sql, params);
+    return reader.getRowObjectsJson() as T[];
+  }
+  async function one<T extends Row = Row>(sql: string, params?: Params): Promise<T | undefined> {
+    return (await all<T>(sql, params))[0];
+  }
+  async function run(sql: string, params?: Params): Promise<void> {
+    await connection.run(sql, params);
+  }
+  return { run, all, one };
+}
+
+function explainOpenFailure(path: string, error: unknown): DatabaseOpenError {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/Could not set lock|Conflicting lock/i.test(message)) {
+    const holder = /PID (\d+)/.exec(message)?.[1];
+    return new DatabaseOpenError(
+      `The database ${path} is in use by another process${holder ? ` (PID ${holder})` : ''}. ` +
+        'Stop that process (a running `npm start`?) or point SERVICEPULSE_DB at another file.',
+      'locked',
+      { cause: error },
+    );
+  }
+  if (/not a valid DuckDB database|Invalid Input Error.*database|corrupt|checksum/i.test(message)) {
+    return new DatabaseOpenError(
+      `The database file ${path} is not a readable DuckDB database (corrupt, or another kind of file). ` +
+        'Move it aside or set SERVICEPULSE_DB to another path; a new database is created on start.',
+      'corrupt',
+      { cause: error },
+    );
+  }
+  if (/Permission denied|Read-only file system|Cannot open file/i.test(message)) {
+    return new DatabaseOpenError(
+      `Cannot open or create the database file ${path}: ${message.replace(/^IO Error: /, '')}. ` +
+        'Check that its folder exists and is writable, or set SERVICEPULSE_DB.',
+      'unwritable',
+      { cause: error },
+    );
+  }
+  return new DatabaseOpenError(`Cannot open the database ${path}: ${message}`, 'other', { cause: error });
+}
+
+export class Database {
+  private writeQueue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  private constructor(
+    readonly path: string,
+    private readonly instance: DuckDBInstance,
+    private readonly writer: DuckDBConnection,
+  ) {}
+
+  /** Opens (creating if needed) the database at `path`, or an in-memory one for ':memory:'. */
+  static async open(path: string): Promise<Database> {
+    const location = path === ':memory:' ? path : resolve(path);
+    if (location !== ':memory:') {
+      try {
+        mkdirSync(dirname(location), { recursive: true });
+      } catch (error) {
+        throw new DatabaseOpenError(
+          `Cannot create the data folder ${dirname(location)}: ${(error as Error).message}. Set SERVICEPULSE_DB to a writable path.`,
+          'unwritable',
+          { cause: error },
+        );
+      }
+    }
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(location);
+    } catch (error) {
+      throw explainOpenFailure(location, error);
+    }
+    const writer = await instance.connect();
+    // Timestamps are stored as instants; pinning UTC keeps day/week boundaries independent of the host.
+    await writer.run("SET GLOBAL TimeZone = 'UTC'");
+    return new Database(location, instance, writer);
+  }
+
+  /** Runs a read on its own connection, so reads never wait for each other or for the writer. */
+  async read<T extends Row = Row>(sql: string, params?: Params): Promise<T[]> {
+    return this.withConnection((query) => query.all<T>(sql, params));
+  }
+
+  async readOne<T extends Row = Row>(sql: string, params?: Params): Promise<T | undefined> {
+    return (await this.read<T>(sql, params))[0];
+  }
+
+  /** Several reads on one connection (e.g. a consistent multi-query answer). */
+  async withConnection<T>(work: (query: Query) => Promise<T>): Promise<T> {
+    this.assertOpen();
+    const connection = await this.instance.connect();
+    try {
+      return await work(queryOn(connection));
+    } finally {
+      connection.closeSync();
+    }
+  }
+
+  /**
+   * Runs `work` in one transaction on the single writer connection; writes queue behind each other.
+   * Any error rolls the whole transaction back, so a write lands whole or not at all.
+   */
+  write<T>(work: (tx: Query) => Promise<T>): Promise<T> {
+    this.assertOpen();
+    const tx = queryOn(this.writer);
+    const result = this.writeQueue.then(async () => {
+      await tx.run('BEGIN TRANSACTION');
+      try {
+        const value = await work(tx);
+        await tx.run('COMMIT');
+        return value;
+      } catch (error) {
+        await tx.run('ROLLBACK').catch(() => {
+          // The transaction may already be aborted by DuckDB; the original error is what matters.
+        });
+        throw error;
+      }
+    });
+    this.writeQueue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Waits for queued writes, then closes every connection and the file. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.writeQueue;
+    this.writer.closeSync();
+    this.instance.closeSync();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error(`The database ${this.path} is closed`);
+  }
+}

@@ -1,0 +1,18 @@
+// The names a metric may be grouped or filtered by, and the ticket_facts column behind each.
+// Only these identifiers ever reach SQL text; every value arrives as a bound parameter.
+export const dimensions = {
+  team: 'team_id',
+  channel: 'channel',
+  priority: 'priority',
+  category: 'category',
+  provider: 'provider_kind',
+  agent: 'assignee_id',
+  requester_kind: 'requester_kind',
+  organization: 'organization',
+} as const;
+
+export type Dimension = keyof typeof dimensions;
+export const dimensionNames = Object.keys(dimensions) as Dimension[];
+
+export const grains = ['day', 'week', 'month', 'quarter'] as const;
+export type Grain = (typeof grains)[number];

@@ -1,0 +1,45 @@
+-- Recounts ticket milestones and counters from the event log, for touched tickets that have events.
+-- First response is the first public agent reply (bots and internal notes never count); on a ticket an
+-- agent opened for the customer it is the agent's second public reply, or the creation itself when the
+-- ticket was solved in that first interaction (Zendesk's rule, PRODUCT.md §4).
+-- The status of a ticket known only from its event log is its latest milestone.
+CREATE OR REPLACE TEMP TABLE event_rollup AS
+SELECT e.ticket_id,
+       min(e.occurred_at) FILTER (WHERE e.kind = 'solved') AS first_solved_at,
+       max(e.occurred_at) FILTER (WHERE e.kind = 'solved') AS solved_at,
+       max(e.occurred_at) FILTER (WHERE e.kind = 'closed') AS closed_at,
+       list_sort(list(e.occurred_at) FILTER (WHERE e.kind = 'agent_reply' AND e.actor_kind = 'agent')) AS public_replies,
+       count(*) FILTER (WHERE e.kind = 'agent_reply' AND e.actor_kind = 'agent')::INTEGER AS agent_replies,
+       count(*) FILTER (WHERE e.kind = 'customer_reply')::INTEGER AS customer_replies,
+       count(*) FILTER (WHERE e.kind = 'reopened')::INTEGER AS reopens,
+       count(*) FILTER (WHERE e.kind = 'assign' AND e.from_value IS NOT NULL)::INTEGER AS assignee_changes,
+       count(*) FILTER (WHERE e.kind = 'team_change')::INTEGER AS team_changes,
+       count(*) FILTER (WHERE e.kind = 'escalate')::INTEGER AS escalations,
+       greatest(1, max(try_cast(e.to_value AS SMALLINT)) FILTER (WHERE e.kind IN ('escalate', 'deescalate')))::SMALLINT AS escalation_level_max,
+       coalesce(arg_max(CASE e.kind WHEN 'closed' THEN 'closed' WHEN 'solved' THEN 'solved' WHEN 'reopened' THEN 'open'
+                                    WHEN 'wait_start' THEN 'pending' WHEN 'wait_end' THEN 'open' END, e.occurred_at)
+                  FILTER (WHERE e.kind IN ('closed', 'solved', 'reopened', 'wait_start', 'wait_end')), 'open') AS status_by_events
+  FROM ticket_events e
+  JOIN touched_tickets USING (ticket_id)
+ GROUP BY e.ticket_id;
+
+UPDATE tickets SET
+       -- A ticket export states the status; for a ticket known only from its event log, the events do.
+       status = CASE WHEN tickets.from_event_log THEN r.status_by_events ELSE tickets.status END,
+       first_solved_at = r.first_solved_at,
+       solved_at = r.solved_at,
+       closed_at = coalesce(r.closed_at, tickets.closed_at),
+       first_response_at = CASE
+         WHEN NOT tickets.created_by_agent THEN r.public_replies[1]
+         WHEN len(r.public_replies) >= 2 THEN r.public_replies[2]
+         WHEN r.first_solved_at IS NOT NULL THEN tickets.created_at
+       END,
+       agent_replies = r.agent_replies,
+       customer_replies = r.customer_replies,
+       reopens = r.reopens,
+       assignee_changes = r.assignee_changes,
+       team_changes = r.team_changes,
+       escalations = r.escalations,
+       escalation_level_max = r.escalation_level_max
+  FROM event_rollup r
+ WHERE tickets.ticket_id = r.ticket_id;

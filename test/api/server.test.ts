@@ -1,0 +1,74 @@
+// The server as a person starts it: its failure messages are one clear line and a non-zero exit.
+import { writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, runServer, scratchDatabasePath, stopServer, waitForHealth, type ServerRun } from '../support/server-process.ts';
+
+const running: ServerRun[] = [];
+afterAll(async () => {
+  await Promise.all(running.map(stopServer));
+});
+
+function start(env: Record<string, string>, args: string[] = []) {
+  const run = runServer(env, args);
+  running.push(run);
+  return run;
+}
+
+/** The last line the failed server printed, and its exit code. */
+async function failure(run: ServerRun) {
+  const code = await run.exited;
+  const lines = run.output().trim().split('\n');
+  return { code, lines };
+}
+
+describe('npm start failures', () => {
+  it('a second server on a database another process holds names the file and exits non-zero', async () => {
+    const db = scratchDatabasePath();
+    const port = await freePort();
+    const first = start({ PORT: String(port), SERVICEPULSE_DB: db }, ['--no-demo']);
+    await waitForHealth(first, port);
+    const second = start({ PORT: String(await freePort()), SERVICEPULSE_DB: db }, ['--no-demo']);
+    const { code, lines } = await failure(second);
+    expect(code).toBe(1);
+    expect(lines.at(-1)).toBe(
+      `servicepulse: The database ${db} is in use by another process (PID ${first.child.pid}). Stop that process (a running \`npm start\`?) or point SERVICEPULSE_DB at another file.`,
+    );
+    expect(second.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it('a corrupt database file is one line, no stack trace', async () => {
+    const db = scratchDatabasePath();
+    writeFileSync(db, 'not a database\n'.repeat(500));
+    const { code, lines } = await failure(start({ PORT: String(await freePort()), SERVICEPULSE_DB: db }, ['--no-demo']));
+    expect(code).toBe(1);
+    expect(lines).toEqual([expect.stringMatching(new RegExp(`^servicepulse: The database file ${db} is not a readable DuckDB database`))]);
+  });
+
+  it('an unwritable data folder is one line', async () => {
+    const file = scratchDatabasePath();
+    writeFileSync(file, '');
+    const { code, lines } = await failure(start({ PORT: String(await freePort()), SERVICEPULSE_DB: `${file}/inner/db.duckdb` }, ['--no-demo']));
+    expect(code).toBe(1);
+    expect(lines).toEqual([expect.stringMatching(/^servicepulse: Cannot create the data folder .*inner: .*Set SERVICEPULSE_DB to a writable path\.$/)]);
+  });
+
+  it('a port in use is one line naming the port', async () => {
+    const port = await freePort();
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
+    try {
+      const { code, lines } = await failure(start({ PORT: String(port), SERVICEPULSE_DB: scratchDatabasePath() }, ['--no-demo']));
+      expect(code).toBe(1);
+      expect(lines).toEqual([`servicepulse: port ${port} on 127.0.0.1 is already in use. Stop what uses it or start with PORT=<another port>.`]);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('an invalid setting is one line naming it', async () => {
+    const { code, lines } = await failure(start({ PORT: 'eighty', SERVICEPULSE_DB: scratchDatabasePath() }));
+    expect(code).toBe(1);
+    expect(lines).toEqual([expect.stringMatching(/^servicepulse: Invalid setting PORT: /)]);
+  });
+});

@@ -1,0 +1,137 @@
+// The dashboard as a person sees it: the real server with a small demo dataset, headless Chromium,
+// and the numbers the chart draws compared with the numbers the API serves.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SeriesResponse } from '../../api/contracts.ts';
+import { freePort, projectRoot, runServer, scratchDatabasePath, stopServer, waitForHealth, type ServerRun } from '../support/server-process.ts';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const hasChromium = existsSync(chromiumPath);
+const inCi = Boolean(process.env.CI);
+const resultsDir = join(projectRoot, 'test-results');
+
+if (!hasChromium) {
+  const line = '!'.repeat(100);
+  console.error(`\n${line}\n!! BROWSER TESTS NOT RUN: ${chromiumPath} is missing. Install it with: apt-get install -y chromium\n${line}\n`);
+}
+
+it.runIf(!hasChromium && inCi)('Chromium is installed (required in CI)', () => {
+  expect.fail(`${chromiumPath} is missing: browser tests cannot be skipped in CI (.ci/run installs chromium).`);
+});
+
+/** Parses the chart's aria-label (format documented in web/src/lib/charts/options/volume-by-group.ts). */
+function parseChartDescription(label: string): Map<string, Map<string, number>> {
+  const series = new Map<string, Map<string, number>>();
+  for (const match of label.matchAll(/(?:^|\. )([a-z_]+): ((?:\d{4}-\d{2}-\d{2} = \d+(?:, )?)+)/g)) {
+    const points = new Map<string, number>();
+    for (const point of match[2]!.matchAll(/(\d{4}-\d{2}-\d{2}) = (\d+)/g)) points.set(point[1]!, Number(point[2]));
+    series.set(match[1]!, points);
+  }
+  return series;
+}
+
+describe.runIf(hasChromium)('dashboard in Chromium', () => {
+  let server: ServerRun;
+  let base: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    server = runServer({ PORT: String(port), SERVICEPULSE_DB: scratchDatabasePath(), SERVICEPULSE_DEMO_SIZE: '3000' });
+    base = await waitForHealth(server, port);
+    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
+    mkdirSync(resultsDir, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server) await stopServer(server);
+  });
+
+  async function openOverview(setup?: (page: Page) => Promise<unknown>) {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    await setup?.(page);
+    return { page, problems };
+  }
+
+  it('draws the weekly volume by channel with exactly the API numbers', async () => {
+    const { page, problems } = await openOverview();
+    const [seriesResponse] = await Promise.all([
+      page.waitForResponse((response) => new URL(response.url()).pathname === '/api/metrics/created'),
+      page.goto(base),
+    ]);
+    expect(new URL(seriesResponse.url()).searchParams.get('by')).toBe('channel');
+    const api = (await seriesResponse.json()) as SeriesResponse;
+    expect(api.total.value).toBeGreaterThan(2000);
+
+    const chart = page.getByTestId('volume-chart');
+    await chart.and(page.locator('[data-rendered="true"]')).waitFor({ timeout: 30_000 });
+    const shown = parseChartDescription((await chart.getAttribute('aria-label')) ?? '');
+
+    const expected = new Map<string, Map<string, number>>();
+    for (const row of api.rows) {
+      if (!expected.has(row.group!)) expected.set(row.group!, new Map());
+      expected.get(row.group!)!.set(row.period, row.value!);
+    }
+    expect([...shown.keys()].sort()).toEqual([...expected.keys()].sort());
+    let drawnTotal = 0;
+    for (const [group, points] of shown) {
+      for (const [period, value] of points) {
+        expect({ group, period, value }).toEqual({ group, period, value: expected.get(group)!.get(period) ?? 0 });
+        drawnTotal += value;
+      }
+      for (const period of expected.get(group)!.keys()) expect(points.has(period)).toBe(true);
+    }
+    expect(drawnTotal).toBe(api.total.value);
+    expect(Number(await page.getByTestId('volume-total').getAttribute('data-value'))).toBe(api.total.value);
+
+    await page.screenshot({ path: join(resultsDir, 'dashboard-overview.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the problem and recovers with Retry when the API fails', async () => {
+    let fail = true;
+    const { page } = await openOverview((p) =>
+      p.route('**/api/metrics/created**', (route) =>
+        fail
+          ? route.fulfill({
+              status: 503,
+              contentType: 'application/problem+json',
+              body: JSON.stringify({ type: 'about:blank', status: 503, title: 'Database busy', detail: 'A load is running; try again.' }),
+            })
+          : route.continue(),
+      ),
+    );
+    await page.goto(base);
+    const error = page.getByTestId('state-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('Database busy');
+    expect(await error.textContent()).toContain('A load is running; try again.');
+    await page.screenshot({ path: join(resultsDir, 'dashboard-error.png') });
+    fail = false;
+    await error.getByRole('button', { name: /retry/i }).click();
+    await page.locator('[data-testid="volume-chart"][data-rendered="true"]').waitFor({ timeout: 30_000 });
+    await page.close();
+  });
+
+  it('says so when the range has no tickets', async () => {
+    const { page } = await openOverview((p) =>
+      p.route('**/api/metrics/created**', async (route) => {
+        const response = await route.fetch();
+        const body = (await response.json()) as SeriesResponse;
+        await route.fulfill({ response, json: { ...body, rows: [], total: { value: 0, tickets: 0 } } });
+      }),
+    );
+    await page.goto(base);
+    await page.getByTestId('state-empty').waitFor();
+    expect(await page.getByTestId('volume-chart').count()).toBe(0);
+    await page.close();
+  });
+});

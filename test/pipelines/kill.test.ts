@@ -1,0 +1,65 @@
+// A load killed with SIGKILL part-way leaves the database exactly as it was before the load.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Database } from '../../sql/db.ts';
+import { migrate } from '../../sql/migrate.ts';
+import { loadSmallFixture, smallFixture } from '../helpers/db.ts';
+import { projectRoot } from '../support/server-process.ts';
+
+const snapshotSql = `SELECT (SELECT count(*)::INTEGER FROM tickets) AS tickets, (SELECT count(*)::INTEGER FROM ticket_facts) AS facts,
+  (SELECT count(*)::INTEGER FROM ticket_events) AS events, (SELECT count(*)::INTEGER FROM loads) AS loads,
+  (SELECT count(*)::INTEGER FROM load_rejects) AS rejects, (SELECT version::INTEGER FROM data_state) AS version`;
+
+/** 200,000 valid tickets cut from the fixture's first row: large enough to take a while to load. */
+function bigExport(dir: string): string {
+  const [header, firstRow] = readFileSync(join(smallFixture, 'tickets.csv'), 'utf8').split('\n');
+  const rest = firstRow!.slice(firstRow!.indexOf(','));
+  const lines = [header];
+  for (let id = 500_000; id < 700_000; id++) lines.push(`${id}${rest}`);
+  const file = join(dir, 'big.csv');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+describe('a load killed mid-way', () => {
+  it('leaves every table as it was before the load', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'servicepulse-kill-'));
+    const path = join(dir, 'sp.duckdb');
+    const db = await Database.open(path);
+    await migrate(db);
+    await loadSmallFixture(db);
+    const before = await db.read(snapshotSql);
+    await db.close();
+
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/load-in-child.ts', path, bigExport(dir)], {
+      cwd: projectRoot,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk) => {
+        output += chunk;
+        // Killed inside the load's transaction: rows are staged, validated and merged, facts not yet done.
+        if (output.includes('step merged')) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+      child.once('exit', () => reject(new Error(`child ended before it was killed: ${output}`)));
+    });
+    await new Promise((resolve) => child.once('exit', resolve));
+    expect(child.signalCode).toBe('SIGKILL');
+    expect(output).toContain('step merged');
+    expect(output).not.toContain('loaded');
+
+    const reopened = await Database.open(path);
+    try {
+      expect(await reopened.read(snapshotSql)).toEqual(before);
+    } finally {
+      await reopened.close();
+    }
+  });
+});

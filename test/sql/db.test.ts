@@ -1,0 +1,165 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Database, DatabaseOpenError } from '../../sql/db.ts';
+import { listMigrations, migrate, MigrationError, schemaVersion } from '../../sql/migrate.ts';
+
+const opened: Database[] = [];
+async function open(path = ':memory:') {
+  const db = await Database.open(path);
+  opened.push(db);
+  return db;
+}
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((db) => db.close()));
+});
+
+function scratchDir() {
+  return mkdtempSync(join(tmpdir(), 'servicepulse-db-'));
+}
+
+describe('migrations', () => {
+  it('apply every numbered file once and record them', async () => {
+    const db = await open();
+    const files = listMigrations();
+    expect(files.map((m) => m.name)[0]).toBe('001_core.sql');
+    expect(await migrate(db)).toEqual(files.map((m) => m.version));
+    expect(await migrate(db)).toEqual([]);
+    expect(await schemaVersion(db)).toBe(files.at(-1)!.version);
+    const tables = await db.read<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables ORDER BY 1`);
+    for (const table of ['tickets', 'ticket_events', 'feedback', 'agents', 'teams', 'customers', 'calendars', 'goals',
+      'goal_snapshots', 'suggestions', 'suggestion_votes', 'suggestion_comments', 'suggestion_events', 'users', 'sessions',
+      'loads', 'load_rejects', 'ticket_facts']) {
+      expect(tables.map((t) => t.name)).toContain(table);
+    }
+  });
+
+  it('refuse a migration edited after it was applied', async () => {
+    const db = await open();
+    const files = listMigrations();
+    await migrate(db, files);
+    const edited = files.map((m, i) => (i === 0 ? { ...m, checksum: 'edited' } : m));
+    await expect(migrate(db, edited)).rejects.toThrow(MigrationError);
+    await expect(migrate(db, edited)).rejects.toThrow(/001_core\.sql changed after it was applied/);
+  });
+
+  it('refuse a database from a newer ServicePulse', async () => {
+    const db = await open();
+    await migrate(db);
+    await db.write((tx) => tx.run(`INSERT INTO schema_migrations VALUES (999, '999_future.sql', 'x', now())`));
+    await expect(migrate(db)).rejects.toThrow(/schema version 999, newer than this ServicePulse knows/);
+  });
+
+  it('reject values outside the canonical vocabularies', async () => {
+    const db = await open();
+    await migrate(db);
+    await expect(
+      db.write((tx) => tx.run(`INSERT INTO teams VALUES ('t', 'T', 'UTC', 'offshore', NULL, 1, false)`)),
+    ).rejects.toThrow(/CHECK constraint/);
+  });
+});
+
+describe('writes', () => {
+  it('are serialised: concurrent read-modify-write transactions all land', async () => {
+    const db = await open();
+    await db.write((tx) => tx.run('CREATE TABLE counter (n INTEGER)'));
+    await db.write((tx) => tx.run('INSERT INTO counter VALUES (0)'));
+    await Promise.all(
+      Array.from({ length: 25 }, () =>
+        db.write(async (tx) => {
+          const { n } = (await tx.one<{ n: number }>('SELECT n FROM counter'))!;
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          await tx.run('UPDATE counter SET n = $n', { n: n + 1 });
+        }),
+      ),
+    );
+    expect((await db.readOne<{ n: number }>('SELECT n FROM counter'))!.n).toBe(25);
+  });
+
+  it('roll back whole when the work fails, and later writes still run', async () => {
+    const db = await open();
+    await db.write((tx) => tx.run('CREATE TABLE items (id INTEGER)'));
+    await expect(
+      db.write(async (tx) => {
+        await tx.run('INSERT INTO items VALUES (1), (2)');
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    await db.write((tx) => tx.run('INSERT INTO items VALUES (3)'));
+    expect(await db.read('SELECT id FROM items')).toEqual([{ id: 3 }]);
+  });
+
+  it('are invisible to reads until committed', async () => {
+    const db = await open();
+    await db.write((tx) => tx.run('CREATE TABLE items (id INTEGER)'));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let inserted!: () => void;
+    const insertedSignal = new Promise<void>((resolve) => (inserted = resolve));
+    const writing = db.write(async (tx) => {
+      await tx.run('INSERT INTO items VALUES (1)');
+      inserted();
+      await gate;
+    });
+    await insertedSignal;
+    expect(await db.read('SELECT count(*)::INTEGER AS n FROM items')).toEqual([{ n: 0 }]);
+    release();
+    await writing;
+    expect(await db.read('SELECT count(*)::INTEGER AS n FROM items')).toEqual([{ n: 1 }]);
+  });
+});
+
+describe('opening', () => {
+  it('names the file and the holder when another process has it open', async () => {
+    const path = join(scratchDir(), 'held.duckdb');
+    const holder = spawn(
+      process.execPath,
+      ['--input-type=module', '-e', `import { DuckDBInstance } from '@duckdb/node-api'; await DuckDBInstance.create(${JSON.stringify(path)}); console.log('held'); setTimeout(() => {}, 60000);`],
+      { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      await new Promise<void>((resolve, reject) => {
+        holder.stdout.on('data', (chunk) => String(chunk).includes('held') && resolve());
+        holder.once('exit', (code) => reject(new Error(`holder exited with ${code}`)));
+      });
+      const error = await Database.open(path).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DatabaseOpenError);
+      expect((error as DatabaseOpenError).reason).toBe('locked');
+      expect((error as Error).message).toContain(path);
+      expect((error as Error).message).toContain(`PID ${holder.pid}`);
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  });
+
+  it('explains a file that is not a DuckDB database', async () => {
+    const path = join(scratchDir(), 'notes.duckdb');
+    writeFileSync(path, 'these are my notes, not a database\n'.repeat(200));
+    const error = await Database.open(path).catch((e: unknown) => e);
+    expect((error as DatabaseOpenError).reason).toBe('corrupt');
+    expect((error as Error).message).toContain(path);
+  });
+
+  it('explains a data folder that cannot be created', async () => {
+    const dir = scratchDir();
+    writeFileSync(join(dir, 'plain-file'), '');
+    const path = join(dir, 'plain-file', 'sub', 'servicepulse.duckdb');
+    const error = await Database.open(path).catch((e: unknown) => e);
+    expect((error as DatabaseOpenError).reason).toBe('unwritable');
+    expect((error as Error).message).toContain(join(dir, 'plain-file', 'sub'));
+  });
+
+  it('creates the data folder and keeps data across reopen', async () => {
+    const dir = join(scratchDir(), 'nested', 'data');
+    mkdirSync(join(dir, '..'), { recursive: true });
+    const first = await Database.open(join(dir, 'sp.duckdb'));
+    await migrate(first);
+    await first.write((tx) => tx.run(`INSERT INTO teams VALUES ('t', 'T', 'UTC', 'in_house', NULL, 1, false)`));
+    await first.close();
+    const second = await open(join(dir, 'sp.duckdb'));
+    expect(await migrate(second)).toEqual([]);
+    expect(await second.read('SELECT team_id FROM teams')).toEqual([{ team_id: 't' }]);
+  });
+});

@@ -1,0 +1,107 @@
+// JSON over fetch, with every failure turned into one typed error carrying an RFC 9457 problem
+// document (the API's error shape, `Problem` in api/contracts.ts), so a view can always show a
+// title and a detail.
+import type { Problem } from '$api/contracts';
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  /** HTTP status; 0 when no response arrived (network failure, server down). */
+  readonly status: number;
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
+    this.problem = problem;
+    this.status = problem.status;
+  }
+
+  get title(): string {
+    return this.problem.title;
+  }
+
+  get detail(): string | undefined {
+    return this.problem.detail;
+  }
+
+  /** Any thrown value as an ApiError (for `catch` blocks that must show something). */
+  static from(error: unknown): ApiError {
+    if (error instanceof ApiError) return error;
+    return new ApiError({
+      type: 'about:blank',
+      title: 'Something went wrong',
+      status: 0,
+      detail: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
+
+export interface FetchJsonOptions {
+  signal?: AbortSignal;
+  /** The fetch to use (tests, SvelteKit `load`); default the global one. */
+  fetch?: typeof globalThis.fetch;
+}
+
+function isProblem(body: unknown): body is Problem {
+  return typeof body === 'object' && body !== null && typeof (body as { title?: unknown }).title === 'string';
+}
+
+function isJson(response: Response): boolean {
+  const type = response.headers.get('content-type') ?? '';
+  return /^application\/([\w.+-]+\+)?json\b/i.test(type);
+}
+
+/**
+ * GETs `path` and returns its JSON body. Throws `ApiError` on a non-2xx answer (carrying the
+ * server's problem document when it sent one), on network failure and on a body that is not JSON.
+ * An abort through `signal` rejects with the signal's own `AbortError`, not an ApiError.
+ */
+export async function fetchJson<T>(path: string, options: FetchJsonOptions = {}): Promise<T> {
+  const doFetch = options.fetch ?? globalThis.fetch;
+  let response: Response;
+  try {
+    response = await doFetch(path, {
+      signal: options.signal,
+      headers: { accept: 'application/json, application/problem+json' },
+    });
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw new ApiError({
+      type: 'about:blank',
+      title: 'Cannot reach the ServicePulse server',
+      status: 0,
+      detail: 'The request did not get an answer. Check that the server is running, then retry.',
+    });
+  }
+
+  if (!response.ok) {
+    let body: unknown = null;
+    if (isJson(response)) {
+      try {
+        body = await response.json();
+      } catch {
+        body = null;
+      }
+    }
+    if (isProblem(body)) {
+      throw new ApiError({ ...body, status: typeof body.status === 'number' ? body.status : response.status });
+    }
+    throw new ApiError({
+      type: 'about:blank',
+      title: response.statusText || `HTTP ${response.status}`,
+      status: response.status,
+      detail: `The server answered ${path} with status ${response.status}.`,
+    });
+  }
+
+  try {
+    return (await response.json()) as T;
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw new ApiError({
+      type: 'about:blank',
+      title: 'Unexpected answer from the server',
+      status: response.status,
+      detail: `The answer to ${path} is not JSON. Is the API server behind this address?`,
+    });
+  }
+}
