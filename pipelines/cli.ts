@@ -5,10 +5,11 @@ import { parseArgs } from 'node:util';
 import { Database, DatabaseOpenError } from '../sql/db.ts';
 import { migrate } from '../sql/migrate.ts';
 import { LoadError } from './load-error.ts';
-import { loadFile, type LoadStep, type LoadSummary } from './load.ts';
+import { loadFile, type LoadSummary } from './load.ts';
 import { readMappingFile, mappingSkeleton } from './mapping/file.ts';
 import type { LoadKind, Mapping } from './mapping/types.ts';
 import { loadOrganisation } from './organisation/load.ts';
+import { formatProgressLine, type LoadProgress } from './progress.ts';
 import { inspectFile, readColumns, type FileShape } from './read.ts';
 import { builtInSources, detectMapping, loadKinds } from './sources/index.ts';
 
@@ -81,7 +82,11 @@ function formatSummary(summary: LoadSummary, mapping: Mapping): string {
   return lines.join('\n');
 }
 
-const stepLabels: Record<LoadStep, string> = { read: 'read', validated: 'validated', merged: 'merged', facts: 'facts updated' };
+/** Redraws the one progress line of a terminal, cut to its width so it never wraps. */
+function drawProgress(name: string, progress: LoadProgress) {
+  const line = formatProgressLine(name, progress);
+  process.stdout.write(`\r\x1b[2K${line.slice(0, Math.max(20, (process.stdout.columns || 120) - 1))}`);
+}
 
 async function main() {
   // `npm run load … | head` closes the pipe early; that is not an error.
@@ -153,7 +158,7 @@ async function main() {
         timeZone: plan.timeZone,
         strict: values.strict,
         dryRun: values['dry-run'],
-        onStep: interactive ? (step) => process.stdout.write(`\r\x1b[2K${basename(plan.file)}: ${stepLabels[step]}…`) : undefined,
+        onProgress: interactive ? (progress) => drawProgress(basename(plan.file), progress) : undefined,
       });
       if (interactive) process.stdout.write('\r\x1b[2K');
       if (plan.mapping.kind === 'tickets') ticketSource ??= belongsTo;

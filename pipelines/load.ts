@@ -12,6 +12,7 @@ import { mappingToSql, quoteIdentifier } from './mapping/to-sql.ts';
 import type { LoadKind, Mapping } from './mapping/types.ts';
 import { LoadError } from './load-error.ts';
 import { inspectFile, stageFile, type FileShape } from './read.ts';
+import { ProgressTracker, type LoadProgress } from './progress.ts';
 import { crossFieldRules } from './rules.ts';
 
 export { LoadError };
@@ -25,6 +26,8 @@ export interface LoadRequest {
   timeZone?: string;
   /** Told as each step inside the load's transaction completes (progress display, tests). */
   onStep?: (step: LoadStep) => void;
+  /** Told several times a second how far the load is (progress bars). */
+  onProgress?: (progress: LoadProgress) => void;
   /** Any rejected row fails the whole load. */
   strict?: boolean;
   /** Do everything, report what would change, then roll back. */
@@ -130,9 +133,19 @@ export async function loadFile(db: Database, request: LoadRequest): Promise<Load
     });
     if (!known?.ok) throw new LoadError(file, `unknown time zone "${timeZone}" (use an IANA name such as Europe/Zagreb)`);
     const shape = request.shape ?? (await inspectFile(file));
-    const onStep = request.onStep ?? (() => {});
     const options = { strict: request.strict ?? false, dryRun: request.dryRun ?? false };
-    return await db.write((tx) => loadInTransaction(tx, { file, mapping, source, timeZone, startedAt, bytes, sha256, onStep, shape, ...options }));
+    return await db.write(async (tx) => {
+      const tracker = request.onProgress && new ProgressTracker(bytes, tx, request.onProgress).start();
+      const onStep = (step: LoadStep, rows?: number) => {
+        tracker?.step(step, rows);
+        request.onStep?.(step);
+      };
+      try {
+        return await loadInTransaction(tx, { file, mapping, source, timeZone, startedAt, bytes, sha256, onStep, shape, ...options });
+      } finally {
+        tracker?.stop();
+      }
+    });
   } catch (error) {
     if (error instanceof DryRunFinished) return error.summary;
     await recordFailedLoad(db, { file, mapping, source, startedAt, bytes, sha256 }, error);
@@ -167,13 +180,13 @@ async function recordFailedLoad(db: Database, load: LoadContext, error: unknown)
 
 async function loadInTransaction(
   tx: Query,
-  load: LoadContext & { timeZone: string; onStep: (step: LoadStep) => void; strict: boolean; dryRun: boolean; shape: FileShape },
+  load: LoadContext & { timeZone: string; onStep: (step: LoadStep, rows?: number) => void; strict: boolean; dryRun: boolean; shape: FileShape },
 ): Promise<LoadSummary> {
   const { file, source, timeZone, startedAt, bytes, sha256, onStep } = load;
   const loadId = (await tx.one<{ id: number }>('SELECT (coalesce(max(load_id), 0) + 1)::INTEGER AS id FROM loads'))!.id;
   const columns = await stageFile(tx, file, load.shape);
   const { mapping, absent } = fitMapping(load.mapping, columns, file);
-  onStep('read');
+  onStep('read', (await tx.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM raw'))!.n);
 
   const mapped = mappingToSql(mapping, timeZone, columns, load.shape);
   await tx.run(

@@ -24,6 +24,8 @@ export interface Query {
   run(sql: string, params?: Params): Promise<void>;
   all<T extends Row = Row>(sql: string, params?: Params): Promise<T[]>;
   one<T extends Row = Row>(sql: string, params?: Params): Promise<T | undefined>;
+  /** How far the statement now running on this connection is, in percent; undefined when DuckDB cannot tell. */
+  progress(): number | undefined;
 }
 
 function queryOn(connection: DuckDBConnection): Query {
@@ -37,7 +39,11 @@ function queryOn(connection: DuckDBConnection): Query {
   async function run(sql: string, params?: Params): Promise<void> {
     await connection.run(sql, params);
   }
-  return { run, all, one };
+  function progress(): number | undefined {
+    const { percentage } = connection.progress;
+    return percentage >= 0 ? percentage : undefined;
+  }
+  return { run, all, one, progress };
 }
 
 function explainOpenFailure(path: string, error: unknown): DatabaseOpenError {
@@ -103,6 +109,8 @@ export class Database {
     const writer = await instance.connect();
     // Timestamps are stored as instants; pinning UTC keeps day/week boundaries independent of the host.
     await writer.run("SET GLOBAL TimeZone = 'UTC'");
+    // Loads report how far their long statements are (progress bars); DuckDB must not print its own.
+    await writer.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false; SET progress_bar_time = 0');
     return new Database(location, instance, writer);
   }
 
