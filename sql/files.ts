@@ -1,4 +1,5 @@
 // Reads the .sql files of sql/transforms as lists of statements (a prepared statement holds one).
+import type { Query } from './db.ts';
 import { readFileSync } from 'node:fs';
 
 const cache = new Map<string, string[]>();
@@ -14,4 +15,12 @@ export function transformStatements(name: string): string[] {
     cache.set(name, statements);
   }
   return statements;
+}
+
+/** Runs every statement of a transform, binding only the parameters each statement uses (DuckDB refuses others). */
+export async function runTransform(tx: Query, name: string, params: Record<string, string | number | boolean> = {}): Promise<void> {
+  for (const statement of transformStatements(name)) {
+    const used = Object.fromEntries(Object.entries(params).filter(([key]) => statement.includes(`$${key}`)));
+    await tx.run(statement, used);
+  }
 }

@@ -30,11 +30,31 @@ CREATE TABLE calendars (
   PRIMARY KEY (team_id, weekday, opens)
 );
 
+-- A day off the weekly pattern: closed, or open only during its calendar_holiday_hours (e.g. Christmas Eve 09–12).
 CREATE TABLE calendar_holidays (
   team_id  VARCHAR NOT NULL,
   day      DATE NOT NULL,
   name     VARCHAR NOT NULL,
   PRIMARY KEY (team_id, day)
+);
+
+CREATE TABLE calendar_holiday_hours (
+  team_id  VARCHAR NOT NULL,
+  day      DATE NOT NULL,
+  opens    TIME NOT NULL,
+  closes   TIME NOT NULL,
+  CHECK (closes > opens),
+  PRIMARY KEY (team_id, day, opens)
+);
+
+-- Each team's open time laid out as instants (derived from calendars; rebuilt when they change or the range
+-- grows). open_us_before is the open time of the team before this interval: business time between two
+-- instants is the difference of that running total at each (sql/business-hours/).
+CREATE TABLE business_intervals (
+  team_id         VARCHAR NOT NULL,
+  starts          TIMESTAMPTZ NOT NULL,
+  ends            TIMESTAMPTZ NOT NULL,
+  open_us_before  BIGINT NOT NULL
 );
 
 CREATE TABLE agents (

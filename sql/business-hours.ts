@@ -1,0 +1,20 @@
+// Business time: the overlap of a span with its team's open hours in the team's zone, minus holidays,
+// in elapsed time (PRODUCT.md §4). Computed set-wise in SQL for any number of spans at once.
+import type { Query } from './db.ts';
+import { runTransform } from './files.ts';
+
+/**
+ * Lays out every team's open intervals for the local days `fromDay` to `toDay` (YYYY-MM-DD). Spans must lie
+ * inside that range (a day of margin either side absorbs time-zone offsets).
+ */
+export async function rebuildBusinessIntervals(tx: Query, fromDay: string, toDay: string): Promise<void> {
+  await runTransform(tx, 'business-intervals', { from_day: fromDay, to_day: toDay });
+}
+
+/**
+ * Business seconds of the spans in temp table `business_spans (span_id, team_id, starts_at, ends_at)`,
+ * written to temp table `business_span_seconds (span_id, seconds)`.
+ */
+export async function measureBusinessSpans(tx: Query): Promise<void> {
+  await runTransform(tx, 'business-span-seconds');
+}

@@ -1,0 +1,150 @@
+// The business-hours engine against other projects' expected values (../shared/peer-tests, 42 cases from the
+// Ruby working_hours and business_time gems and JavaScript business-timer) and hand-worked cases of our own.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database, Query } from '../../sql/db.ts';
+import { measureBusinessSpans, rebuildBusinessIntervals } from '../../sql/business-hours.ts';
+import { freshDb } from '../helpers/db.ts';
+
+const peerCases = fileURLToPath(new URL('../../../shared/peer-tests/business-hours-cases.csv', import.meta.url));
+const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+interface Calendar {
+  team: string;
+  timeZone: string;
+  weekly: Record<string, Array<[string, string]>>;
+  holidays?: string[];
+  holidayHours?: Record<string, Array<[string, string]>>;
+}
+
+interface Span {
+  id: string;
+  team: string;
+  start: string | null;
+  end: string | null;
+}
+
+async function defineCalendar(tx: Query, calendar: Calendar) {
+  await tx.run(`INSERT INTO teams (team_id, name, time_zone, provider_kind) VALUES ($team, $team, $zone, 'in_house')`, {
+    team: calendar.team,
+    zone: calendar.timeZone,
+  });
+  for (const [day, hours] of Object.entries(calendar.weekly)) {
+    for (const [opens, closes] of hours) {
+      await tx.run('INSERT INTO calendars VALUES ($team, $weekday, $opens::TIME, $closes::TIME)', {
+        team: calendar.team, weekday: weekdays.indexOf(day) + 1, opens, closes,
+      });
+    }
+  }
+  const specialDays = { ...Object.fromEntries((calendar.holidays ?? []).map((day) => [day, []])), ...calendar.holidayHours };
+  for (const [day, hours] of Object.entries(specialDays)) {
+    await tx.run(`INSERT INTO calendar_holidays VALUES ($team, $day::DATE, 'holiday')`, { team: calendar.team, day });
+    for (const [opens, closes] of hours) {
+      await tx.run('INSERT INTO calendar_holiday_hours VALUES ($team, $day::DATE, $opens::TIME, $closes::TIME)', {
+        team: calendar.team, day, opens, closes,
+      });
+    }
+  }
+}
+
+/** Business seconds per span id, through the engine. */
+async function measure(db: Database, calendars: Calendar[], spans: Span[], range: [string, string]) {
+  return db.write(async (tx) => {
+    for (const calendar of calendars) await defineCalendar(tx, calendar);
+    await rebuildBusinessIntervals(tx, ...range);
+    await tx.run('CREATE OR REPLACE TEMP TABLE business_spans (span_id VARCHAR, team_id VARCHAR, starts_at TIMESTAMPTZ, ends_at TIMESTAMPTZ)');
+    for (const span of spans) {
+      // Instants are written as in the peer file (ISO 8601 without seconds, any offset); JavaScript reads those.
+      const instant = (text: string | null) => (text === null ? null : new Date(text).toISOString());
+      await tx.run('INSERT INTO business_spans VALUES ($id, $team, $start::TIMESTAMPTZ, $end::TIMESTAMPTZ)', {
+        id: span.id, team: span.team, start: instant(span.start), end: instant(span.end),
+      });
+    }
+    await measureBusinessSpans(tx);
+    const rows = await tx.all<{ span_id: string; seconds: number | null }>('SELECT span_id, seconds::DOUBLE AS seconds FROM business_span_seconds');
+    return Object.fromEntries(rows.map((row) => [row.span_id, row.seconds]));
+  });
+}
+
+let db: Database;
+beforeEach(async () => {
+  db = await freshDb();
+});
+afterEach(async () => {
+  await db.close();
+});
+
+describe('business hours: peer cases', () => {
+  if (!existsSync(peerCases)) {
+    if (process.env.CI) throw new Error(`${peerCases} is missing: the peer cases cannot be skipped in CI`);
+    console.warn(`\n!! Business-hours peer cases SKIPPED: ${peerCases} is not here (a clone without ../shared).\n`);
+  }
+
+  it.runIf(existsSync(peerCases))('gives every expected duration of the 42 cases (WH11 in elapsed time)', async () => {
+    // Parsed with DuckDB's CSV reader, independent of the engine under test.
+    const cases = await db.read<{
+      id: string; start: string; end: string; timezone: string; weekly_hours_json: string; holidays: string | null;
+      holiday_hours_json: string | null; expected_seconds: number;
+    }>(`SELECT id, start, "end", timezone, weekly_hours_json, holidays, holiday_hours_json, expected_seconds::DOUBLE AS expected_seconds
+          FROM read_csv($file, all_varchar = true)`, { file: peerCases });
+    expect(cases).toHaveLength(42);
+    const calendars: Calendar[] = cases.map((c) => ({
+      team: c.id,
+      timeZone: c.timezone,
+      weekly: JSON.parse(c.weekly_hours_json),
+      holidays: c.holidays ? c.holidays.split(/[;| ]+/).filter(Boolean) : [],
+      holidayHours: c.holiday_hours_json ? JSON.parse(c.holiday_hours_json) : {},
+    }));
+    const spans = cases.map((c) => ({ id: c.id, team: c.id, start: c.start, end: c.end }));
+    const measured = await measure(db, calendars, spans, ['2002-10-01', '2022-12-31']);
+    // The README: ServicePulse counts elapsed time, so WH11's 24/7 Sunday with clocks going back lasts 25 h.
+    const expected = Object.fromEntries(cases.map((c) => [c.id, c.id === 'WH11' ? 90_000 : c.expected_seconds]));
+    expect(measured).toEqual(expected);
+  });
+});
+
+describe('business hours: hand-worked cases', () => {
+  const zagreb: Calendar = {
+    team: 'zagreb',
+    timeZone: 'Europe/Zagreb',
+    weekly: { mon: [['08:00', '16:00']], tue: [['08:00', '16:00']], wed: [['08:00', '16:00']], thu: [['08:00', '16:00']], fri: [['08:00', '16:00']], sat: [['09:00', '13:00']] },
+    holidays: ['2026-12-25'],
+    holidayHours: { '2026-12-24': [['08:00', '12:00']] },
+  };
+  const newYork: Calendar = {
+    team: 'new-york',
+    timeZone: 'America/New_York',
+    weekly: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']] },
+  };
+
+  it('counts only open time in the team zone, across weekends, DST, holidays and special hours', async () => {
+    const spans: Span[] = [
+      // Fri 2026-03-06 15:55 Zagreb (14:55Z) → Sat 10:30 Zagreb: 5 min on Friday + 90 min on Saturday.
+      { id: 'friday-to-saturday', team: 'zagreb', start: '2026-03-06T14:55Z', end: '2026-03-07T09:30Z' },
+      // Customer writes Sat 14:00 (closed), reply Mon 08:30: only Monday's 30 min count.
+      { id: 'saturday-after-closing', team: 'zagreb', start: '2026-03-07T13:00Z', end: '2026-03-09T07:30Z' },
+      // Zagreb springs forward Sun 29 Mar 2026; Fri 15:00 CET (14:00Z) → Mon 09:00 CEST (07:00Z):
+      // 60 min Fri + 240 min Sat + 60 min Mon = 360 min.
+      { id: 'zagreb-dst', team: 'zagreb', start: '2026-03-27T14:00Z', end: '2026-03-30T07:00Z' },
+      // Christmas: Thu 24 Dec open 08–12 only, Fri 25 closed, Sat 26 09–13. Wed 23 Dec 15:00 → Mon 28 Dec 09:00:
+      // 60 + 240 + 240 + 60 = 600 min.
+      { id: 'christmas', team: 'zagreb', start: '2026-12-23T14:00Z', end: '2026-12-28T08:00Z' },
+      // New York falls back Sun 1 Nov 2026; Fri 30 Oct 16:00 EDT (20:00Z) → Mon 2 Nov 10:00 EST (15:00Z): 60 + 60 min.
+      { id: 'new-york-dst', team: 'new-york', start: '2026-10-30T20:00Z', end: '2026-11-02T15:00Z' },
+      // A reversed span is negative; a span without an end (no reply yet) has no duration.
+      { id: 'reversed', team: 'new-york', start: '2026-11-02T15:00Z', end: '2026-10-30T20:00Z' },
+      { id: 'open-ended', team: 'new-york', start: '2026-11-02T15:00Z', end: null },
+    ];
+    const seconds = await measure(db, [zagreb, newYork], spans, ['2026-01-01', '2026-12-31']);
+    expect(seconds).toEqual({
+      'friday-to-saturday': 95 * 60,
+      'saturday-after-closing': 30 * 60,
+      'zagreb-dst': 360 * 60,
+      christmas: 600 * 60,
+      'new-york-dst': 120 * 60,
+      reversed: -120 * 60,
+      'open-ended': null,
+    });
+  });
+});
