@@ -5,6 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Database } from '../sql/db.ts';
+import { AnswerCache, cacheByDataVersion } from './cache.ts';
 import { ProblemError, problemResponse } from './problem.ts';
 import { healthRoutes } from './routes/health.ts';
 import { metricRoutes } from './routes/metrics.ts';
@@ -16,10 +17,13 @@ export interface AppDeps {
   /** Logs unexpected errors; tests pass a spy. */
   logError?: (error: unknown) => void;
   now?: () => Date;
+  /** Answers cached by data version; tests pass one to read its statistics. */
+  cache?: AnswerCache;
 }
 
 export function createApp(deps: AppDeps) {
   const api = new Hono()
+    .use('/metrics/*', cacheByDataVersion(deps.db, deps.cache ?? new AnswerCache(), deps.now))
     .route('/health', healthRoutes(deps.db))
     .route('/metrics', metricRoutes(deps.db, deps.now));
 

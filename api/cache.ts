@@ -1,0 +1,92 @@
+// Answers computed from the data are cached by (request, data_version): every load bumps the version, so a
+// cached answer is never stale and nothing has to be cleared by hand. The version also makes a strong ETag:
+// a browser revalidating an unchanged answer gets a 304 without the query running.
+import { createHash } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import type { Database } from '../sql/db.ts';
+
+interface Entry {
+  body: string;
+  contentType: string;
+  etag: string;
+}
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  entries: number;
+  bytes: number;
+}
+
+/** Least-recently-used answers, bounded in count and in bytes. */
+export class AnswerCache {
+  private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
+  private hits = 0;
+  private misses = 0;
+
+  constructor(
+    private readonly maxEntries = 2_000,
+    private readonly maxBytes = 64 * 1024 * 1024,
+  ) {}
+
+  get(key: string): Entry | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) {
+      this.misses++;
+      return undefined;
+    }
+    this.hits++;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  set(key: string, entry: Entry): void {
+    if (entry.body.length > this.maxBytes / 4) return;
+    this.remove(key);
+    this.entries.set(key, entry);
+    this.bytes += entry.body.length;
+    for (const [oldest] of this.entries) {
+      if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
+      this.remove(oldest);
+    }
+  }
+
+  stats(): CacheStats {
+    return { hits: this.hits, misses: this.misses, entries: this.entries.size, bytes: this.bytes };
+  }
+
+  private remove(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.bytes -= entry.body.length;
+    this.entries.delete(key);
+  }
+}
+
+/**
+ * Caches successful GET answers under the request's path and sorted query, the data version and today's
+ * date (answers with a default range depend on it).
+ */
+export function cacheByDataVersion(db: Database, cache: AnswerCache, now: () => Date = () => new Date()): MiddlewareHandler {
+  return async (c, next) => {
+    if (c.req.method !== 'GET') return next();
+    const version = (await db.readOne<{ version: string }>('SELECT version::VARCHAR AS version FROM data_state'))?.version ?? '0';
+    const url = new URL(c.req.url);
+    url.searchParams.sort();
+    const key = `${url.pathname}?${url.searchParams} @${version} ${now().toISOString().slice(0, 10)}`;
+    const etag = `"${createHash('sha256').update(key).digest('base64url').slice(0, 27)}"`;
+    const headers = { ETag: etag, 'Cache-Control': 'private, no-cache' };
+    if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers);
+    const cached = cache.get(key);
+    if (cached) return c.body(cached.body, 200, { ...headers, 'Content-Type': cached.contentType });
+
+    await next();
+    if (c.res.status !== 200) return;
+    const contentType = c.res.headers.get('Content-Type') ?? 'application/json';
+    const body = await c.res.clone().text();
+    cache.set(key, { body, contentType, etag });
+    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+  };
+}
