@@ -5,9 +5,16 @@ export type Grain = 'day' | 'week' | 'month' | 'quarter';
 export interface MetricInfo {
   key: string;
   label: string;
-  unit: string;
+  unit: 'tickets' | 'minutes' | 'percent' | 'score';
   better: 'higher' | 'lower' | 'none';
+  aggregation: 'count' | 'duration' | 'rate' | 'score';
   description: string;
+  /** The exact definition (PRODUCT.md §4). */
+  definition: string;
+  /** The formula shown beside a rate or score. */
+  formula?: string;
+  /** A rate's selectable presets (`variant=`), e.g. first-contact resolution's. */
+  variants?: Array<{ name: string; label: string; formula: string }>;
 }
 
 /** `GET /api/metrics/:key?grain&by&from&to` */
@@ -16,6 +23,13 @@ export interface SeriesResponse {
   grain: Grain;
   /** The dimension the rows are grouped by, or null for one series. */
   by: string | null;
+  /** Durations only: the statistic and the hours they are counted in. */
+  stat?: 'p50' | 'p90' | 'mean';
+  hours?: 'business' | 'calendar';
+  /** The rate preset used, or null for the metric's default definition. */
+  variant: string | null;
+  /** The values each filtered dimension was limited to. */
+  filters: Record<string, string[]>;
   /** Inclusive start and exclusive end of the range, ISO dates (UTC). */
   from: string;
   to: string;

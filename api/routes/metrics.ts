@@ -2,14 +2,17 @@ import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Database } from '../../sql/db.ts';
-import { dimensionNames, grains } from '../../sql/metrics/dimensions.ts';
-import { metrics } from '../../sql/metrics/registry.ts';
-import { querySeries } from '../../sql/metrics/series.ts';
+import { dimensionNames, grains, type Dimension } from '../../sql/metrics/dimensions.ts';
+import { metrics, type Metric } from '../../sql/metrics/registry.ts';
+import { hoursModes, querySeries, stats, type Filters } from '../../sql/metrics/series.ts';
 import type { MetricInfo, SeriesResponse } from '../contracts.ts';
 import { ProblemError } from '../problem.ts';
 import { validationHook } from '../validation.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
+/** A filter names a dimension; repeating it (`channel=email&channel=phone`) allows several values. */
+const filterValues = z.union([z.string().min(1), z.array(z.string().min(1))]).optional();
 
 const seriesQuery = z
   .object({
@@ -17,8 +20,36 @@ const seriesQuery = z
     by: z.enum(dimensionNames as [string, ...string[]]).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
+    stat: z.enum(stats).default('p50'),
+    hours: z.enum(hoursModes).default('calendar'),
+    variant: z.string().optional(),
+    ...Object.fromEntries(dimensionNames.map((name) => [name, filterValues])),
   })
   .strict();
+
+function filtersOf(query: Record<string, unknown>): Filters {
+  const filters: Filters = {};
+  for (const name of dimensionNames) {
+    const value = query[name] as string | string[] | undefined;
+    if (value !== undefined) filters[name] = Array.isArray(value) ? value : [value];
+  }
+  return filters;
+}
+
+function checkVariant(metric: Metric, variant: string | undefined) {
+  if (variant === undefined) return;
+  const allowed = metric.aggregation === 'rate' ? Object.keys(metric.variants ?? {}) : [];
+  if (!allowed.includes(variant)) {
+    throw new ProblemError(
+      400,
+      'Unknown variant',
+      allowed.length > 0
+        ? `variant: "${variant}" is not a preset of ${metric.key}. Allowed: ${allowed.join(', ')}.`
+        : `variant: ${metric.key} has no presets.`,
+      { allowed },
+    );
+  }
+}
 
 const DAY = 86_400_000;
 
@@ -31,7 +62,20 @@ function defaultRange(now: Date): { from: Date; to: Date } {
 
 function info(key: string): MetricInfo {
   const metric = metrics.get(key)!;
-  return { key, label: metric.label, unit: metric.unit, better: metric.better, description: metric.description };
+  return {
+    key,
+    label: metric.label,
+    unit: metric.unit,
+    better: metric.better,
+    aggregation: metric.aggregation,
+    description: metric.description,
+    definition: metric.definition,
+    formula: 'formula' in metric ? metric.formula : undefined,
+    variants:
+      metric.aggregation === 'rate' && metric.variants
+        ? Object.entries(metric.variants).map(([name, variant]) => ({ name, label: variant.label, formula: variant.formula }))
+        : undefined,
+  };
 }
 
 export function metricRoutes(db: Database, now: () => Date = () => new Date()) {
@@ -52,12 +96,18 @@ export function metricRoutes(db: Database, now: () => Date = () => new Date()) {
       if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from >= to) {
         throw new ProblemError(400, 'Invalid range', `"from" (${query.from}) must be a real date before "to" (${query.to}).`);
       }
-      const by = (query.by ?? null) as (typeof dimensionNames)[number] | null;
-      const { rows, total } = await querySeries(db, { metric, grain: query.grain, by, from, to });
+      checkVariant(metric, query.variant);
+      const by = (query.by ?? null) as Dimension | null;
+      const filters = filtersOf(query);
+      const options = { stat: query.stat, hours: query.hours, variant: query.variant };
+      const { rows, total } = await querySeries(db, { metric, grain: query.grain, by, from, to, filters, ...options });
       const body: SeriesResponse = {
         metric: info(key),
         grain: query.grain,
         by,
+        ...(metric.aggregation === 'duration' ? { stat: options.stat, hours: options.hours } : {}),
+        variant: options.variant ?? null,
+        filters,
         from: from.toISOString().slice(0, 10),
         to: to.toISOString().slice(0, 10),
         rows,

@@ -1,6 +1,20 @@
 // docs/metrics.md is rendered from the registry; a test fails when the committed file differs.
-import { dimensionNames, grains } from './dimensions.ts';
-import { metrics } from './registry.ts';
+import { dimensionNames, dimensions, grains } from './dimensions.ts';
+import { durationBuckets, metrics, type Metric } from './registry.ts';
+import { hoursModes, metricAggregate, stats } from './series.ts';
+
+const code = (text: string) => `\`${text}\``;
+
+function sqlOf(metric: Metric): string[] {
+  if (metric.aggregation !== 'duration') {
+    const { table, rows, value } = metricAggregate(metric, { stat: 'p50', hours: 'calendar' });
+    return [`- SQL: ${code(`SELECT ${value} FROM ${table} f WHERE ${rows}`)}`];
+  }
+  return hoursModes.map((hours) => {
+    const { table, rows, value } = metricAggregate(metric, { stat: 'p50', hours });
+    return `- SQL (${hours} hours, p50): ${code(`SELECT ${value} FROM ${table} f WHERE ${rows}`)}`;
+  });
+}
 
 export function renderMetricsDoc(): string {
   const lines = [
@@ -9,20 +23,31 @@ export function renderMetricsDoc(): string {
     '<!-- Generated from sql/metrics/registry.ts by `npm run docs:metrics`; do not edit by hand. -->',
     '',
     'Every metric is served at `GET /api/metrics/<key>?grain=<grain>&by=<dimension>&from=YYYY-MM-DD&to=YYYY-MM-DD`',
-    `(grains: ${grains.map((g) => `\`${g}\``).join(', ')}; dimensions: ${dimensionNames.map((d) => `\`${d}\``).join(', ')}).`,
-    'The range is from `from` (inclusive) to `to` (exclusive), in UTC.',
+    `with optional filters \`<dimension>=<value>\` (repeat one to allow several values). Grains: ${grains.map(code).join(', ')}.`,
+    `Dimensions (group-by and filter names, with the column behind each): ${dimensionNames.map((d) => `${code(d)} (${code(dimensions[d])})`).join(', ')}.`,
+    'The range is from `from` (inclusive) to `to` (exclusive), in UTC; a row falls in the period of its',
+    '"attributed by" instant. Each point carries the number of tickets (or survey answers) behind it.',
     '',
-    '| key | label | unit | better | attributed by | definition |',
-    '|---|---|---|---|---|---|',
+    `Durations take \`stat=${stats.join('|')}\` (default p50) and \`hours=${hoursModes.join('|')}\` (default calendar): business`,
+    "hours are the overlap with the team's open hours in its time zone, minus holidays, in elapsed time. Every duration",
+    `can also be shown in buckets: ${durationBuckets.map((b) => b.label).join(', ')} (each [lower, upper)).`,
+    'Rates with presets take `variant=<name>`.',
+    '',
+    '| key | label | unit | better | attributed by |',
+    '|---|---|---|---|---|',
   ];
   for (const metric of metrics.values()) {
-    lines.push(
-      `| \`${metric.key}\` | ${metric.label} | ${metric.unit} | ${metric.better} | \`${metric.period_column}\` | ${metric.description} |`,
-    );
+    lines.push(`| ${code(metric.key)} | ${metric.label} | ${metric.unit} | ${metric.better} | ${code(metric.period_column)} |`);
   }
-  lines.push('', '## SQL', '', 'Each metric is one aggregate over `ticket_facts f`:', '');
   for (const metric of metrics.values()) {
-    lines.push(`- \`${metric.key}\`: \`${metric.expression}\``);
+    lines.push('', `## ${code(metric.key)}: ${metric.label}`, '', metric.definition, '');
+    if ('formula' in metric) lines.push(`- Formula: ${metric.formula}`);
+    lines.push(...sqlOf(metric));
+    if (metric.aggregation === 'rate') {
+      for (const [name, variant] of Object.entries(metric.variants ?? {})) {
+        lines.push(`- Preset ${code(name)} (${variant.label}): ${variant.formula}; numerator ${code(variant.numerator)}`);
+      }
+    }
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,20 +1,83 @@
 // Metrics are data: one declaration per metric, read by the API, goals, docs and dashboard alike.
-// `expression` is an aggregate over ticket_facts (alias f); `period_column` says which instant
-// attributes a ticket to a period (PRODUCT.md §4: the event that completes the measure).
+// SQL fragments are written over `ticket_facts f` (or `feedback_facts f` for survey metrics) and are the
+// only SQL here; identifiers and values from requests never reach them (see series.ts).
+// `period_column` says which instant attributes a row to a period (PRODUCT.md §4: the event that completes it).
 import { z } from 'zod';
 
-export const metricSchema = z.object({
+const sqlFragment = z.string().min(1);
+
+const common = {
   key: z.string().regex(/^[a-z][a-z0-9_]*$/),
   label: z.string().min(1),
-  unit: z.enum(['tickets', 'minutes', 'percent', 'score']),
   better: z.enum(['higher', 'lower', 'none']),
-  aggregation: z.enum(['count', 'ratio', 'duration', 'score']),
-  period_column: z.enum(['created_at', 'first_response_at', 'solved_at']),
-  expression: z.string().min(1),
+  /** One sentence for tooltips and lists. */
   description: z.string().min(1),
-});
+  /** The exact definition, as PRODUCT.md §4 states it. */
+  definition: z.string().min(1),
+};
+
+/** A rate: 100 × rows matching `numerator` ÷ rows matching `denominator`, optionally with named presets. */
+const rateVariant = z.object({ label: z.string(), numerator: sqlFragment, formula: z.string() });
+
+export const metricSchema = z.discriminatedUnion('aggregation', [
+  z.object({
+    ...common,
+    aggregation: z.literal('count'),
+    unit: z.literal('tickets'),
+    source: z.literal('ticket_facts'),
+    period_column: z.enum(['created_at', 'solved_at']),
+    /** Which rows count (SQL condition). */
+    where: sqlFragment,
+  }),
+  z.object({
+    ...common,
+    aggregation: z.literal('duration'),
+    unit: z.literal('minutes'),
+    source: z.literal('ticket_facts'),
+    period_column: z.enum(['created_at', 'first_response_at', 'solved_at']),
+    /** The per-ticket duration column in each hours mode; tickets where it is NULL are not measured. */
+    minutes: z.object({ calendar: z.string().regex(/^[a-z_]+$/), business: z.string().regex(/^[a-z_]+$/) }),
+  }),
+  z.object({
+    ...common,
+    aggregation: z.literal('rate'),
+    unit: z.literal('percent'),
+    source: z.literal('ticket_facts'),
+    period_column: z.enum(['created_at', 'solved_at']),
+    denominator: sqlFragment,
+    numerator: sqlFragment,
+    /** The formula shown beside the number. */
+    formula: z.string(),
+    /** Named alternative definitions users may pick (`variant=`); the declared numerator is the default. */
+    variants: z.record(z.string().regex(/^[a-z_]+$/), rateVariant).optional(),
+  }),
+  z.object({
+    ...common,
+    aggregation: z.literal('score'),
+    unit: z.enum(['percent', 'score']),
+    source: z.literal('feedback_facts'),
+    period_column: z.literal('submitted_at'),
+    /** Which survey answers are in the base (SQL condition over feedback_facts). */
+    where: sqlFragment,
+    /** Aggregate over those answers. */
+    expression: sqlFragment,
+    formula: z.string(),
+  }),
+]);
 
 export type Metric = z.infer<typeof metricSchema>;
+export type DurationMetric = Extract<Metric, { aggregation: 'duration' }>;
+
+/** Duration buckets every duration metric can be shown in: [lower, upper) in minutes. */
+export const durationBuckets = [
+  { label: '0–1 h', from: 0, to: 60 },
+  { label: '1–4 h', from: 60, to: 240 },
+  { label: '4–8 h', from: 240, to: 480 },
+  { label: '8–24 h', from: 480, to: 1440 },
+  { label: '> 24 h', from: 1440, to: null },
+] as const;
+
+const solved = 'f.is_solved';
 
 const declarations: Metric[] = [
   {
@@ -23,9 +86,11 @@ const declarations: Metric[] = [
     unit: 'tickets',
     better: 'none',
     aggregation: 'count',
+    source: 'ticket_facts',
     period_column: 'created_at',
-    expression: 'count(*)',
-    description: 'Tickets created in the period, attributed by their creation time.',
+    where: 'true',
+    description: 'Tickets created in the period.',
+    definition: 'Tickets created in the period, attributed by their creation time.',
   },
   {
     key: 'solved',
@@ -33,9 +98,316 @@ const declarations: Metric[] = [
     unit: 'tickets',
     better: 'none',
     aggregation: 'count',
+    source: 'ticket_facts',
     period_column: 'solved_at',
-    expression: 'count(*) FILTER (WHERE f.is_solved)',
-    description: 'Tickets whose last change to solved falls in the period. Solved is not closed: closing is an administrative step.',
+    where: solved,
+    description: 'Tickets whose last change to solved falls in the period.',
+    definition: 'Tickets whose last change to solved falls in the period. Solved is not closed: closing is an administrative step.',
+  },
+  {
+    key: 'first_response_time',
+    label: 'First response time',
+    unit: 'minutes',
+    better: 'lower',
+    aggregation: 'duration',
+    source: 'ticket_facts',
+    period_column: 'first_response_at',
+    minutes: { calendar: 'first_response_minutes', business: 'first_response_business_minutes' },
+    description: 'Time from creation to the first public agent reply.',
+    definition:
+      '`first_response_at − created_at`: the first public agent reply after creation (internal notes, bots and automations ' +
+      "don't count). For a ticket an agent created on the customer's behalf with a public first comment, the clock ends at " +
+      "the agent's second public comment; a ticket the agent solved in that first interaction (phone, desk) has response " +
+      'time 0. No reply yet: excluded, and counted in backlog.',
+  },
+  {
+    key: 'reply_time',
+    label: 'Reply time',
+    unit: 'minutes',
+    better: 'lower',
+    aggregation: 'duration',
+    source: 'ticket_facts',
+    period_column: 'created_at',
+    minutes: { calendar: 'reply_minutes', business: 'reply_business_minutes' },
+    description: 'Every agent reply measured from the customer message it answers; median per ticket, then over tickets.',
+    definition:
+      'Every agent reply measured from the customer message it answers (all replies, not only the first); median per ' +
+      'ticket, then over tickets.',
+  },
+  {
+    key: 'resolution_time',
+    label: 'Full resolution time',
+    unit: 'minutes',
+    better: 'lower',
+    aggregation: 'duration',
+    source: 'ticket_facts',
+    period_column: 'solved_at',
+    minutes: { calendar: 'full_resolution_minutes', business: 'full_resolution_business_minutes' },
+    description: 'Time from creation to the last change to solved.',
+    definition: 'Full resolution: `solved_at` (last change to solved) `− created_at`. Solved is not closed.',
+  },
+  {
+    key: 'first_resolution_time',
+    label: 'First resolution time',
+    unit: 'minutes',
+    better: 'lower',
+    aggregation: 'duration',
+    source: 'ticket_facts',
+    period_column: 'solved_at',
+    minutes: { calendar: 'first_resolution_minutes', business: 'first_resolution_business_minutes' },
+    description: 'Time from creation to the first change to solved.',
+    definition: '`first_solved_at − created_at`: uses the first change to solved, even when the ticket was reopened later.',
+  },
+  {
+    key: 'requester_wait_time',
+    label: 'Requester wait time',
+    unit: 'minutes',
+    better: 'lower',
+    aggregation: 'duration',
+    source: 'ticket_facts',
+    period_column: 'solved_at',
+    minutes: { calendar: 'requester_wait_minutes', business: 'requester_wait_business_minutes' },
+    description: 'Time the customer waited on us: in new, open and on-hold statuses.',
+    definition: 'Time in statuses waiting on us (new, open, on-hold), up to the last solve.',
+  },
+  {
+    key: 'agent_wait_time',
+    label: 'Agent wait time',
+    unit: 'minutes',
+    better: 'none',
+    aggregation: 'duration',
+    source: 'ticket_facts',
+    period_column: 'solved_at',
+    minutes: { calendar: 'agent_wait_minutes', business: 'agent_wait_business_minutes' },
+    description: 'Time we waited on the customer (pending), reported apart from requester wait.',
+    definition: 'Time waiting on the customer (pending, "Wait – User"), reported separately from requester wait time.',
+  },
+  {
+    key: 'first_contact_resolution',
+    label: 'First-contact resolution',
+    unit: 'percent',
+    better: 'higher',
+    aggregation: 'rate',
+    source: 'ticket_facts',
+    period_column: 'solved_at',
+    denominator: solved,
+    numerator: 'f.is_fcr',
+    formula:
+      'strict: solved with at most one public agent reply (phone/desk: in the first interaction), no reopen, no transfer ' +
+      '(team stations ≤ 1), no escalation, and no new ticket from the requester in the same category within 7 days ÷ solved',
+    variants: {
+      one_touch: { label: 'One touch (Zendesk)', numerator: 'f.agent_replies < 2', formula: 'solved with fewer than 2 agent replies ÷ solved' },
+      single_close: {
+        label: 'Single close (Intercom)',
+        numerator: 'f.reopens = 0 AND f.assignee_stations <= 1',
+        formula: 'solved once (never reopened) by one agent ÷ solved',
+      },
+      metricnet: {
+        label: 'MetricNet',
+        numerator: 'f.is_fcr_metricnet',
+        formula:
+          'solved without escalation, in the first interaction for phone/desk/chat, within 1 business hour for email/web/social ÷ solved',
+      },
+    },
+    description: 'Share of solved tickets resolved at first contact (strict by default; presets selectable).',
+    definition:
+      'Share of solved tickets resolved at first contact. Default (strict): at most one public agent reply (phone/desk: ' +
+      'solved in the first interaction), no reopen, no transfer (team stations ≤ 1), no escalation, and no new ticket from ' +
+      'the same requester in the same category or issue within 7 days. Presets: `one_touch` (solved with < 2 agent ' +
+      'replies, Zendesk), `single_close` (closed once by one agent, Intercom), `metricnet` (escalation disqualifies; ' +
+      'email/web count when solved within 1 business hour).',
+  },
+  {
+    key: 'one_touch_rate',
+    label: 'One-touch rate',
+    unit: 'percent',
+    better: 'higher',
+    aggregation: 'rate',
+    source: 'ticket_facts',
+    period_column: 'solved_at',
+    denominator: solved,
+    numerator: 'f.agent_replies < 2',
+    formula: 'solved with fewer than 2 public agent replies ÷ solved',
+    description: 'Share of solved tickets solved with fewer than 2 public agent replies.',
+    definition: 'Share of solved tickets solved with fewer than 2 public agent replies.',
+  },
+  {
+    key: 'escalation_rate',
+    label: 'Escalation rate',
+    unit: 'percent',
+    better: 'lower',
+    aggregation: 'rate',
+    source: 'ticket_facts',
+    period_column: 'created_at',
+    denominator: 'true',
+    numerator: 'f.escalations > 0',
+    formula: 'tickets created escalated at least once ÷ tickets created',
+    description: 'Share of tickets created in the period escalated to a higher level or an escalation team at least once.',
+    definition:
+      'Share of tickets created in the period escalated at least once: moved to a higher support level/tier or to a team ' +
+      'marked as an escalation team, or an explicit escalate event or flag. Not a transfer at the same level and not an ' +
+      'SLA breach.',
+  },
+  {
+    key: 'reassignment_rate',
+    label: 'Reassignment rate',
+    unit: 'percent',
+    better: 'lower',
+    aggregation: 'rate',
+    source: 'ticket_facts',
+    period_column: 'created_at',
+    denominator: 'true',
+    numerator: 'f.team_stations > 1 OR f.assignee_stations > 1',
+    formula: 'tickets created with team or assignee stations > 1 ÷ tickets created',
+    description: 'Share of tickets created in the period that moved between teams or assignees.',
+    definition: 'Tickets with team or assignee stations > 1 (transfers = stations − 1), whatever the support level.',
+  },
+  {
+    key: 'reopen_rate',
+    label: 'Reopen rate',
+    unit: 'percent',
+    better: 'lower',
+    aggregation: 'rate',
+    source: 'ticket_facts',
+    period_column: 'solved_at',
+    denominator: solved,
+    numerator: 'f.reopens > 0',
+    formula: 'solved tickets reopened at least once ÷ solved tickets',
+    description: 'Share of tickets solved in the period that were reopened at least once.',
+    definition: 'Share of tickets solved in the period that were reopened (solved → open) at least once.',
+  },
+  {
+    key: 'sla_first_response_attainment',
+    label: 'SLA attainment: first response',
+    unit: 'percent',
+    better: 'higher',
+    aggregation: 'rate',
+    source: 'ticket_facts',
+    period_column: 'created_at',
+    denominator: "f.sla_first_response IN ('met', 'breached')",
+    numerator: "f.sla_first_response = 'met'",
+    formula: 'met ÷ (met + breached); tickets still running and not yet breached are in neither',
+    description: 'First-response targets met, of those met or breached, per the policy of the ticket’s priority.',
+    definition:
+      'met ÷ (met + breached), per the policy target for the ticket’s priority (business or calendar minutes as the policy ' +
+      'says); tickets still running and not yet breached are in neither.',
+  },
+  {
+    key: 'sla_resolution_attainment',
+    label: 'SLA attainment: resolution',
+    unit: 'percent',
+    better: 'higher',
+    aggregation: 'rate',
+    source: 'ticket_facts',
+    period_column: 'created_at',
+    denominator: "f.sla_resolution IN ('met', 'breached')",
+    numerator: "f.sla_resolution = 'met'",
+    formula: 'met ÷ (met + breached); tickets still running and not yet breached are in neither',
+    description: 'Resolution targets met, of those met or breached, per the policy of the ticket’s priority.',
+    definition:
+      'met ÷ (met + breached), per the policy target for the ticket’s priority (business or calendar minutes as the policy ' +
+      'says); tickets still running and not yet breached are in neither.',
+  },
+  {
+    key: 'promise_kept_rate',
+    label: 'Promises kept',
+    unit: 'percent',
+    better: 'higher',
+    aggregation: 'rate',
+    source: 'ticket_facts',
+    period_column: 'solved_at',
+    denominator: 'f.promise_kept IS NOT NULL',
+    numerator: 'f.promise_kept',
+    formula: 'tickets with a due date solved by it ÷ tickets with a due date',
+    description: 'Share of tickets with a due date that were solved by it.',
+    definition: 'Share of tickets with a `due_at` solved by it (setting realistic expectations).',
+  },
+  {
+    key: 'repeat_contact_rate',
+    label: 'Repeat contact rate',
+    unit: 'percent',
+    better: 'lower',
+    aggregation: 'rate',
+    source: 'ticket_facts',
+    period_column: 'solved_at',
+    denominator: `${solved} AND f.requester_id IS NOT NULL`,
+    numerator: 'f.has_repeat_contact_7d',
+    formula: 'solved tickets whose requester opened another ticket within 7 days ÷ solved tickets with a known requester',
+    description: 'Share of solved tickets whose requester contacted us again within 7 days.',
+    definition: 'Share of requesters with another ticket within 7 days of a solved one.',
+  },
+  {
+    key: 'csat',
+    label: 'CSAT',
+    unit: 'percent',
+    better: 'higher',
+    aggregation: 'score',
+    source: 'feedback_facts',
+    period_column: 'submitted_at',
+    where: "f.kind = 'csat' AND f.score IS NOT NULL",
+    expression: '100.0 * count(*) FILTER (WHERE f.is_satisfied) / nullif(count(*), 0)',
+    formula: 'satisfied ÷ answered × 100 (4–5 of 5, good of good/bad, top box of 3)',
+    description: 'Satisfied answers as a share of answered CSAT surveys.',
+    definition:
+      'satisfied ÷ answered × 100: top two boxes of a 5-point scale (4–5), "good" of good/bad, top box of a 3-point scale.',
+  },
+  {
+    key: 'csat_response_rate',
+    label: 'CSAT response rate',
+    unit: 'percent',
+    better: 'higher',
+    aggregation: 'score',
+    source: 'feedback_facts',
+    period_column: 'submitted_at',
+    where: "f.kind = 'csat'",
+    expression: '100.0 * count(f.score) / nullif(count(*), 0)',
+    formula: 'answered ÷ surveys sent × 100',
+    description: 'Answered CSAT surveys as a share of those sent.',
+    definition: '`csat_response_rate` = answered ÷ surveys sent.',
+  },
+  {
+    key: 'nps',
+    label: 'NPS',
+    unit: 'score',
+    better: 'higher',
+    aggregation: 'score',
+    source: 'feedback_facts',
+    period_column: 'submitted_at',
+    where: "f.kind = 'nps' AND f.score IS NOT NULL",
+    expression: '100.0 * (count(*) FILTER (WHERE f.score >= 9) - count(*) FILTER (WHERE f.score <= 6)) / nullif(count(*), 0)',
+    formula: '% promoters (9–10) − % detractors (0–6)',
+    description: 'Net Promoter Score, from −100 to +100.',
+    definition: '% promoters (9–10) − % detractors (0–6), from −100 to +100.',
+  },
+  {
+    key: 'ces',
+    label: 'Customer effort (CES 2.0)',
+    unit: 'score',
+    better: 'higher',
+    aggregation: 'score',
+    source: 'feedback_facts',
+    period_column: 'submitted_at',
+    where: "f.kind = 'ces' AND f.score IS NOT NULL",
+    expression: 'avg(f.score)',
+    formula: 'mean agreement (1–7) with "made it easy to handle my issue"',
+    description: 'Mean Customer Effort Score 2.0 on its 1–7 agreement scale.',
+    definition:
+      'Customer Effort Score 2.0 ("made it easy to handle my issue", 1–7 agreement): mean, and % scoring 5 or more. Older ' +
+      '1–5 "how much effort" scales are reversed on import, stated in the mapping.',
+  },
+  {
+    key: 'ces_easy_share',
+    label: 'Customer effort: easy',
+    unit: 'percent',
+    better: 'higher',
+    aggregation: 'score',
+    source: 'feedback_facts',
+    period_column: 'submitted_at',
+    where: "f.kind = 'ces' AND f.score IS NOT NULL",
+    expression: '100.0 * count(*) FILTER (WHERE f.score >= 5) / nullif(count(*), 0)',
+    formula: 'answers scoring 5 or more of 7 ÷ answers',
+    description: 'Share of CES answers scoring 5 or more of 7.',
+    definition: 'The % of CES 2.0 answers scoring 5 or more.',
   },
 ];
 

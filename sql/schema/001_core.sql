@@ -220,8 +220,12 @@ CREATE TABLE ticket_facts (
   first_resolution_business_minutes  DOUBLE,
   full_resolution_minutes            DOUBLE,
   full_resolution_business_minutes   DOUBLE,
+  reply_minutes                      DOUBLE,    -- median over the ticket's agent replies, each from the message it answers
+  reply_business_minutes             DOUBLE,
   requester_wait_minutes             DOUBLE,
+  requester_wait_business_minutes    DOUBLE,
   agent_wait_minutes                 DOUBLE,
+  agent_wait_business_minutes        DOUBLE,
   agent_replies                      INTEGER NOT NULL,
   reopens                            INTEGER NOT NULL,
   team_stations                      INTEGER NOT NULL,
@@ -229,11 +233,23 @@ CREATE TABLE ticket_facts (
   escalations                        INTEGER NOT NULL,
   escalation_level_max               SMALLINT NOT NULL,
   is_one_touch                       BOOLEAN,
-  is_fcr                             BOOLEAN,
+  is_fcr                             BOOLEAN,   -- strict first-contact resolution (PRODUCT.md §4)
+  is_fcr_metricnet                   BOOLEAN,
+  has_repeat_contact_7d              BOOLEAN,   -- the requester opened another ticket within 7 days of this one's solve
   sla_first_response                 VARCHAR CHECK (sla_first_response IN ('met', 'breached', 'running')),
   sla_resolution                     VARCHAR CHECK (sla_resolution IN ('met', 'breached', 'running')),
   promise_kept                       BOOLEAN
 );
+
+-- Survey answers with their ticket's dimensions, so survey metrics filter and group like ticket metrics.
+-- Satisfied (CSAT): the top two boxes of 5 (and of 7 and 10), the top box of 3, "good" (1) of good/bad.
+CREATE VIEW feedback_facts AS
+SELECT fb.feedback_id, fb.ticket_id, fb.submitted_at, fb.kind, fb.score, fb.scale_max,
+       coalesce(fb.channel, t.channel) AS channel, t.priority, t.category, t.team_id, t.provider_kind, t.assignee_id,
+       t.requester_kind, t.organization,
+       CASE fb.scale_max WHEN 5 THEN fb.score >= 4 WHEN 3 THEN fb.score >= 3 WHEN 1 THEN fb.score >= 1
+                         WHEN 7 THEN fb.score >= 6 WHEN 10 THEN fb.score >= 9 END AS is_satisfied
+  FROM feedback fb LEFT JOIN ticket_facts t USING (ticket_id);
 
 CREATE SEQUENCE goal_id_seq START 1;
 

@@ -1,0 +1,78 @@
+// Metric answers on the small fixture, each worked out by hand from test/fixtures/small/README.md.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../api/app.ts';
+import type { SeriesResponse } from '../../api/contracts.ts';
+import type { Database } from '../../sql/db.ts';
+import { freshDb, loadSmallFixture } from '../helpers/db.ts';
+
+let db: Database;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  db = await freshDb();
+  await loadSmallFixture(db);
+  app = createApp({ db, now: () => new Date('2026-01-20T12:00:00Z') });
+});
+afterAll(async () => {
+  await db.close();
+});
+
+const january = 'from=2026-01-01&to=2026-02-01&grain=month';
+
+async function total(path: string) {
+  const response = await app.request(path);
+  expect(response.status).toBe(200);
+  return ((await response.json()) as SeriesResponse).total;
+}
+
+describe('durations', () => {
+  // First responses in January: 10002 0 min (solved in the first interaction), 10003 5, 10005 40, 10001 90; 10004 none.
+  it('takes the median by default, p90 and mean on request', async () => {
+    expect(await total(`/api/metrics/first_response_time?${january}`)).toEqual({ value: 22.5, tickets: 4 });
+    // p90 of [0, 5, 40, 90]: position 0.9 × 3 = 2.7, so 40 + 0.7 × (90 − 40).
+    expect(await total(`/api/metrics/first_response_time?${january}&stat=p90`)).toEqual({ value: 75, tickets: 4 });
+    expect(await total(`/api/metrics/first_response_time?${january}&stat=mean`)).toEqual({ value: 33.75, tickets: 4 });
+  });
+
+  it('filters by a dimension, several values when repeated', async () => {
+    expect(await total(`/api/metrics/first_response_time?${january}&channel=email`)).toEqual({ value: 90, tickets: 1 });
+    expect(await total(`/api/metrics/first_response_time?${january}&channel=email&channel=chat`)).toEqual({ value: 47.5, tickets: 2 });
+  });
+
+  it('says which statistic and hours it used', async () => {
+    const body = (await (await app.request(`/api/metrics/resolution_time?${january}&stat=p90&hours=calendar`)).json()) as SeriesResponse;
+    expect(body).toMatchObject({ stat: 'p90', hours: 'calendar', variant: null, filters: {} });
+  });
+});
+
+describe('rates', () => {
+  // Solved in January: 10001 (1 reply), 10002 (phone, solved in the first interaction), 10003 (2 replies, reopened once), 10005 (1 reply).
+  it('reopen rate is reopened ÷ solved', async () => {
+    expect(await total(`/api/metrics/reopen_rate?${january}`)).toEqual({ value: 25, tickets: 4 });
+  });
+
+  it('one-touch rate, and the same preset of first-contact resolution', async () => {
+    expect(await total(`/api/metrics/one_touch_rate?${january}`)).toEqual({ value: 75, tickets: 4 });
+    expect(await total(`/api/metrics/first_contact_resolution?${january}&variant=one_touch`)).toEqual({ value: 75, tickets: 4 });
+  });
+
+  it('an unknown preset is a problem naming the allowed ones', async () => {
+    const response = await app.request(`/api/metrics/first_contact_resolution?${january}&variant=lenient`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ detail: expect.stringMatching(/Allowed: one_touch, single_close, metricnet/) });
+  });
+});
+
+describe('surveys', () => {
+  // CSAT in January: f1 5 of 5 (satisfied), f2 2 of 5 (not), f3 sent but not answered; f4 (NPS 11 of 10) was rejected.
+  it('CSAT is satisfied ÷ answered, the response rate answered ÷ sent', async () => {
+    expect(await total(`/api/metrics/csat?${january}`)).toEqual({ value: 50, tickets: 2 });
+    const rate = await total(`/api/metrics/csat_response_rate?${january}`);
+    expect(rate.tickets).toBe(3);
+    expect(rate.value).toBeCloseTo(200 / 3, 10);
+  });
+
+  it('survey answers filter by their ticket’s dimensions', async () => {
+    expect(await total(`/api/metrics/csat?${january}&channel=chat`)).toEqual({ value: 0, tickets: 1 });
+  });
+});
