@@ -18,3 +18,11 @@ export async function rebuildBusinessIntervals(tx: Query, fromDay: string, toDay
 export async function measureBusinessSpans(tx: Query): Promise<void> {
   await runTransform(tx, 'business-span-seconds');
 }
+
+/**
+ * When business clocks run out: for temp table `business_deadlines (deadline_id, team_id, starts_at, minutes)`,
+ * temp table `business_deadline_at (deadline_id, due_at)`. A clock beyond the laid-out intervals has no row.
+ */
+export async function businessDeadlines(tx: Query): Promise<void> {
+  await runTransform(tx, 'business-deadlines');
+}

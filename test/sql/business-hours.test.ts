@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database, Query } from '../../sql/db.ts';
-import { measureBusinessSpans, rebuildBusinessIntervals } from '../../sql/business-hours.ts';
+import { businessDeadlines, measureBusinessSpans, rebuildBusinessIntervals } from '../../sql/business-hours.ts';
 import { freshDb } from '../helpers/db.ts';
 
 const peerCases = fileURLToPath(new URL('../../../shared/peer-tests/business-hours-cases.csv', import.meta.url));
@@ -146,5 +146,45 @@ describe('business hours: hand-worked cases', () => {
       reversed: -120 * 60,
       'open-ended': null,
     });
+  });
+});
+
+describe('business deadlines', () => {
+  // frappe/helpdesk's SLA due-by cases (../shared/peer-tests/chatwoot-scenarios.md, "Bonus"): Mon–Fri 10:00–18:00,
+  // targets Low 24 h / 72 h, High 1 h / 4 h, Urgent 0.5 h / 2 h of business time. Week of Mon 2 Mar 2026, UTC.
+  const frappe: Calendar = {
+    team: 'frappe',
+    timeZone: 'UTC',
+    weekly: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => [day, [['10:00', '18:00']]])),
+  };
+  const cases: Array<[string, string, number, string]> = [
+    ['high-response', '2026-03-02T08:00:00Z', 60, '2026-03-02T11:00:00.000Z'],
+    ['high-resolution', '2026-03-02T08:00:00Z', 240, '2026-03-02T14:00:00.000Z'],
+    ['urgent-night-response', '2026-03-02T20:00:00Z', 30, '2026-03-03T10:30:00.000Z'],
+    ['urgent-night-resolution', '2026-03-02T20:00:00Z', 120, '2026-03-03T12:00:00.000Z'],
+    ['low-saturday-response', '2026-03-07T15:00:00Z', 1440, '2026-03-11T18:00:00.000Z'],
+    ['low-saturday-resolution', '2026-03-07T15:00:00Z', 4320, '2026-03-19T18:00:00.000Z'],
+    ['urgent-friday-response', '2026-03-06T17:00:00Z', 30, '2026-03-06T17:30:00.000Z'],
+    ['urgent-friday-resolution', '2026-03-06T17:00:00Z', 120, '2026-03-09T11:00:00.000Z'],
+    ['high-friday-evening-response', '2026-03-06T19:00:00Z', 60, '2026-03-09T11:00:00.000Z'],
+    ['high-friday-evening-resolution', '2026-03-06T19:00:00Z', 240, '2026-03-09T14:00:00.000Z'],
+  ];
+
+  it('gives the due instants frappe/helpdesk expects, a clock ending at closing time due at closing', async () => {
+    const due = await db.write(async (tx) => {
+      await defineCalendar(tx, frappe);
+      await rebuildBusinessIntervals(tx, '2026-03-01', '2026-03-31');
+      await tx.run('CREATE OR REPLACE TEMP TABLE business_deadlines (deadline_id VARCHAR, team_id VARCHAR, starts_at TIMESTAMPTZ, minutes INTEGER)');
+      for (const [id, start, minutes] of cases) {
+        await tx.run(`INSERT INTO business_deadlines VALUES ($id, 'frappe', $start::TIMESTAMPTZ, $minutes)`, { id, start, minutes });
+      }
+      await businessDeadlines(tx);
+      return tx.all<{ deadline_id: string; due: string }>(
+        `SELECT deadline_id, strftime(due_at, '%Y-%m-%dT%H:%M:%S.000Z') AS due FROM business_deadline_at`,
+      );
+    });
+    expect(Object.fromEntries(due.map((row) => [row.deadline_id, row.due]))).toEqual(
+      Object.fromEntries(cases.map(([id, , , expected]) => [id, expected])),
+    );
   });
 });
