@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Database, Query } from '../sql/db.ts';
+import { recomputeFacts } from '../sql/facts.ts';
 import { transformStatements } from '../sql/files.ts';
 import { fitMapping } from './mapping/fit.ts';
 import { mappingToSql, quoteIdentifier } from './mapping/to-sql.ts';
@@ -228,7 +229,7 @@ async function loadInTransaction(
   }
   onStep('merged');
   await runTransform(tx, 'ticket-rollup', {});
-  await runTransform(tx, 'ticket-facts', {});
+  await recomputeFacts(tx);
   onStep('facts');
 
   const after = await countTarget(tx, mapping.kind, source);

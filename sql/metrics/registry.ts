@@ -240,7 +240,7 @@ const declarations: Metric[] = [
     source: 'ticket_facts',
     period_column: 'created_at',
     denominator: 'true',
-    numerator: 'f.escalations > 0',
+    numerator: 'f.is_escalated',
     formula: 'tickets created escalated at least once ÷ tickets created',
     description: 'Share of tickets created in the period escalated to a higher level or an escalation team at least once.',
     definition:
@@ -284,8 +284,8 @@ const declarations: Metric[] = [
     aggregation: 'rate',
     source: 'ticket_facts',
     period_column: 'created_at',
-    denominator: "f.sla_first_response IN ('met', 'breached')",
-    numerator: "f.sla_first_response = 'met'",
+    denominator: 'f.sla_first_response_due_at IS NOT NULL AND (f.first_response_at IS NOT NULL OR f.sla_first_response_due_at < now())',
+    numerator: 'f.first_response_at <= f.sla_first_response_due_at',
     formula: 'met ÷ (met + breached); tickets still running and not yet breached are in neither',
     description: 'First-response targets met, of those met or breached, per the policy of the ticket’s priority.',
     definition:
@@ -300,8 +300,8 @@ const declarations: Metric[] = [
     aggregation: 'rate',
     source: 'ticket_facts',
     period_column: 'created_at',
-    denominator: "f.sla_resolution IN ('met', 'breached')",
-    numerator: "f.sla_resolution = 'met'",
+    denominator: 'f.sla_resolution_due_at IS NOT NULL AND (f.is_solved OR f.sla_resolution_due_at < now())',
+    numerator: 'f.is_solved AND f.solved_at <= f.sla_resolution_due_at',
     formula: 'met ÷ (met + breached); tickets still running and not yet breached are in neither',
     description: 'Resolution targets met, of those met or breached, per the policy of the ticket’s priority.',
     definition:

@@ -232,12 +232,15 @@ CREATE TABLE ticket_facts (
   assignee_stations                  INTEGER NOT NULL,
   escalations                        INTEGER NOT NULL,
   escalation_level_max               SMALLINT NOT NULL,
+  is_escalated                       BOOLEAN NOT NULL,  -- escalate event, or moved to a higher level or an escalation team
   is_one_touch                       BOOLEAN,
   is_fcr                             BOOLEAN,   -- strict first-contact resolution (PRODUCT.md §4)
   is_fcr_metricnet                   BOOLEAN,
   has_repeat_contact_7d              BOOLEAN,   -- the requester opened another ticket within 7 days of this one's solve
-  sla_first_response                 VARCHAR CHECK (sla_first_response IN ('met', 'breached', 'running')),
-  sla_resolution                     VARCHAR CHECK (sla_resolution IN ('met', 'breached', 'running')),
+  -- When the SLA clocks of the ticket's policy run out; met or breached is decided when asked, as a ticket
+  -- with no reply yet becomes breached by the passing of time, not by a load.
+  sla_first_response_due_at          TIMESTAMPTZ,
+  sla_resolution_due_at              TIMESTAMPTZ,
   promise_kept                       BOOLEAN
 );
 

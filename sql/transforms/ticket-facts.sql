@@ -1,23 +1,91 @@
--- Rebuilds the facts of the touched tickets. Durations here are calendar minutes; the business-minute,
--- wait-time, FCR and SLA columns belong to the metrics engine and stay NULL until it fills them.
-DELETE FROM ticket_facts WHERE ticket_id IN (SELECT ticket_id FROM touched_tickets);
+-- Rebuilds the facts of the tickets in fact_tickets from their row, the measured spans (fact_spans with
+-- business_span_seconds), the SLA deadlines (business_deadline_at) and the requester's later tickets.
+CREATE OR REPLACE TEMP TABLE span_totals AS
+SELECT s.ticket_id,
+       sum(s.minutes) FILTER (WHERE s.measure = 'first_response') AS first_response_minutes,
+       sum(s.business_minutes) FILTER (WHERE s.measure = 'first_response') AS first_response_business_minutes,
+       sum(s.minutes) FILTER (WHERE s.measure = 'first_resolution') AS first_resolution_minutes,
+       sum(s.business_minutes) FILTER (WHERE s.measure = 'first_resolution') AS first_resolution_business_minutes,
+       sum(s.minutes) FILTER (WHERE s.measure = 'full_resolution') AS full_resolution_minutes,
+       sum(s.business_minutes) FILTER (WHERE s.measure = 'full_resolution') AS full_resolution_business_minutes,
+       median(s.minutes) FILTER (WHERE s.measure = 'reply') AS reply_minutes,
+       median(s.business_minutes) FILTER (WHERE s.measure = 'reply') AS reply_business_minutes,
+       sum(s.minutes) FILTER (WHERE s.measure = 'wait_us') AS requester_wait_minutes,
+       sum(s.business_minutes) FILTER (WHERE s.measure = 'wait_us') AS requester_wait_business_minutes,
+       sum(s.minutes) FILTER (WHERE s.measure = 'wait_customer') AS agent_wait_minutes,
+       sum(s.business_minutes) FILTER (WHERE s.measure = 'wait_customer') AS agent_wait_business_minutes
+  FROM (SELECT f.ticket_id, f.measure, (epoch_us(f.ends_at) - epoch_us(f.starts_at)) / 60e6 AS minutes, b.seconds / 60 AS business_minutes
+          FROM fact_spans f LEFT JOIN business_span_seconds b USING (span_id)) s
+ GROUP BY s.ticket_id;
 
-INSERT INTO ticket_facts (ticket_id, created_at, first_response_at, first_solved_at, solved_at, channel, priority,
-       category, team_id, provider_kind, assignee_id, requester_id, requester_kind, organization, is_solved,
-       first_response_minutes, first_resolution_minutes, full_resolution_minutes, agent_replies, reopens,
-       team_stations, assignee_stations, escalations, escalation_level_max, is_one_touch, promise_kept)
+-- Escalated: an escalate event, or a move to an escalation team or to a team of a higher support level.
+CREATE OR REPLACE TEMP TABLE escalated_tickets AS
+SELECT e.ticket_id
+  FROM ticket_events e
+  JOIN fact_tickets USING (ticket_id)
+  LEFT JOIN teams dest ON e.kind = 'team_change' AND (dest.team_id = e.to_value OR dest.name = e.to_value)
+  LEFT JOIN teams origin ON e.kind = 'team_change' AND (origin.team_id = e.from_value OR origin.name = e.from_value)
+ WHERE e.kind = 'escalate' OR dest.is_escalation_team OR dest.support_level > origin.support_level
+UNION
+SELECT t.ticket_id FROM tickets t JOIN fact_tickets USING (ticket_id) JOIN teams tm USING (team_id) WHERE tm.is_escalation_team
+UNION
+SELECT t.ticket_id FROM tickets t JOIN fact_tickets USING (ticket_id) WHERE t.escalations > 0;
+
+-- A requester's next contact: another ticket opened after this one and at most 7 days after its last solve.
+CREATE OR REPLACE TEMP TABLE repeat_contacts AS
+SELECT t.ticket_id, bool_or(later.category IS NOT DISTINCT FROM t.category) AS same_category
+  FROM tickets t
+  JOIN fact_tickets USING (ticket_id)
+  JOIN tickets later
+    ON later.source = t.source AND later.requester_id = t.requester_id AND later.ticket_id <> t.ticket_id
+   AND later.created_at > t.created_at AND later.created_at <= t.solved_at + INTERVAL 7 DAY
+ WHERE t.solved_at IS NOT NULL
+ GROUP BY t.ticket_id;
+
+DELETE FROM ticket_facts WHERE ticket_id IN (SELECT ticket_id FROM fact_tickets);
+
+INSERT INTO ticket_facts BY NAME
 SELECT t.ticket_id, t.created_at, t.first_response_at, t.first_solved_at, t.solved_at, t.channel, t.priority,
        t.category, t.team_id, t.provider_kind, t.assignee_id, t.requester_id, t.requester_kind, t.organization,
-       solved.is_solved,
-       date_diff('second', t.created_at, t.first_response_at) / 60.0,
-       date_diff('second', t.created_at, t.first_solved_at) / 60.0,
-       CASE WHEN solved.is_solved THEN date_diff('second', t.created_at, t.solved_at) / 60.0 END,
-       t.agent_replies, t.reopens,
-       CASE WHEN t.team_id IS NULL THEN 0 ELSE t.team_changes + 1 END,
-       CASE WHEN t.assignee_id IS NULL THEN 0 ELSE t.assignee_changes + 1 END,
-       t.escalations, t.escalation_level_max,
-       CASE WHEN solved.is_solved THEN t.agent_replies < 2 END,
-       CASE WHEN t.due_at IS NOT NULL AND solved.is_solved THEN t.solved_at <= t.due_at END
+       k.is_solved,
+       s.first_response_minutes, s.first_response_business_minutes,
+       s.first_resolution_minutes, s.first_resolution_business_minutes,
+       s.full_resolution_minutes, s.full_resolution_business_minutes,
+       s.reply_minutes, s.reply_business_minutes,
+       s.requester_wait_minutes, s.requester_wait_business_minutes, s.agent_wait_minutes, s.agent_wait_business_minutes,
+       t.agent_replies, t.reopens, k.team_stations,
+       CASE WHEN t.assignee_id IS NULL THEN 0 ELSE t.assignee_changes + 1 END AS assignee_stations,
+       t.escalations, t.escalation_level_max, k.is_escalated,
+       CASE WHEN k.is_solved THEN t.agent_replies < 2 END AS is_one_touch,
+       CASE WHEN k.is_solved THEN
+         -- Phone and desk: solved in the first interaction (the rollup dates that response at creation).
+         CASE WHEN t.channel IN ('phone', 'desk') THEN coalesce(t.first_response_at = t.created_at, t.agent_replies <= 1)
+              ELSE t.agent_replies <= 1 END
+         AND t.reopens = 0 AND k.team_stations <= 1 AND NOT k.is_escalated AND NOT coalesce(r.same_category, false)
+       END AS is_fcr,
+       CASE WHEN k.is_solved THEN
+         NOT k.is_escalated AND t.reopens = 0 AND
+         CASE WHEN t.channel IN ('phone', 'desk', 'chat') THEN t.agent_replies <= 1
+              ELSE coalesce(s.full_resolution_business_minutes, s.full_resolution_minutes) <= 60 END
+       END AS is_fcr_metricnet,
+       CASE WHEN k.is_solved AND t.requester_id IS NOT NULL THEN r.ticket_id IS NOT NULL END AS has_repeat_contact_7d,
+       CASE c.first_hours WHEN 'business' THEN dr.due_at ELSE t.created_at + to_minutes(c.first_minutes) END AS sla_first_response_due_at,
+       CASE c.resolution_hours WHEN 'business' THEN dd.due_at ELSE t.created_at + to_minutes(c.resolution_minutes) END AS sla_resolution_due_at,
+       CASE WHEN t.due_at IS NOT NULL AND k.is_solved THEN t.solved_at <= t.due_at END AS promise_kept
   FROM tickets t
-  JOIN touched_tickets USING (ticket_id)
-  CROSS JOIN LATERAL (SELECT t.solved_at IS NOT NULL AND t.status IN ('solved', 'closed') AS is_solved) solved;
+  JOIN fact_tickets USING (ticket_id)
+  LEFT JOIN span_totals s USING (ticket_id)
+  LEFT JOIN repeat_contacts r USING (ticket_id)
+  LEFT JOIN (SELECT ticket_id,
+                    any_value(hours) FILTER (WHERE target = 'first_response') AS first_hours,
+                    any_value(target_minutes) FILTER (WHERE target = 'first_response') AS first_minutes,
+                    any_value(hours) FILTER (WHERE target = 'resolution') AS resolution_hours,
+                    any_value(target_minutes) FILTER (WHERE target = 'resolution') AS resolution_minutes
+               FROM sla_clocks GROUP BY ticket_id) c USING (ticket_id)
+  LEFT JOIN business_deadline_at dr ON dr.deadline_id = t.ticket_id || ':first_response'
+  LEFT JOIN business_deadline_at dd ON dd.deadline_id = t.ticket_id || ':resolution'
+  CROSS JOIN LATERAL (
+    SELECT t.solved_at IS NOT NULL AND t.status IN ('solved', 'closed') AS is_solved,
+           CASE WHEN t.team_id IS NULL THEN 0 ELSE t.team_changes + 1 END AS team_stations,
+           t.ticket_id IN (SELECT ticket_id FROM escalated_tickets) AS is_escalated
+  ) k;

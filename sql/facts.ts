@@ -1,0 +1,27 @@
+// ticket_facts: every per-ticket measure, computed at load time for the tickets a load touched (temp table
+// touched_tickets), so dashboards aggregate and never recompute.
+import { businessDeadlines, measureBusinessSpans, rebuildBusinessIntervals } from './business-hours.ts';
+import type { Query } from './db.ts';
+import { runTransform } from './files.ts';
+
+/** Days of open intervals laid out past the latest ticket, so SLA clocks of open tickets can run out. */
+const deadlineHorizonDays = 90;
+
+export async function recomputeFacts(tx: Query): Promise<void> {
+  await runTransform(tx, 'facts-scope');
+  const range = await tx.one<{ from_day: string | null; to_day: string | null }>(
+    `SELECT strftime(min(t.created_at) - INTERVAL 2 DAY, '%Y-%m-%d') AS from_day,
+            strftime(greatest(max(coalesce(t.solved_at, t.created_at)), now()) + to_days(${deadlineHorizonDays}), '%Y-%m-%d') AS to_day
+       FROM tickets t JOIN fact_tickets USING (ticket_id)`,
+  );
+  if (range?.from_day && range.to_day) await rebuildBusinessIntervals(tx, range.from_day, range.to_day);
+  await runTransform(tx, 'facts-spans');
+  await measureBusinessSpans(tx);
+  await businessDeadlines(tx);
+  await runTransform(tx, 'ticket-facts');
+  for (const table of scratchTables) await tx.run(`DROP TABLE IF EXISTS temp.${table}`);
+}
+
+const scratchTables = ['fact_tickets', 'status_changes', 'wait_segments', 'reply_spans', 'fact_spans', 'business_spans',
+  'business_span_seconds', 'sla_clocks', 'business_deadlines', 'business_deadline_at', 'span_totals', 'escalated_tickets',
+  'repeat_contacts'];

@@ -1,0 +1,95 @@
+-- The spans of time each fact measures, for calendar and business minutes alike:
+-- first response, first and full resolution, every agent reply from the customer message it answers, and the
+-- stretches a solved ticket spent waiting on us (new, open, on hold) or on the customer (pending).
+
+-- Who the ticket was waiting on from each status change on: 'us', 'customer', or nobody once solved.
+CREATE OR REPLACE TEMP TABLE status_changes AS
+SELECT t.ticket_id, t.created_at AS at_instant, 0 AS seq, 'us' AS waiting_on
+  FROM tickets t JOIN fact_tickets USING (ticket_id)
+ WHERE EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.ticket_id)
+UNION ALL
+SELECT e.ticket_id, e.occurred_at, 1,
+       CASE WHEN e.kind = 'wait_start' THEN 'customer'
+            WHEN e.kind IN ('wait_end', 'reopened') THEN 'us'
+            WHEN e.kind IN ('solved', 'closed') THEN 'nobody'
+            WHEN lower(e.to_value) IN ('new', 'open', 'on_hold', 'on-hold', 'hold') THEN 'us'
+            WHEN lower(e.to_value) = 'pending' THEN 'customer'
+            WHEN lower(e.to_value) IN ('solved', 'closed', 'resolved') THEN 'nobody' END
+  FROM ticket_events e JOIN fact_tickets USING (ticket_id)
+ WHERE e.kind IN ('wait_start', 'wait_end', 'reopened', 'solved', 'closed', 'status_change');
+
+-- Stretches up to the last solve of solved tickets (waits are measured once the ticket is solved).
+CREATE OR REPLACE TEMP TABLE wait_segments AS
+SELECT s.ticket_id, s.waiting_on, s.starts_at, least(coalesce(s.ends_at, t.solved_at), t.solved_at) AS ends_at
+  FROM (SELECT ticket_id, waiting_on, at_instant AS starts_at,
+               lead(at_instant) OVER (PARTITION BY ticket_id ORDER BY at_instant, seq) AS ends_at
+          FROM status_changes
+         WHERE waiting_on IS NOT NULL) s
+  JOIN tickets t USING (ticket_id)
+ WHERE t.solved_at IS NOT NULL AND t.status IN ('solved', 'closed') AND s.starts_at < t.solved_at
+   AND s.waiting_on IN ('us', 'customer');
+
+-- Each public agent reply answers the customer messages since the agent's previous reply; it is measured from the
+-- first of them (a customer reopening a solved ticket is such a message). A reply with no customer message before it (a follow-up, or an agent-opened ticket's first
+-- comment) answers nothing and is not measured.
+CREATE OR REPLACE TEMP TABLE reply_spans AS
+WITH messages AS (
+  SELECT t.ticket_id, t.created_at AS at_instant, 'customer' AS side
+    FROM tickets t JOIN fact_tickets USING (ticket_id)
+   WHERE NOT t.created_by_agent
+  UNION ALL
+  SELECT e.ticket_id, e.occurred_at, CASE WHEN e.kind = 'agent_reply' THEN 'agent' ELSE 'customer' END
+    FROM ticket_events e JOIN fact_tickets USING (ticket_id)
+   WHERE e.kind = 'customer_reply' OR (e.kind = 'agent_reply' AND e.actor_kind = 'agent')
+      -- A customer reopening a solved ticket is writing to us again.
+      OR (e.kind = 'reopened' AND e.actor_kind = 'customer')
+),
+turns AS (
+  -- At equal instants the customer's message comes first ('customer' sorts after 'agent', hence DESC).
+  SELECT *, coalesce(count(*) FILTER (WHERE side = 'agent')
+                       OVER (PARTITION BY ticket_id ORDER BY at_instant, side DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
+              AS agent_replies_before
+    FROM messages
+)
+SELECT a.ticket_id, min(c.at_instant) AS asked_at, a.at_instant AS replied_at
+  FROM turns a
+  JOIN turns c ON c.ticket_id = a.ticket_id AND c.side = 'customer' AND c.agent_replies_before = a.agent_replies_before
+ WHERE a.side = 'agent'
+ GROUP BY a.ticket_id, a.at_instant, a.agent_replies_before;
+
+CREATE OR REPLACE TEMP TABLE fact_spans AS
+SELECT row_number() OVER ()::BIGINT AS span_id, s.*
+  FROM (
+    SELECT t.ticket_id, 'first_response' AS measure, t.team_id, t.created_at AS starts_at, t.first_response_at AS ends_at
+      FROM tickets t JOIN fact_tickets USING (ticket_id) WHERE t.first_response_at IS NOT NULL
+    UNION ALL
+    SELECT t.ticket_id, 'first_resolution', t.team_id, t.created_at, t.first_solved_at
+      FROM tickets t JOIN fact_tickets USING (ticket_id) WHERE t.first_solved_at IS NOT NULL
+    UNION ALL
+    SELECT t.ticket_id, 'full_resolution', t.team_id, t.created_at, t.solved_at
+      FROM tickets t JOIN fact_tickets USING (ticket_id) WHERE t.solved_at IS NOT NULL AND t.status IN ('solved', 'closed')
+    UNION ALL
+    SELECT r.ticket_id, 'reply', t.team_id, r.asked_at, r.replied_at FROM reply_spans r JOIN tickets t USING (ticket_id)
+    UNION ALL
+    SELECT w.ticket_id, 'wait_' || w.waiting_on, t.team_id, w.starts_at, w.ends_at FROM wait_segments w JOIN tickets t USING (ticket_id)
+  ) s;
+
+-- Only a team with a calendar has business hours; other spans keep calendar minutes only.
+CREATE OR REPLACE TEMP TABLE business_spans AS
+SELECT span_id, team_id, starts_at, ends_at
+  FROM fact_spans
+ WHERE team_id IN (SELECT DISTINCT team_id FROM calendars);
+
+-- SLA clocks: the ticket's policy, or the organisation's only policy when the ticket names none.
+CREATE OR REPLACE TEMP TABLE sla_clocks AS
+SELECT t.ticket_id, p.target, p.hours, p.target_minutes, t.team_id, t.created_at
+  FROM tickets t
+  JOIN fact_tickets USING (ticket_id)
+  JOIN sla_policies p
+    ON p.policy_id = coalesce(t.sla_policy, (SELECT min(policy_id) FROM sla_policies HAVING count(DISTINCT policy_id) = 1))
+   AND p.priority = t.priority;
+
+CREATE OR REPLACE TEMP TABLE business_deadlines AS
+SELECT ticket_id || ':' || target AS deadline_id, team_id, created_at AS starts_at, target_minutes AS minutes
+  FROM sla_clocks
+ WHERE hours = 'business';
