@@ -5,10 +5,11 @@
 //
 // Evidence, all computed set-wise over the staged rows:
 // - values that only read in the swapped order ("25-12-15" declared as %m-%d-%y);
-// - months (read as declared) that are not the file's last and whose many rows all fall on days 1–12:
-//   with days spread over the month that is implausible by chance (below one in a million), while it is
-//   exactly what swapped values look like, their "day" being a month. Only counted when the file does have
-//   days after the 12th elsewhere (a file of monthly batches on the 1st is not mixed).
+// - months (read as declared) whose many rows all fall on days 1–12: with days spread over the month that
+//   is implausible by chance (below one in a million), while it is exactly what swapped values look like,
+//   their "day" being a month. Only counted when the file has days after the 12th elsewhere (a file of
+//   monthly batches on the 1st is not mixed), and never for the month right after the last such day (the
+//   data may end on its 10th).
 import type { Query } from '../sql/db.ts';
 import { lineExpression, sourceCell, type RecordLines } from './mapping/to-sql.ts';
 import type { FieldSpec, Mapping } from './mapping/types.ts';
@@ -56,8 +57,10 @@ async function orderStats(tx: Query, { spec, swapped }: CheckedField): Promise<O
     `WITH readings AS (${readings(spec)}),
           months AS (SELECT date_trunc('month', declared) AS month, count(*) AS n, max(day(declared)) AS latest_day
                        FROM readings WHERE declared IS NOT NULL GROUP BY ALL),
+          -- The month after the last one with a day past the 12th may be where the data simply ends.
           crowded AS (SELECT month, n FROM months
-                       WHERE latest_day <= 12 AND month < (SELECT max(month) FROM months)
+                       WHERE latest_day <= 12
+                         AND month IS DISTINCT FROM (SELECT max(month) + INTERVAL 1 MONTH FROM months WHERE latest_day > 12)
                          AND pow(12.0 / day(last_day(month)), n) < $implausible)
      SELECT count(*) FILTER (WHERE declared IS NOT NULL AND swapped IS NULL)::INTEGER AS declared_only,
             count(*) FILTER (WHERE declared IS NULL AND swapped IS NOT NULL)::INTEGER AS swapped_only,
