@@ -1,23 +1,14 @@
 // Real exports with known data-quality faults, loaded through the shipped mappings: Comcast's complaints with
 // day and month partly swapped, and the synthetic Kaggle tickets resolved before their first response. Every
 // expected figure is computed here by plain SQL over the raw file, not by the load path.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../sql/db.ts';
 import { metrics } from '../../sql/metrics/registry.ts';
 import { querySeries } from '../../sql/metrics/series.ts';
 import { loadFile, type LoadSummary } from '../../pipelines/load.ts';
 import { readMappingFile } from '../../pipelines/mapping/file.ts';
+import { datasetsAvailable as available, datasets, mappings } from '../helpers/datasets.ts';
 import { freshDb } from '../helpers/db.ts';
-
-const datasets = fileURLToPath(new URL('../../../shared/datasets/', import.meta.url));
-const mappings = fileURLToPath(new URL('../../pipelines/mappings/', import.meta.url));
-const available = existsSync(datasets);
-if (!available) {
-  if (process.env.CI) throw new Error(`../shared/datasets is missing (${datasets}): the real-data tests cannot be skipped in CI`);
-  console.warn(`\n!! Real-dataset tests SKIPPED: ${datasets} is not here (it ships beside the project, not in it).\n`);
-}
 
 async function loadWithShippedMapping(db: Database, file: string, mappingFile: string): Promise<LoadSummary> {
   const { mapping, timeZone } = await readMappingFile(`${mappings}${mappingFile}`);
