@@ -131,7 +131,7 @@ export async function checkDayMonthOrder(tx: Query, mapping: Mapping, columns: s
         : `day and month are in both orders; ${plural(stats.declared_only, 'value')} only read as declared (${stats.declared_only_first} … ${stats.declared_only_last})`;
     warnings.push(
       `${field} ("${spec.column}", ${spec.format}): ${verdict}. Evidence: ${evidence.join('; ')}. ` +
-        `${plural(rejected.n, 'row')} whose value reads as two different dates rejected${rejected.example ? ` (e.g. ${rejected.example.replace('day/month order ambiguous: ', '')})` : ''}. ` +
+        `${plural(stats.ambiguous, 'value')} read as two different dates; ${plural(rejected.n, 'row')} rejected for it${rejected.example ? ` (e.g. ${rejected.example.replace('day/month order ambiguous: ', '')})` : ''}. ` +
         `If the declared order is certain, set "date_order": "as_declared" in the mapping.`,
     );
   }

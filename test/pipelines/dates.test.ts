@@ -59,7 +59,7 @@ describe('day/month order', () => {
     expect(warning).toContain('created_at ("created", %d/%m/%Y %H:%M): day and month are in both orders');
     expect(warning).toContain('3 values only read as declared (2024-01-15 … 2024-01-31)');
     expect(warning).toContain('2 values only read as %m/%d/%Y %H:%M (e.g. "01/14/2024 12:00")');
-    expect(warning).toContain('2 rows whose value reads as two different dates rejected');
+    expect(warning).toContain('3 values read as two different dates; 2 rows rejected for it (e.g. "04/03/2024 14:00" reads as 2024-03-04 or 2024-04-03)');
     expect(await storedWarnings()).toEqual(summary.warnings);
     expect(await rejects()).toEqual([
       { line: 5, value: '01/14/2024 12:00', reason: 'day/month order swapped: "01/14/2024 12:00" is not %d/%m/%Y %H:%M but reads as 2024-01-14 as %m/%d/%Y %H:%M' },

@@ -56,7 +56,8 @@ describe.runIf(available)('Comcast complaints: day and month partly swapped', ()
     expect(summary.warnings).toHaveLength(1);
     const [warning] = summary.warnings;
     expect(warning).toContain(`${raw.day_first_only.toLocaleString('en')} values only read as declared (2015-04-13 … 2015-06-30)`);
-    expect(warning).toContain(`${raw.ambiguous.toLocaleString('en')} rows whose value reads as two different dates rejected`);
+    const ambiguous = raw.ambiguous.toLocaleString('en');
+    expect(warning).toContain(`${ambiguous} values read as two different dates; ${ambiguous} rows rejected for it`);
     const stored = await db.readOne<{ warnings: string }>(`SELECT warnings::VARCHAR AS warnings FROM loads`);
     expect(JSON.parse(stored!.warnings)).toEqual(summary.warnings);
   });
