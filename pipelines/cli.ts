@@ -78,6 +78,7 @@ function formatSummary(summary: LoadSummary, mapping: Mapping): string {
     `${n(summary.rejected)} rejected in ${summary.seconds.toFixed(1)} s`;
   const lines = [head];
   for (const reject of summary.topRejects) lines.push(`  rejected ${n(reject.count)}× ${reject.reason}`);
+  for (const warning of summary.warnings) lines.push(`  warning: ${warning}`);
   if (summary.absentFields.length > 0) lines.push(`  not in this file: ${summary.absentFields.join(', ')}`);
   return lines.join('\n');
 }

@@ -15,6 +15,7 @@ import { LoadError } from './load-error.ts';
 import { inspectFile, stageFile, type FileShape } from './read.ts';
 import { ProgressTracker, type LoadProgress } from './progress.ts';
 import { crossFieldRules } from './rules.ts';
+import { loadWarnings } from './warnings.ts';
 
 export { LoadError };
 
@@ -54,6 +55,8 @@ export interface LoadSummary {
   superseded: number;
   /** Optional fields of the mapping whose column the file does not have. */
   absentFields: string[];
+  /** Findings worth a person's attention (e.g. mixed day/month order), also stored in `loads.warnings`. */
+  warnings: string[];
   dryRun: boolean;
   seconds: number;
 }
@@ -195,6 +198,7 @@ async function loadInTransaction(
      ${mapped.sql}`,
     mapped.params,
   );
+  const warnings = await loadWarnings(tx, mapping, columns, load.shape);
   for (const rule of crossFieldRules[mapping.kind].filter((r) => mapping.fields[r.field])) {
     await tx.run(
       `UPDATE mapped SET reject_column = $column, reject_value = CAST(${quoteIdentifier(rule.field)} AS VARCHAR), reject_reason = $reason
@@ -258,7 +262,7 @@ async function loadInTransaction(
   }
   const summary = (finishedAt: Date): LoadSummary => ({
     loadId, file, source, kind: mapping.kind, rowsRead: totals.read, inserted, updated: totals.updated, unchanged,
-    rejected: totals.rejected, topRejects, superseded, absentFields: absent, dryRun: load.dryRun,
+    rejected: totals.rejected, topRejects, superseded, absentFields: absent, warnings, dryRun: load.dryRun,
     seconds: (finishedAt.getTime() - startedAt.getTime()) / 1000,
   });
   if (load.dryRun) throw new DryRunFinished(summary(new Date()));
@@ -267,13 +271,13 @@ async function loadInTransaction(
   const finishedAt = new Date();
   await tx.run(
     `INSERT INTO loads (load_id, file, sha256, bytes, source, kind, status, rows_read, rows_inserted, rows_updated,
-                        rows_unchanged, rows_rejected, started_at, finished_at)
+                        rows_unchanged, rows_rejected, started_at, finished_at, warnings)
      VALUES ($load_id, $file, $sha256, $bytes, $source, $kind, 'committed', $read, $inserted, $updated, $unchanged,
-             $rejected, $started::TIMESTAMPTZ, $finished::TIMESTAMPTZ)`,
+             $rejected, $started::TIMESTAMPTZ, $finished::TIMESTAMPTZ, $warnings::JSON)`,
     {
       load_id: loadId, file: basename(file), sha256, bytes, source, kind: mapping.kind, read: totals.read, inserted,
       updated: totals.updated, unchanged, rejected: totals.rejected, started: startedAt.toISOString(),
-      finished: finishedAt.toISOString(),
+      finished: finishedAt.toISOString(), warnings: JSON.stringify(warnings),
     },
   );
   for (const table of ['raw', 'mapped', incoming, 'touched_tickets', `resolved_${mapping.kind}`, 'new_events', 'event_rollup']) {

@@ -8,7 +8,9 @@ import type { FieldSpec, LoadKind, Mapping } from './types.ts';
 
 const fieldSpecSchema = z
     .object({
-      column: z.string().min(1),
+      column: z.string().min(1).optional(),
+      /** Timestamps only: several columns (e.g. a date and a time) joined by a space before parsing. */
+      columns: z.array(z.string().min(1)).min(2).optional(),
       type: z.enum(['text', 'integer', 'number', 'timestamp', 'enum', 'list']).optional(),
       format: z.string().min(1).optional(),
       values: z.record(z.string(), z.string()).optional(),
@@ -37,8 +39,15 @@ export const mappingFileSchema = z
     null_values: z.array(z.string()).optional(),
     /** A snapshot log (a row per change of each record): per id, the row latest by this canonical field wins. */
     latest_by: z.string().min(1).optional(),
+    /** Required fields the export does not have at all; they load as NULL and the load warns (tickets: created_at). */
+    unknown_fields: z.array(z.string().min(1)).optional(),
+    /** "as_declared": the day/month order of timestamp formats is certain; skip the mixed-order check. */
+    date_order: z.enum(['check', 'as_declared']).optional(),
   })
   .strict();
+
+/** Required fields an export may lack entirely: only those the tables can hold as NULL. */
+const mayBeUnknown: Record<LoadKind, string[]> = { tickets: ['created_at'], events: [], feedback: [] };
 
 export type MappingFile = z.infer<typeof mappingFileSchema>;
 
@@ -65,7 +74,9 @@ export function mappingFromFile(parsed: MappingFile, where: string): { mapping: 
         `unknown ${parsed.kind} field "${field}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}. Known fields: ${known.join(', ')}`,
       );
     }
-    const spec = typeof raw === 'string' ? { column: raw } : parseFieldSpec(raw, field, where);
+    const given = typeof raw === 'string' ? { column: raw } : parseFieldSpec(raw, field, where);
+    if ((given.column === undefined) === (given.columns === undefined)) throw new LoadError(where, `field "${field}" needs either "column" or "columns"`);
+    const spec = { ...given, column: given.column ?? given.columns!.join(' + ') };
     const vocabulary = vocabularies[parsed.kind][field];
     if (vocabulary) {
       // Without a value map, the file's values must be the canonical ones (in any letter case).
@@ -76,12 +87,14 @@ export function mappingFromFile(parsed: MappingFile, where: string): { mapping: 
       continue;
     }
     const type = spec.type ?? defaultType(parsed.kind, field, spec);
+    if (spec.columns && type !== 'timestamp') throw new LoadError(where, `field "${field}": "columns" joins the cells of a timestamp only`);
     if (type === 'enum' && !spec.values) throw new LoadError(where, `field "${field}" is an enum but has no "values" map`);
     fields[field] = {
       column: spec.column,
       type,
       required: spec.required,
       ...(type === 'timestamp' && (spec.format ?? parsed.timestamp_format) ? { format: spec.format ?? parsed.timestamp_format } : {}),
+      ...(spec.columns ? { columns: spec.columns } : {}),
       ...(type === 'enum' ? { values: spec.values } : {}),
       ...(type === 'list' ? { separator: spec.separator ?? ',' } : {}),
     } as FieldSpec;
@@ -100,12 +113,20 @@ export function mappingFromFile(parsed: MappingFile, where: string): { mapping: 
     if (parsed.kind === 'events') throw new LoadError(where, '"latest_by" applies to tickets and feedback mappings');
     if (!fields[parsed.latest_by]) throw new LoadError(where, `"latest_by" names "${parsed.latest_by}", which the mapping does not map`);
   }
-  const missing = canonicalFields[parsed.kind].required.filter((field) => !fields[field] && defaults[field] === undefined);
+  const unknownFields = parsed.unknown_fields ?? [];
+  for (const field of unknownFields) {
+    if (!mayBeUnknown[parsed.kind].includes(field)) {
+      throw new LoadError(where, `"unknown_fields" may name ${mayBeUnknown[parsed.kind].map((f) => `"${f}"`).join(', ') || 'no field'} for ${parsed.kind}, not "${field}"`);
+    }
+    if (fields[field] || defaults[field] !== undefined) throw new LoadError(where, `"${field}" is in "unknown_fields" but the mapping also maps it`);
+  }
+  const missing = canonicalFields[parsed.kind].required.filter((field) => !fields[field] && defaults[field] === undefined && !unknownFields.includes(field));
   if (missing.length > 0) throw new LoadError(where, `a ${parsed.kind} mapping must map ${missing.map((f) => `"${f}"`).join(', ')}`);
   return {
     mapping: {
       source: parsed.source, kind: parsed.kind, fields, defaults, createsTickets: parsed.creates_tickets ?? false,
       nulls: parsed.null_values, latestBy: parsed.latest_by,
+      ...(unknownFields.length > 0 ? { unknownFields } : {}), ...(parsed.date_order ? { dateOrder: parsed.date_order } : {}),
     },
     timeZone: parsed.time_zone,
   };

@@ -3,7 +3,7 @@
 // Column names are quoted identifiers; every literal (formats, value maps, messages) is a bound parameter.
 import type { Params } from '../../sql/db.ts';
 import { canonicalFields } from './canonical.ts';
-import type { FieldSpec, Mapping } from './types.ts';
+import { sourceColumns, type FieldSpec, type Mapping } from './types.ts';
 
 export function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
@@ -32,7 +32,13 @@ export interface RecordLines {
   breaksCountAsLines: boolean;
 }
 
-function lineExpression(columns: string[], lines: RecordLines): string {
+/** A field's trimmed source text; the cells of a field read from several columns are joined by a space. */
+export function sourceCell(spec: FieldSpec): string {
+  const cells = sourceColumns(spec).map((column) => `trim(r.${quoteIdentifier(column)})`);
+  return cells.length === 1 ? cells[0]! : `concat_ws(' ', ${cells.join(', ')})`;
+}
+
+export function lineExpression(columns: string[], lines: RecordLines): string {
   const recordIndex = '(r.rowid - (SELECT min(rowid) FROM raw))';
   if (!lines.breaksCountAsLines) return `(${lines.firstRecordLine} + ${recordIndex})::BIGINT`;
   const text = `concat_ws('', ${columns.map((c) => `r.${quoteIdentifier(c)}`).join(', ')})`;
@@ -64,7 +70,7 @@ export function mappingToSql(mapping: Mapping, timeZone: string, columns: string
       selects.push(`CAST(${fallback === undefined ? 'NULL' : bind(fallback)} AS ${type}) AS ${quoteIdentifier(field)}`);
       continue;
     }
-    const cell = `trim(r.${quoteIdentifier(spec.column)})`;
+    const cell = sourceCell(spec);
     const raw = nullTokens ? `CASE WHEN ${cell} IN (${nullTokens}) THEN NULL ELSE nullif(${cell}, '') END` : `nullif(${cell}, '')`;
     const parsed = parseExpression(spec, raw, bind, bindZone);
     const value = fallback === undefined ? parsed : `coalesce(${parsed}, ${bind(fallback)})`;

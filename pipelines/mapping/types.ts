@@ -6,8 +6,12 @@ export type FieldSpec =
   | { column: string; type: 'text'; required?: boolean }
   | { column: string; type: 'integer'; required?: boolean }
   | { column: string; type: 'number'; required?: boolean }
-  /** Without `format`, an ISO 8601 instant; with it, a strptime format read in the load's time zone. */
-  | { column: string; type: 'timestamp'; format?: string; required?: boolean }
+  /**
+   * Without `format`, an ISO 8601 instant; with it, a strptime format read in the load's time zone.
+   * `columns`: the cells of several columns (e.g. a date and a time) joined by a space, then parsed;
+   * `column` then names them for messages.
+   */
+  | { column: string; type: 'timestamp'; format?: string; columns?: string[]; required?: boolean }
   /** Raw values (compared trimmed and case-insensitively) to canonical ones; anything else is rejected. */
   | { column: string; type: 'enum'; values: Record<string, string>; required?: boolean }
   | { column: string; type: 'list'; separator: string; required?: boolean };
@@ -25,4 +29,16 @@ export interface Mapping {
   latestBy?: string;
   /** Events only: a ticket that is not loaded yet is created from its events (event-log-only exports). */
   createsTickets?: boolean;
+  /** Required fields the export does not have at all (e.g. no creation time): loaded as NULL, with a warning. */
+  unknownFields?: string[];
+  /**
+   * Timestamp formats with a numeric day and month: 'check' (default) looks for values in the other order and
+   * rejects the undecidable ones; 'as_declared' states the declared order is certain.
+   */
+  dateOrder?: 'check' | 'as_declared';
+}
+
+/** The file columns a field reads. */
+export function sourceColumns(spec: FieldSpec): string[] {
+  return spec.type === 'timestamp' && spec.columns ? spec.columns : [spec.column];
 }

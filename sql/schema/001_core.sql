@@ -107,6 +107,7 @@ CREATE TABLE loads (
   rows_updated    BIGINT NOT NULL DEFAULT 0,
   rows_unchanged  BIGINT NOT NULL DEFAULT 0,
   rows_rejected   BIGINT NOT NULL DEFAULT 0,
+  warnings        JSON,                 -- findings worth a person's attention, as a JSON array of sentences
   started_at      TIMESTAMPTZ NOT NULL,
   finished_at     TIMESTAMPTZ,
   error           VARCHAR
@@ -128,7 +129,7 @@ CREATE TABLE tickets (
   external_id           VARCHAR NOT NULL,
   subject               VARCHAR,
   description           VARCHAR,
-  created_at            TIMESTAMPTZ NOT NULL,
+  created_at            TIMESTAMPTZ,                 -- NULL: the export has no creation time (mapping's unknown_fields)
   updated_at            TIMESTAMPTZ,
   first_response_at     TIMESTAMPTZ,
   first_solved_at       TIMESTAMPTZ,
@@ -200,7 +201,7 @@ CREATE TABLE feedback (
 -- Dimensions are copied in so that grouping needs no join.
 CREATE TABLE ticket_facts (
   ticket_id                          BIGINT PRIMARY KEY,
-  created_at                         TIMESTAMPTZ NOT NULL,
+  created_at                         TIMESTAMPTZ,    -- NULL: unknown; every duration from creation is NULL too
   first_response_at                  TIMESTAMPTZ,
   first_solved_at                    TIMESTAMPTZ,
   solved_at                          TIMESTAMPTZ,

@@ -2,7 +2,8 @@
 -- First response is the first public agent reply (bots and internal notes never count); on a ticket an
 -- agent opened for the customer it is the agent's second public reply, or the creation itself when the
 -- ticket was solved in that first interaction (Zendesk's rule, PRODUCT.md §4).
--- The status of a ticket known only from its event log is its latest milestone.
+-- The status of a ticket known only from its event log is its latest milestone. Tickets without events keep
+-- the first response time their export states (merge-tickets).
 CREATE OR REPLACE TEMP TABLE event_rollup AS
 SELECT e.ticket_id,
        min(e.occurred_at) FILTER (WHERE e.kind = 'solved') AS first_solved_at,
@@ -29,11 +30,12 @@ UPDATE tickets SET
        first_solved_at = r.first_solved_at,
        solved_at = r.solved_at,
        closed_at = coalesce(r.closed_at, tickets.closed_at),
-       first_response_at = CASE
+       -- Events decide; without a reply among them, the export's own first response time (if any) stands.
+       first_response_at = coalesce(CASE
          WHEN NOT tickets.created_by_agent THEN r.public_replies[1]
          WHEN len(r.public_replies) >= 2 THEN r.public_replies[2]
          WHEN r.first_solved_at IS NOT NULL THEN tickets.created_at
-       END,
+       END, tickets.first_response_at),
        agent_replies = r.agent_replies,
        customer_replies = r.customer_replies,
        reopens = r.reopens,

@@ -1,20 +1,11 @@
 // Real public exports from ../shared/datasets, loaded through the shipped mapping files; every expected
 // figure is computed in the test by plain SQL over the raw file, not by the load path.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../sql/db.ts';
 import { loadFile } from '../../pipelines/load.ts';
 import { readMappingFile } from '../../pipelines/mapping/file.ts';
+import { datasetsAvailable as available, datasets, mappings } from '../helpers/datasets.ts';
 import { freshDb } from '../helpers/db.ts';
-
-const datasets = fileURLToPath(new URL('../../../shared/datasets/', import.meta.url));
-const mappings = fileURLToPath(new URL('../../pipelines/mappings/', import.meta.url));
-const available = existsSync(datasets);
-if (!available) {
-  if (process.env.CI) throw new Error(`../shared/datasets is missing (${datasets}): the real-data tests cannot be skipped in CI`);
-  console.warn(`\n!! Real-dataset tests SKIPPED: ${datasets} is not here (it ships beside the project, not in it).\n`);
-}
 
 describe.runIf(available)('Italian helpdesk event log (4,580 cases)', () => {
   const file = `${datasets}helpdesk_italian_sw_company/helpdesk_finale.csv`;

@@ -1,0 +1,12 @@
+// The real public exports beside the project (../shared/datasets) and the shipped mapping files. Tests over
+// them skip visibly when the folder is missing, and fail in CI, where skipping would hide a regression.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const datasets = fileURLToPath(new URL('../../../shared/datasets/', import.meta.url));
+export const mappings = fileURLToPath(new URL('../../pipelines/mappings/', import.meta.url));
+export const datasetsAvailable = existsSync(datasets);
+if (!datasetsAvailable) {
+  if (process.env.CI) throw new Error(`../shared/datasets is missing (${datasets}): the real-data tests cannot be skipped in CI`);
+  console.warn(`\n!! Real-dataset tests SKIPPED: ${datasets} is not here (it ships beside the project, not in it).\n`);
+}
