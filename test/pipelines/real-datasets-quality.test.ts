@@ -114,7 +114,7 @@ describe.runIf(available)('Kaggle synthetic tickets: no creation time, resolved 
   });
 
   it('counts no ticket in volume by created week, and every loaded closed ticket as solved', async () => {
-    const range = { grain: 'week' as const, by: null, from: new Date('2000-01-01T00:00:00Z'), to: new Date('2100-01-01T00:00:00Z') };
+    const range = { grain: 'week' as const, by: null, stat: 'p50' as const, hours: 'calendar' as const, from: new Date('2000-01-01T00:00:00Z'), to: new Date('2100-01-01T00:00:00Z') };
     const created = await querySeries(db, { metric: metrics.get('created')!, ...range });
     const solved = await querySeries(db, { metric: metrics.get('solved')!, ...range });
     expect(created.total.tickets).toBe(0);
