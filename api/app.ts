@@ -6,7 +6,10 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Database } from '../sql/db.ts';
 import { ProblemError, problemResponse } from './problem.ts';
+import { ImportQueue } from './imports/queue.ts';
+import type { ImportResponse } from './contracts.ts';
 import { healthRoutes } from './routes/health.ts';
+import { importRoutes, type ImportSettings } from './routes/imports.ts';
 import { metricRoutes } from './routes/metrics.ts';
 
 export interface AppDeps {
@@ -16,12 +19,18 @@ export interface AppDeps {
   /** Logs unexpected errors; tests pass a spy. */
   logError?: (error: unknown) => void;
   now?: () => Date;
+  /** Where uploads go and how large they may be; without it there is no import API. */
+  imports?: ImportSettings & { onChange?: (job: Readonly<ImportResponse>) => void };
 }
 
 export function createApp(deps: AppDeps) {
   const api = new Hono()
     .route('/health', healthRoutes(deps.db))
     .route('/metrics', metricRoutes(deps.db, deps.now));
+  if (deps.imports) {
+    const queue = new ImportQueue(deps.db, deps.logError ?? console.error, deps.imports.onChange);
+    api.route('/imports', importRoutes(deps.db, deps.imports, queue));
+  }
 
   const app = new Hono().route('/api', api);
 
