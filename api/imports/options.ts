@@ -11,17 +11,16 @@ import { invalidRequest } from '../validation.ts';
 
 const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0', 'on']).transform((text) => ['true', '1', 'on'].includes(text))]);
 
-const mappingJson = z.union([
-  z.record(z.string(), z.unknown()),
-  z.string().transform((text, ctx) => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', message: `not JSON: ${(error as Error).message}` });
-      return z.NEVER;
-    }
-  }),
-]);
+/** A mapping file's content: JSON text in a form, an object or text in a JSON body (checked by mappingFromJson). */
+const mappingJson = z.unknown().transform((value, ctx) => {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: `not JSON: ${(error as Error).message}` });
+    return z.NEVER;
+  }
+});
 
 const importOptions = z.object({
   /** The export's format, as `npm run load --source`. */
