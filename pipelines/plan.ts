@@ -33,3 +33,16 @@ export async function planFile(db: Database, file: string, options: PlanOptions)
 export function inLoadOrder<T extends { mapping: Mapping }>(plans: T[]): T[] {
   return [...plans].sort((a, b) => loadKinds.indexOf(a.mapping.kind) - loadKinds.indexOf(b.mapping.kind));
 }
+
+/**
+ * The helpdesk each file of a run belongs to: `--for-source`, else the format's own, except that event
+ * and feedback files in ServicePulse format take the source of the tickets loaded before them.
+ */
+export function sourcesOfRun(forSource?: string): (mapping: Mapping) => string {
+  let ticketSource = forSource;
+  return (mapping) => {
+    const source = forSource ?? (mapping.source === 'servicepulse' ? ticketSource : undefined) ?? mapping.source;
+    if (mapping.kind === 'tickets') ticketSource ??= source;
+    return source;
+  };
+}

@@ -1,6 +1,6 @@
 // The summary a load prints, the same whether it ran here or on a server the file was uploaded to.
 import { basename } from 'node:path';
-import type { LoadSummary } from './load.ts';
+import type { LoadStep, LoadSummary } from './load.ts';
 import type { Mapping } from './mapping/types.ts';
 
 export function formatSummary(summary: LoadSummary, mapping: Pick<Mapping, 'source'>): string {
@@ -15,3 +15,5 @@ export function formatSummary(summary: LoadSummary, mapping: Pick<Mapping, 'sour
   if (summary.absentFields.length > 0) lines.push(`  not in this file: ${summary.absentFields.join(', ')}`);
   return lines.join('\n');
 }
+
+export const stepLabels: Record<LoadStep, string> = { read: 'read', validated: 'validated', merged: 'merged', facts: 'facts updated' };

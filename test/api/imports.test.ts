@@ -34,7 +34,7 @@ afterAll(async () => {
 function form(file: { name: string; bytes: Uint8Array | string }, fields: Record<string, string> = {}): FormData {
   const body = new FormData();
   for (const [name, value] of Object.entries(fields)) body.append(name, value);
-  body.append('file', new Blob([file.bytes]), file.name);
+  body.append('file', new Blob([file.bytes as BlobPart]), file.name);
   return body;
 }
 
