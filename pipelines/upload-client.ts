@@ -70,7 +70,9 @@ async function upload(url: URL, plan: Plan, fields: Record<string, string>): Pro
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   // A Blob backed by the file: fetch streams it from disk with a known length.
   form.append('file', await openAsBlob(plan.file), basename(plan.file));
-  const response = await request(url, { method: 'POST', body: form });
+  // Following a redirect would need the body again, so undici keeps every byte sent until the answer:
+  // refusing redirects keeps the upload's memory flat (nodejs/undici#4058).
+  const response = await request(url, { method: 'POST', body: form, redirect: 'error' });
   if (response.status !== 202) throw await problemOf(response, basename(plan.file));
   return (await response.json()) as ImportResponse;
 }
