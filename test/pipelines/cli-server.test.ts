@@ -1,26 +1,15 @@
 // `npm run load` while `npm start` holds the database: a real server child process and the CLI as a
 // person runs it. The CLI names the server's address, and with --server loads through it.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HealthResponse, ImportListResponse } from '../../api/contracts.ts';
 import { smallFixture } from '../helpers/db.ts';
-import { freePort, projectRoot, runServer, scratchDatabasePath, stopServer, waitForHealth, type ServerRun } from '../support/server-process.ts';
+import { runLoad, withoutTimes } from '../support/run-cli.ts';
+import { freePort, runServer, scratchDatabasePath, stopServer, waitForHealth, type ServerRun } from '../support/server-process.ts';
 
-function load(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'pipelines/cli.ts', ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
-const withoutTimes = (text: string) => text.replace(/ in \d+\.\d s/g, ' in T s');
 
 let server: ServerRun;
 let base: string;
@@ -43,7 +32,7 @@ async function health(): Promise<HealthResponse> {
 
 describe('npm run load against a database a running server holds', () => {
   it('says the server holds it and names the --server address to use, loading nothing', async () => {
-    const result = await load([tickets, '--db', database]);
+    const result = await runLoad([tickets, '--db', database]);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       `servicepulse load: The database ${database} is held by the ServicePulse server at ${base} (PID ${server.child.pid}). ` +
@@ -53,7 +42,7 @@ describe('npm run load against a database a running server holds', () => {
   });
 
   it('with --server loads files through the server in load order, printing the same summaries as a local load', async () => {
-    const result = await load([join(smallFixture, 'tickets.csv'), join(smallFixture, 'feedback.csv'), join(smallFixture, 'events.csv'), '--server', base]);
+    const result = await runLoad([join(smallFixture, 'tickets.csv'), join(smallFixture, 'feedback.csv'), join(smallFixture, 'events.csv'), '--server', base]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     // The same lines test/pipelines/cli.test.ts expects of a local load (README counts); events after tickets.
@@ -80,7 +69,7 @@ describe('npm run load against a database a running server holds', () => {
   });
 
   it('with --server reports a refused file, a failed load and an unreachable server as one line each', async () => {
-    const strict = await load([tickets, '--strict', '--server', base]);
+    const strict = await runLoad([tickets, '--strict', '--server', base]);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toBe(
       `servicepulse load: ${tickets}: 3 rows rejected with --strict, so nothing was loaded. First: line 8, column "Created at", value "yesterday": unparseable created_at (expected %Y-%m-%d %H:%M:%S)\n`,
@@ -88,10 +77,10 @@ describe('npm run load against a database a running server holds', () => {
     const dir = mkdtempSync(join(tmpdir(), 'servicepulse-cli-server-'));
     const binary = join(dir, 'tickets.csv');
     writeFileSync(binary, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]));
-    const refused = await load([binary, '--server', base]);
+    const refused = await runLoad([binary, '--server', base]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toBe(`servicepulse load: ${binary}: is a binary file, not a CSV export (it contains NUL bytes)\n`);
-    const unreachable = await load([tickets, '--server', `http://127.0.0.1:${await freePort()}`]);
+    const unreachable = await runLoad([tickets, '--server', `http://127.0.0.1:${await freePort()}`]);
     expect(unreachable.code).toBe(1);
     expect(unreachable.stderr).toMatch(/^servicepulse load: cannot reach the server at http:\/\/127\.0\.0\.1:\d+: ECONNREFUSED\. Is it running\?\n$/);
     expect((await health()).row_counts.tickets).toBe(5);
