@@ -55,14 +55,17 @@ async function request(url: URL, init?: RequestInit): Promise<Response> {
   }
 }
 
-async function problemOf(response: Response, what: string): Promise<UploadError> {
+/** The server's problem document as one message about the local file (the server knows only its name). */
+async function problemOf(response: Response, file: string): Promise<LoadError> {
   const text = await response.text();
+  let detail: string;
   try {
     const problem = JSON.parse(text) as Problem;
-    return new UploadError(problem.detail ?? problem.title);
+    detail = problem.detail ?? problem.title;
   } catch {
-    return new UploadError(`${what}: the server answered ${response.status} ${response.statusText}`);
+    detail = `the server answered ${response.status} ${response.statusText}`;
   }
+  return new LoadError(file, detail.replace(`${basename(file)}: `, ''));
 }
 
 async function upload(url: URL, plan: Plan, fields: Record<string, string>): Promise<ImportResponse> {
@@ -73,15 +76,15 @@ async function upload(url: URL, plan: Plan, fields: Record<string, string>): Pro
   // Following a redirect would need the body again, so undici keeps every byte sent until the answer:
   // refusing redirects keeps the upload's memory flat (nodejs/undici#4058).
   const response = await request(url, { method: 'POST', body: form, redirect: 'error' });
-  if (response.status !== 202) throw await problemOf(response, basename(plan.file));
+  if (response.status !== 202) throw await problemOf(response, plan.file);
   return (await response.json()) as ImportResponse;
 }
 
-async function follow(url: URL, accepted: ImportResponse, progress?: UploadRun['progress']): Promise<ImportResponse> {
+async function follow(url: URL, plan: Plan, accepted: ImportResponse, progress?: UploadRun['progress']): Promise<ImportResponse> {
   const location = new URL(accepted.links.self, url);
   for (;;) {
     const response = await request(location);
-    if (!response.ok) throw await problemOf(response, accepted.file);
+    if (!response.ok) throw await problemOf(response, plan.file);
     const job = (await response.json()) as ImportResponse;
     if (job.state !== 'queued' && job.state !== 'loading') return job;
     progress?.(`${job.file}: ${job.step ? `${stepLabels[job.step]}…` : `${job.state}…`}`);
@@ -111,7 +114,7 @@ export async function uploadAll(run: UploadRun): Promise<void> {
       strict: String(run.strict),
       dry_run: String(run.dryRun),
     };
-    const job = await follow(url, await upload(url, plan, fields), run.progress);
+    const job = await follow(url, plan, await upload(url, plan, fields), run.progress);
     run.progress?.(null);
     // The server names the file as uploaded; say it as a local load would, by its path here.
     if (job.state === 'failed') throw new LoadError(plan.file, (job.error ?? 'failed on the server').replace(`${job.file}: `, ''));
