@@ -35,6 +35,24 @@ function refusal(error: LoadError, stored: string, name: string, status: 415 | 4
   return new ProblemError(status, title, error.message.replaceAll(stored, name));
 }
 
+/** A path import's JSON is small (a mapping at most); a larger body is refused, not buffered. */
+const jsonLimitBytes = 2 * 1024 * 1024;
+
+async function readJson(request: Request): Promise<unknown> {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for await (const chunk of request.body ?? []) {
+    length += chunk.length;
+    if (length > jsonLimitBytes) throw new ProblemError(413, 'Request too large', 'A JSON import request is at most 2 MiB; upload files as multipart/form-data.');
+    chunks.push(chunk);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new ProblemError(400, 'Invalid request', 'The body is not JSON.');
+  }
+}
+
 export function importRoutes(db: Database, settings: ImportSettings, queue: ImportQueue) {
   /** Checks the file's bytes and picks its mapping now, so a file that cannot load is refused at once. */
   async function accept(c: Context, id: string, file: { path: string; name: string; bytes: number }, options: ImportOptions, cleanUp?: string) {
@@ -62,10 +80,7 @@ export function importRoutes(db: Database, settings: ImportSettings, queue: Impo
   }
 
   async function fromPath(c: Context, id: string) {
-    const body = await c.req.json().catch(() => {
-      throw new ProblemError(400, 'Invalid request', 'The body is not JSON.');
-    });
-    const options = parseImportOptions(pathImport, body);
+    const options = parseImportOptions(pathImport, await readJson(c.req.raw));
     const path = await resolveImportPath(settings.folder, options.path!);
     const { size } = await stat(path);
     return accept(c, id, { path, name: basename(path), bytes: size }, options);

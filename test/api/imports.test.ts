@@ -189,6 +189,13 @@ describe('POST /api/imports refuses bad input, storing nothing and leaving no fi
     });
   }
 
+  it('a JSON request that is not JSON, or too large to be a path import', async () => {
+    const headers = { 'Content-Type': 'application/json' };
+    expect((await problem(await app.request('/api/imports', { method: 'POST', body: '{"path": ', headers }), 400)).detail).toBe('The body is not JSON.');
+    const huge = JSON.stringify({ path: 'tickets.csv', mapping: 'x'.repeat(3 * 1024 * 1024) });
+    expect((await problem(await app.request('/api/imports', { method: 'POST', body: huge, headers }), 413)).detail).toMatch(/at most 2 MiB/);
+  });
+
   it('a request that is neither a form nor JSON', async () => {
     const response = await app.request('/api/imports', { method: 'POST', body: 'ID,Subject\n', headers: { 'Content-Type': 'text/csv' } });
     expect((await problem(response, 415)).detail).toMatch(/multipart\/form-data/);
