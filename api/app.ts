@@ -7,7 +7,10 @@ import { HTTPException } from 'hono/http-exception';
 import type { Database } from '../sql/db.ts';
 import { AnswerCache, cacheByDataVersion } from './cache.ts';
 import { ProblemError, problemResponse } from './problem.ts';
+import { ImportQueue } from './imports/queue.ts';
+import type { ImportResponse } from './contracts.ts';
 import { healthRoutes } from './routes/health.ts';
+import { importRoutes, type ImportSettings } from './routes/imports.ts';
 import { metricRoutes } from './routes/metrics.ts';
 
 export interface AppDeps {
@@ -19,6 +22,8 @@ export interface AppDeps {
   now?: () => Date;
   /** Answers cached by data version; tests pass one to read its statistics. */
   cache?: AnswerCache;
+  /** Where uploads go and how large they may be; without it there is no import API. */
+  imports?: ImportSettings & { onChange?: (job: Readonly<ImportResponse>) => void };
 }
 
 export function createApp(deps: AppDeps) {
@@ -26,6 +31,10 @@ export function createApp(deps: AppDeps) {
     .use('/metrics/*', cacheByDataVersion(deps.db, deps.cache ?? new AnswerCache(), deps.now))
     .route('/health', healthRoutes(deps.db))
     .route('/metrics', metricRoutes(deps.db, deps.now));
+  if (deps.imports) {
+    const queue = new ImportQueue(deps.db, deps.logError ?? console.error, deps.imports.onChange);
+    api.route('/imports', importRoutes(deps.db, deps.imports, queue));
+  }
 
   const app = new Hono().route('/api', api);
 

@@ -55,3 +55,59 @@ export interface Problem {
   detail?: string;
   [extension: string]: unknown;
 }
+
+export type ImportState = 'queued' | 'loading' | 'committed' | 'failed' | 'dry_run';
+
+/** The steps of a load, in order (pipelines/load.ts `LoadStep`). */
+export type ImportStep = 'read' | 'validated' | 'merged' | 'facts';
+
+export interface ImportRows {
+  read: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+}
+
+/**
+ * `GET /api/imports/:id`, and each item of `GET /api/imports`. An upload of this server's run has a
+ * generated id and is followed step by step; a past load (from the `loads` table) has its load id as id.
+ */
+export interface ImportResponse {
+  id: string;
+  /** Set once the load has run (a dry run's id was never stored). */
+  load_id: number | null;
+  state: ImportState;
+  /** The last step the load completed. */
+  step: ImportStep | null;
+  /** The file's name as uploaded or named. */
+  file: string;
+  bytes: number | null;
+  /** The export's format (the mapping's source), when this server chose it. */
+  format: string | null;
+  /** The helpdesk the records belong to. */
+  source: string;
+  kind: string;
+  started_at: string | null;
+  finished_at: string | null;
+  rows: ImportRows | null;
+  top_rejects: Array<{ reason: string; count: number }>;
+  /** The load's full summary (pipelines/load.ts `LoadSummary`), for uploads of this server's run. */
+  summary: Record<string, unknown> | null;
+  error: string | null;
+  links: { self: string; rejects: string | null };
+}
+
+/** `GET /api/imports?limit&cursor`: loads under way first, then past loads, newest first. */
+export interface ImportListResponse {
+  imports: ImportResponse[];
+  next_cursor: string | null;
+}
+
+/** `GET /api/imports/:id/rejects?limit&cursor`, in line order. */
+export interface RejectsResponse {
+  load_id: number;
+  total: number;
+  rejects: Array<{ line: number | null; column: string | null; value: string | null; reason: string }>;
+  next_cursor: string | null;
+}

@@ -1,5 +1,7 @@
 // The server's configuration, parsed once from the environment and the command line.
+import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { parseByteSize } from './byte-size.ts';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -7,6 +9,11 @@ const envSchema = z.object({
   SERVICEPULSE_DB: z.string().min(1).default('data/servicepulse.duckdb'),
   SERVICEPULSE_DEMO: z.enum(['0', '1']).default('1'),
   SERVICEPULSE_DEMO_SIZE: z.coerce.number().int().min(100).max(10_000_000).default(60_000),
+  SERVICEPULSE_IMPORT_DIR: z.string().min(1).optional(),
+  SERVICEPULSE_UPLOAD_LIMIT: z
+    .string()
+    .default('1GiB')
+    .transform((text, ctx) => parseByteSize(text) ?? (ctx.addIssue({ code: 'custom', message: 'expected a size such as 1GiB, 500MB or 1048576' }), z.NEVER)),
   DEBUG: z.string().optional(),
 });
 
@@ -16,8 +23,16 @@ export type ServerConfig = {
   databasePath: string;
   seedDemo: boolean;
   demoSize: number;
+  /** Uploads land here; a `{ "path" }` import may name only files inside it. */
+  importDir: string;
+  uploadLimitBytes: number;
   debug: boolean;
 };
+
+/** Next to the database unless set, so one data folder holds both. */
+function defaultImportDir(databasePath: string): string {
+  return databasePath === ':memory:' ? resolve('data/imports') : join(dirname(resolve(databasePath)), 'imports');
+}
 
 export function readConfig(env: NodeJS.ProcessEnv, argv: string[]): ServerConfig {
   const parsed = envSchema.safeParse(env);
@@ -34,6 +49,8 @@ export function readConfig(env: NodeJS.ProcessEnv, argv: string[]): ServerConfig
     databasePath: e.SERVICEPULSE_DB,
     seedDemo: e.SERVICEPULSE_DEMO === '1' && !argv.includes('--no-demo'),
     demoSize: e.SERVICEPULSE_DEMO_SIZE,
+    importDir: resolve(e.SERVICEPULSE_IMPORT_DIR ?? defaultImportDir(e.SERVICEPULSE_DB)),
+    uploadLimitBytes: e.SERVICEPULSE_UPLOAD_LIMIT,
     debug: Boolean(e.DEBUG),
   };
 }

@@ -1,6 +1,6 @@
 // `npm start`: opens the database, brings its schema up to date, seeds the demo on an empty database,
 // and serves the API and the built dashboard. Failures are one clear line (a stack trace with DEBUG set).
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -65,10 +65,16 @@ async function main() {
   if (!existsSync(`${webRoot}/index.html`)) {
     console.warn('The dashboard is not built (web/build is missing): run `npm run build:web`. Serving the API only.');
   }
-  const app = createApp({ db, webRoot });
+  try {
+    mkdirSync(config.importDir, { recursive: true });
+  } catch (error) {
+    fail(`cannot create the import folder ${config.importDir}: ${(error as Error).message}. Set SERVICEPULSE_IMPORT_DIR to a writable folder.`, error, config.debug);
+  }
+  const app = createApp({ db, webRoot, imports: { folder: config.importDir, uploadLimitBytes: config.uploadLimitBytes } });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`ServicePulse is running at http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${info.port}/`);
     console.log(`Database: ${db.path}${config.seedDemo ? '' : ' (demo seeding off)'}`);
+    console.log(`Imports: uploads to POST /api/imports, files named by path from ${config.importDir}`);
   });
   server.on('error', (error: NodeJS.ErrnoException) => fail(describeListenError(error, config), error, config.debug));
 

@@ -1,17 +1,21 @@
 // `npm run load -- <file|folder>…`: loads exports through the one load path and says what happened.
 import { readdirSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Database, DatabaseOpenError } from '../sql/db.ts';
 import { migrate } from '../sql/migrate.ts';
 import { LoadError } from './load-error.ts';
-import { loadFile, type LoadSummary } from './load.ts';
+import { loadFile } from './load.ts';
 import { readMappingFile, mappingSkeleton } from './mapping/file.ts';
-import type { LoadKind, Mapping } from './mapping/types.ts';
+import type { LoadKind } from './mapping/types.ts';
 import { loadOrganisation } from './organisation/load.ts';
+import { inLoadOrder, planFile, sourcesOfRun, type Plan } from './plan.ts';
+import { readColumns } from './read.ts';
+import { listeningUrlOf } from './server-address.ts';
+import { builtInSources, loadKinds } from './sources/index.ts';
 import { formatProgressLine, type LoadProgress } from './progress.ts';
-import { inspectFile, readColumns, type FileShape } from './read.ts';
-import { builtInSources, detectMapping, loadKinds } from './sources/index.ts';
+import { formatSummary } from './summary-line.ts';
+import { UploadError, uploadAll } from './upload-client.ts';
 
 const help = `Load helpdesk exports into ServicePulse.
 
@@ -31,15 +35,10 @@ Options:
   --dry-run            report what would change, then roll back
   --print-mapping      print a mapping skeleton for the file's columns and exit
   --db PATH            the database (default SERVICEPULSE_DB or data/servicepulse.duckdb)
+  --server URL         upload to a running ServicePulse server (e.g. http://127.0.0.1:8080), which loads
+                       the files into its database; for when that server holds the database open
   -h, --help           this text
 `;
-
-interface Plan {
-  file: string;
-  shape: FileShape;
-  mapping: Mapping;
-  timeZone?: string;
-}
 
 function fail(message: string): never {
   console.error(`servicepulse load: ${message}`);
@@ -69,24 +68,21 @@ function expand(paths: string[]): { organisation: string[]; exports: string[] } 
   return { organisation, exports };
 }
 
-function formatSummary(summary: LoadSummary, mapping: Mapping): string {
-  const n = (value: number) => value.toLocaleString('en');
-  const head =
-    `${basename(summary.file)}: ${mapping.source} ${summary.kind}${summary.dryRun ? ' (dry run, nothing stored)' : ''} — ` +
-    `${n(summary.rowsRead)} read, ${n(summary.inserted)} inserted, ${n(summary.updated)} updated, ` +
-    `${n(summary.unchanged)} unchanged, ${summary.superseded > 0 ? `${n(summary.superseded)} superseded, ` : ''}` +
-    `${n(summary.rejected)} rejected in ${summary.seconds.toFixed(1)} s`;
-  const lines = [head];
-  for (const reject of summary.topRejects) lines.push(`  rejected ${n(reject.count)}× ${reject.reason}`);
-  for (const warning of summary.warnings) lines.push(`  warning: ${warning}`);
-  if (summary.absentFields.length > 0) lines.push(`  not in this file: ${summary.absentFields.join(', ')}`);
-  return lines.join('\n');
-}
-
 /** Redraws the one progress line of a terminal, cut to its width so it never wraps. */
 function drawProgress(name: string, progress: LoadProgress) {
   const line = formatProgressLine(name, progress);
   process.stdout.write(`\r\x1b[2K${line.slice(0, Math.max(20, (process.stdout.columns || 120) - 1))}`);
+}
+
+/** A database held by a running server is no dead end: the server can do the load. */
+function lockedHint(error: DatabaseOpenError, path: string): string {
+  const url = error.holderPid ? listeningUrlOf(error.holderPid) : undefined;
+  const holder = `${url ? `the ServicePulse server at ${url}` : 'another process'}${error.holderPid ? ` (PID ${error.holderPid})` : ''}`;
+  const server = url ?? `http://127.0.0.1:${process.env.PORT ?? 8080}`;
+  return (
+    `The database ${resolve(path)} is held by ${holder}. Load through the server with the same arguments plus ` +
+    `--server ${server}${url ? '' : ' (if that process is a ServicePulse server; its PORT may differ)'}, or stop it first.`
+  );
 }
 
 async function main() {
@@ -106,6 +102,7 @@ async function main() {
         'dry-run': { type: 'boolean', default: false },
         'print-mapping': { type: 'boolean', default: false },
         db: { type: 'string' },
+        server: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -124,8 +121,20 @@ async function main() {
   if (source && !builtInSources.includes(source)) fail(`unknown --source "${source}" (auto or one of ${builtInSources.join(', ')})`);
 
   const { organisation, exports } = expand(positionals);
-  const db = await Database.open(values.db ?? process.env.SERVICEPULSE_DB ?? 'data/servicepulse.duckdb').catch((error: unknown) =>
-    fail(error instanceof DatabaseOpenError ? error.message : String(error)),
+  if (values.server) {
+    if (organisation.length > 0) fail(`${organisation[0]}: organisation files cannot be uploaded to a server yet; load them while it is stopped`);
+    if (values['print-mapping']) fail('--print-mapping works on a local file; leave out --server');
+    const interactive = process.stdout.isTTY;
+    await uploadAll({
+      server: values.server, exports, source, kind, mappingFile: values.mapping, forSource: values['for-source'], timeZone: values.timezone,
+      strict: values.strict, dryRun: values['dry-run'], print: (line) => console.log(line),
+      progress: interactive ? (text) => process.stdout.write(text === null ? '\r\x1b[2K' : `\r\x1b[2K${text}`) : undefined,
+    }).catch((error: unknown) => (error instanceof UploadError || error instanceof LoadError ? fail(error.message) : Promise.reject(error)));
+    return;
+  }
+  const databasePath = values.db ?? process.env.SERVICEPULSE_DB ?? 'data/servicepulse.duckdb';
+  const db = await Database.open(databasePath).catch((error: unknown) =>
+    fail(error instanceof DatabaseOpenError ? (error.reason === 'locked' ? lockedHint(error, databasePath) : error.message) : String(error)),
   );
   try {
     if (values['print-mapping']) {
@@ -136,21 +145,16 @@ async function main() {
     await migrate(db);
     const custom = values.mapping ? await readMappingFile(values.mapping) : undefined;
     const plans: Plan[] = [];
-    for (const file of exports) {
-      const shape = await inspectFile(file);
-      const mapping = custom?.mapping ?? detectMapping(file, await readColumns(db, file, shape), { source, kind });
-      plans.push({ file, shape, mapping, timeZone: values.timezone ?? custom?.timeZone });
-    }
-    plans.sort((a, b) => loadKinds.indexOf(a.mapping.kind) - loadKinds.indexOf(b.mapping.kind));
+    for (const file of exports) plans.push(await planFile(db, file, { source, kind, custom, timeZone: values.timezone }));
 
     for (const file of organisation) {
       const summary = await loadOrganisation(db, file);
       console.log(`${basename(file)}: ${summary.teams} teams, ${summary.agents} agents, ${summary.customers} customers, ${summary.users} users, ${summary.suggestions} new suggestions`);
     }
     const interactive = process.stdout.isTTY;
-    let ticketSource = values['for-source'];
-    for (const plan of plans) {
-      const belongsTo = values['for-source'] ?? (plan.mapping.source === 'servicepulse' ? ticketSource : undefined) ?? plan.mapping.source;
+    const sourceOf = sourcesOfRun(values['for-source']);
+    for (const plan of inLoadOrder(plans)) {
+      const belongsTo = sourceOf(plan.mapping);
       const summary = await loadFile(db, {
         file: plan.file,
         shape: plan.shape,
@@ -162,7 +166,6 @@ async function main() {
         onProgress: interactive ? (progress) => drawProgress(basename(plan.file), progress) : undefined,
       });
       if (interactive) process.stdout.write('\r\x1b[2K');
-      if (plan.mapping.kind === 'tickets') ticketSource ??= belongsTo;
       console.log(formatSummary(summary, plan.mapping));
     }
   } catch (error) {

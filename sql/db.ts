@@ -10,13 +10,17 @@ export type Row = Record<string, unknown>;
 
 /** Why the database could not be opened, phrased for the person who ran the command. */
 export class DatabaseOpenError extends Error {
+  /** For `locked`: the process holding the file, when DuckDB names it. */
+  readonly holderPid?: number;
+
   constructor(
     message: string,
     readonly reason: 'locked' | 'corrupt' | 'unwritable' | 'other',
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; holderPid?: number },
   ) {
     super(message, options);
     this.name = 'DatabaseOpenError';
+    this.holderPid = options?.holderPid;
   }
 }
 
@@ -54,7 +58,7 @@ function explainOpenFailure(path: string, error: unknown): DatabaseOpenError {
       `The database ${path} is in use by another process${holder ? ` (PID ${holder})` : ''}. ` +
         'Stop that process (a running `npm start`?) or point SERVICEPULSE_DB at another file.',
       'locked',
-      { cause: error },
+      { cause: error, holderPid: holder ? Number(holder) : undefined },
     );
   }
   if (/not a valid DuckDB database|Invalid Input Error.*database|corrupt|checksum/i.test(message)) {

@@ -133,9 +133,14 @@ export function mappingFromFile(parsed: MappingFile, where: string): { mapping: 
 }
 
 export async function readMappingFile(path: string): Promise<{ mapping: Mapping; timeZone?: string }> {
-  const result = mappingFileSchema.safeParse(await readJsonFile(path, 'mapping'));
-  if (!result.success) throw describeIssue(rootCause(result.error.issues), [], Object.keys(mappingFileSchema.shape), path);
-  return mappingFromFile(result.data, path);
+  return mappingFromJson(await readJsonFile(path, 'mapping'), path);
+}
+
+/** A parsed mapping file's content (e.g. sent with an upload); `where` names it in errors. */
+export function mappingFromJson(json: unknown, where: string): { mapping: Mapping; timeZone?: string } {
+  const result = mappingFileSchema.safeParse(json);
+  if (!result.success) throw describeIssue(rootCause(result.error.issues), [], Object.keys(mappingFileSchema.shape), where);
+  return mappingFromFile(result.data, where);
 }
 
 const specKeys = Object.keys(fieldSpecSchema.shape);

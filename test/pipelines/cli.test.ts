@@ -1,27 +1,16 @@
 // `npm run load` as a person runs it: a child process, its output lines and exit code.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Database } from '../../sql/db.ts';
 import { smallFixture } from '../helpers/db.ts';
-import { projectRoot } from '../support/server-process.ts';
+import { runLoad, withoutTimes } from '../support/run-cli.ts';
 
 function scratch() {
   return mkdtempSync(join(tmpdir(), 'servicepulse-cli-'));
 }
 
-function load(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'pipelines/cli.ts', ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 async function count(path: string, sql: string) {
   const db = await Database.open(path);
@@ -32,7 +21,6 @@ async function count(path: string, sql: string) {
   }
 }
 
-const withoutTimes = (text: string) => text.replace(/ in \d+\.\d s/g, ' in T s');
 
 describe('npm run load', () => {
   it('fails clearly on a missing file, a bad option and no arguments', async () => {
@@ -42,14 +30,14 @@ describe('npm run load', () => {
       { args: [], message: 'servicepulse load: name at least one file or folder to load. See --help.\n' },
     ];
     for (const { args, message } of cases) {
-      const result = await load([...args, '--db', join(scratch(), 'db.duckdb')]);
+      const result = await runLoad([...args, '--db', join(scratch(), 'db.duckdb')]);
       expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 1, stderr: message });
     }
   });
 
   it('loads a folder in order (organisation, tickets, events, feedback) with one summary per file, then again unchanged', async () => {
     const db = join(scratch(), 'db.duckdb');
-    const first = await load([smallFixture, '--db', db]);
+    const first = await runLoad([smallFixture, '--db', db]);
     expect(first.code).toBe(0);
     const lines = withoutTimes(first.stdout).split('\n');
     expect(lines[0]).toBe('organisation.json: 2 teams, 3 agents, 2 customers, 2 users, 1 new suggestions');
@@ -58,19 +46,19 @@ describe('npm run load', () => {
     expect(lines).toContain('  rejected 1× no ticket 99999 from zendesk is loaded');
     expect(lines).toContain('feedback.csv: servicepulse feedback — 4 read, 3 inserted, 0 updated, 0 unchanged, 1 rejected in T s');
 
-    const again = await load([smallFixture, '--db', db]);
+    const again = await runLoad([smallFixture, '--db', db]);
     expect(withoutTimes(again.stdout)).toContain('tickets.csv: zendesk tickets — 8 read, 0 inserted, 0 updated, 5 unchanged, 3 rejected in T s');
     expect(await count(db, 'SELECT count(*)::INTEGER AS n FROM tickets')).toBe(5);
   });
 
   it('--strict refuses the whole file at its first reject; --dry-run stores nothing', async () => {
     const db = join(scratch(), 'db.duckdb');
-    const strict = await load([join(smallFixture, 'tickets.csv'), '--strict', '--db', db]);
+    const strict = await runLoad([join(smallFixture, 'tickets.csv'), '--strict', '--db', db]);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toBe(
       `servicepulse load: ${join(smallFixture, 'tickets.csv')}: 3 rows rejected with --strict, so nothing was loaded. First: line 8, column "Created at", value "yesterday": unparseable created_at (expected %Y-%m-%d %H:%M:%S)\n`,
     );
-    const dry = await load([join(smallFixture, 'tickets.csv'), '--dry-run', '--db', db]);
+    const dry = await runLoad([join(smallFixture, 'tickets.csv'), '--dry-run', '--db', db]);
     expect(withoutTimes(dry.stdout).split('\n')[0]).toBe('tickets.csv: zendesk tickets (dry run, nothing stored) — 8 read, 5 inserted, 0 updated, 0 unchanged, 3 rejected in T s');
     expect(await count(db, 'SELECT count(*)::INTEGER AS n FROM tickets')).toBe(0);
     expect(await count(db, `SELECT count(*)::INTEGER AS n FROM loads WHERE status = 'committed'`)).toBe(0);
@@ -81,12 +69,12 @@ describe('npm run load', () => {
     const file = join(dir, 'cases.csv');
     writeFileSync(file, 'Case Number;Opened;State;Medium;Summary\n'.replaceAll(';', ',') + 'C-1,03.02.2026 10:00,Open,E-mail,Printer\nC-2,04.02.2026 11:30,Closed,Phone,VPN\n');
     const db = join(dir, 'db.duckdb');
-    const unknown = await load([file, '--db', db]);
+    const unknown = await runLoad([file, '--db', db]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toBe(
       `servicepulse load: ${file}: is not a known export. Columns found: "Case Number", "Opened", "State", "Medium", "Summary". Write a mapping file (start from \`npm run load -- ${file} --print-mapping\`) and pass it with --mapping.\n`,
     );
-    const skeleton = JSON.parse((await load([file, '--print-mapping', '--db', db])).stdout);
+    const skeleton = JSON.parse((await runLoad([file, '--print-mapping', '--db', db])).stdout);
     expect(skeleton.fields).toEqual({ external_id: 'Case Number', created_at: 'Opened', status: 'State', channel: 'Medium', subject: 'Summary' });
 
     const mapping = join(dir, 'mapping.json');
@@ -98,7 +86,7 @@ describe('npm run load', () => {
         channel: { column: 'Medium', values: { 'E-mail': 'email', Phone: 'phone' } },
       },
     }));
-    const loaded = await load([file, '--mapping', mapping, '--db', db]);
+    const loaded = await runLoad([file, '--mapping', mapping, '--db', db]);
     expect(withoutTimes(loaded.stdout)).toBe('cases.csv: acme tickets — 2 read, 2 inserted, 0 updated, 0 unchanged, 0 rejected in T s\n');
     const zagreb = await Database.open(db);
     try {

@@ -1,0 +1,118 @@
+// `POST /api/imports` (an upload, or a file in the import folder), its progress, and the history of loads.
+import { randomUUID } from 'node:crypto';
+import { rm, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { zValidator } from '@hono/zod-validator';
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { Database } from '../../sql/db.ts';
+import { LoadError } from '../../pipelines/load-error.ts';
+import { planFile } from '../../pipelines/plan.ts';
+import { inspectFile } from '../../pipelines/read.ts';
+import type { ImportListResponse } from '../contracts.ts';
+import { resolveImportPath } from '../imports/allowed-path.ts';
+import { readLoad, readLoads, readRejects } from '../imports/history.ts';
+import { parseImportOptions, pathImport, uploadFields, type ImportOptions } from '../imports/options.ts';
+import type { ImportQueue } from '../imports/queue.ts';
+import { receiveUpload } from '../imports/receive-upload.ts';
+import { ProblemError } from '../problem.ts';
+import { validationHook } from '../validation.ts';
+
+export interface ImportSettings {
+  /** Uploads are written under it; `{ "path" }` imports may name only files inside it. */
+  folder: string;
+  uploadLimitBytes: number;
+}
+
+const importId = z.object({ id: z.union([z.uuid(), z.string().regex(/^\d{1,15}$/)], 'expected an import id or a load id') });
+const loadId = z.object({ id: z.string().regex(/^\d{1,15}$/, 'expected a load id (a number)') });
+const page = (max: number, fallback: number) =>
+  z.object({ limit: z.coerce.number().int().min(1).max(max).default(fallback), cursor: z.string().regex(/^\d{1,15}$/, 'expected a cursor from next_cursor').optional() }).strict();
+
+/** A refused file's message names it as the client knows it, not by where the server stored it. */
+function refusal(error: LoadError, stored: string, name: string, status: 415 | 422): ProblemError {
+  const title = status === 415 ? 'Unsupported file content' : 'Cannot load this file';
+  return new ProblemError(status, title, error.message.replaceAll(stored, name));
+}
+
+/** A path import's JSON is small (a mapping at most); a larger body is refused, not buffered. */
+const jsonLimitBytes = 2 * 1024 * 1024;
+
+async function readJson(request: Request): Promise<unknown> {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for await (const chunk of request.body ?? []) {
+    length += chunk.length;
+    if (length > jsonLimitBytes) throw new ProblemError(413, 'Request too large', 'A JSON import request is at most 2 MiB; upload files as multipart/form-data.');
+    chunks.push(chunk);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new ProblemError(400, 'Invalid request', 'The body is not JSON.');
+  }
+}
+
+export function importRoutes(db: Database, settings: ImportSettings, queue: ImportQueue) {
+  /** Checks the file's bytes and picks its mapping now, so a file that cannot load is refused at once. */
+  async function accept(c: Context, id: string, file: { path: string; name: string; bytes: number }, options: ImportOptions, cleanUp?: string) {
+    const shape = await inspectFile(file.path).catch((error: unknown) => {
+      throw error instanceof LoadError ? refusal(error, file.path, file.name, 415) : error;
+    });
+    const plan = await planFile(db, file.path, { ...options.plan, shape }).catch((error: unknown) => {
+      throw error instanceof LoadError ? refusal(error, file.path, file.name, 422) : error;
+    });
+    const job = queue.enqueue({
+      id, plan, displayName: file.name, bytes: file.bytes, source: options.forSource, strict: options.strict, dryRun: options.dryRun, cleanUp,
+    });
+    return c.json(job, 202, { Location: job.links.self });
+  }
+
+  async function upload(c: Context, id: string) {
+    const folder = join(settings.folder, 'uploads', id);
+    const received = await receiveUpload(c.req.raw, folder, settings.uploadLimitBytes);
+    try {
+      return await accept(c, id, received, parseImportOptions(uploadFields, received.fields), folder);
+    } catch (error) {
+      await rm(folder, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  async function fromPath(c: Context, id: string) {
+    const options = parseImportOptions(pathImport, await readJson(c.req.raw));
+    const path = await resolveImportPath(settings.folder, options.path!);
+    const { size } = await stat(path);
+    return accept(c, id, { path, name: basename(path), bytes: size }, options);
+  }
+
+  return new Hono()
+    .post('/', async (c) => {
+      const type = c.req.header('content-type') ?? '';
+      if (/^multipart\/form-data/i.test(type)) return upload(c, randomUUID());
+      if (/^application\/json/i.test(type)) return fromPath(c, randomUUID());
+      throw new ProblemError(415, 'Unsupported request', 'Send the export as multipart/form-data (field "file"), or JSON { "path": … } naming a file in the import folder.');
+    })
+    .get('/', zValidator('query', page(500, 50), validationHook), async (c) => {
+      const { limit, cursor } = c.req.valid('query');
+      const underWay = cursor === undefined ? queue.underWay() : [];
+      const loads = await readLoads(db, cursor === undefined ? Number.MAX_SAFE_INTEGER : Number(cursor), limit);
+      const body: ImportListResponse = {
+        imports: [...underWay, ...loads],
+        next_cursor: loads.length === limit ? String(loads.at(-1)!.load_id) : null,
+      };
+      return c.json(body, 200, { 'Cache-Control': 'no-store' });
+    })
+    .get('/:id', zValidator('param', importId, validationHook), async (c) => {
+      const { id } = c.req.valid('param');
+      const found = queue.get(id) ?? (/^\d+$/.test(id) ? await readLoad(db, Number(id)) : undefined);
+      if (!found) throw new ProblemError(404, 'Unknown import', `There is no import ${id}.`);
+      return c.json(found, 200, { 'Cache-Control': 'no-store' });
+    })
+    .get('/:id/rejects', zValidator('param', loadId, validationHook), zValidator('query', page(1000, 100), validationHook), async (c) => {
+      const id = Number(c.req.valid('param').id);
+      const { limit, cursor } = c.req.valid('query');
+      if (!(await readLoad(db, id))) throw new ProblemError(404, 'Unknown load', `There is no load ${id}.`);
+      return c.json(await readRejects(db, id, limit, Number(cursor ?? 0)));
+    });
+}

@@ -1,0 +1,20 @@
+// The summary a load prints, the same whether it ran here or on a server the file was uploaded to.
+import { basename } from 'node:path';
+import type { LoadStep, LoadSummary } from './load.ts';
+import type { Mapping } from './mapping/types.ts';
+
+export function formatSummary(summary: LoadSummary, mapping: Pick<Mapping, 'source'>): string {
+  const n = (value: number) => value.toLocaleString('en');
+  const head =
+    `${basename(summary.file)}: ${mapping.source} ${summary.kind}${summary.dryRun ? ' (dry run, nothing stored)' : ''} — ` +
+    `${n(summary.rowsRead)} read, ${n(summary.inserted)} inserted, ${n(summary.updated)} updated, ` +
+    `${n(summary.unchanged)} unchanged, ${summary.superseded > 0 ? `${n(summary.superseded)} superseded, ` : ''}` +
+    `${n(summary.rejected)} rejected in ${summary.seconds.toFixed(1)} s`;
+  const lines = [head];
+  for (const reject of summary.topRejects) lines.push(`  rejected ${n(reject.count)}× ${reject.reason}`);
+  for (const warning of summary.warnings ?? []) lines.push(`  warning: ${warning}`);
+  if (summary.absentFields.length > 0) lines.push(`  not in this file: ${summary.absentFields.join(', ')}`);
+  return lines.join('\n');
+}
+
+export const stepLabels: Record<LoadStep, string> = { read: 'read', validated: 'validated', merged: 'merged', facts: 'facts updated' };
