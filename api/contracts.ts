@@ -80,6 +80,8 @@ export interface ImportResponse {
   state: ImportState;
   /** The last step the load completed. */
   step: ImportStep | null;
+  /** How far a running load is (pipelines/progress.ts), null before it starts. */
+  progress: { phase: string; fraction: number; seconds: number; bytes_read: number; rows: number | null } | null;
   /** The file's name as uploaded or named. */
   file: string;
   bytes: number | null;

@@ -11,6 +11,7 @@ import type { LoadSummary } from './load.ts';
 import { readMappingFile } from './mapping/file.ts';
 import type { LoadKind } from './mapping/types.ts';
 import { inLoadOrder, planFile, sourcesOfRun, type Plan } from './plan.ts';
+import { formatProgressLine, type LoadPhase } from './progress.ts';
 import { formatSummary, stepLabels } from './summary-line.ts';
 
 export interface UploadRun {
@@ -87,7 +88,14 @@ async function follow(url: URL, plan: Plan, accepted: ImportResponse, progress?:
     if (!response.ok) throw await problemOf(response, plan.file);
     const job = (await response.json()) as ImportResponse;
     if (job.state !== 'queued' && job.state !== 'loading') return job;
-    progress?.(`${job.file}: ${job.step ? `${stepLabels[job.step]}…` : `${job.state}…`}`);
+    progress?.(
+      job.progress
+        ? formatProgressLine(job.file, {
+            phase: job.progress.phase as LoadPhase, fraction: job.progress.fraction, seconds: job.progress.seconds,
+            bytesRead: job.progress.bytes_read, bytes: job.bytes ?? job.progress.bytes_read, rows: job.progress.rows ?? undefined,
+          })
+        : `${job.file}: ${job.step ? `${stepLabels[job.step]}…` : `${job.state}…`}`,
+    );
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }

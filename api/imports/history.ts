@@ -26,7 +26,7 @@ const isoInstant = (column: string) => `strftime(${column}, '%Y-%m-%dT%H:%M:%S.%
 function toImport(row: LoadRow, topRejects: Array<{ reason: string; count: number }>): ImportResponse {
   const id = String(row.load_id);
   return {
-    id, load_id: row.load_id, state: row.status, step: null, file: row.file, bytes: row.bytes, format: null,
+    id, load_id: row.load_id, state: row.status, step: null, progress: null, file: row.file, bytes: row.bytes, format: null,
     source: row.source, kind: row.kind, started_at: row.started_at, finished_at: row.finished_at,
     rows: row.status === 'failed' ? null : { read: row.read, inserted: row.inserted, updated: row.updated, unchanged: row.unchanged, rejected: row.rejected },
     top_rejects: topRejects, summary: null, error: row.error, links: importLinks(id, row.load_id),

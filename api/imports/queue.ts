@@ -43,7 +43,7 @@ export class ImportQueue {
     const job: ImportResponse = {
       id: request.id, load_id: null, state: 'queued', step: null, file: request.displayName, bytes: request.bytes,
       format: plan.mapping.source, source: request.source ?? plan.mapping.source, kind: plan.mapping.kind,
-      started_at: null, finished_at: null, rows: null, top_rejects: [], summary: null, error: null,
+      progress: null, started_at: null, finished_at: null, rows: null, top_rejects: [], summary: null, error: null,
       links: importLinks(request.id, null),
     };
     this.jobs.set(job.id, job);
@@ -78,6 +78,9 @@ export class ImportQueue {
         strict: request.strict, dryRun: request.dryRun, onStep: (step) => {
           job.step = step;
           this.onChange(job);
+        },
+        onProgress: (progress) => {
+          job.progress = { phase: progress.phase, fraction: progress.fraction, seconds: progress.seconds, bytes_read: progress.bytesRead, rows: progress.rows ?? null };
         },
       });
       this.finish(job, summary, request);

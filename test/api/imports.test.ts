@@ -82,6 +82,8 @@ describe('POST /api/imports with a file', () => {
     const done = await finished(accepted.id);
     // README: five valid tickets; lines 8, 9 and 10 rejected.
     expect(done).toMatchObject({ state: 'committed', step: 'facts', rows: { read: 8, inserted: 5, updated: 0, unchanged: 0, rejected: 3 }, error: null });
+    // The fixture's 8 records, read in full: the load reached the end of its last phase.
+    expect(done.progress).toMatchObject({ phase: 'computing facts', fraction: 1, rows: 8, bytes_read: ticketsCsv.length });
     expect(done.summary).toMatchObject({ file: 'tickets.csv', source: 'zendesk', kind: 'tickets', rowsRead: 8, inserted: 5, rejected: 3 });
     expect(done.links).toEqual({ self: `/api/imports/${accepted.id}`, rejects: `/api/imports/${done.load_id}/rejects` });
     expect(await db.readOne('SELECT count(*)::INTEGER AS n FROM tickets')).toEqual({ n: 5 });
