@@ -24,7 +24,7 @@ import type { EChartsOption, TooltipComponentFormatterCallbackParams } from 'ech
 import type { Grain, SeriesResponse } from '$api/contracts';
 import { groupColour, isChannel, SURFACE, type ColorScheme } from '../palette';
 import { toMatrix, type SeriesMatrix } from '../series-matrix';
-import { csvText, type CsvValue } from '../../csv';
+import { csvText, type CsvValue } from '../../../../../common/csv';
 import { formatCount, formatPeriod, formatPeriodShort, yearOf } from '../../format';
 
 export interface VolumeByGroupOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvText, type CsvValue } from '../../web/src/lib/csv';
+import { csvCell, csvText, type CsvValue } from '../../common/csv.ts';
 
 describe('csvCell', () => {
   const cases: Array<{ title: string; input: CsvValue; expected: string }> = [

@@ -1,3 +1,4 @@
+// Shared by the API (CSV exports) and the dashboard (chart data downloads): pure, no dependencies.
 // RFC 4180 CSV text, safe to open in a spreadsheet.
 //
 // Formula injection (OWASP "CSV Injection"): a text cell starting with = + - @ TAB or CR is run
