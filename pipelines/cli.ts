@@ -17,7 +17,7 @@ const help = `Load helpdesk exports into ServicePulse.
 Usage: npm run load -- <file|folder>… [options]
 
 A folder loads its organisation.json first (if any), then every export in it (.csv, .tsv, .json, .ndjson,
-.parquet, optionally .gz): tickets before events and feedback.
+.parquet, .xes, optionally .gz): tickets before events and feedback.
 
 Options:
   --source NAME        the export's format: auto (default) or ${builtInSources.join(', ')}
@@ -45,7 +45,7 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-const exportFile = /\.(csv|tsv|json|ndjson|jsonl|parquet)(\.gz)?$/i;
+const exportFile = /\.(csv|tsv|json|ndjson|jsonl|parquet|xes)(\.gz)?$/i;
 
 function expand(paths: string[]): { organisation: string[]; exports: string[] } {
   const organisation: string[] = [];

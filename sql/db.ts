@@ -3,7 +3,7 @@
 // serialised while reads run beside them on their own snapshots.
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 
 export type Params = Record<string, DuckDBValue> | DuckDBValue[];
 export type Row = Record<string, unknown>;
@@ -24,6 +24,8 @@ export interface Query {
   run(sql: string, params?: Params): Promise<void>;
   all<T extends Row = Row>(sql: string, params?: Params): Promise<T[]>;
   one<T extends Row = Row>(sql: string, params?: Params): Promise<T | undefined>;
+  /** Bulk rows into a temp table from a streaming reader (XES), inside this connection's transaction. */
+  appendToTemp(table: string): Promise<DuckDBAppender>;
 }
 
 function queryOn(connection: DuckDBConnection): Query {
@@ -37,7 +39,8 @@ function queryOn(connection: DuckDBConnection): Query {
   async function run(sql: string, params?: Params): Promise<void> {
     await connection.run(sql, params);
   }
-  return { run, all, one };
+  const appendToTemp = (table: string) => connection.createAppender(table, 'main', 'temp');
+  return { run, all, one, appendToTemp };
 }
 
 function explainOpenFailure(path: string, error: unknown): DatabaseOpenError {

@@ -1,0 +1,108 @@
+// Streams an XES event log (IEEE 1849) through a SAX parser and tells a sink about every trace, event
+// and attribute as it passes: nothing of the log is kept in memory but the element being read.
+//
+// What is read: the attributes directly inside a <trace>, an <event> and a <global> (string, date, int,
+// float, boolean, id), with their text as written. What is skipped on purpose: <extension>, <classifier>,
+// log-level attributes, <list> and <container> attributes (no single text value), and meta-attributes
+// nested inside an attribute (they describe the attribute, not the event).
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { SaxesParser } from 'saxes';
+import { LoadError } from '../load-error.ts';
+import type { FileShape } from '../read.ts';
+
+export interface XesSink {
+  trace(traceNo: number): void;
+  /** `traceNo` is null for an event written directly under <log>. `line` is where its start tag ends. */
+  event(eventNo: number, traceNo: number | null, line: number): void;
+  eventAttribute(eventNo: number, key: string, value: string): void;
+  traceAttribute(traceNo: number, key: string, value: string): void;
+  /** A <global scope="trace|event"> default, for elements that do not carry the key themselves. */
+  globalDefault(scope: 'trace' | 'event', key: string, value: string): void;
+}
+
+const scalarAttributes = new Set(['string', 'date', 'int', 'float', 'boolean', 'id']);
+const nestedAttributes = new Set(['list', 'container', 'values']);
+
+const decoders: Record<FileShape['encoding'], string> = { 'utf-8': 'utf-8', 'latin-1': 'latin1', 'utf-16': 'utf-16le' };
+
+function openText(file: string, shape: Pick<FileShape, 'gzip'>): Readable {
+  const bytes = createReadStream(file);
+  return shape.gzip ? bytes.pipe(createGunzip()) : bytes;
+}
+
+/** Where the parser is, as the element names that matter: log, trace, event, global, attribute. */
+type Context = 'document' | 'log' | 'trace' | 'event' | 'global' | 'attribute' | 'skipped';
+
+/**
+ * Parses the whole log (or until `stopAfterEvents` events have been seen), calling the sink.
+ * Malformed XML, a root other than <log>, or an attribute without a key fail with the line.
+ */
+export async function parseXes(file: string, shape: Pick<FileShape, 'gzip' | 'encoding'>, sink: XesSink, stopAfterEvents = Infinity): Promise<number> {
+  const parser = new SaxesParser({ position: true, xmlns: false });
+  const stack: Context[] = ['document'];
+  let traceNo: number | null = null;
+  let eventNo = -1;
+  let traces = -1;
+  let globalScope: 'trace' | 'event' | null = null;
+  const fail = (message: string): never => {
+    throw new LoadError(file, `is not a valid XES log: line ${parser.line}: ${message}`);
+  };
+
+  parser.on('opentag', (tag) => {
+    const parent = stack[stack.length - 1]!;
+    const name = tag.name;
+    let context: Context = 'skipped';
+    if (parent === 'document') {
+      if (name !== 'log') fail(`the root element is <${name}>, not <log>: this is not an XES event log`);
+      context = 'log';
+    } else if (parent === 'log' && name === 'trace') {
+      traceNo = ++traces;
+      sink.trace(traceNo);
+      context = 'trace';
+    } else if ((parent === 'log' || parent === 'trace') && name === 'event') {
+      eventNo++;
+      sink.event(eventNo, parent === 'trace' ? traceNo : null, parser.line);
+      context = 'event';
+    } else if (parent === 'log' && name === 'global') {
+      const scope = tag.attributes.scope ?? 'event';
+      globalScope = scope === 'trace' || scope === 'event' ? scope : null;
+      context = 'global';
+    } else if ((parent === 'trace' || parent === 'event' || parent === 'global') && (scalarAttributes.has(name) || nestedAttributes.has(name))) {
+      context = 'attribute';
+      if (scalarAttributes.has(name)) {
+        const key = tag.attributes.key || fail(`<${name}> has no key`);
+        const value = tag.attributes.value ?? '';
+        if (parent === 'event') sink.eventAttribute(eventNo, key, value);
+        else if (parent === 'trace') sink.traceAttribute(traceNo!, key, value);
+        else if (globalScope) sink.globalDefault(globalScope, key, value);
+      }
+    }
+    if (tag.isSelfClosing) return;
+    stack.push(context);
+  });
+  parser.on('closetag', (tag) => {
+    if (!tag.isSelfClosing) stack.pop();
+  });
+
+  const text = openText(file, shape);
+  const decoder = new TextDecoder(decoders[shape.encoding]);
+  try {
+    for await (const chunk of text) {
+      parser.write(decoder.decode(chunk as Buffer, { stream: true }));
+      if (eventNo + 1 >= stopAfterEvents) {
+        text.destroy();
+        return eventNo + 1;
+      }
+    }
+    parser.write(decoder.decode());
+    parser.close();
+  } catch (error) {
+    text.destroy();
+    if (error instanceof LoadError) throw error;
+    const message = (error as Error).message.replace(/^\d+:\d+: /, '');
+    throw new LoadError(file, `is not well-formed XML: line ${parser.line}, column ${parser.column + 1}: ${message}`, { cause: error });
+  }
+  return eventNo + 1;
+}
