@@ -3,7 +3,7 @@
 // serialised while reads run beside them on their own snapshots.
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 
 export type Params = Record<string, DuckDBValue> | DuckDBValue[];
 export type Row = Record<string, unknown>;
@@ -24,8 +24,6 @@ export interface Query {
   run(sql: string, params?: Params): Promise<void>;
   all<T extends Row = Row>(sql: string, params?: Params): Promise<T[]>;
   one<T extends Row = Row>(sql: string, params?: Params): Promise<T | undefined>;
-  /** Bulk rows into a temp table from a streaming reader (XES), inside this connection's transaction. */
-  appendToTemp(table: string): Promise<DuckDBAppender>;
 }
 
 function queryOn(connection: DuckDBConnection): Query {
@@ -39,8 +37,7 @@ function queryOn(connection: DuckDBConnection): Query {
   async function run(sql: string, params?: Params): Promise<void> {
     await connection.run(sql, params);
   }
-  const appendToTemp = (table: string) => connection.createAppender(table, 'main', 'temp');
-  return { run, all, one, appendToTemp };
+  return { run, all, one };
 }
 
 function explainOpenFailure(path: string, error: unknown): DatabaseOpenError {

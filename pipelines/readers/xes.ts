@@ -1,14 +1,13 @@
 // Stages an XES event log as the temp table `raw`, one text row per event, like a CSV event log: the
 // event's attributes under their keys (`concept:name`, `time:timestamp`, `org:resource`, …) and its
 // trace's attributes as `case:<key>` (the trace's `concept:name` is `case:concept:name`), with the
-// <global> defaults filling keys an element does not carry. The parser streams; rows go through DuckDB's
-// appender into a long (element, key, value) form and are pivoted set-wise by DuckDB, so memory in
-// JavaScript stays that of one element whatever the log's size.
-import type { DuckDBAppender } from '@duckdb/node-api';
+// <global> defaults filling keys an element does not carry. The parser streams; each element becomes a
+// line of JSON, written to DuckDB a megabyte at a time, and DuckDB turns them into columns set-wise, so
+// memory in JavaScript stays about one batch whatever the log's size.
 import type { Query } from '../../sql/db.ts';
 import { quoteIdentifier } from '../mapping/to-sql.ts';
 import type { FileShape } from '../read.ts';
-import { parseXes, type XesSink } from './xes-parse.ts';
+import { parseXes, type XesAttributes, type XesSink } from './xes-parse.ts';
 
 /** The raw column holding the XML line of each event's <event> tag, so rejects name that line. */
 export const xesLineColumn = '#xes_line';
@@ -22,23 +21,24 @@ class XesKeys {
   readonly trace = new Set<string>();
   readonly defaults = { event: new Map<string, string>(), trace: new Map<string, string>() };
 
+  eventKeys = () => [...new Set([...this.event, ...this.defaults.event.keys()])];
+  traceKeys = () => [...new Set([...this.trace, ...this.defaults.trace.keys()])];
+
   /** Output columns: trace keys as `case:<key>` first (as event-log CSVs put the case first), then event keys. */
   columns(): Array<{ name: string; eventKey?: string; traceKey?: string }> {
     const byName = new Map<string, { name: string; eventKey?: string; traceKey?: string }>();
-    for (const key of [...this.trace, ...this.defaults.trace.keys()]) byName.set(`case:${key}`, { name: `case:${key}`, traceKey: key });
-    for (const key of [...this.event, ...this.defaults.event.keys()]) {
-      const name = key;
-      byName.set(name, { ...byName.get(name), name, eventKey: key });
-    }
+    for (const key of this.traceKeys()) byName.set(`case:${key}`, { name: `case:${key}`, traceKey: key });
+    for (const key of this.eventKeys()) byName.set(key, { ...byName.get(key), name: key, eventKey: key });
     return [...byName.values()];
   }
 
   sink(): XesSink {
+    const add = (keys: Set<string>, attributes: XesAttributes) => {
+      for (const key in attributes) keys.add(key);
+    };
     return {
-      trace: () => {},
-      event: () => {},
-      eventAttribute: (_eventNo, key) => void this.event.add(key),
-      traceAttribute: (_traceNo, key) => void this.trace.add(key),
+      trace: (_traceNo, attributes) => add(this.trace, attributes),
+      event: (_traceNo, _line, attributes) => add(this.event, attributes),
       globalDefault: (scope, key, value) => void this.defaults[scope].set(key, value),
     };
   }
@@ -51,83 +51,96 @@ export async function readXesColumns(file: string, shape: FileShape): Promise<st
   return keys.columns().map((column) => column.name);
 }
 
-function appendRow(appender: DuckDBAppender, numbers: number[], texts: string[]) {
-  for (const number of numbers) appender.appendInteger(number);
-  for (const text of texts) appender.appendVarchar(text);
-  appender.endRow();
+/** Rows of JSON lines, one per element, written to a temp table a batch at a time. */
+class JsonLineBatches {
+  private lines: string[] = [];
+  private size = 0;
+
+  constructor(
+    private readonly tx: Query,
+    readonly table: string,
+  ) {}
+
+  add(line: string) {
+    this.lines.push(line);
+    this.size += line.length;
+  }
+
+  async flush(force: boolean) {
+    if (this.size < batchChars && !(force && this.lines.length > 0)) return;
+    await this.tx.run(`INSERT INTO temp.${this.table} VALUES ($lines)`, { lines: this.lines.join('\n') });
+    this.lines = [];
+    this.size = 0;
+  }
 }
 
-/** Streams the log into long temp tables; returns the keys seen. Appenders are closed however it ends. */
-async function stageLong(tx: Query, file: string, shape: FileShape): Promise<XesKeys> {
-  await tx.run('CREATE OR REPLACE TEMP TABLE xes_events (event_no INTEGER, trace_no INTEGER, line INTEGER)');
-  await tx.run('CREATE OR REPLACE TEMP TABLE xes_event_values (event_no INTEGER, attr_no INTEGER, key VARCHAR, value VARCHAR)');
-  await tx.run('CREATE OR REPLACE TEMP TABLE xes_trace_values (trace_no INTEGER, attr_no INTEGER, key VARCHAR, value VARCHAR)');
-  const events = await tx.appendToTemp('xes_events');
-  const eventValues = await tx.appendToTemp('xes_event_values');
-  const traceValues = await tx.appendToTemp('xes_trace_values');
+/** Characters of JSON per batch: few statements, and a bounded string in JavaScript. */
+const batchChars = 1 << 20;
+
+/**
+ * Streams the log into two temp tables of JSON lines, one per event and trace (JSON.stringify escapes
+ * line breaks, so a line is an element); returns the keys seen.
+ */
+async function stageElements(tx: Query, file: string, shape: FileShape): Promise<XesKeys> {
+  const events = new JsonLineBatches(tx, 'xes_events');
+  const traces = new JsonLineBatches(tx, 'xes_traces');
+  for (const batches of [events, traces]) await tx.run(`CREATE OR REPLACE TEMP TABLE ${batches.table} (lines VARCHAR)`);
   const keys = new XesKeys();
   const collect = keys.sink();
-  // Orders repeated keys on one element: the last one written wins.
-  let attrNo = 0;
-  const sink: XesSink = {
+  let eventNo = 0;
+  await parseXes(file, shape, {
     ...collect,
-    event: (eventNo, traceNo, line) => {
-      events.appendInteger(eventNo);
-      if (traceNo === null) events.appendNull();
-      else events.appendInteger(traceNo);
-      events.appendInteger(line);
-      events.endRow();
+    event: (traceNo, line, attributes) => {
+      collect.event(traceNo, line, attributes);
+      events.add(JSON.stringify({ n: eventNo++, t: traceNo, l: line, a: attributes }));
     },
-    eventAttribute: (eventNo, key, value) => {
-      collect.eventAttribute(eventNo, key, value);
-      appendRow(eventValues, [eventNo, attrNo++], [key, value]);
+    trace: (traceNo, attributes) => {
+      collect.trace(traceNo, attributes);
+      traces.add(JSON.stringify({ n: traceNo, a: attributes }));
     },
-    traceAttribute: (traceNo, key, value) => {
-      collect.traceAttribute(traceNo, key, value);
-      appendRow(traceValues, [traceNo, attrNo++], [key, value]);
+    afterChunk: async (end) => {
+      await events.flush(end);
+      await traces.flush(end);
     },
-  };
-  try {
-    await parseXes(file, shape, sink);
-  } finally {
-    for (const appender of [events, eventValues, traceValues]) appender.closeSync();
-  }
+  });
   return keys;
 }
 
 /** Stages the log as `raw` (see the top of this file); returns its columns, without the line column. */
 export async function stageXes(tx: Query, file: string, shape: FileShape): Promise<string[]> {
-  const keys = await stageLong(tx, file, shape);
+  const keys = await stageElements(tx, file, shape);
   const params: Record<string, string> = {};
   const bind = (value: string) => {
     const name = `p${Object.keys(params).length}`;
     params[name] = value;
     return `$${name}`;
   };
-  const pick = (key: string) => `arg_max(value, attr_no) FILTER (WHERE key = ${bind(key)})`;
-  const eventKeys = [...new Set([...keys.event, ...keys.defaults.event.keys()])];
-  const traceKeys = [...new Set([...keys.trace, ...keys.defaults.trace.keys()])];
+  const eventKeys = keys.eventKeys();
+  const traceKeys = keys.traceKeys();
   const columns = keys.columns();
   const selects = columns.map(({ name, eventKey, traceKey }) => {
     const candidates = [
-      eventKey === undefined ? undefined : `ew.e${eventKeys.indexOf(eventKey)}`,
-      traceKey === undefined ? undefined : `tw.t${traceKeys.indexOf(traceKey)}`,
+      eventKey === undefined ? undefined : `e.x.a.${quoteIdentifier(eventKey)}`,
+      traceKey === undefined ? undefined : `t.x.a.${quoteIdentifier(traceKey)}`,
       eventKey !== undefined && keys.defaults.event.has(eventKey) ? bind(keys.defaults.event.get(eventKey)!) : undefined,
       traceKey !== undefined && keys.defaults.trace.has(traceKey) ? bind(keys.defaults.trace.get(traceKey)!) : undefined,
     ].filter((candidate) => candidate !== undefined);
     return `CAST(coalesce(${candidates.join(', ')}) AS VARCHAR) AS ${quoteIdentifier(name)}`;
   });
+  // json_transform parses each line once into a struct with a field per key (a missing key is NULL).
+  const elements = (table: string, numbers: string[], keyList: string[]) => {
+    const attributes = keyList.length > 0 ? { a: Object.fromEntries(keyList.map((key) => [key, 'VARCHAR'])) } : {};
+    const struct = { ...Object.fromEntries(numbers.map((n) => [n, 'INTEGER'])), ...attributes };
+    return `(SELECT json_transform(line, ${bind(JSON.stringify(struct))}) AS x FROM (SELECT unnest(string_split(lines, chr(10))) AS line FROM temp.${table}))`;
+  };
   await tx.run(
     `CREATE OR REPLACE TEMP TABLE raw AS
-     WITH ew AS (SELECT ${['event_no', ...eventKeys.map((key, i) => `${pick(key)} AS e${i}`)].join(', ')}
-                   FROM xes_event_values GROUP BY event_no),
-          tw AS (SELECT ${['trace_no', ...traceKeys.map((key, i) => `${pick(key)} AS t${i}`)].join(', ')}
-                   FROM xes_trace_values GROUP BY trace_no)
-     SELECT ${[`e.line::BIGINT AS ${quoteIdentifier(xesLineColumn)}`, ...selects].join(',\n            ')}
-       FROM xes_events e LEFT JOIN ew USING (event_no) LEFT JOIN tw USING (trace_no)
-      ORDER BY e.event_no`,
+     SELECT ${[`e.x.l::BIGINT AS ${quoteIdentifier(xesLineColumn)}`, ...selects].join(',\n            ')}
+       FROM ${elements('xes_events', ['n', 't', 'l'], eventKeys)} e
+       LEFT JOIN ${elements('xes_traces', ['n'], traceKeys)} t ON t.x.n = e.x.t
+      ORDER BY e.x.n`,
     params,
   );
-  for (const table of ['xes_events', 'xes_event_values', 'xes_trace_values']) await tx.run(`DROP TABLE temp.${table}`);
+  for (const table of ['xes_events', 'xes_traces']) await tx.run(`DROP TABLE temp.${table}`);
   return columns.map((column) => column.name);
 }
