@@ -11,6 +11,7 @@ import type { LoadKind, Mapping } from './mapping/types.ts';
 import { loadOrganisation } from './organisation/load.ts';
 import { inspectFile, readColumns, type FileShape } from './read.ts';
 import { builtInSources, detectMapping, loadKinds } from './sources/index.ts';
+import { xesMappingSkeleton } from './sources/xes.ts';
 
 const help = `Load helpdesk exports into ServicePulse.
 
@@ -123,8 +124,10 @@ async function main() {
   );
   try {
     if (values['print-mapping']) {
-      const columns = await readColumns(db, exports[0] ?? fail('--print-mapping needs an export file'));
-      process.stdout.write(`${JSON.stringify(mappingSkeleton(kind ?? 'tickets', columns), null, 2)}\n`);
+      const file = exports[0] ?? fail('--print-mapping needs an export file');
+      const shape = await inspectFile(file);
+      const skeleton = shape.format === 'xes' ? await xesMappingSkeleton(file, shape) : mappingSkeleton(kind ?? 'tickets', await readColumns(db, file, shape));
+      process.stdout.write(`${JSON.stringify(skeleton, null, 2)}\n`);
       return;
     }
     await migrate(db);

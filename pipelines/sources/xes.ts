@@ -2,7 +2,10 @@
 // names (pm4py writes them). An XES log has no tickets of its own: its cases become tickets.
 // Activities are the log's own words; only those already named as a canonical event kind are known
 // here, so a real log needs a mapping file with its activity → kind map (see helpdesk-italian-xes.json).
+import type { MappingFile } from '../mapping/file.ts';
 import type { Mapping } from '../mapping/types.ts';
+import type { FileShape } from '../read.ts';
+import { parseXes } from '../readers/xes-parse.ts';
 import { eventKinds } from './servicepulse.ts';
 
 export const xesEvents: Mapping = {
@@ -18,3 +21,32 @@ export const xesEvents: Mapping = {
   // org:resource is whoever performed the activity: in a help desk's log, its staff.
   defaults: { actor_kind: 'agent' },
 };
+
+/** Beyond this many distinct activities the log is not a help desk's process: the skeleton lists the first ones. */
+const maxActivities = 500;
+
+/**
+ * A mapping file to start from for an XES log: the standard keys, and every activity of the log to be
+ * given its event kind ("?" until a person decides; the mapping is refused while one is left).
+ */
+export async function xesMappingSkeleton(file: string, shape: FileShape): Promise<MappingFile> {
+  const activities = new Set<string>();
+  const columns = new Set<string>();
+  await parseXes(file, shape, {
+    trace: (_traceNo, attributes) => Object.keys(attributes).forEach((key) => columns.add(`case:${key}`)),
+    event: (_traceNo, _line, attributes) => {
+      Object.keys(attributes).forEach((key) => columns.add(key));
+      const activity = attributes['concept:name'];
+      if (activity !== undefined && activities.size < maxActivities) activities.add(activity);
+    },
+    globalDefault: () => {},
+  });
+  const standard = Object.fromEntries(Object.entries(xesEvents.fields).filter(([field, spec]) => field !== 'kind' && columns.has(spec.column)).map(([field, spec]) => [field, spec.column]));
+  return {
+    source: 'my_helpdesk',
+    kind: 'events',
+    creates_tickets: true,
+    fields: { ...standard, kind: { column: 'concept:name', values: Object.fromEntries([...activities].sort().map((activity) => [activity, '?'])) } },
+    defaults: { actor_kind: 'agent' },
+  };
+}

@@ -111,4 +111,24 @@ describe('npm run load', () => {
       await zagreb.close();
     }
   });
+
+  it('an XES log: its skeleton lists the activities to map; --source xes knows canonical kinds; a folder includes .xes', async () => {
+    const dir = scratch();
+    const db = join(dir, 'db.duckdb');
+    const xes = join(projectRoot, 'test/fixtures/xes/');
+    const skeleton = JSON.parse((await load([join(xes, 'tickets.xes'), '--print-mapping', '--db', db])).stdout);
+    expect(skeleton.fields).toEqual({
+      ticket_external_id: 'case:concept:name', occurred_at: 'time:timestamp', actor: 'org:resource',
+      kind: { column: 'concept:name', values: { 'Insert ticket': '?', 'Resolve ticket': '?', 'Take in charge ticket': '?' } },
+    });
+    const unmapped = join(dir, 'unmapped.json');
+    writeFileSync(unmapped, JSON.stringify(skeleton));
+    const refused = await load([join(xes, 'tickets.xes'), '--mapping', unmapped, '--db', db]);
+    expect(refused.stderr).toMatch(/field "kind" maps "Insert ticket" to "\?", which is not one of created, agent_reply, /);
+
+    const builtIn = await load([join(xes, 'canonical-kinds.xes'), '--source', 'xes', '--db', db]);
+    expect(withoutTimes(builtIn.stdout).split('\n')[0]).toBe('canonical-kinds.xes: xes events — 4 read, 3 inserted, 0 updated, 0 unchanged, 1 rejected in T s');
+    const folder = await load([xes, '--mapping', join(projectRoot, 'pipelines/mappings/helpdesk-italian-xes.json'), '--db', join(dir, 'folder.duckdb')]);
+    expect(folder.stderr).toMatch(/malformed\.xes: is not well-formed XML: line 7/);
+  });
 });
