@@ -1,5 +1,5 @@
-// Streams an XES event log (IEEE 1849) through a SAX parser and tells a sink about every trace, event
-// and attribute as it passes: nothing of the log is kept in memory but the element being read.
+// Streams an XES event log (IEEE 1849) through a SAX parser and hands each trace and event, with its
+// attributes, to a sink as it closes: nothing of the log is kept in memory but the element being read.
 //
 // What is read: the attributes directly inside a <trace>, an <event> and a <global> (string, date, int,
 // float, boolean, id), with their text as written. What is skipped on purpose: <extension>, <classifier>,

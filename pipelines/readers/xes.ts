@@ -12,11 +12,11 @@ import { parseXes, type XesAttributes, type XesSink } from './xes-parse.ts';
 /** The raw column holding the XML line of each event's <event> tag, so rejects name that line. */
 export const xesLineColumn = '#xes_line';
 
-/** How many events are read to list a log's columns before loading (mapping detection, skeletons). */
+/** How many events are read to list a log's columns before loading (choosing a built-in mapping). */
 const sampleEvents = 1_000;
 
 /** The keys seen on events and traces and the <global> defaults, in order of first appearance. */
-class XesKeys {
+export class XesKeys {
   readonly event = new Set<string>();
   readonly trace = new Set<string>();
   readonly defaults = { event: new Map<string, string>(), trace: new Map<string, string>() };
@@ -24,12 +24,22 @@ class XesKeys {
   eventKeys = () => [...new Set([...this.event, ...this.defaults.event.keys()])];
   traceKeys = () => [...new Set([...this.trace, ...this.defaults.trace.keys()])];
 
-  /** Output columns: trace keys as `case:<key>` first (as event-log CSVs put the case first), then event keys. */
+  /**
+   * Output columns: trace keys as `case:<key>` first (as event-log CSVs put the case first), then event
+   * keys. Column names ignore letter case, so keys differing only in case get `_1`, `_2`… as DuckDB
+   * does for a CSV header.
+   */
   columns(): Array<{ name: string; eventKey?: string; traceKey?: string }> {
     const byName = new Map<string, { name: string; eventKey?: string; traceKey?: string }>();
     for (const key of this.traceKeys()) byName.set(`case:${key}`, { name: `case:${key}`, traceKey: key });
     for (const key of this.eventKeys()) byName.set(key, { ...byName.get(key), name: key, eventKey: key });
-    return [...byName.values()];
+    const taken = new Set<string>();
+    return [...byName.values()].map((column) => {
+      let name = column.name;
+      for (let n = 1; taken.has(name.toLowerCase()); n++) name = `${column.name}_${n}`;
+      taken.add(name.toLowerCase());
+      return { ...column, name };
+    });
   }
 
   sink(): XesSink {
@@ -115,29 +125,26 @@ export async function stageXes(tx: Query, file: string, shape: FileShape): Promi
     params[name] = value;
     return `$${name}`;
   };
-  const eventKeys = keys.eventKeys();
-  const traceKeys = keys.traceKeys();
   const columns = keys.columns();
   const selects = columns.map(({ name, eventKey, traceKey }) => {
     const candidates = [
-      eventKey === undefined ? undefined : `e.x.a.${quoteIdentifier(eventKey)}`,
-      traceKey === undefined ? undefined : `t.x.a.${quoteIdentifier(traceKey)}`,
+      eventKey === undefined ? undefined : `e.x.a[${bind(eventKey)}]`,
+      traceKey === undefined ? undefined : `t.x.a[${bind(traceKey)}]`,
       eventKey !== undefined && keys.defaults.event.has(eventKey) ? bind(keys.defaults.event.get(eventKey)!) : undefined,
       traceKey !== undefined && keys.defaults.trace.has(traceKey) ? bind(keys.defaults.trace.get(traceKey)!) : undefined,
     ].filter((candidate) => candidate !== undefined);
     return `CAST(coalesce(${candidates.join(', ')}) AS VARCHAR) AS ${quoteIdentifier(name)}`;
   });
-  // json_transform parses each line once into a struct with a field per key (a missing key is NULL).
-  const elements = (table: string, numbers: string[], keyList: string[]) => {
-    const attributes = keyList.length > 0 ? { a: Object.fromEntries(keyList.map((key) => [key, 'VARCHAR'])) } : {};
-    const struct = { ...Object.fromEntries(numbers.map((n) => [n, 'INTEGER'])), ...attributes };
+  // json_transform parses each line once; attributes become a map, whose keys (unlike a struct's) keep their case.
+  const elements = (table: string, numbers: string[]) => {
+    const struct = { ...Object.fromEntries(numbers.map((n) => [n, 'INTEGER'])), a: 'MAP(VARCHAR, VARCHAR)' };
     return `(SELECT json_transform(line, ${bind(JSON.stringify(struct))}) AS x FROM (SELECT unnest(string_split(lines, chr(10))) AS line FROM temp.${table}))`;
   };
   await tx.run(
     `CREATE OR REPLACE TEMP TABLE raw AS
      SELECT ${[`e.x.l::BIGINT AS ${quoteIdentifier(xesLineColumn)}`, ...selects].join(',\n            ')}
-       FROM ${elements('xes_events', ['n', 't', 'l'], eventKeys)} e
-       LEFT JOIN ${elements('xes_traces', ['n'], traceKeys)} t ON t.x.n = e.x.t
+       FROM ${elements('xes_events', ['n', 't', 'l'])} e
+       LEFT JOIN ${elements('xes_traces', ['n'])} t ON t.x.n = e.x.t
       ORDER BY e.x.n`,
     params,
   );

@@ -6,6 +6,7 @@ import type { MappingFile } from '../mapping/file.ts';
 import type { Mapping } from '../mapping/types.ts';
 import type { FileShape } from '../read.ts';
 import { parseXes } from '../readers/xes-parse.ts';
+import { XesKeys } from '../readers/xes.ts';
 import { eventKinds } from './servicepulse.ts';
 
 export const xesEvents: Mapping = {
@@ -31,16 +32,17 @@ const maxActivities = 500;
  */
 export async function xesMappingSkeleton(file: string, shape: FileShape): Promise<MappingFile> {
   const activities = new Set<string>();
-  const columns = new Set<string>();
+  const keys = new XesKeys();
+  const collect = keys.sink();
   await parseXes(file, shape, {
-    trace: (_traceNo, attributes) => Object.keys(attributes).forEach((key) => columns.add(`case:${key}`)),
-    event: (_traceNo, _line, attributes) => {
-      Object.keys(attributes).forEach((key) => columns.add(key));
+    ...collect,
+    event: (traceNo, line, attributes) => {
+      collect.event(traceNo, line, attributes);
       const activity = attributes['concept:name'];
       if (activity !== undefined && activities.size < maxActivities) activities.add(activity);
     },
-    globalDefault: () => {},
   });
+  const columns = new Set(keys.columns().map((column) => column.name));
   const standard = Object.fromEntries(Object.entries(xesEvents.fields).filter(([field, spec]) => field !== 'kind' && columns.has(spec.column)).map(([field, spec]) => [field, spec.column]));
   return {
     source: 'my_helpdesk',

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../sql/db.ts';
 import { loadFile, type LoadSummary } from '../../pipelines/load.ts';
 import { mappingFromFile } from '../../pipelines/mapping/file.ts';
-import { readColumns } from '../../pipelines/read.ts';
+import { inspectFile, readColumns, stageFile } from '../../pipelines/read.ts';
 import { detectMapping } from '../../pipelines/sources/index.ts';
 import { xesEvents } from '../../pipelines/sources/xes.ts';
 import { freshDb } from '../helpers/db.ts';
@@ -74,6 +74,28 @@ describe('tickets.xes: globals, trace attributes, nested and list attributes, an
     expect([zipped.rowsRead, zipped.inserted, zipped.rejected]).toEqual([6, 5, 1]);
     expect(await tickets(other)).toEqual(await tickets(db));
     await other.close();
+  });
+});
+
+describe('keys and values that need care', () => {
+  it('keeps keys differing only in letter case apart, and values with entities and line breaks whole', async () => {
+    const db = await freshDb();
+    const file = join(mkdtempSync(join(tmpdir(), 'servicepulse-xes-')), 'care.xes');
+    writeFileSync(file, [
+      '<log>',
+      '<trace><string key="concept:name" value="T &amp; 1"/>',
+      '<event><string key="concept:name" value="created"/><date key="time:timestamp" value="2024-01-01T10:00:00Z"/>',
+      '<string key="org" value="lower"/><string key="Org" value="upper"/><string key="note" value="line one&#10;&quot;two&quot;"/></event>',
+      '</trace></log>',
+    ].join('\n'));
+    expect(await readColumns(db, file)).toEqual(['case:concept:name', 'concept:name', 'time:timestamp', 'org', 'Org_1', 'note']);
+    await db.write(async (tx) => {
+      await stageFile(tx, file, await inspectFile(file));
+      expect(await tx.all(`SELECT "#xes_line"::INTEGER AS line, "case:concept:name" AS id, "org", "Org_1", note FROM raw`)).toEqual([
+        { line: 3, id: 'T & 1', org: 'lower', Org_1: 'upper', note: 'line one\n"two"' },
+      ]);
+    });
+    await db.close();
   });
 });
 
