@@ -1,7 +1,8 @@
 // How export files are read: DuckDB parses them (never row by row in JavaScript), every column as text
 // so that parsing and its failures are the mapping's business and land in load_rejects. What DuckDB
 // cannot be told reliably (encoding, delimiter, a truncated gzip, a binary file) is found out here first
-// from the file's bytes, and passed to it as explicit options.
+// from the file's bytes, and passed to it as explicit options. XES event logs (XML) are the one format
+// DuckDB cannot read: they are streamed through an XML parser into the same all-text table (readers/).
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
