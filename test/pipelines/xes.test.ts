@@ -45,7 +45,7 @@ describe('tickets.xes: globals, trace attributes, nested and list attributes, an
   });
 
   it('rejects the event without a timestamp naming the line of its <event>', async () => {
-    expect(await db.read(`SELECT line::INTEGER AS line, column_name, value, reason FROM load_rejects`)).toEqual([
+    expect(await db.read(`SELECT line::INTEGER AS line, column_name, value, reason FROM load_rejects WHERE load_id = ${summary.loadId}`)).toEqual([
       { line: 51, column_name: 'time:timestamp', value: null, reason: 'missing occurred_at' },
     ]);
   });
@@ -64,6 +64,12 @@ describe('tickets.xes: globals, trace attributes, nested and list attributes, an
       { at_time: '01 08:00', actor: 'Ana' }, { at_time: '01 08:30', actor: 'Ben' }, { at_time: '01 10:00', actor: 'nobody' },
       { at_time: '02 08:00', actor: 'Ana' }, { at_time: '02 08:45', actor: 'nobody' },
     ]);
+  });
+
+  it('loading the log again changes nothing', async () => {
+    const again = await loadFile(db, { file, mapping });
+    expect([again.inserted, again.unchanged, again.rejected]).toEqual([0, 5, 1]);
+    expect(await db.read(`SELECT count(*)::INTEGER AS n FROM ticket_events`)).toEqual([{ n: 5 }]);
   });
 
   it('reads the gzipped log the same way', async () => {
