@@ -45,7 +45,7 @@ describe('tickets.xes: globals, trace attributes, nested and list attributes, an
   });
 
   it('rejects the event without a timestamp naming the line of its <event>', async () => {
-    expect(await db.read(`SELECT line::INTEGER AS line, column_name, value, reason FROM load_rejects WHERE load_id = ${summary.loadId}`)).toEqual([
+    expect(await db.read(`SELECT line::INTEGER AS line, column_name, value, reason FROM load_rejects WHERE load_id = $load_id`, { load_id: summary.loadId })).toEqual([
       { line: 51, column_name: 'time:timestamp', value: null, reason: 'missing occurred_at' },
     ]);
   });
