@@ -10,19 +10,20 @@ import { readMappingFile, mappingSkeleton } from './mapping/file.ts';
 import type { LoadKind } from './mapping/types.ts';
 import { loadOrganisation } from './organisation/load.ts';
 import { inLoadOrder, planFile, sourcesOfRun, type Plan } from './plan.ts';
-import { readColumns } from './read.ts';
+import { inspectFile, readColumns } from './read.ts';
 import { listeningUrlOf } from './server-address.ts';
 import { builtInSources, loadKinds } from './sources/index.ts';
 import { formatProgressLine, type LoadProgress } from './progress.ts';
 import { formatSummary } from './summary-line.ts';
 import { UploadError, uploadAll } from './upload-client.ts';
+import { xesMappingSkeleton } from './sources/xes.ts';
 
 const help = `Load helpdesk exports into ServicePulse.
 
 Usage: npm run load -- <file|folder>… [options]
 
 A folder loads its organisation.json first (if any), then every export in it (.csv, .tsv, .json, .ndjson,
-.parquet, optionally .gz): tickets before events and feedback.
+.parquet, .xes, optionally .gz): tickets before events and feedback.
 
 Options:
   --source NAME        the export's format: auto (default) or ${builtInSources.join(', ')}
@@ -45,7 +46,7 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-const exportFile = /\.(csv|tsv|json|ndjson|jsonl|parquet)(\.gz)?$/i;
+const exportFile = /\.(csv|tsv|json|ndjson|jsonl|parquet|xes)(\.gz)?$/i;
 
 function expand(paths: string[]): { organisation: string[]; exports: string[] } {
   const organisation: string[] = [];
@@ -138,8 +139,10 @@ async function main() {
   );
   try {
     if (values['print-mapping']) {
-      const columns = await readColumns(db, exports[0] ?? fail('--print-mapping needs an export file'));
-      process.stdout.write(`${JSON.stringify(mappingSkeleton(kind ?? 'tickets', columns), null, 2)}\n`);
+      const file = exports[0] ?? fail('--print-mapping needs an export file');
+      const shape = await inspectFile(file);
+      const skeleton = shape.format === 'xes' ? await xesMappingSkeleton(file, shape) : mappingSkeleton(kind ?? 'tickets', await readColumns(db, file, shape));
+      process.stdout.write(`${JSON.stringify(skeleton, null, 2)}\n`);
       return;
     }
     await migrate(db);

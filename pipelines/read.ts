@@ -1,7 +1,8 @@
 // How export files are read: DuckDB parses them (never row by row in JavaScript), every column as text
 // so that parsing and its failures are the mapping's business and land in load_rejects. What DuckDB
 // cannot be told reliably (encoding, delimiter, a truncated gzip, a binary file) is found out here first
-// from the file's bytes, and passed to it as explicit options.
+// from the file's bytes, and passed to it as explicit options. XES event logs (XML) are the one format
+// DuckDB cannot read: they are streamed through an XML parser into the same all-text table (readers/).
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
@@ -9,8 +10,9 @@ import { Writable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Database, Query } from '../sql/db.ts';
 import { LoadError } from './load-error.ts';
+import { readXesColumns, stageXes, xesLineColumn } from './readers/xes.ts';
 
-export type FileFormat = 'csv' | 'json' | 'parquet';
+export type FileFormat = 'csv' | 'json' | 'parquet' | 'xes';
 
 export interface FileShape {
   format: FileFormat;
@@ -21,9 +23,12 @@ export interface FileShape {
   firstRecordLine: number;
   /** Whether line breaks inside values move later records down (CSV quoted fields). */
   breaksCountAsLines: boolean;
+  /** A staged column holding each record's line (XES: the line of its <event>), instead of counting records. */
+  lineColumn?: string;
 }
 
 const sampleBytes = 64 * 1024;
+const formatNames: Record<FileFormat, string> = { csv: 'CSV', json: 'JSON', parquet: 'Parquet', xes: 'XES' };
 const delimiters = [',', ';', '\t', '|'];
 
 function formatOf(file: string): { format: FileFormat; gzip: boolean } {
@@ -31,6 +36,7 @@ function formatOf(file: string): { format: FileFormat; gzip: boolean } {
   const gzip = name.endsWith('.gz');
   const base = gzip ? name.slice(0, -3) : name;
   if (base.endsWith('.parquet')) return { format: 'parquet', gzip };
+  if (base.endsWith('.xes')) return { format: 'xes', gzip };
   if (base.endsWith('.json') || base.endsWith('.ndjson') || base.endsWith('.jsonl')) return { format: 'json', gzip };
   return { format: 'csv', gzip };
 }
@@ -122,10 +128,11 @@ export async function inspectFile(file: string): Promise<FileShape> {
   if (format === 'parquet') return { format, gzip, encoding: 'utf-8', delimiter: ',', firstRecordLine: 1, breaksCountAsLines: false };
   const utf16 = (sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff);
   if (!utf16 && sample.includes(0)) {
-    throw new LoadError(file, `is a binary file, not a ${format === 'json' ? 'JSON' : 'CSV'} export (it contains NUL bytes)`);
+    throw new LoadError(file, `is a binary file, not a ${formatNames[format]} export (it contains NUL bytes)`);
   }
   const encoding = encodingOf(file, sample);
   if (format === 'json') return { format, gzip, encoding, delimiter: ',', firstRecordLine: 1, breaksCountAsLines: false };
+  if (format === 'xes') return { format, gzip, encoding, delimiter: ',', firstRecordLine: 1, breaksCountAsLines: false, lineColumn: xesLineColumn };
   const text = encoding === 'utf-16' ? new TextDecoder('utf-16le').decode(sample) : sample.toString('latin1');
   const headerLine = text.replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, '').split(/\r?\n/, 1)[0] ?? '';
   return { format, gzip, encoding, delimiter: delimiterOf(headerLine), firstRecordLine: 2, breaksCountAsLines: true };
@@ -143,7 +150,7 @@ function readerSql(shape: FileShape): { sql: string; params: Record<string, stri
 
 function unreadable(file: string, shape: FileShape, error: unknown): LoadError {
   const message = (error as Error).message.split('\n');
-  const what = shape.format === 'csv' ? 'CSV' : shape.format === 'json' ? 'JSON' : 'Parquet';
+  const what = formatNames[shape.format];
   const hint = /sniff|dialect/i.test(message[0] ?? '') ? ' (an unterminated quote, or rows with different numbers of fields?)' : '';
   const line = message.find((l) => /^Original Line|Line: \d+/.test(l));
   return new LoadError(file, `cannot be read as ${what}${hint}: ${message[0]}${line && line !== message[0] ? ` ${line}` : ''}`, { cause: error });
@@ -162,6 +169,7 @@ async function textColumns(query: Query, relation: string, params: Record<string
 
 /** Stages the whole file as the temp table `raw` (all text); returns its column names. */
 export async function stageFile(tx: Query, file: string, shape: FileShape): Promise<string[]> {
+  if (shape.format === 'xes') return stageXes(tx, file, shape);
   const reader = readerSql(shape);
   const params = { file, ...reader.params };
   try {
@@ -176,6 +184,7 @@ export async function stageFile(tx: Query, file: string, shape: FileShape): Prom
 /** The column names only, for choosing a mapping before loading. */
 export async function readColumns(db: Database, file: string, shape?: FileShape): Promise<string[]> {
   const known = shape ?? (await inspectFile(file));
+  if (known.format === 'xes') return readXesColumns(file, known);
   const reader = readerSql(known);
   try {
     return (await db.read<{ column_name: string }>(`DESCRIBE SELECT * FROM ${reader.sql}`, { file, ...reader.params })).map((row) => row.column_name);

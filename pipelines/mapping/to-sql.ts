@@ -30,6 +30,8 @@ export interface RecordLines {
   firstRecordLine: number;
   /** Whether line breaks inside values push later records down (quoted CSV fields). */
   breaksCountAsLines: boolean;
+  /** A raw column that holds each record's line (XES), used as is. */
+  lineColumn?: string;
 }
 
 /** A field's trimmed source text; the cells of a field read from several columns are joined by a space. */
@@ -39,6 +41,7 @@ export function sourceCell(spec: FieldSpec): string {
 }
 
 export function lineExpression(columns: string[], lines: RecordLines): string {
+  if (lines.lineColumn) return `r.${quoteIdentifier(lines.lineColumn)}::BIGINT`;
   const recordIndex = '(r.rowid - (SELECT min(rowid) FROM raw))';
   if (!lines.breaksCountAsLines) return `(${lines.firstRecordLine} + ${recordIndex})::BIGINT`;
   const text = `concat_ws('', ${columns.map((c) => `r.${quoteIdentifier(c)}`).join(', ')})`;

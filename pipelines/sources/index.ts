@@ -4,9 +4,10 @@ import { missingRequiredColumns } from '../mapping/fit.ts';
 import type { LoadKind, Mapping } from '../mapping/types.ts';
 import { LoadError } from '../load-error.ts';
 import { servicepulseEvents, servicepulseFeedback } from './servicepulse.ts';
+import { xesEvents } from './xes.ts';
 import { zendeskTickets } from './zendesk.ts';
 
-export const builtInMappings: readonly Mapping[] = [zendeskTickets, servicepulseEvents, servicepulseFeedback];
+export const builtInMappings: readonly Mapping[] = [zendeskTickets, servicepulseEvents, servicepulseFeedback, xesEvents];
 export const builtInSources = [...new Set(builtInMappings.map((m) => m.source))];
 export const loadKinds = Object.keys(canonicalFields) as LoadKind[];
 

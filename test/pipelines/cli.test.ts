@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Database } from '../../sql/db.ts';
 import { smallFixture } from '../helpers/db.ts';
 import { runLoad, withoutTimes } from '../support/run-cli.ts';
+import { projectRoot } from '../support/server-process.ts';
 
 function scratch() {
   return mkdtempSync(join(tmpdir(), 'servicepulse-cli-'));
@@ -98,5 +99,25 @@ describe('npm run load', () => {
     } finally {
       await zagreb.close();
     }
+  });
+
+  it('an XES log: its skeleton lists the activities to map; --source xes knows canonical kinds; a folder includes .xes', async () => {
+    const dir = scratch();
+    const db = join(dir, 'db.duckdb');
+    const xes = join(projectRoot, 'test/fixtures/xes/');
+    const skeleton = JSON.parse((await runLoad([join(xes, 'tickets.xes'), '--print-mapping', '--db', db])).stdout);
+    expect(skeleton.fields).toEqual({
+      ticket_external_id: 'case:concept:name', occurred_at: 'time:timestamp', actor: 'org:resource',
+      kind: { column: 'concept:name', values: { 'Insert ticket': '?', 'Resolve ticket': '?', 'Take in charge ticket': '?' } },
+    });
+    const unmapped = join(dir, 'unmapped.json');
+    writeFileSync(unmapped, JSON.stringify(skeleton));
+    const refused = await runLoad([join(xes, 'tickets.xes'), '--mapping', unmapped, '--db', db]);
+    expect(refused.stderr).toMatch(/field "kind" maps "Insert ticket" to "\?", which is not one of created, agent_reply, /);
+
+    const builtIn = await runLoad([join(xes, 'canonical-kinds.xes'), '--source', 'xes', '--db', db]);
+    expect(withoutTimes(builtIn.stdout).split('\n')[0]).toBe('canonical-kinds.xes: xes events — 4 read, 3 inserted, 0 updated, 0 unchanged, 1 rejected in T s');
+    const folder = await runLoad([xes, '--mapping', join(projectRoot, 'pipelines/mappings/helpdesk-italian-xes.json'), '--db', join(dir, 'folder.duckdb')]);
+    expect(folder.stderr).toMatch(/malformed\.xes: is not well-formed XML: line 7/);
   });
 });
