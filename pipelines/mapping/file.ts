@@ -23,7 +23,7 @@ const fieldSchema = z.union([z.string().min(1), z.record(z.string(), z.unknown()
 export const mappingFileSchema = z
   .object({
     source: z.string().regex(/^[a-z0-9_-]+$/, 'use lowercase letters, digits, - and _'),
-    kind: z.enum(['tickets', 'events', 'feedback']),
+    kind: z.enum(['tickets', 'events', 'messages', 'feedback']),
     /** strptime format for every timestamp field without its own `format`; omit for ISO 8601. */
     timestamp_format: z.string().min(1).optional(),
     /** IANA zone of timestamps written without an offset. */
@@ -97,7 +97,7 @@ export function mappingFromFile(parsed: MappingFile, where: string): { mapping: 
   }
   if (parsed.creates_tickets && parsed.kind !== 'events') throw new LoadError(where, '"creates_tickets" applies to events mappings only');
   if (parsed.latest_by) {
-    if (parsed.kind === 'events') throw new LoadError(where, '"latest_by" applies to tickets and feedback mappings');
+    if (parsed.kind === 'events' || parsed.kind === 'messages') throw new LoadError(where, '"latest_by" applies to tickets and feedback mappings');
     if (!fields[parsed.latest_by]) throw new LoadError(where, `"latest_by" names "${parsed.latest_by}", which the mapping does not map`);
   }
   const missing = canonicalFields[parsed.kind].required.filter((field) => !fields[field] && defaults[field] === undefined);
