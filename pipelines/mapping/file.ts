@@ -142,7 +142,7 @@ function describeIssue(issue: z.core.$ZodIssue, prefix: PropertyKey[], keys: str
 
 /** Column names helpdesks commonly use for a canonical field, normalised to snake_case. */
 const commonNames: Record<string, string[]> = {
-  external_id: ['id', 'number', 'key', 'case_number', 'ticket_id', 'ticket_number', 'incident_id', 'case_id', 'conversation_id'],
+  external_id: ['id', 'number', 'key', 'case_number', 'ticket_id', 'ticket_number', 'incident_id', 'case_id', 'conversation_id', 'message_id', 'tweet_id'],
   subject: ['summary', 'title', 'short_description', 'ticket_subject'],
   description: ['body', 'details', 'message', 'ticket_description'],
   created_at: ['opened', 'opened_at', 'created', 'created_date', 'creation_date', 'date_opened', 'created_time', 'date_received'],
@@ -153,6 +153,10 @@ const commonNames: Record<string, string[]> = {
   assignee: ['assigned_to', 'agent', 'owner'],
   team: ['group', 'assignment_group', 'queue'],
   requester_id: ['caller_id', 'customer_id', 'contact_id', 'reporter_id', 'requester'],
+  sent_at: ['created_at', 'sent', 'timestamp', 'date', 'time'],
+  author_id: ['author', 'sender', 'sender_id', 'user_id', 'from'],
+  author_side: ['inbound', 'direction', 'sender_type', 'author_type'],
+  reply_to_external_id: ['in_response_to_tweet_id', 'in_reply_to', 'reply_to', 'parent_id', 'in_reply_to_id'],
 };
 
 /** A starting point for a mapping file: every column found, guessed onto a canonical field. */
