@@ -72,7 +72,7 @@ export interface StatementTime {
 
 export type ChildInput = BareInput | OursInput;
 
-const mappings: Record<LoadKind, Mapping> = {
+const mappings: Partial<Record<LoadKind, Mapping>> = {
   tickets: zendeskTickets,
   events: servicepulseEvents,
   feedback: servicepulseFeedback,
@@ -167,7 +167,7 @@ async function ours(input: OursInput): Promise<OursResult> {
   const { value: summary, statements } = await timingStatements(() =>
     loadFile(db, {
       file: input.file,
-      mapping: mappings[input.kind],
+      mapping: mappings[input.kind]!,
       source: demoSource,
       onStep: (step) => {
         steps[step] = since(start);

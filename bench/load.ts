@@ -109,7 +109,8 @@ async function demoFiles(options: Options, scratch: string): Promise<Generated> 
 
 // ── the run ───────────────────────────────────────────────────────────────────────────────────────────────────
 
-const kinds: LoadKind[] = ['tickets', 'events', 'feedback'];
+// The demo writes no messages export, so the benchmark measures the other kinds.
+const kinds = ['tickets', 'events', 'feedback'] as const satisfies readonly LoadKind[];
 
 interface FileRun {
   kind: LoadKind;

@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import type { Database, Query } from '../sql/db.ts';
 import { recomputeFacts } from '../sql/facts.ts';
 import { transformStatements } from '../sql/files.ts';
+import { canonicalFields } from './mapping/canonical.ts';
 import { fitMapping } from './mapping/fit.ts';
 import { mappingToSql, quoteIdentifier } from './mapping/to-sql.ts';
 import type { LoadKind, Mapping } from './mapping/types.ts';
@@ -71,8 +72,14 @@ class DryRunFinished extends Error {
 const mergeTransform: Record<LoadKind, string> = {
   tickets: 'merge-tickets',
   events: 'merge-events',
+  messages: 'merge-messages',
   feedback: 'merge-feedback',
 };
+
+/** `$column_<field>`: the file's column behind each canonical field, for rejects a transform writes itself. */
+function columnParams(mapping: Mapping): Record<string, string> {
+  return Object.fromEntries(Object.keys(canonicalFields[mapping.kind].types).map((field) => [`column_${field}`, mapping.fields[field]?.column ?? field]));
+}
 
 async function sha256Of(file: string): Promise<string> {
   const hash = createHash('sha256');
@@ -222,7 +229,9 @@ async function loadInTransaction(
 
   const before = await countTarget(tx, mapping.kind, source);
   await tx.run('CREATE OR REPLACE TEMP TABLE touched_tickets (ticket_id BIGINT)');
-  await runTransform(tx, mergeTransform[mapping.kind], { source, load_id: loadId, creates_tickets: mapping.createsTickets ?? false });
+  await runTransform(tx, mergeTransform[mapping.kind], {
+    source, load_id: loadId, creates_tickets: mapping.createsTickets ?? false, ...columnParams(mapping),
+  });
   if (mapping.kind === 'events') {
     await tx.run(
       `INSERT INTO load_rejects
@@ -290,6 +299,7 @@ async function countTarget(tx: Query, kind: LoadKind, source: string): Promise<n
   const sql = {
     tickets: 'SELECT count(*)::INTEGER AS n FROM tickets WHERE source = $source',
     events: 'SELECT count(*)::INTEGER AS n FROM ticket_events e JOIN tickets t USING (ticket_id) WHERE t.source = $source',
+    messages: 'SELECT count(*)::INTEGER AS n FROM ticket_events e JOIN tickets t USING (ticket_id) WHERE t.source = $source AND e.message_id IS NOT NULL',
     feedback: 'SELECT count(*)::INTEGER AS n FROM feedback WHERE source = $source',
   }[kind];
   return (await tx.one<{ n: number }>(sql, { source }))!.n;

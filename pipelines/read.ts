@@ -9,6 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Database, Query } from '../sql/db.ts';
+import { BareCarriageReturns, placeholder, scanForBareCarriageReturns, withBareCarriageReturnsMasked } from './carriage-returns.ts';
 import { LoadError } from './load-error.ts';
 import { readXesColumns, stageXes, xesLineColumn } from './readers/xes.ts';
 
@@ -25,6 +26,8 @@ export interface FileShape {
   breaksCountAsLines: boolean;
   /** A staged column holding each record's line (XES: the line of its <event>), instead of counting records. */
   lineColumn?: string;
+  /** CSV with CRs inside values that DuckDB would take for record ends (see carriage-returns.ts). */
+  bareCarriageReturns?: boolean;
 }
 
 const sampleBytes = 64 * 1024;
@@ -41,7 +44,7 @@ function formatOf(file: string): { format: FileFormat; gzip: boolean } {
   return { format: 'csv', gzip };
 }
 
-async function readSample(file: string, gzip: boolean): Promise<Buffer> {
+async function readSample(file: string, gzip: boolean, scanner: BareCarriageReturns): Promise<Buffer> {
   if (!gzip) {
     const handle = await open(file, 'r');
     try {
@@ -62,6 +65,7 @@ async function readSample(file: string, gzip: boolean): Promise<Buffer> {
       createGunzip(),
       new Writable({
         write(chunk: Buffer, _encoding, done) {
+          scanner.push(chunk);
           if (kept < sampleBytes) {
             chunks.push(chunk);
             kept += chunk.length;
@@ -123,7 +127,8 @@ function delimiterOf(headerLine: string): string {
 export async function inspectFile(file: string): Promise<FileShape> {
   const { format, gzip } = formatOf(file);
   if ((await stat(file)).size === 0) throw new LoadError(file, 'is empty (0 bytes)');
-  const sample = await readSample(file, gzip);
+  const inflated = new BareCarriageReturns();
+  const sample = await readSample(file, gzip, inflated);
   if (sample.length === 0) throw new LoadError(file, 'is empty (no data inside the gzip)');
   if (format === 'parquet') return { format, gzip, encoding: 'utf-8', delimiter: ',', firstRecordLine: 1, breaksCountAsLines: false };
   const utf16 = (sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff);
@@ -135,7 +140,9 @@ export async function inspectFile(file: string): Promise<FileShape> {
   if (format === 'xes') return { format, gzip, encoding, delimiter: ',', firstRecordLine: 1, breaksCountAsLines: false, lineColumn: xesLineColumn };
   const text = encoding === 'utf-16' ? new TextDecoder('utf-16le').decode(sample) : sample.toString('latin1');
   const headerLine = text.replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, '').split(/\r?\n/, 1)[0] ?? '';
-  return { format, gzip, encoding, delimiter: delimiterOf(headerLine), firstRecordLine: 2, breaksCountAsLines: true };
+  // Only in a file whose lines end in LF: in one that ends them in CR alone, every CR is a line end.
+  const bareCarriageReturns = encoding !== 'utf-16' && sample.includes(0x0a) && (gzip ? inflated.found : await scanForBareCarriageReturns(file));
+  return { format, gzip, encoding, delimiter: delimiterOf(headerLine), firstRecordLine: 2, breaksCountAsLines: true, bareCarriageReturns };
 }
 
 /** The table function that reads the file, with its options spelled out; `$file` is bound by the caller. */
@@ -170,10 +177,19 @@ async function textColumns(query: Query, relation: string, params: Record<string
 /** Stages the whole file as the temp table `raw` (all text); returns its column names. */
 export async function stageFile(tx: Query, file: string, shape: FileShape): Promise<string[]> {
   if (shape.format === 'xes') return stageXes(tx, file, shape);
+  if (shape.bareCarriageReturns) {
+    return withBareCarriageReturnsMasked(file, shape.gzip, (copy) => stageReadable(tx, file, copy, { ...shape, gzip: false }, true));
+  }
+  return stageReadable(tx, file, file, shape, false);
+}
+
+async function stageReadable(tx: Query, file: string, readable: string, shape: FileShape, restoreCarriageReturns: boolean): Promise<string[]> {
   const reader = readerSql(shape);
-  const params = { file, ...reader.params };
+  const params = { file: readable, ...reader.params };
   try {
-    const select = shape.format === 'csv' ? '*' : await textColumns(tx, reader.sql, params);
+    const select = restoreCarriageReturns
+      ? await carriageReturnsRestored(tx, reader.sql, params)
+      : shape.format === 'csv' ? '*' : await textColumns(tx, reader.sql, params);
     await tx.run(`CREATE OR REPLACE TEMP TABLE raw AS SELECT ${select} FROM ${reader.sql}`, params);
   } catch (error) {
     throw unreadable(file, shape, error);
@@ -181,14 +197,28 @@ export async function stageFile(tx: Query, file: string, shape: FileShape): Prom
   return (await tx.all<{ name: string }>(`SELECT name FROM pragma_table_info('raw')`)).map((row) => row.name);
 }
 
+async function carriageReturnsRestored(query: Query, relation: string, params: Record<string, string>): Promise<string> {
+  const columns = await query.all<{ column_name: string }>(`DESCRIBE SELECT * FROM ${relation}`, params);
+  return columns
+    .map(({ column_name }) => {
+      const name = `"${column_name.replaceAll('"', '""')}"`;
+      return `replace(${name}, chr(${placeholder}), chr(13)) AS ${name}`;
+    })
+    .join(', ');
+}
+
 /** The column names only, for choosing a mapping before loading. */
 export async function readColumns(db: Database, file: string, shape?: FileShape): Promise<string[]> {
   const known = shape ?? (await inspectFile(file));
   if (known.format === 'xes') return readXesColumns(file, known);
-  const reader = readerSql(known);
-  try {
-    return (await db.read<{ column_name: string }>(`DESCRIBE SELECT * FROM ${reader.sql}`, { file, ...reader.params })).map((row) => row.column_name);
-  } catch (error) {
-    throw unreadable(file, known, error);
-  }
+  const describe = async (readable: string, readableShape: FileShape) => {
+    const reader = readerSql(readableShape);
+    try {
+      return (await db.read<{ column_name: string }>(`DESCRIBE SELECT * FROM ${reader.sql}`, { file: readable, ...reader.params })).map((row) => row.column_name);
+    } catch (error) {
+      throw unreadable(file, known, error);
+    }
+  };
+  if (!known.bareCarriageReturns) return describe(file, known);
+  return withBareCarriageReturnsMasked(file, known.gzip, (copy) => describe(copy, { ...known, gzip: false }));
 }

@@ -14,6 +14,7 @@ export const crossFieldRules: Record<LoadKind, CrossFieldRule[]> = {
     { field: 'created_at', violated: "created_at > now() + INTERVAL 1 DAY", reason: 'created in the future' },
   ],
   events: [],
+  messages: [],
   feedback: [
     { field: 'score', violated: 'score < 0 OR score > scale_max', reason: 'score outside its scale' },
     { field: 'scale_max', violated: 'scale_max NOT IN (1, 3, 5, 7, 10)', reason: 'unsupported scale (1, 3, 5, 7 or 10)' },

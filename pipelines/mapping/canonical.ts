@@ -2,6 +2,8 @@
 // A field a mapping leaves out is NULL of its type, so merges can rely on every column being there.
 import type { LoadKind } from './types.ts';
 
+const channels = ['desk', 'phone', 'email', 'chat', 'social', 'web', 'other'] as const;
+
 type FieldTypes = Record<string, 'VARCHAR' | 'TIMESTAMPTZ' | 'INTEGER' | 'DOUBLE' | 'VARCHAR[]'>;
 
 export const canonicalFields: Record<LoadKind, { required: string[]; types: FieldTypes }> = {
@@ -25,6 +27,14 @@ export const canonicalFields: Record<LoadKind, { required: string[]; types: Fiel
       ticket_subcategory: 'VARCHAR', ticket_team: 'VARCHAR', ticket_requester_id: 'VARCHAR',
     },
   },
+  // Chat and social exports: a row per message; customer-started threads become tickets, messages their events.
+  messages: {
+    required: ['external_id', 'sent_at', 'author_id', 'author_side'],
+    types: {
+      external_id: 'VARCHAR', sent_at: 'TIMESTAMPTZ', author_id: 'VARCHAR', author_side: 'VARCHAR',
+      reply_to_external_id: 'VARCHAR', text: 'VARCHAR', channel: 'VARCHAR',
+    },
+  },
   feedback: {
     required: ['external_id', 'submitted_at', 'kind', 'scale_max'],
     types: {
@@ -38,7 +48,7 @@ export const canonicalFields: Record<LoadKind, { required: string[]; types: Fiel
 export const vocabularies: Record<LoadKind, Record<string, readonly string[]>> = {
   tickets: {
     status: ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'],
-    channel: ['desk', 'phone', 'email', 'chat', 'social', 'web', 'other'],
+    channel: channels,
     priority: ['low', 'normal', 'high', 'urgent'],
     requester_kind: ['external', 'internal'],
   },
@@ -46,8 +56,12 @@ export const vocabularies: Record<LoadKind, Record<string, readonly string[]>> =
     kind: ['created', 'agent_reply', 'customer_reply', 'internal_note', 'status_change', 'assign', 'team_change',
       'priority_change', 'escalate', 'deescalate', 'solved', 'reopened', 'closed', 'wait_start', 'wait_end'],
     actor_kind: ['agent', 'customer', 'bot', 'system'],
-    ticket_channel: ['desk', 'phone', 'email', 'chat', 'social', 'web', 'other'],
+    ticket_channel: channels,
     ticket_priority: ['low', 'normal', 'high', 'urgent'],
+  },
+  messages: {
+    author_side: ['customer', 'agent', 'bot'],
+    channel: channels,
   },
   feedback: { kind: ['csat', 'nps', 'ces'] },
 };

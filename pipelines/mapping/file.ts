@@ -25,7 +25,7 @@ const fieldSchema = z.union([z.string().min(1), z.record(z.string(), z.unknown()
 export const mappingFileSchema = z
   .object({
     source: z.string().regex(/^[a-z0-9_-]+$/, 'use lowercase letters, digits, - and _'),
-    kind: z.enum(['tickets', 'events', 'feedback']),
+    kind: z.enum(['tickets', 'events', 'messages', 'feedback']),
     /** strptime format for every timestamp field without its own `format`; omit for ISO 8601. */
     timestamp_format: z.string().min(1).optional(),
     /** IANA zone of timestamps written without an offset. */
@@ -47,7 +47,7 @@ export const mappingFileSchema = z
   .strict();
 
 /** Required fields an export may lack entirely: only those the tables can hold as NULL. */
-const mayBeUnknown: Record<LoadKind, string[]> = { tickets: ['created_at'], events: [], feedback: [] };
+const mayBeUnknown: Record<LoadKind, string[]> = { tickets: ['created_at'], events: [], messages: [], feedback: [] };
 
 export type MappingFile = z.infer<typeof mappingFileSchema>;
 
@@ -110,7 +110,7 @@ export function mappingFromFile(parsed: MappingFile, where: string): { mapping: 
   }
   if (parsed.creates_tickets && parsed.kind !== 'events') throw new LoadError(where, '"creates_tickets" applies to events mappings only');
   if (parsed.latest_by) {
-    if (parsed.kind === 'events') throw new LoadError(where, '"latest_by" applies to tickets and feedback mappings');
+    if (parsed.kind === 'events' || parsed.kind === 'messages') throw new LoadError(where, '"latest_by" applies to tickets and feedback mappings');
     if (!fields[parsed.latest_by]) throw new LoadError(where, `"latest_by" names "${parsed.latest_by}", which the mapping does not map`);
   }
   const unknownFields = parsed.unknown_fields ?? [];
@@ -168,7 +168,7 @@ function describeIssue(issue: z.core.$ZodIssue, prefix: PropertyKey[], keys: str
 
 /** Column names helpdesks commonly use for a canonical field, normalised to snake_case. */
 const commonNames: Record<string, string[]> = {
-  external_id: ['id', 'number', 'key', 'case_number', 'ticket_id', 'ticket_number', 'incident_id', 'case_id', 'conversation_id'],
+  external_id: ['id', 'number', 'key', 'case_number', 'ticket_id', 'ticket_number', 'incident_id', 'case_id', 'conversation_id', 'message_id', 'tweet_id'],
   subject: ['summary', 'title', 'short_description', 'ticket_subject'],
   description: ['body', 'details', 'message', 'ticket_description'],
   created_at: ['opened', 'opened_at', 'created', 'created_date', 'creation_date', 'date_opened', 'created_time', 'date_received'],
@@ -179,6 +179,10 @@ const commonNames: Record<string, string[]> = {
   assignee: ['assigned_to', 'agent', 'owner'],
   team: ['group', 'assignment_group', 'queue'],
   requester_id: ['caller_id', 'customer_id', 'contact_id', 'reporter_id', 'requester'],
+  sent_at: ['created_at', 'sent', 'timestamp', 'date', 'time'],
+  author_id: ['author', 'sender', 'sender_id', 'user_id', 'from'],
+  author_side: ['inbound', 'direction', 'sender_type', 'author_type'],
+  reply_to_external_id: ['in_response_to_tweet_id', 'in_reply_to', 'reply_to', 'parent_id', 'in_reply_to_id'],
 };
 
 /** A starting point for a mapping file: every column found, guessed onto a canonical field. */

@@ -102,9 +102,11 @@ function parseExpression(spec: FieldSpec, raw: string, bind: (value: string) => 
     case 'number':
       return `try_cast(${raw} AS DOUBLE)`;
     case 'timestamp':
-      return spec.format
-        ? `timezone(${bindZone()}, try_strptime(${raw}, ${bind(spec.format)}))`
-        : `try_cast(${raw} AS TIMESTAMPTZ)`;
+      if (!spec.format) return `try_cast(${raw} AS TIMESTAMPTZ)`;
+      // A format with an offset or zone (%z, %Z) reads instants; only local times are placed in the load's zone.
+      return /%[zZ]/.test(spec.format)
+        ? `try_strptime(${raw}, ${bind(spec.format)})`
+        : `timezone(${bindZone()}, try_strptime(${raw}, ${bind(spec.format)}))`;
     case 'enum': {
       const cases = Object.entries(spec.values).map(([from, to]) => `WHEN ${bind(from.trim().toLowerCase())} THEN ${bind(to)}`);
       return `CASE lower(${raw}) ${cases.join(' ')} END`;

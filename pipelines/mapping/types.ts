@@ -1,6 +1,6 @@
 // A mapping says how one export's columns become canonical fields. Built-in sources are mappings
 // like any user-written one, so every export takes the same validated, set-wise SQL path.
-export type LoadKind = 'tickets' | 'events' | 'feedback';
+export type LoadKind = 'tickets' | 'events' | 'messages' | 'feedback';
 
 export type FieldSpec =
   | { column: string; type: 'text'; required?: boolean }

@@ -175,7 +175,8 @@ CREATE TABLE ticket_events (
   actor_kind  VARCHAR NOT NULL DEFAULT 'system' CHECK (actor_kind IN ('agent', 'customer', 'bot', 'system')),
   from_value  VARCHAR,
   to_value    VARCHAR,
-  load_id     BIGINT NOT NULL
+  load_id     BIGINT NOT NULL,
+  message_id  VARCHAR                      -- the source's message id, for events loaded from messages (kept once per source)
 );
 
 CREATE SEQUENCE feedback_id_seq START 1;

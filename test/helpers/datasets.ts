@@ -4,9 +4,11 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const datasets = fileURLToPath(new URL('../../../shared/datasets/', import.meta.url));
-export const mappings = fileURLToPath(new URL('../../pipelines/mappings/', import.meta.url));
-export const datasetsAvailable = existsSync(datasets);
-if (!datasetsAvailable) {
-  if (process.env.CI) throw new Error(`../shared/datasets is missing (${datasets}): the real-data tests cannot be skipped in CI`);
-  console.warn(`\n!! Real-dataset tests SKIPPED: ${datasets} is not here (it ships beside the project, not in it).\n`);
+export const shippedMappings = fileURLToPath(new URL('../../pipelines/mappings/', import.meta.url));
+
+export function datasetsAvailable(what: string): boolean {
+  if (existsSync(datasets)) return true;
+  if (process.env.CI) throw new Error(`../shared/datasets is missing (${datasets}): the ${what} tests cannot be skipped in CI`);
+  console.warn(`\n!! ${what} tests SKIPPED: ${datasets} is not here (it ships beside the project, not in it).\n`);
+  return false;
 }

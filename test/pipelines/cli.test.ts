@@ -27,13 +27,26 @@ describe('npm run load', () => {
   it('fails clearly on a missing file, a bad option and no arguments', async () => {
     const cases = [
       { args: ['/nonexistent/export.csv'], message: 'servicepulse load: /nonexistent/export.csv: no such file or folder\n' },
-      { args: [smallFixture, '--kind', 'invoices'], message: 'servicepulse load: unknown --kind "invoices" (one of tickets, events, feedback)\n' },
+      { args: [smallFixture, '--kind', 'invoices'], message: 'servicepulse load: unknown --kind "invoices" (one of tickets, events, messages, feedback)\n' },
       { args: [], message: 'servicepulse load: name at least one file or folder to load. See --help.\n' },
     ];
     for (const { args, message } of cases) {
       const result = await runLoad([...args, '--db', join(scratch(), 'db.duckdb')]);
       expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 1, stderr: message });
     }
+  });
+
+  it('loads a messages export with its mapping file, and asks for one with --kind messages alone', async () => {
+    const db = join(scratch(), 'db.duckdb');
+    const threads = join(projectRoot, 'test/fixtures/messages/threads.csv');
+    const result = await runLoad([threads, '--mapping', join(projectRoot, 'test/fixtures/messages/mapping.json'), '--db', db]);
+    expect(result.code).toBe(0);
+    const lines = withoutTimes(result.stdout).split('\n');
+    expect(lines[0]).toBe('threads.csv: chatdesk messages — 17 read, 10 inserted, 0 updated, 0 unchanged, 7 rejected in T s');
+    expect(lines).toContain('  rejected 2× its reply-to links loop back to it: the thread has no first message');
+    const unmapped = await runLoad([threads, '--kind', 'messages', '--db', db]);
+    expect(unmapped.code).toBe(1);
+    expect(unmapped.stderr).toMatch(/is not a known messages export.*--print-mapping --kind messages/);
   });
 
   it('loads a folder in order (organisation, tickets, events, feedback) with one summary per file, then again unchanged', async () => {

@@ -7,7 +7,9 @@ import { metrics } from '../../sql/metrics/registry.ts';
 import { querySeries } from '../../sql/metrics/series.ts';
 import { loadFile, type LoadSummary } from '../../pipelines/load.ts';
 import { readMappingFile } from '../../pipelines/mapping/file.ts';
-import { datasetsAvailable as available, datasets, mappings } from '../helpers/datasets.ts';
+import { datasets, datasetsAvailable, shippedMappings as mappings } from '../helpers/datasets.ts';
+
+const available = datasetsAvailable('Real-dataset');
 import { freshDb } from '../helpers/db.ts';
 
 async function loadWithShippedMapping(db: Database, file: string, mappingFile: string): Promise<LoadSummary> {

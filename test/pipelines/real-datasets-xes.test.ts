@@ -9,18 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../sql/db.ts';
 import { loadFile } from '../../pipelines/load.ts';
 import { readMappingFile } from '../../pipelines/mapping/file.ts';
+import { datasets, datasetsAvailable, shippedMappings as mappings } from '../helpers/datasets.ts';
 import { freshDb } from '../helpers/db.ts';
 import { writeXes, type XesAttribute, type XesTrace } from '../helpers/xes-writer.ts';
 import { zonedIso } from '../helpers/zoned-time.ts';
 
-const datasets = fileURLToPath(new URL('../../../shared/datasets/', import.meta.url));
-const mappings = fileURLToPath(new URL('../../pipelines/mappings/', import.meta.url));
 const csvFile = `${datasets}helpdesk_italian_sw_company/helpdesk_finale.csv`;
-const available = existsSync(csvFile);
-if (!available) {
-  if (process.env.CI) throw new Error(`${csvFile} is missing: the real-data tests cannot be skipped in CI`);
-  console.warn(`\n!! XES real-dataset test SKIPPED: ${csvFile} is not here (it ships beside the project, not in it).\n`);
-}
+const available = datasetsAvailable('XES real-dataset');
 
 // Columns that are constant within each case in this log become trace attributes, as in an XES export.
 const traceColumns: Record<string, string> = { 'Case ID': 'concept:name', Variant: 'variant', 'Variant index': 'variant-index', seriousness: 'seriousness', responsible_section: 'responsible_section', support_section: 'support_section' };

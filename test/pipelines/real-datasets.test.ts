@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../sql/db.ts';
 import { loadFile } from '../../pipelines/load.ts';
 import { readMappingFile } from '../../pipelines/mapping/file.ts';
-import { datasetsAvailable as available, datasets, mappings } from '../helpers/datasets.ts';
+import { datasets, datasetsAvailable, shippedMappings as mappings } from '../helpers/datasets.ts';
+
+const available = datasetsAvailable('Real-dataset');
 import { freshDb } from '../helpers/db.ts';
 
 describe.runIf(available)('Italian helpdesk event log (4,580 cases)', () => {
