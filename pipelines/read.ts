@@ -134,7 +134,14 @@ export async function inspectFile(file: string): Promise<FileShape> {
 /** The table function that reads the file, with its options spelled out; `$file` is bound by the caller. */
 function readerSql(shape: FileShape): { sql: string; params: Record<string, string> } {
   if (shape.format === 'parquet') return { sql: 'read_parquet($file)', params: {} };
-  if (shape.format === 'json') return { sql: "read_json($file, format = 'auto', maximum_object_size = 67108864)", params: {} };
+  // Formats that never match keep timestamps as written: DuckDB would otherwise turn "…+02:00" into a
+  // naive UTC value, and the mapping (with its format and the load's time zone) could no longer read it.
+  if (shape.format === 'json') {
+    return {
+      sql: "read_json($file, format = 'auto', maximum_object_size = 67108864, timestampformat = 'as written %Y', dateformat = 'as written %Y')",
+      params: {},
+    };
+  }
   return {
     sql: `read_csv($file, header = true, all_varchar = true, delim = $delim, quote = '"', escape = '"', encoding = $encoding, max_line_size = 67108864)`,
     params: { delim: shape.delimiter, encoding: shape.encoding },
@@ -149,23 +156,55 @@ function unreadable(file: string, shape: FileShape, error: unknown): LoadError {
   return new LoadError(file, `cannot be read as ${what}${hint}: ${message[0]}${line && line !== message[0] ? ` ${line}` : ''}`, { cause: error });
 }
 
-/** Every column as text: nested JSON values as JSON text, scalars as their text. */
-async function textColumns(query: Query, relation: string, params: Record<string, string>): Promise<string> {
-  const columns = await query.all<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM ${relation}`, params);
-  return columns
-    .map(({ column_name, column_type }) => {
-      const name = `"${column_name.replaceAll('"', '""')}"`;
-      return /STRUCT|MAP|\[\]|JSON/.test(column_type) ? `to_json(${name})::VARCHAR AS ${name}` : `${name}::VARCHAR AS ${name}`;
-    })
-    .join(', ');
+type ColumnTypes = Array<{ column_name: string; column_type: string }>;
+type Describe = (select: string) => Promise<ColumnTypes>;
+
+const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+const isStruct = (type: string) => type.startsWith('STRUCT(') && type.endsWith(')');
+const isNested = (type: string) => /STRUCT|MAP|\[\]|JSON/.test(type);
+
+/**
+ * Every JSON column as text, nested objects flattened to dotted names ("via.channel"): a mapping names
+ * the fields it needs whatever their depth. A list of plain values becomes one value per line (a mapping
+ * reads it as a list with separator "\n"); a list of objects gives a column per key ("tags.tag") the
+ * same way. A record wrapped in a single object key (Zendesk's {"ticket": {…}} lines) is unwrapped.
+ */
+async function textColumns(describe: Describe, relation: string): Promise<Array<{ name: string; sql: string }>> {
+  const top = await describe(`SELECT * FROM ${relation}`);
+  if (top.length === 1 && isStruct(top[0]!.column_type)) return flatten(describe, relation, quoted(top[0]!.column_name), '');
+  return (await Promise.all(top.map((c) => textColumn(describe, relation, quoted(c.column_name), c.column_name, c.column_type)))).flat();
 }
+
+async function flatten(describe: Describe, relation: string, struct: string, prefix: string) {
+  const fields = await describe(`SELECT unnest(${struct}) FROM ${relation}`);
+  const columns = await Promise.all(
+    fields.map((f) => textColumn(describe, relation, `(${struct}).${quoted(f.column_name)}`, `${prefix}${f.column_name}`, f.column_type)),
+  );
+  return columns.flat();
+}
+
+async function textColumn(describe: Describe, relation: string, value: string, name: string, type: string): Promise<Array<{ name: string; sql: string }>> {
+  if (isStruct(type)) return flatten(describe, relation, value, `${name}.`);
+  const item = type.endsWith('[]') ? type.slice(0, -2) : undefined;
+  if (item !== undefined && !isNested(item)) return [{ name, sql: `array_to_string(${value}, chr(10))` }];
+  if (item !== undefined && isStruct(item)) {
+    const keys = await describe(`SELECT unnest(list_extract(${value}, 1)) FROM ${relation}`);
+    return keys
+      .filter((k) => !isNested(k.column_type))
+      .map((k) => ({ name: `${name}.${k.column_name}`, sql: `array_to_string(list_transform(${value}, x -> x.${quoted(k.column_name)}), chr(10))` }));
+  }
+  return [{ name, sql: isNested(type) ? `to_json(${value})::VARCHAR` : `${value}::VARCHAR` }];
+}
+
+const selectList = (columns: Array<{ name: string; sql: string }>) => columns.map((c) => `${c.sql} AS ${quoted(c.name)}`).join(', ');
 
 /** Stages the whole file as the temp table `raw` (all text); returns its column names. */
 export async function stageFile(tx: Query, file: string, shape: FileShape): Promise<string[]> {
   const reader = readerSql(shape);
   const params = { file, ...reader.params };
   try {
-    const select = shape.format === 'csv' ? '*' : await textColumns(tx, reader.sql, params);
+    const select =
+      shape.format === 'csv' ? '*' : selectList(await textColumns((sql) => tx.all<ColumnTypes[number]>(`DESCRIBE ${sql}`, params), reader.sql));
     await tx.run(`CREATE OR REPLACE TEMP TABLE raw AS SELECT ${select} FROM ${reader.sql}`, params);
   } catch (error) {
     throw unreadable(file, shape, error);
@@ -178,7 +217,10 @@ export async function readColumns(db: Database, file: string, shape?: FileShape)
   const known = shape ?? (await inspectFile(file));
   const reader = readerSql(known);
   try {
-    return (await db.read<{ column_name: string }>(`DESCRIBE SELECT * FROM ${reader.sql}`, { file, ...reader.params })).map((row) => row.column_name);
+    const params = { file, ...reader.params };
+    const describe: Describe = (sql) => db.read<ColumnTypes[number]>(`DESCRIBE ${sql}`, params);
+    if (known.format === 'csv') return (await describe(`SELECT * FROM ${reader.sql}`)).map((row) => row.column_name);
+    return (await textColumns(describe, reader.sql)).map((column) => column.name);
   } catch (error) {
     throw unreadable(file, known, error);
   }

@@ -10,6 +10,7 @@ export interface CrossFieldRule {
 export const crossFieldRules: Record<LoadKind, CrossFieldRule[]> = {
   tickets: [
     { field: 'solved_at', violated: 'solved_at < created_at', reason: 'solved before created' },
+    { field: 'first_response_at', violated: 'first_response_at < created_at', reason: 'first response before created' },
     { field: 'created_at', violated: "created_at > now() + INTERVAL 1 DAY", reason: 'created in the future' },
   ],
   events: [],

@@ -12,7 +12,7 @@ export const canonicalFields: Record<LoadKind, { required: string[]; types: Fiel
       solved_at: 'TIMESTAMPTZ', closed_at: 'TIMESTAMPTZ', status: 'VARCHAR', channel: 'VARCHAR', priority: 'VARCHAR',
       category: 'VARCHAR', subcategory: 'VARCHAR', tags: 'VARCHAR[]', requester_id: 'VARCHAR', requester_name: 'VARCHAR',
       requester_kind: 'VARCHAR', organization: 'VARCHAR', assignee: 'VARCHAR', team: 'VARCHAR', submitter: 'VARCHAR',
-      due_at: 'TIMESTAMPTZ', agent_replies: 'INTEGER', reopens: 'INTEGER', team_stations: 'INTEGER', assignee_stations: 'INTEGER',
+      due_at: 'TIMESTAMPTZ', first_response_at: 'TIMESTAMPTZ', agent_replies: 'INTEGER', reopens: 'INTEGER', team_stations: 'INTEGER', assignee_stations: 'INTEGER',
     },
   },
   events: {

@@ -5,6 +5,9 @@ import type { Params } from '../../sql/db.ts';
 import { canonicalFields } from './canonical.ts';
 import type { FieldSpec, Mapping } from './types.ts';
 
+/** The timestamp format of Unix epoch seconds (strptime has no specifier for them). */
+export const epochFormat = 'epoch';
+
 export function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
@@ -93,6 +96,7 @@ function parseExpression(spec: FieldSpec, raw: string, bind: (value: string) => 
     case 'number':
       return `try_cast(${raw} AS DOUBLE)`;
     case 'timestamp':
+      if (spec.format === epochFormat) return `to_timestamp(try_cast(${raw} AS DOUBLE))`;
       return spec.format
         ? `timezone(${bindZone()}, try_strptime(${raw}, ${bind(spec.format)}))`
         : `try_cast(${raw} AS TIMESTAMPTZ)`;

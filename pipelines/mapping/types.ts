@@ -6,7 +6,7 @@ export type FieldSpec =
   | { column: string; type: 'text'; required?: boolean }
   | { column: string; type: 'integer'; required?: boolean }
   | { column: string; type: 'number'; required?: boolean }
-  /** Without `format`, an ISO 8601 instant; with it, a strptime format read in the load's time zone. */
+  /** Without `format`, an ISO 8601 instant; with it, a strptime format read in the load's time zone, or "epoch" (Unix seconds). */
   | { column: string; type: 'timestamp'; format?: string; required?: boolean }
   /** Raw values (compared trimmed and case-insensitively) to canonical ones; anything else is rejected. */
   | { column: string; type: 'enum'; values: Record<string, string>; required?: boolean }

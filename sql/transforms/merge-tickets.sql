@@ -22,7 +22,7 @@ SELECT i.*,
 
 UPDATE tickets SET
        subject = r.subject, description = r.description, created_at = r.created_at, updated_at = r.updated_at,
-       solved_at = r.solved_at, first_solved_at = CASE WHEN coalesce(r.reopens, 0) = 0 THEN r.solved_at END,
+       first_response_at = r.first_response_at, solved_at = r.solved_at, first_solved_at = CASE WHEN coalesce(r.reopens, 0) = 0 THEN r.solved_at END,
        closed_at = r.closed_at, status = r.status, channel = r.channel, priority = r.priority, category = r.category,
        subcategory = r.subcategory, tags = r.tags, requester_id = r.requester_id,
        requester_kind = r.resolved_requester_kind, organization = r.resolved_organization, assignee_id = r.assignee_id,
@@ -33,11 +33,11 @@ UPDATE tickets SET
   FROM resolved_tickets r
  WHERE tickets.ticket_id = r.existing_id AND r.existing_hash <> r.row_hash;
 
-INSERT INTO tickets (source, external_id, subject, description, created_at, updated_at, solved_at, first_solved_at,
+INSERT INTO tickets (source, external_id, subject, description, created_at, updated_at, first_response_at, solved_at, first_solved_at,
        closed_at, status, channel, priority, category, subcategory, tags, requester_id, requester_kind, organization,
        assignee_id, team_id, provider_kind, provider_name, due_at, created_by_agent, agent_replies, reopens,
        team_changes, assignee_changes, row_hash, load_id)
-SELECT $source, external_id, subject, description, created_at, updated_at, solved_at,
+SELECT $source, external_id, subject, description, created_at, updated_at, first_response_at, solved_at,
        CASE WHEN coalesce(reopens, 0) = 0 THEN solved_at END, closed_at, status, channel, priority, category,
        subcategory, tags, requester_id, resolved_requester_kind, resolved_organization, assignee_id, team_id,
        provider_kind, provider_name, due_at, created_by_agent, coalesce(agent_replies, 0), coalesce(reopens, 0),
