@@ -115,7 +115,8 @@ function failureReason(spec: FieldSpec, field: string): string {
       return `unparseable ${field} (expected ${spec.format ?? 'an ISO 8601 timestamp'})`;
     case 'enum':
     {
-      const known = Object.keys(spec.values);
+      // Names before numeric codes (which JavaScript orders first): the names are what people recognise.
+      const known = Object.keys(spec.values).sort((a, b) => Number(/^\d+$/.test(a)) - Number(/^\d+$/.test(b)));
       return `unknown ${field} value (known: ${known.slice(0, 8).join(', ')}${known.length > 8 ? `, … ${known.length - 8} more` : ''})`;
     }
     default:
