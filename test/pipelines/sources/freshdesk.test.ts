@@ -15,14 +15,14 @@ describeSourceFixture('Freshdesk ticket export (CSV, America/New_York, across th
   tickets: {
     101: {
       status: 'open', channel: 'email', priority: 'normal', created_at: '2024-03-08T14:15:00Z', solved_at: null,
-      first_response_at: '2024-03-08T14:45:00Z', subject: 'Cannot log in, password reset fails',
+      first_response_at: '2024-03-08T14:45:00Z', first_response_minutes: 30, subject: 'Cannot log in, password reset fails',
       description: 'Hi,\nthe reset link says "expired" every time.\nThanks', tags: ['login', 'password'], requester_id: '5001',
       agent_replies: 1,
     },
     102: { status: 'pending', channel: 'web', priority: 'low', created_at: '2024-03-10T04:30:00Z', solved_at: null },
     103: {
       status: 'solved', channel: 'phone', priority: 'high', created_at: '2024-03-10T06:30:00Z', solved_at: '2024-03-10T07:30:00Z',
-      first_response_at: '2024-03-10T06:40:00Z',
+      first_response_at: '2024-03-10T06:40:00Z', first_response_minutes: 10,
     },
     104: {
       status: 'closed', channel: 'chat', priority: 'urgent', created_at: '2024-03-11T12:00:00Z', solved_at: '2024-03-11T13:00:00Z',

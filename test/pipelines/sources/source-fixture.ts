@@ -18,6 +18,8 @@ export interface ExpectedTicket {
   solved_at?: string | null;
   closed_at?: string | null;
   first_response_at?: string | null;
+  /** From ticket_facts: what the dashboard reports. */
+  first_response_minutes?: number | null;
   subject?: string | null;
   description?: string | null;
   tags?: string[] | null;
@@ -40,7 +42,7 @@ export interface SourceFixture {
 
 export const fixturePath = (file: string) => fileURLToPath(new URL(`../../fixtures/sources/${file}`, import.meta.url));
 
-const instant = (column: string) => `strftime(${column}, '%Y-%m-%dT%H:%M:%SZ') AS ${column}`;
+const instant = (value: string, name: string) => `strftime(${value}, '%Y-%m-%dT%H:%M:%SZ') AS ${name}`;
 
 export function describeSourceFixture(title: string, fixture: SourceFixture) {
   const file = fixturePath(fixture.file);
@@ -65,9 +67,10 @@ export function describeSourceFixture(title: string, fixture: SourceFixture) {
       const ids = Object.keys(fixture.tickets).sort();
       expect([first.rowsRead, first.inserted, first.rejected]).toEqual([fixture.rowsRead, ids.length, fixture.rejects.length]);
       const rows = await db.read<Record<string, unknown>>(
-        `SELECT external_id, status, channel, priority, ${['created_at', 'solved_at', 'closed_at', 'first_response_at'].map(instant).join(', ')},
-                subject, description, tags, requester_id, agent_replies, reopens, team_changes
-           FROM tickets WHERE source = $source ORDER BY external_id`,
+        `SELECT t.external_id, t.status, t.channel, t.priority,
+                ${['created_at', 'solved_at', 'closed_at', 'first_response_at'].map((c) => instant(`t.${c}`, c)).join(', ')},
+                t.subject, t.description, t.tags, t.requester_id, t.agent_replies, t.reopens, t.team_changes, f.first_response_minutes
+           FROM tickets t LEFT JOIN ticket_facts f USING (ticket_id) WHERE t.source = $source ORDER BY t.external_id`,
         { source: fixture.mapping.source },
       );
       expect(rows.map((row) => row.external_id)).toEqual(ids);
