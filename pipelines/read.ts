@@ -158,6 +158,8 @@ function unreadable(file: string, shape: FileShape, error: unknown): LoadError {
 
 type ColumnTypes = Array<{ column_name: string; column_type: string }>;
 type Describe = (select: string) => Promise<ColumnTypes>;
+/** A staged column: its (dotted) name and the SQL that gives its text. */
+type TextColumn = { name: string; sql: string };
 
 const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const isStruct = (type: string) => type.startsWith('STRUCT(') && type.endsWith(')');
@@ -169,21 +171,23 @@ const isNested = (type: string) => /STRUCT|MAP|\[\]|JSON/.test(type);
  * reads it as a list with separator "\n"); a list of objects gives a column per key ("tags.tag") the
  * same way. A record wrapped in a single object key (Zendesk's {"ticket": {…}} lines) is unwrapped.
  */
-async function textColumns(describe: Describe, relation: string): Promise<Array<{ name: string; sql: string }>> {
+async function textColumns(describe: Describe, relation: string): Promise<TextColumn[]> {
   const top = await describe(`SELECT * FROM ${relation}`);
   if (top.length === 1 && isStruct(top[0]!.column_type)) return flatten(describe, relation, quoted(top[0]!.column_name), '');
-  return (await Promise.all(top.map((c) => textColumn(describe, relation, quoted(c.column_name), c.column_name, c.column_type)))).flat();
+  const columns: TextColumn[] = [];
+  for (const c of top) columns.push(...(await textColumn(describe, relation, quoted(c.column_name), c.column_name, c.column_type)));
+  return columns;
 }
 
-async function flatten(describe: Describe, relation: string, struct: string, prefix: string) {
-  const fields = await describe(`SELECT unnest(${struct}) FROM ${relation}`);
-  const columns = await Promise.all(
-    fields.map((f) => textColumn(describe, relation, `(${struct}).${quoted(f.column_name)}`, `${prefix}${f.column_name}`, f.column_type)),
-  );
-  return columns.flat();
+async function flatten(describe: Describe, relation: string, struct: string, prefix: string): Promise<TextColumn[]> {
+  const columns: TextColumn[] = [];
+  for (const f of await describe(`SELECT unnest(${struct}) FROM ${relation}`)) {
+    columns.push(...(await textColumn(describe, relation, `(${struct}).${quoted(f.column_name)}`, `${prefix}${f.column_name}`, f.column_type)));
+  }
+  return columns;
 }
 
-async function textColumn(describe: Describe, relation: string, value: string, name: string, type: string): Promise<Array<{ name: string; sql: string }>> {
+async function textColumn(describe: Describe, relation: string, value: string, name: string, type: string): Promise<TextColumn[]> {
   if (isStruct(type)) return flatten(describe, relation, value, `${name}.`);
   const item = type.endsWith('[]') ? type.slice(0, -2) : undefined;
   if (item !== undefined && !isNested(item)) return [{ name, sql: `array_to_string(${value}, chr(10))` }];
@@ -196,16 +200,29 @@ async function textColumn(describe: Describe, relation: string, value: string, n
   return [{ name, sql: isNested(type) ? `to_json(${value})::VARCHAR` : `${value}::VARCHAR` }];
 }
 
-const selectList = (columns: Array<{ name: string; sql: string }>) => columns.map((c) => `${c.sql} AS ${quoted(c.name)}`).join(', ');
+const selectList = (columns: TextColumn[]) => columns.map((c) => `${c.sql} AS ${quoted(c.name)}`).join(', ');
+
+/**
+ * The flattened columns of `table`, an empty table with the file's shape (`… LIMIT 0`): describing each
+ * nested level of it is instant, where describing the file would bind, and sample, the file every time.
+ */
+async function flattenedFrom(query: Query, table: string): Promise<TextColumn[]> {
+  return textColumns((sql) => query.all<ColumnTypes[number]>(`DESCRIBE ${sql}`), table);
+}
 
 /** Stages the whole file as the temp table `raw` (all text); returns its column names. */
 export async function stageFile(tx: Query, file: string, shape: FileShape): Promise<string[]> {
   const reader = readerSql(shape);
   const params = { file, ...reader.params };
   try {
-    const select =
-      shape.format === 'csv' ? '*' : selectList(await textColumns((sql) => tx.all<ColumnTypes[number]>(`DESCRIBE ${sql}`, params), reader.sql));
-    await tx.run(`CREATE OR REPLACE TEMP TABLE raw AS SELECT ${select} FROM ${reader.sql}`, params);
+    if (shape.format === 'csv') {
+      await tx.run(`CREATE OR REPLACE TEMP TABLE raw AS SELECT * FROM ${reader.sql}`, params);
+    } else {
+      await tx.run(`CREATE OR REPLACE TEMP TABLE file_shape AS SELECT * FROM ${reader.sql} LIMIT 0`, params);
+      const select = selectList(await flattenedFrom(tx, 'file_shape'));
+      await tx.run('DROP TABLE file_shape');
+      await tx.run(`CREATE OR REPLACE TEMP TABLE raw AS SELECT ${select} FROM ${reader.sql}`, params);
+    }
   } catch (error) {
     throw unreadable(file, shape, error);
   }
@@ -216,11 +233,15 @@ export async function stageFile(tx: Query, file: string, shape: FileShape): Prom
 export async function readColumns(db: Database, file: string, shape?: FileShape): Promise<string[]> {
   const known = shape ?? (await inspectFile(file));
   const reader = readerSql(known);
+  const params = { file, ...reader.params };
   try {
-    const params = { file, ...reader.params };
-    const describe: Describe = (sql) => db.read<ColumnTypes[number]>(`DESCRIBE ${sql}`, params);
-    if (known.format === 'csv') return (await describe(`SELECT * FROM ${reader.sql}`)).map((row) => row.column_name);
-    return (await textColumns(describe, reader.sql)).map((column) => column.name);
+    if (known.format === 'csv') {
+      return (await db.read<{ column_name: string }>(`DESCRIBE SELECT * FROM ${reader.sql}`, params)).map((row) => row.column_name);
+    }
+    return await db.withConnection(async (query) => {
+      await query.run(`CREATE TEMP TABLE file_shape AS SELECT * FROM ${reader.sql} LIMIT 0`, params);
+      return (await flattenedFrom(query, 'file_shape')).map((column) => column.name);
+    });
   } catch (error) {
     throw unreadable(file, known, error);
   }
