@@ -1,7 +1,14 @@
 // Zendesk's JSON ticket export with its nested via and metric_set; expected values from
 // test/fixtures/sources/zendesk/README.md.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Database } from '../../../sql/db.ts';
+import { readColumns } from '../../../pipelines/read.ts';
+import { detectMapping } from '../../../pipelines/sources/index.ts';
 import { zendeskJsonTickets } from '../../../pipelines/sources/zendesk.ts';
-import { describeSourceFixture } from './source-fixture.ts';
+import { describeSourceFixture, fixturePath } from './source-fixture.ts';
 
 describeSourceFixture('Zendesk JSON ticket export (one {"ticket": …} per line, UTC)', {
   file: 'zendesk/tickets.json',
@@ -32,4 +39,22 @@ describeSourceFixture('Zendesk JSON ticket export (one {"ticket": …} per line,
     208: { status: 'open', channel: 'web', priority: 'normal', created_at: '2024-05-03T10:00:00Z', description: null },
     209: { status: 'new', channel: 'chat', priority: 'high', created_at: '2024-05-03T11:00:00Z' },
   },
+});
+
+describe('Zendesk JSON tickets without the {"ticket": …} wrapper (as the tickets API writes them)', () => {
+  it('stage the same dotted columns and are detected the same way', async () => {
+    const wrapped = fixturePath('zendesk/tickets.json');
+    const bare = join(mkdtempSync(join(tmpdir(), 'servicepulse-zendesk-')), 'tickets.json');
+    const tickets = readFileSync(wrapped, 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { ticket: unknown }).ticket);
+    writeFileSync(bare, JSON.stringify(tickets));
+    const db = await Database.open(':memory:');
+    try {
+      const columns = await readColumns(db, bare);
+      expect(columns).toEqual(await readColumns(db, wrapped));
+      expect(columns).toEqual(expect.arrayContaining(['via.channel', 'metric_set.replies', 'custom_fields.id', 'satisfaction_rating.score']));
+      expect(detectMapping(bare, columns)).toBe(zendeskJsonTickets);
+    } finally {
+      await db.close();
+    }
+  });
 });
