@@ -60,6 +60,10 @@ export function mappingToSql(mapping: Mapping, timeZone: string, columns: string
   const checks: Check[] = [];
   const canonical = canonicalFields[mapping.kind];
   const nullTokens = mapping.nulls?.length ? mapping.nulls.map((token) => bind(token)).join(', ') : undefined;
+  const rawCell = (column: string) => {
+    const cell = `trim(r.${quoteIdentifier(column)})`;
+    return nullTokens ? `CASE WHEN ${cell} IN (${nullTokens}) THEN NULL ELSE nullif(${cell}, '') END` : `nullif(${cell}, '')`;
+  };
   for (const [field, type] of Object.entries(canonical.types)) {
     const spec = mapping.fields[field];
     const fallback = mapping.defaults?.[field];
@@ -67,9 +71,16 @@ export function mappingToSql(mapping: Mapping, timeZone: string, columns: string
       selects.push(`CAST(${fallback === undefined ? 'NULL' : bind(fallback)} AS ${type}) AS ${quoteIdentifier(field)}`);
       continue;
     }
-    const cell = `trim(r.${quoteIdentifier(spec.column)})`;
-    const raw = nullTokens ? `CASE WHEN ${cell} IN (${nullTokens}) THEN NULL ELSE nullif(${cell}, '') END` : `nullif(${cell}, '')`;
-    const parsed = parseExpression(spec, raw, bind, bindZone);
+    const raw = rawCell(spec.column);
+    const base = spec.type === 'minutes_after' ? mapping.fields[spec.after] : undefined;
+    if (spec.type === 'minutes_after' && !base) {
+      // The instant it counts from is not in this file: nothing to add the minutes to.
+      selects.push(`CAST(NULL AS ${type}) AS ${quoteIdentifier(field)}`);
+      continue;
+    }
+    const parsed = base
+      ? `${parseExpression(base, rawCell(base.column), bind, bindZone)} + to_microseconds(CAST(round(try_cast(${raw} AS DOUBLE) * 60e6) AS BIGINT))`
+      : parseExpression(spec, raw, bind, bindZone);
     const value = fallback === undefined ? parsed : `coalesce(${parsed}, ${bind(fallback)})`;
     selects.push(`CAST(${value} AS ${type}) AS ${quoteIdentifier(field)}`);
     if (spec.required || canonical.required.includes(field)) {
@@ -106,6 +117,8 @@ function parseExpression(spec: FieldSpec, raw: string, bind: (value: string) => 
     }
     case 'list':
       return `list_filter(string_split(${raw}, ${bind(spec.separator)}), x -> x <> '')`;
+    case 'minutes_after':
+      throw new Error('minutes_after is parsed with the field it counts from');
   }
 }
 
@@ -119,6 +132,8 @@ function failureReason(spec: FieldSpec, field: string): string {
       const known = Object.keys(spec.values).sort((a, b) => Number(/^\d+$/.test(a)) - Number(/^\d+$/.test(b)));
       return `unknown ${field} value (known: ${known.slice(0, 8).join(', ')}${known.length > 8 ? `, … ${known.length - 8} more` : ''})`;
     }
+    case 'minutes_after':
+      return `unparseable ${field} (expected minutes after ${spec.after})`;
     default:
       return `unparseable ${field} (expected ${spec.type === 'integer' ? 'a whole number' : 'a number'})`;
   }

@@ -8,6 +8,8 @@ export type FieldSpec =
   | { column: string; type: 'number'; required?: boolean }
   /** Without `format`, an ISO 8601 instant; with it, a strptime format read in the load's time zone, or "epoch" (Unix seconds). */
   | { column: string; type: 'timestamp'; format?: string; required?: boolean }
+  /** A duration in minutes after another canonical timestamp (Zendesk's "First reply time in minutes"). */
+  | { column: string; type: 'minutes_after'; after: string; required?: boolean }
   /** Raw values (compared trimmed and case-insensitively) to canonical ones; anything else is rejected. */
   | { column: string; type: 'enum'; values: Record<string, string>; required?: boolean }
   | { column: string; type: 'list'; separator: string; required?: boolean };

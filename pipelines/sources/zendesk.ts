@@ -47,6 +47,8 @@ export const zendeskTickets: Mapping = {
     assignee: { column: 'Assignee', type: 'text' },
     team: { column: 'Group', type: 'text' },
     submitter: { column: 'Submitter', type: 'text' },
+    // Zendesk's first reply follows the same rule as ours (an agent-created ticket counts its second public reply).
+    first_response_at: { column: 'First reply time in minutes', type: 'minutes_after', after: 'created_at' },
     agent_replies: { column: 'Replies', type: 'integer' },
     reopens: { column: 'Reopens', type: 'integer' },
     team_stations: { column: 'Group stations', type: 'integer' },
@@ -76,6 +78,7 @@ export const zendeskJsonTickets: Mapping = {
     submitter: { column: 'submitter_id', type: 'text' },
     // The ticket_metrics fields, nested in each ticket as `metric_set`.
     solved_at: { column: 'metric_set.solved_at', type: 'timestamp' },
+    first_response_at: { column: 'metric_set.reply_time_in_minutes.calendar', type: 'minutes_after', after: 'created_at' },
     agent_replies: { column: 'metric_set.replies', type: 'integer' },
     reopens: { column: 'metric_set.reopens', type: 'integer' },
     team_stations: { column: 'metric_set.group_stations', type: 'integer' },
