@@ -148,7 +148,14 @@ export async function inspectFile(file: string): Promise<FileShape> {
 /** The table function that reads the file, with its options spelled out; `$file` is bound by the caller. */
 function readerSql(shape: FileShape): { sql: string; params: Record<string, string> } {
   if (shape.format === 'parquet') return { sql: 'read_parquet($file)', params: {} };
-  if (shape.format === 'json') return { sql: "read_json($file, format = 'auto', maximum_object_size = 67108864)", params: {} };
+  // Formats that never match keep timestamps as written: DuckDB would otherwise turn "…+02:00" into a
+  // naive UTC value, and the mapping (with its format and the load's time zone) could no longer read it.
+  if (shape.format === 'json') {
+    return {
+      sql: "read_json($file, format = 'auto', maximum_object_size = 67108864, timestampformat = 'as written %Y', dateformat = 'as written %Y')",
+      params: {},
+    };
+  }
   return {
     sql: `read_csv($file, header = true, all_varchar = true, delim = $delim, quote = '"', escape = '"', encoding = $encoding, max_line_size = 67108864)`,
     params: { delim: shape.delimiter, encoding: shape.encoding },
@@ -163,15 +170,58 @@ function unreadable(file: string, shape: FileShape, error: unknown): LoadError {
   return new LoadError(file, `cannot be read as ${what}${hint}: ${message[0]}${line && line !== message[0] ? ` ${line}` : ''}`, { cause: error });
 }
 
-/** Every column as text: nested JSON values as JSON text, scalars as their text. */
-async function textColumns(query: Query, relation: string, params: Record<string, string>): Promise<string> {
-  const columns = await query.all<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM ${relation}`, params);
-  return columns
-    .map(({ column_name, column_type }) => {
-      const name = `"${column_name.replaceAll('"', '""')}"`;
-      return /STRUCT|MAP|\[\]|JSON/.test(column_type) ? `to_json(${name})::VARCHAR AS ${name}` : `${name}::VARCHAR AS ${name}`;
-    })
-    .join(', ');
+type ColumnTypes = Array<{ column_name: string; column_type: string }>;
+type Describe = (select: string) => Promise<ColumnTypes>;
+/** A staged column: its (dotted) name and the SQL that gives its text. */
+type TextColumn = { name: string; sql: string };
+
+const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+const isStruct = (type: string) => type.startsWith('STRUCT(') && type.endsWith(')');
+const isNested = (type: string) => /STRUCT|MAP|\[\]|JSON/.test(type);
+
+/**
+ * Every JSON column as text, nested objects flattened to dotted names ("via.channel"): a mapping names
+ * the fields it needs whatever their depth. A list of plain values becomes one value per line (a mapping
+ * reads it as a list with separator "\n"); a list of objects gives a column per key ("tags.tag") the
+ * same way. A record wrapped in a single object key (Zendesk's {"ticket": {…}} lines) is unwrapped.
+ */
+async function textColumns(describe: Describe, relation: string): Promise<TextColumn[]> {
+  const top = await describe(`SELECT * FROM ${relation}`);
+  if (top.length === 1 && isStruct(top[0]!.column_type)) return flatten(describe, relation, quoted(top[0]!.column_name), '');
+  const columns: TextColumn[] = [];
+  for (const c of top) columns.push(...(await textColumn(describe, relation, quoted(c.column_name), c.column_name, c.column_type)));
+  return columns;
+}
+
+async function flatten(describe: Describe, relation: string, struct: string, prefix: string): Promise<TextColumn[]> {
+  const columns: TextColumn[] = [];
+  for (const f of await describe(`SELECT unnest(${struct}) FROM ${relation}`)) {
+    columns.push(...(await textColumn(describe, relation, `(${struct}).${quoted(f.column_name)}`, `${prefix}${f.column_name}`, f.column_type)));
+  }
+  return columns;
+}
+
+async function textColumn(describe: Describe, relation: string, value: string, name: string, type: string): Promise<TextColumn[]> {
+  if (isStruct(type)) return flatten(describe, relation, value, `${name}.`);
+  const item = type.endsWith('[]') ? type.slice(0, -2) : undefined;
+  if (item !== undefined && !isNested(item)) return [{ name, sql: `array_to_string(${value}, chr(10))` }];
+  if (item !== undefined && isStruct(item)) {
+    const keys = await describe(`SELECT unnest(list_extract(${value}, 1)) FROM ${relation}`);
+    return keys
+      .filter((k) => !isNested(k.column_type))
+      .map((k) => ({ name: `${name}.${k.column_name}`, sql: `array_to_string(list_transform(${value}, x -> x.${quoted(k.column_name)}), chr(10))` }));
+  }
+  return [{ name, sql: isNested(type) ? `to_json(${value})::VARCHAR` : `${value}::VARCHAR` }];
+}
+
+const selectList = (columns: TextColumn[]) => columns.map((c) => `${c.sql} AS ${quoted(c.name)}`).join(', ');
+
+/**
+ * The flattened columns of `table`, an empty table with the file's shape (`… LIMIT 0`): describing each
+ * nested level of it is instant, where describing the file would bind, and sample, the file every time.
+ */
+async function flattenedFrom(query: Query, table: string): Promise<TextColumn[]> {
+  return textColumns((sql) => query.all<ColumnTypes[number]>(`DESCRIBE ${sql}`), table);
 }
 
 /** Stages the whole file as the temp table `raw` (all text); returns its column names. */
@@ -187,10 +237,17 @@ async function stageReadable(tx: Query, file: string, readable: string, shape: F
   const reader = readerSql(shape);
   const params = { file: readable, ...reader.params };
   try {
-    const select = restoreCarriageReturns
-      ? await carriageReturnsRestored(tx, reader.sql, params)
-      : shape.format === 'csv' ? '*' : await textColumns(tx, reader.sql, params);
-    await tx.run(`CREATE OR REPLACE TEMP TABLE raw AS SELECT ${select} FROM ${reader.sql}`, params);
+    if (restoreCarriageReturns) {
+      const select = await carriageReturnsRestored(tx, reader.sql, params);
+      await tx.run(`CREATE OR REPLACE TEMP TABLE raw AS SELECT ${select} FROM ${reader.sql}`, params);
+    } else if (shape.format === 'csv') {
+      await tx.run(`CREATE OR REPLACE TEMP TABLE raw AS SELECT * FROM ${reader.sql}`, params);
+    } else {
+      await tx.run(`CREATE OR REPLACE TEMP TABLE file_shape AS SELECT * FROM ${reader.sql} LIMIT 0`, params);
+      const select = selectList(await flattenedFrom(tx, 'file_shape'));
+      await tx.run('DROP TABLE file_shape');
+      await tx.run(`CREATE OR REPLACE TEMP TABLE raw AS SELECT ${select} FROM ${reader.sql}`, params);
+    }
   } catch (error) {
     throw unreadable(file, shape, error);
   }
@@ -211,14 +268,23 @@ async function carriageReturnsRestored(query: Query, relation: string, params: R
 export async function readColumns(db: Database, file: string, shape?: FileShape): Promise<string[]> {
   const known = shape ?? (await inspectFile(file));
   if (known.format === 'xes') return readXesColumns(file, known);
-  const describe = async (readable: string, readableShape: FileShape) => {
-    const reader = readerSql(readableShape);
-    try {
-      return (await db.read<{ column_name: string }>(`DESCRIBE SELECT * FROM ${reader.sql}`, { file: readable, ...reader.params })).map((row) => row.column_name);
-    } catch (error) {
-      throw unreadable(file, known, error);
+  if (!known.bareCarriageReturns) return describeColumns(db, file, file, known);
+  return withBareCarriageReturnsMasked(file, known.gzip, (copy) => describeColumns(db, file, copy, { ...known, gzip: false }));
+}
+
+/** The columns of `readable` (the file itself, or a masked copy of it); errors name `file`. */
+async function describeColumns(db: Database, file: string, readable: string, shape: FileShape): Promise<string[]> {
+  const reader = readerSql(shape);
+  const params = { file: readable, ...reader.params };
+  try {
+    if (shape.format === 'csv') {
+      return (await db.read<{ column_name: string }>(`DESCRIBE SELECT * FROM ${reader.sql}`, params)).map((row) => row.column_name);
     }
-  };
-  if (!known.bareCarriageReturns) return describe(file, known);
-  return withBareCarriageReturnsMasked(file, known.gzip, (copy) => describe(copy, { ...known, gzip: false }));
+    return await db.withConnection(async (query) => {
+      await query.run(`CREATE TEMP TABLE file_shape AS SELECT * FROM ${reader.sql} LIMIT 0`, params);
+      return (await flattenedFrom(query, 'file_shape')).map((column) => column.name);
+    });
+  } catch (error) {
+    throw unreadable(file, shape, error);
+  }
 }

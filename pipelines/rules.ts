@@ -11,6 +11,7 @@ export const crossFieldRules: Record<LoadKind, CrossFieldRule[]> = {
   tickets: [
     { field: 'solved_at', violated: 'solved_at < created_at', reason: 'solved before created' },
     { field: 'solved_at', violated: 'solved_at < first_response_at', reason: 'solved before first response' },
+    { field: 'first_response_at', violated: 'first_response_at < created_at', reason: 'first response before created' },
     { field: 'created_at', violated: "created_at > now() + INTERVAL 1 DAY", reason: 'created in the future' },
   ],
   events: [],

@@ -174,6 +174,7 @@ const commonNames: Record<string, string[]> = {
   created_at: ['opened', 'opened_at', 'created', 'created_date', 'creation_date', 'date_opened', 'created_time', 'date_received'],
   solved_at: ['resolved', 'resolved_at', 'resolution_date', 'resolved_time', 'solved'],
   closed_at: ['closed', 'closed_time', 'closed_date'],
+  first_response_at: ['initial_response_time', 'first_responded_at', 'first_reply_created_at', 'first_reply_at'],
   status: ['state', 'incident_state', 'ticket_status'],
   channel: ['via', 'source', 'medium', 'contact_type', 'ticket_channel', 'received_via'],
   assignee: ['assigned_to', 'agent', 'owner'],
@@ -188,12 +189,17 @@ const commonNames: Record<string, string[]> = {
 /** A starting point for a mapping file: every column found, guessed onto a canonical field. */
 export function mappingSkeleton(kind: LoadKind, columns: string[]): MappingFile {
   const known = Object.keys(canonicalFields[kind].types);
+  const normalised = (column: string) =>
+    column.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+  const exactly = (name: string) =>
+    known.includes(name) ? name : Object.entries(commonNames).find(([field, names]) => known.includes(field) && names.includes(name))?.[0];
   const fields: Record<string, string> = {};
-  for (const column of columns) {
-    const normalised = column.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
-    const bySynonym = Object.entries(commonNames).find(([field, names]) => known.includes(field) && names.includes(normalised))?.[0];
-    const field = known.includes(normalised) ? normalised : (bySynonym ?? closest(normalised, known));
-    if (field && !fields[field]) fields[field] = column;
+  // Exact and well-known names first, so that a near miss ("createdBy") cannot take a field a later column names exactly.
+  for (const guess of [exactly, (name: string) => closest(name, known)]) {
+    for (const column of columns) {
+      const field = guess(normalised(column));
+      if (field && !fields[field] && !Object.values(fields).includes(column)) fields[field] = column;
+    }
   }
   for (const field of canonicalFields[kind].required) fields[field] ??= `<column holding ${field}>`;
   return { source: 'my_helpdesk', kind, fields };

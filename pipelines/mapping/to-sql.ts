@@ -5,6 +5,9 @@ import type { Params } from '../../sql/db.ts';
 import { canonicalFields } from './canonical.ts';
 import { sourceColumns, type FieldSpec, type Mapping } from './types.ts';
 
+/** The timestamp format of Unix epoch seconds (strptime has no specifier for them). */
+export const epochFormat = 'epoch';
+
 export function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
@@ -66,6 +69,10 @@ export function mappingToSql(mapping: Mapping, timeZone: string, columns: string
   const checks: Check[] = [];
   const canonical = canonicalFields[mapping.kind];
   const nullTokens = mapping.nulls?.length ? mapping.nulls.map((token) => bind(token)).join(', ') : undefined;
+  const rawCell = (spec: FieldSpec) => {
+    const cell = sourceCell(spec);
+    return nullTokens ? `CASE WHEN ${cell} IN (${nullTokens}) THEN NULL ELSE nullif(${cell}, '') END` : `nullif(${cell}, '')`;
+  };
   for (const [field, type] of Object.entries(canonical.types)) {
     const spec = mapping.fields[field];
     const fallback = mapping.defaults?.[field];
@@ -73,9 +80,16 @@ export function mappingToSql(mapping: Mapping, timeZone: string, columns: string
       selects.push(`CAST(${fallback === undefined ? 'NULL' : bind(fallback)} AS ${type}) AS ${quoteIdentifier(field)}`);
       continue;
     }
-    const cell = sourceCell(spec);
-    const raw = nullTokens ? `CASE WHEN ${cell} IN (${nullTokens}) THEN NULL ELSE nullif(${cell}, '') END` : `nullif(${cell}, '')`;
-    const parsed = parseExpression(spec, raw, bind, bindZone);
+    const raw = rawCell(spec);
+    const base = spec.type === 'minutes_after' ? mapping.fields[spec.after] : undefined;
+    if (spec.type === 'minutes_after' && !base) {
+      // The instant it counts from is not in this file: nothing to add the minutes to.
+      selects.push(`CAST(NULL AS ${type}) AS ${quoteIdentifier(field)}`);
+      continue;
+    }
+    const parsed = base
+      ? `${parseExpression(base, rawCell(base), bind, bindZone)} + to_microseconds(CAST(round(try_cast(${raw} AS DOUBLE) * 60e6) AS BIGINT))`
+      : parseExpression(spec, raw, bind, bindZone);
     const value = fallback === undefined ? parsed : `coalesce(${parsed}, ${bind(fallback)})`;
     selects.push(`CAST(${value} AS ${type}) AS ${quoteIdentifier(field)}`);
     if (spec.required || canonical.required.includes(field)) {
@@ -102,6 +116,7 @@ function parseExpression(spec: FieldSpec, raw: string, bind: (value: string) => 
     case 'number':
       return `try_cast(${raw} AS DOUBLE)`;
     case 'timestamp':
+      if (spec.format === epochFormat) return `to_timestamp(try_cast(${raw} AS DOUBLE))`;
       if (!spec.format) return `try_cast(${raw} AS TIMESTAMPTZ)`;
       // A format with an offset or zone (%z, %Z) reads instants; only local times are placed in the load's zone.
       return /%[zZ]/.test(spec.format)
@@ -113,6 +128,8 @@ function parseExpression(spec: FieldSpec, raw: string, bind: (value: string) => 
     }
     case 'list':
       return `list_filter(string_split(${raw}, ${bind(spec.separator)}), x -> x <> '')`;
+    case 'minutes_after':
+      throw new Error('minutes_after is parsed with the field it counts from');
   }
 }
 
@@ -122,9 +139,12 @@ function failureReason(spec: FieldSpec, field: string): string {
       return `unparseable ${field} (expected ${spec.format ?? 'an ISO 8601 timestamp'})`;
     case 'enum':
     {
-      const known = Object.keys(spec.values);
+      // Names before numeric codes (which JavaScript orders first): the names are what people recognise.
+      const known = Object.keys(spec.values).sort((a, b) => Number(/^\d+$/.test(a)) - Number(/^\d+$/.test(b)));
       return `unknown ${field} value (known: ${known.slice(0, 8).join(', ')}${known.length > 8 ? `, … ${known.length - 8} more` : ''})`;
     }
+    case 'minutes_after':
+      return `unparseable ${field} (expected minutes after ${spec.after})`;
     default:
       return `unparseable ${field} (expected ${spec.type === 'integer' ? 'a whole number' : 'a number'})`;
   }

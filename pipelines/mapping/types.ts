@@ -12,6 +12,8 @@ export type FieldSpec =
    * `column` then names them for messages.
    */
   | { column: string; type: 'timestamp'; format?: string; columns?: string[]; required?: boolean }
+  /** A duration in minutes after another canonical timestamp (Zendesk's "First reply time in minutes"). */
+  | { column: string; type: 'minutes_after'; after: string; required?: boolean }
   /** Raw values (compared trimmed and case-insensitively) to canonical ones; anything else is rejected. */
   | { column: string; type: 'enum'; values: Record<string, string>; required?: boolean }
   | { column: string; type: 'list'; separator: string; required?: boolean };

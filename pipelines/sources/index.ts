@@ -3,11 +3,19 @@ import { canonicalFields } from '../mapping/canonical.ts';
 import { missingRequiredColumns } from '../mapping/fit.ts';
 import type { LoadKind, Mapping } from '../mapping/types.ts';
 import { LoadError } from '../load-error.ts';
+import { chatwootConversations } from './chatwoot.ts';
+import { freshdeskTickets } from './freshdesk.ts';
+import { helpscoutConversations } from './helpscout.ts';
+import { jiraIssues } from './jira.ts';
+import { servicenowIncidentLog, servicenowIncidents } from './servicenow.ts';
 import { servicepulseEvents, servicepulseFeedback } from './servicepulse.ts';
 import { xesEvents } from './xes.ts';
-import { zendeskTickets } from './zendesk.ts';
+import { zendeskJsonTickets, zendeskTickets } from './zendesk.ts';
 
-export const builtInMappings: readonly Mapping[] = [zendeskTickets, servicepulseEvents, servicepulseFeedback, xesEvents];
+export const builtInMappings: readonly Mapping[] = [
+  zendeskTickets, zendeskJsonTickets, freshdeskTickets, jiraIssues, servicenowIncidents, servicenowIncidentLog,
+  chatwootConversations, helpscoutConversations, servicepulseEvents, servicepulseFeedback, xesEvents,
+];
 export const builtInSources = [...new Set(builtInMappings.map((m) => m.source))];
 export const loadKinds = Object.keys(canonicalFields) as LoadKind[];
 

@@ -112,7 +112,7 @@ describe('exports without optional columns', () => {
     );
     const summary = await loadFile(db, { file: trimmed, mapping: zendeskTickets });
     expect([summary.inserted, summary.rejected]).toEqual([2, 0]);
-    expect(summary.absentFields).toEqual(['subject', 'description', 'updated_at', 'solved_at', 'due_at', 'category', 'subcategory', 'requester_kind', 'organization', 'submitter', 'agent_replies', 'reopens', 'team_stations', 'assignee_stations']);
+    expect(summary.absentFields).toEqual(['subject', 'description', 'updated_at', 'solved_at', 'due_at', 'category', 'subcategory', 'requester_kind', 'organization', 'submitter', 'first_response_at', 'agent_replies', 'reopens', 'team_stations', 'assignee_stations']);
     expect(await db.read(`SELECT external_id, subject, channel, status FROM tickets ORDER BY 1`)).toEqual([
       { external_id: '10001', subject: null, channel: 'email', status: 'closed' },
       { external_id: '10002', subject: null, channel: 'phone', status: 'solved' },

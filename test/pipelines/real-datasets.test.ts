@@ -5,9 +5,13 @@ import type { Database } from '../../sql/db.ts';
 import { loadFile } from '../../pipelines/load.ts';
 import { readMappingFile } from '../../pipelines/mapping/file.ts';
 import { datasets, datasetsAvailable, shippedMappings as mappings } from '../helpers/datasets.ts';
+import { readColumns } from '../../pipelines/read.ts';
+import { detectMapping } from '../../pipelines/sources/index.ts';
+import { servicenowIncidentLog } from '../../pipelines/sources/servicenow.ts';
+import { freshDb } from '../helpers/db.ts';
+
 
 const available = datasetsAvailable('Real-dataset');
-import { freshDb } from '../helpers/db.ts';
 
 describe.runIf(available)('Italian helpdesk event log (4,580 cases)', () => {
   const file = `${datasets}helpdesk_italian_sw_company/helpdesk_finale.csv`;
@@ -97,6 +101,10 @@ describe.runIf(available)('ServiceNow incident event log (119,998 snapshots of 2
                            arg_max(reopen_count, sys_mod_count::INTEGER)::INTEGER AS reopens
                       FROM raw GROUP BY number)
     SELECT *, strptime(opened_at, '%d/%m/%Y %H:%M') AS opened, strptime(nullif(resolved_at, '?'), '%d/%m/%Y %H:%M') AS resolved FROM latest`;
+
+  it('is recognised from its header as the built-in ServiceNow audit log', async () => {
+    expect(detectMapping(file, await readColumns(db, file))).toBe(servicenowIncidentLog);
+  });
 
   it('has one ticket per incident', async () => {
     expect(await db.read(`SELECT count(*)::INTEGER AS n FROM tickets WHERE source = 'servicenow'`)).toEqual([{ n: 20_769 }]);

@@ -60,6 +60,11 @@ describe('mapping files', () => {
     });
   });
 
+  it('the skeleton reads camelCase JSON names and lets an exact name win over an earlier near miss', () => {
+    const { fields } = mappingSkeleton('tickets', ['id', 'createdBy.last', 'createdAt', 'closedAt', 'Initial response time']);
+    expect(fields).toMatchObject({ external_id: 'id', created_at: 'createdAt', closed_at: 'closedAt', first_response_at: 'Initial response time' });
+  });
+
   it('closest() suggests only plausible typos', () => {
     expect(closest('priorty', ['priority', 'status'])).toBe('priority');
     expect(closest('banana', ['priority', 'status'])).toBeUndefined();
