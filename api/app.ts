@@ -12,6 +12,7 @@ import type { ImportResponse } from './contracts.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes, type ImportSettings } from './routes/imports.ts';
 import { metricRoutes } from './routes/metrics.ts';
+import { ticketRoutes } from './routes/tickets.ts';
 
 export interface AppDeps {
   db: Database;
@@ -27,10 +28,13 @@ export interface AppDeps {
 }
 
 export function createApp(deps: AppDeps) {
+  const answers = cacheByDataVersion(deps.db, deps.cache ?? new AnswerCache(), deps.now);
   const api = new Hono()
-    .use('/metrics/*', cacheByDataVersion(deps.db, deps.cache ?? new AnswerCache(), deps.now))
+    .use('/metrics/*', answers)
+    .use('/tickets', answers)
     .route('/health', healthRoutes(deps.db))
-    .route('/metrics', metricRoutes(deps.db, deps.now));
+    .route('/metrics', metricRoutes(deps.db, deps.now))
+    .route('/tickets', ticketRoutes(deps.db, deps.now));
   if (deps.imports) {
     const queue = new ImportQueue(deps.db, deps.logError ?? console.error, deps.imports.onChange);
     api.route('/imports', importRoutes(deps.db, deps.imports, queue));

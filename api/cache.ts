@@ -75,7 +75,8 @@ export function cacheByDataVersion(db: Database, cache: AnswerCache, now: () => 
     const version = (await db.readOne<{ version: string }>('SELECT version::VARCHAR AS version FROM data_state'))?.version ?? '0';
     const url = new URL(c.req.url);
     url.searchParams.sort();
-    const key = `${url.pathname}?${url.searchParams} @${version} ${now().toISOString().slice(0, 10)}`;
+    // Only JSON answers are cached, but the key carries Accept so a CSV or Arrow request never meets one.
+    const key = `${url.pathname}?${url.searchParams} @${version} ${now().toISOString().slice(0, 10)} ${c.req.header('Accept') ?? ''}`;
     const etag = `"${createHash('sha256').update(key).digest('base64url').slice(0, 27)}"`;
     const headers = { ETag: etag, 'Cache-Control': 'private, no-cache' };
     if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers);
@@ -83,8 +84,8 @@ export function cacheByDataVersion(db: Database, cache: AnswerCache, now: () => 
     if (cached) return c.body(cached.body, 200, { ...headers, 'Content-Type': cached.contentType });
 
     await next();
-    if (c.res.status !== 200) return;
-    const contentType = c.res.headers.get('Content-Type') ?? 'application/json';
+    const contentType = c.res.headers.get('Content-Type') ?? '';
+    if (c.res.status !== 200 || !contentType.startsWith('application/json')) return;
     const body = await c.res.clone().text();
     cache.set(key, { body, contentType, etag });
     for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);

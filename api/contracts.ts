@@ -38,6 +38,32 @@ export interface SeriesResponse {
   total: { value: number | null; tickets: number };
 }
 
+/** `GET /api/tickets`: a page of the tickets behind a metric point (also served as CSV and Arrow IPC). */
+export interface TicketsResponse {
+  tickets: Array<{
+    ticket_id: number;
+    source: string;
+    external_id: string;
+    subject: string | null;
+    status: string;
+    channel: string;
+    priority: string | null;
+    category: string | null;
+    team_id: string | null;
+    assignee_id: string | null;
+    requester_id: string | null;
+    organization: string | null;
+    /** ISO 8601 instants, UTC. */
+    created_at: string | null;
+    first_response_at: string | null;
+    solved_at: string | null;
+    /** Minutes for a duration metric; whether the ticket counts in a rate's numerator; null otherwise. */
+    value: number | boolean | null;
+  }>;
+  /** Pass as `cursor` for the next page; null on the last. */
+  next_cursor: string | null;
+}
+
 /** `GET /api/health` */
 export interface HealthResponse {
   status: 'ok';

@@ -3,16 +3,12 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Database } from '../../sql/db.ts';
 import { dimensionNames, grains, type Dimension } from '../../sql/metrics/dimensions.ts';
-import { metrics, type Metric } from '../../sql/metrics/registry.ts';
-import { hoursModes, querySeries, stats, type Filters } from '../../sql/metrics/series.ts';
+import { metrics } from '../../sql/metrics/registry.ts';
+import { hoursModes, querySeries, stats } from '../../sql/metrics/series.ts';
 import type { MetricInfo, SeriesResponse } from '../contracts.ts';
 import { ProblemError } from '../problem.ts';
 import { validationHook } from '../validation.ts';
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
-
-/** A filter names a dimension; repeating it (`channel=email&channel=phone`) allows several values. */
-const filterValues = z.union([z.string().min(1), z.array(z.string().min(1))]).optional();
+import { checkVariant, defaultRange, filterQueryShape, filtersOf, isoDate, parseRange } from './metric-query.ts';
 
 const seriesQuery = z
   .object({
@@ -23,42 +19,9 @@ const seriesQuery = z
     stat: z.enum(stats).default('p50'),
     hours: z.enum(hoursModes).default('calendar'),
     variant: z.string().optional(),
-    ...Object.fromEntries(dimensionNames.map((name) => [name, filterValues])),
+    ...filterQueryShape,
   })
   .strict();
-
-function filtersOf(query: Record<string, unknown>): Filters {
-  const filters: Filters = {};
-  for (const name of dimensionNames) {
-    const value = query[name] as string | string[] | undefined;
-    if (value !== undefined) filters[name] = Array.isArray(value) ? value : [value];
-  }
-  return filters;
-}
-
-function checkVariant(metric: Metric, variant: string | undefined) {
-  if (variant === undefined) return;
-  const allowed = metric.aggregation === 'rate' ? Object.keys(metric.variants ?? {}) : [];
-  if (!allowed.includes(variant)) {
-    throw new ProblemError(
-      400,
-      'Unknown variant',
-      allowed.length > 0
-        ? `variant: "${variant}" is not a preset of ${metric.key}. Allowed: ${allowed.join(', ')}.`
-        : `variant: ${metric.key} has no presets.`,
-      { allowed },
-    );
-  }
-}
-
-const DAY = 86_400_000;
-
-/** Default range: the 52 whole weeks before the current one, plus the current week so far. */
-function defaultRange(now: Date): { from: Date; to: Date } {
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const mondayOffset = (new Date(today).getUTCDay() + 6) % 7;
-  return { from: new Date(today - (mondayOffset + 52 * 7) * DAY), to: new Date(today + DAY) };
-}
 
 function info(key: string): MetricInfo {
   const metric = metrics.get(key)!;
@@ -90,12 +53,7 @@ export function metricRoutes(db: Database, now: () => Date = () => new Date()) {
         });
       }
       const query = c.req.valid('query');
-      const fallback = defaultRange(now());
-      const from = query.from ? new Date(`${query.from}T00:00:00Z`) : fallback.from;
-      const to = query.to ? new Date(`${query.to}T00:00:00Z`) : fallback.to;
-      if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from >= to) {
-        throw new ProblemError(400, 'Invalid range', `"from" (${query.from}) must be a real date before "to" (${query.to}).`);
-      }
+      const { from, to } = parseRange(query.from, query.to, defaultRange(now()));
       checkVariant(metric, query.variant);
       const by = (query.by ?? null) as Dimension | null;
       const filters = filtersOf(query);

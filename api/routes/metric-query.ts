@@ -1,0 +1,63 @@
+// Query parameters every metric-reading route shares: the range, dimension filters and a rate's preset.
+import { z } from 'zod';
+import { dimensionNames } from '../../sql/metrics/dimensions.ts';
+import type { Metric } from '../../sql/metrics/registry.ts';
+import type { Filters } from '../../sql/metrics/series.ts';
+import { ProblemError } from '../problem.ts';
+
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
+/** A filter names a dimension; repeating it (`channel=email&channel=phone`) allows several values. */
+const filterValues = z.union([z.string().min(1), z.array(z.string().min(1))]).optional();
+export const filterQueryShape = Object.fromEntries(dimensionNames.map((name) => [name, filterValues])) as Record<
+  (typeof dimensionNames)[number],
+  typeof filterValues
+>;
+
+export function filtersOf(query: Record<string, unknown>): Filters {
+  const filters: Filters = {};
+  for (const name of dimensionNames) {
+    const value = query[name] as string | string[] | undefined;
+    if (value !== undefined) filters[name] = Array.isArray(value) ? value : [value];
+  }
+  return filters;
+}
+
+export function checkVariant(metric: Metric, variant: string | undefined) {
+  if (variant === undefined) return;
+  const allowed = metric.aggregation === 'rate' ? Object.keys(metric.variants ?? {}) : [];
+  if (!allowed.includes(variant)) {
+    throw new ProblemError(
+      400,
+      'Unknown variant',
+      allowed.length > 0
+        ? `variant: "${variant}" is not a preset of ${metric.key}. Allowed: ${allowed.join(', ')}.`
+        : `variant: ${metric.key} has no presets.`,
+      { allowed },
+    );
+  }
+}
+
+const DAY = 86_400_000;
+
+/** Default range: the 52 whole weeks before the current one, plus the current week so far. */
+export function defaultRange(now: Date): { from: Date; to: Date } {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const mondayOffset = (new Date(today).getUTCDay() + 6) % 7;
+  return { from: new Date(today - (mondayOffset + 52 * 7) * DAY), to: new Date(today + DAY) };
+}
+
+/** `from` (inclusive) and `to` (exclusive) as UTC midnights; a missing end takes the default's. */
+export function parseRange(fromText: string | undefined, toText: string | undefined, fallback: { from: Date; to: Date }) {
+  for (const [name, text] of [['from', fromText], ['to', toText]] as const) {
+    if (text !== undefined && !isoDate.safeParse(text).success) {
+      throw new ProblemError(400, 'Invalid request', `${name}: expected a date as YYYY-MM-DD`);
+    }
+  }
+  const from = fromText ? new Date(`${fromText}T00:00:00Z`) : fallback.from;
+  const to = toText ? new Date(`${toText}T00:00:00Z`) : fallback.to;
+  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from >= to) {
+    throw new ProblemError(400, 'Invalid range', `"from" (${fromText}) must be a real date before "to" (${toText}).`);
+  }
+  return { from, to };
+}

@@ -1,0 +1,129 @@
+// GET /api/tickets: the tickets behind any metric point, as JSON pages, Arrow IPC or a CSV export.
+import { zValidator } from '@hono/zod-validator';
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { csvText } from '../../common/csv.ts';
+import type { Database } from '../../sql/db.ts';
+import { DrilldownError, queryTickets, ticketSorts, type TicketRow, type TicketSort } from '../../sql/metrics/drilldown.ts';
+import { metrics } from '../../sql/metrics/registry.ts';
+import type { TicketsResponse } from '../contracts.ts';
+import { ProblemError } from '../problem.ts';
+import { validationHook } from '../validation.ts';
+import { checkVariant, defaultRange, filterQueryShape, filtersOf, isoDate, parseRange } from './metric-query.ts';
+
+const arrowType = 'application/vnd.apache.arrow.stream';
+/** Pages for the screen; an export (CSV, Arrow) may take many more rows in one answer. */
+const maxPage = 1_000;
+const maxExport = 1_000_000;
+
+const ticketsQuery = z
+  .object({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    metric: z.string().optional(),
+    stat: z.enum(['p50', 'p90', 'mean']).default('p50'),
+    hours: z.enum(['business', 'calendar']).default('calendar'),
+    variant: z.string().optional(),
+    outcome: z.enum(['met', 'missed']).optional(),
+    target: z.coerce.number().nonnegative().optional(),
+    sort: z.enum([...ticketSorts, ...ticketSorts.map((s) => `-${s}`)] as [string, ...string[]]).default('created_at'),
+    limit: z.coerce.number().int().positive().optional(),
+    cursor: z.string().optional(),
+    ...filterQueryShape,
+  })
+  .strict();
+
+function encodeCursor(cursor: { after: string | number; ticketId: number }): string {
+  return Buffer.from(JSON.stringify([cursor.after, cursor.ticketId])).toString('base64url');
+}
+
+function decodeCursor(text: string): { after: string | number; ticketId: number } {
+  try {
+    const [after, ticketId] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as [unknown, unknown];
+    if ((typeof after === 'string' || typeof after === 'number') && Number.isInteger(ticketId)) return { after, ticketId: ticketId as number };
+  } catch {
+    // Falls through to the problem below.
+  }
+  throw new ProblemError(400, 'Invalid request', 'cursor: not a cursor this API gave out; start again without one.');
+}
+
+const columns: Array<keyof TicketRow> = ['ticket_id', 'source', 'external_id', 'subject', 'status', 'channel', 'priority', 'category',
+  'team_id', 'assignee_id', 'requester_id', 'organization', 'created_at', 'first_response_at', 'solved_at', 'value'];
+
+function asCsv(rows: TicketRow[]): string {
+  return csvText([columns, ...rows.map((row) => columns.map((column) => {
+    const value = row[column];
+    return typeof value === 'boolean' ? String(value) : value;
+  }))]);
+}
+
+function asArrow(rows: TicketRow[]): Uint8Array {
+  const instant = (text: string | null) => (text === null ? null : new Date(text));
+  const table = tableFromArrays({
+    ticket_id: Int32Array.from(rows, (row) => row.ticket_id),
+    ...Object.fromEntries(
+      (['source', 'external_id', 'subject', 'status', 'channel', 'priority', 'category', 'team_id', 'assignee_id', 'requester_id', 'organization'] as const)
+        .map((column) => [column, rows.map((row) => row[column])]),
+    ),
+    created_at: rows.map((row) => instant(row.created_at)),
+    first_response_at: rows.map((row) => instant(row.first_response_at)),
+    solved_at: rows.map((row) => instant(row.solved_at)),
+    value: rows.map((row) => row.value),
+  } as Record<string, unknown[] | Int32Array>);
+  return tableToIPC(table, 'stream');
+}
+
+export function ticketRoutes(db: Database, now: () => Date = () => new Date()) {
+  return new Hono().get('/', zValidator('query', ticketsQuery, validationHook), async (c) => {
+    const query = c.req.valid('query');
+    const metric = query.metric === undefined ? undefined : metrics.get(query.metric);
+    if (query.metric !== undefined && !metric) {
+      throw new ProblemError(400, 'Unknown metric', `metric: there is no metric "${query.metric}". Known metrics: ${[...metrics.keys()].join(', ')}.`, {
+        allowed: [...metrics.keys()],
+      });
+    }
+    if (metric) checkVariant(metric, query.variant);
+    const accept = c.req.header('Accept') ?? '';
+    const format = accept.includes(arrowType) ? 'arrow' : accept.includes('text/csv') ? 'csv' : 'json';
+    const limit = Math.min(query.limit ?? (format === 'json' ? 100 : maxExport), format === 'json' ? maxPage : maxExport);
+    const { from, to } = parseRange(query.from, query.to, defaultRange(now()));
+    const descending = query.sort.startsWith('-');
+    try {
+      const { tickets, next } = await queryTickets(db, {
+        metric,
+        options: { stat: query.stat, hours: query.hours, variant: query.variant },
+        filters: filtersOf(query),
+        from,
+        to,
+        outcome: query.outcome,
+        target: query.target,
+        sort: query.sort.replace(/^-/, '') as TicketSort,
+        descending,
+        limit,
+        cursor: query.cursor ? decodeCursor(query.cursor) : undefined,
+      });
+      const nextCursor = next ? encodeCursor(next) : null;
+      const link: Record<string, string> = nextCursor ? { Link: `<${new URL(c.req.url).pathname}?${withCursor(c.req.url, nextCursor)}>; rel="next"` } : {};
+      if (format === 'csv') {
+        return c.body(asCsv(tickets), 200, {
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': `attachment; filename="tickets-${query.metric ?? 'created'}.csv"`,
+          ...link,
+        });
+      }
+      if (format === 'arrow') return c.body(asArrow(tickets) as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': arrowType, ...link });
+      const body: TicketsResponse = { tickets, next_cursor: nextCursor };
+      return c.json(body);
+    } catch (error) {
+      if (error instanceof DrilldownError) throw new ProblemError(400, 'Invalid request', error.message);
+      throw error;
+    }
+  });
+}
+
+function withCursor(url: string, cursor: string): string {
+  const params = new URL(url).searchParams;
+  params.set('cursor', cursor);
+  return params.toString();
+}

@@ -1,0 +1,128 @@
+// The tickets behind any point of a metric: the same rows, period attribution and filters as the series,
+// optionally only those whose outcome met or missed (a rate's numerator, or a duration against a target).
+import type { Database } from '../db.ts';
+import type { Metric } from './registry.ts';
+import { filterSql, metricAggregate, type Filters, type MetricOptions } from './series.ts';
+
+export const ticketSorts = ['created_at', 'solved_at', 'first_response_at', 'value'] as const;
+export type TicketSort = (typeof ticketSorts)[number];
+
+export interface DrilldownQuery {
+  /** Without a metric, the tickets created in the range. */
+  metric?: Metric;
+  options: MetricOptions;
+  filters?: Filters;
+  from: Date;
+  to: Date;
+  outcome?: 'met' | 'missed';
+  /** Durations: the minutes a ticket must not exceed to have met. */
+  target?: number;
+  sort: TicketSort;
+  descending: boolean;
+  limit: number;
+  cursor?: { after: string | number; ticketId: number };
+}
+
+export interface TicketRow {
+  ticket_id: number;
+  source: string;
+  external_id: string;
+  subject: string | null;
+  status: string;
+  channel: string;
+  priority: string | null;
+  category: string | null;
+  team_id: string | null;
+  assignee_id: string | null;
+  requester_id: string | null;
+  organization: string | null;
+  created_at: string | null;
+  first_response_at: string | null;
+  solved_at: string | null;
+  /** The metric's value for this ticket: minutes for a duration, whether it counts in a rate's numerator. */
+  value: number | boolean | null;
+}
+
+/** Why a drill-down cannot be answered as asked; the API turns it into a 400 problem. */
+export class DrilldownError extends Error {}
+
+// Sort keys never NULL, so a cursor can compare them: a missing instant sorts after every real one.
+const sortSql: Record<TicketSort, string> = {
+  created_at: "coalesce(t.created_at, TIMESTAMPTZ '9999-12-31 00:00:00+00')",
+  solved_at: "coalesce(t.solved_at, TIMESTAMPTZ '9999-12-31 00:00:00+00')",
+  first_response_at: "coalesce(t.first_response_at, TIMESTAMPTZ '9999-12-31 00:00:00+00')",
+  value: 'coalesce(CAST(value AS DOUBLE), 1e308)',
+};
+
+function metricParts(query: DrilldownQuery) {
+  const metric = query.metric;
+  if (!metric) return { rows: 'true', value: 'NULL', met: undefined, time: 'f.created_at' };
+  if (metric.source !== 'ticket_facts') {
+    throw new DrilldownError(`${metric.key} is measured over survey answers, not tickets; drill into the tickets of csat answers with metric=created and filters`);
+  }
+  const { rows } = metricAggregate(metric, query.options);
+  const time = `f.${metric.period_column}`;
+  switch (metric.aggregation) {
+    case 'count':
+      return { rows, value: 'NULL', met: undefined, time };
+    case 'duration': {
+      const column = `f.${metric.minutes[query.options.hours]}`;
+      return { rows, value: column, met: query.target === undefined ? undefined : `${column} <= $target`, time };
+    }
+    case 'rate': {
+      const numerator = (query.options.variant ? metric.variants?.[query.options.variant]?.numerator : undefined) ?? metric.numerator;
+      const counted = `coalesce(${numerator}, false)`;
+      // A lower-is-better rate (reopens, escalations) is met by the tickets it does not count.
+      return { rows, value: counted, met: metric.better === 'lower' ? `NOT ${counted}` : counted, time };
+    }
+  }
+}
+
+export async function queryTickets(db: Database, query: DrilldownQuery): Promise<{ tickets: TicketRow[]; next: DrilldownQuery['cursor'] | null }> {
+  const parts = metricParts(query);
+  const filters = filterSql(query.filters);
+  const where = [`${parts.time} >= $from::TIMESTAMPTZ`, `${parts.time} < $to::TIMESTAMPTZ`, `(${parts.rows})`, ...filters.where];
+  const params: Record<string, unknown> = { from: query.from.toISOString(), to: query.to.toISOString(), ...filters.params, limit: query.limit + 1 };
+  if (query.outcome) {
+    if (!parts.met) {
+      throw new DrilldownError(
+        query.metric?.aggregation === 'duration'
+          ? 'outcome: a duration has an outcome only against a target; add target=<minutes>'
+          : `outcome: ${query.metric ? `${query.metric.key} is a count` : 'there is no metric'}; outcomes apply to rates and to durations with a target`,
+      );
+    }
+    where.push(query.outcome === 'met' ? `(${parts.met})` : `NOT coalesce(${parts.met}, false)`);
+  }
+  if (parts.met?.includes('$target')) params.target = query.target;
+  const sort = sortSql[query.sort];
+  const direction = query.descending ? 'DESC' : 'ASC';
+  const outer: string[] = [];
+  if (query.cursor) {
+    outer.push(`(${sort} ${query.descending ? '<' : '>'} $after OR (${sort} = $after AND t.ticket_id ${query.descending ? '<' : '>'} $after_id))`);
+    params.after = query.cursor.after;
+    params.after_id = query.cursor.ticketId;
+  }
+  const rows = await db.read<TicketRow & { sort_key: string | number } & Record<string, unknown>>(
+    `WITH measured AS (
+       SELECT f.ticket_id, ${parts.value} AS value FROM ticket_facts f WHERE ${where.join(' AND ')}
+     )
+     SELECT t.ticket_id::INTEGER AS ticket_id, t.source, t.external_id, t.subject, t.status, t.channel, t.priority, t.category,
+            t.team_id, t.assignee_id, t.requester_id, t.organization,
+            strftime(t.created_at, '%Y-%m-%dT%H:%M:%SZ') AS created_at,
+            strftime(t.first_response_at, '%Y-%m-%dT%H:%M:%SZ') AS first_response_at,
+            strftime(t.solved_at, '%Y-%m-%dT%H:%M:%SZ') AS solved_at,
+            value, ${sort}::VARCHAR AS sort_key
+       FROM measured JOIN tickets t USING (ticket_id)
+      ${outer.length ? `WHERE ${outer.join(' AND ')}` : ''}
+      ORDER BY ${sort} ${direction}, t.ticket_id ${direction}
+      LIMIT $limit`,
+    params as Record<string, never>,
+  );
+  const more = rows.length > query.limit;
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    tickets: page.map(({ sort_key: _sortKey, ...ticket }) => ticket),
+    next: more && last ? { after: last.sort_key, ticketId: last.ticket_id } : null,
+  };
+}

@@ -1,0 +1,95 @@
+// GET /api/tickets on the small fixture: the tickets behind metric points, worked out from its README.
+import { tableFromIPC } from 'apache-arrow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../api/app.ts';
+import type { TicketsResponse } from '../../api/contracts.ts';
+import type { Database } from '../../sql/db.ts';
+import { freshDb, loadSmallFixture } from '../helpers/db.ts';
+
+let db: Database;
+let app: ReturnType<typeof createApp>;
+beforeAll(async () => {
+  db = await freshDb();
+  await loadSmallFixture(db);
+  app = createApp({ db, now: () => new Date('2026-01-20T12:00:00Z') });
+});
+afterAll(async () => {
+  await db.close();
+});
+
+const january = 'from=2026-01-01&to=2026-02-01';
+
+async function page(query: string) {
+  const response = await app.request(`/api/tickets?${query}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as TicketsResponse;
+}
+
+const ids = (body: TicketsResponse) => body.tickets.map((t) => t.external_id);
+
+describe('the tickets behind a metric', () => {
+  it('without a metric lists the tickets created in the range, oldest first', async () => {
+    expect(ids(await page(january))).toEqual(['10001', '10002', '10003', '10004', '10005']);
+  });
+
+  it('a duration against a target: missed are those over it, with their minutes, largest first', async () => {
+    // First responses: 10001 90 min, 10002 0, 10003 5, 10005 40; over 30 minutes: 10001 and 10005.
+    const missed = await page(`${january}&metric=first_response_time&target=30&outcome=missed&sort=-value`);
+    expect(missed.tickets.map((t) => [t.external_id, t.value])).toEqual([['10001', 90], ['10005', 40]]);
+    const met = await page(`${january}&metric=first_response_time&target=30&outcome=met&sort=value`);
+    expect(met.tickets.map((t) => [t.external_id, t.value])).toEqual([['10002', 0], ['10003', 5]]);
+  });
+
+  it('a lower-is-better rate: missed are the tickets it counts', async () => {
+    // Solved in January: 10001, 10002, 10003 (reopened), 10005.
+    expect(ids(await page(`${january}&metric=reopen_rate&outcome=missed`))).toEqual(['10003']);
+    expect(ids(await page(`${january}&metric=reopen_rate&outcome=met`))).toEqual(['10001', '10002', '10005']);
+  });
+
+  it('filters like the series', async () => {
+    expect(ids(await page(`${january}&channel=email&channel=chat`))).toEqual(['10001', '10003', '10004']);
+  });
+
+  it('pages with a cursor, every ticket once', async () => {
+    const first = await page(`${january}&limit=2`);
+    const second = await page(`${january}&limit=2&cursor=${first.next_cursor}`);
+    const third = await page(`${january}&limit=2&cursor=${second.next_cursor}`);
+    expect([ids(first), ids(second), ids(third), third.next_cursor]).toEqual([['10001', '10002'], ['10003', '10004'], ['10005'], null]);
+    const backwards = await page(`${january}&limit=3&sort=-created_at`);
+    expect(ids(await page(`${january}&limit=3&sort=-created_at&cursor=${backwards.next_cursor}`))).toEqual(['10002', '10001']);
+  });
+
+  it('answers as CSV for a spreadsheet', async () => {
+    const response = await app.request(`/api/tickets?${january}&metric=first_response_time&sort=value`, { headers: { Accept: 'text/csv' } });
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const lines = (await response.text()).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('ticket_id,source,external_id,subject,status,channel,priority,category,team_id,assignee_id,requester_id,organization,created_at,first_response_at,solved_at,value');
+    expect(lines.slice(1).map((line) => line.split(',')[2])).toEqual(['10002', '10003', '10005', '10001']);
+    expect(lines[4]).toMatch(/,2026-01-05T09:00:00Z,2026-01-05T10:30:00Z,2026-01-05T12:00:00Z,90$/);
+  });
+
+  it('answers as Arrow IPC for large results', async () => {
+    const response = await app.request(`/api/tickets?${january}`, { headers: { Accept: 'application/vnd.apache.arrow.stream' } });
+    expect(response.headers.get('content-type')).toBe('application/vnd.apache.arrow.stream');
+    const table = tableFromIPC(new Uint8Array(await response.arrayBuffer()));
+    expect(table.numRows).toBe(5);
+    expect(table.getChild('external_id')!.toArray()).toEqual(['10001', '10002', '10003', '10004', '10005']);
+    expect(new Date(table.getChild('created_at')!.get(0) as number).toISOString()).toBe('2026-01-05T09:00:00.000Z');
+  });
+
+  it('refuses what it cannot answer, naming why', async () => {
+    const cases: Array<[string, RegExp]> = [
+      [`${january}&metric=speed`, /no metric "speed"/],
+      [`${january}&metric=created&outcome=met`, /created is a count/],
+      [`${january}&metric=first_response_time&outcome=met`, /add target=<minutes>/],
+      [`${january}&metric=csat`, /survey answers/],
+      [`${january}&sort=colour`, /^sort: /],
+      [`${january}&cursor=nonsense`, /^cursor: /],
+    ];
+    for (const [query, detail] of cases) {
+      const response = await app.request(`/api/tickets?${query}`);
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { detail: string }).detail).toMatch(detail);
+    }
+  });
+});
