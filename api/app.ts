@@ -12,6 +12,7 @@ import type { ImportResponse } from './contracts.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes, type ImportSettings } from './routes/imports.ts';
 import { metricRoutes } from './routes/metrics.ts';
+import { goalRoutes } from './routes/goals.ts';
 import { ticketRoutes } from './routes/tickets.ts';
 
 export interface AppDeps {
@@ -34,7 +35,8 @@ export function createApp(deps: AppDeps) {
     .use('/tickets', answers)
     .route('/health', healthRoutes(deps.db))
     .route('/metrics', metricRoutes(deps.db, deps.now))
-    .route('/tickets', ticketRoutes(deps.db, deps.now));
+    .route('/tickets', ticketRoutes(deps.db, deps.now))
+    .route('/goals', goalRoutes(deps.db, deps.now));
   if (deps.imports) {
     const queue = new ImportQueue(deps.db, deps.logError ?? console.error, deps.imports.onChange);
     api.route('/imports', importRoutes(deps.db, deps.imports, queue));

@@ -263,6 +263,7 @@ CREATE TABLE goals (
   name         VARCHAR NOT NULL,
   metric       VARCHAR NOT NULL,
   stat         VARCHAR NOT NULL DEFAULT 'value' CHECK (stat IN ('value', 'p50', 'p90', 'mean')),
+  variant      VARCHAR,                      -- a rate's preset (first-contact resolution: one_touch, …)
   comparator   VARCHAR NOT NULL CHECK (comparator IN ('<=', '<', '>=', '>')),
   target       DOUBLE NOT NULL,
   unit         VARCHAR NOT NULL,
