@@ -13,6 +13,7 @@ import { healthRoutes } from './routes/health.ts';
 import { importRoutes, type ImportSettings } from './routes/imports.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { goalRoutes } from './routes/goals.ts';
+import { overviewRoutes } from './routes/overview.ts';
 import { ticketRoutes } from './routes/tickets.ts';
 
 export interface AppDeps {
@@ -33,10 +34,12 @@ export function createApp(deps: AppDeps) {
   const api = new Hono()
     .use('/metrics/*', answers)
     .use('/tickets', answers)
+    .use('/overview', answers)
     .route('/health', healthRoutes(deps.db))
     .route('/metrics', metricRoutes(deps.db, deps.now))
     .route('/tickets', ticketRoutes(deps.db, deps.now))
-    .route('/goals', goalRoutes(deps.db, deps.now));
+    .route('/goals', goalRoutes(deps.db, deps.now))
+    .route('/overview', overviewRoutes(deps.db, deps.now));
   if (deps.imports) {
     const queue = new ImportQueue(deps.db, deps.logError ?? console.error, deps.imports.onChange);
     api.route('/imports', importRoutes(deps.db, deps.imports, queue));

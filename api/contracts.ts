@@ -64,6 +64,47 @@ export interface TicketsResponse {
   next_cursor: string | null;
 }
 
+/** `GET /api/overview?from&to&hours&<filters>`: the landing page in one answer. */
+export interface OverviewResponse {
+  from: string;
+  to: string;
+  /** The period before, as long as the range, that each headline figure is compared with. */
+  previous_from: string;
+  hours: 'business' | 'calendar';
+  filters: Record<string, string[]>;
+  headline: Array<{
+    key: string;
+    metric: MetricInfo;
+    /** Durations are medians here. */
+    stat: 'p50' | null;
+    value: number | null;
+    tickets: number;
+    previous_value: number | null;
+    previous_tickets: number;
+  }>;
+  goals: Array<{
+    goal_id: number;
+    name: string;
+    metric: string;
+    comparator: '<=' | '<' | '>=' | '>';
+    target: number;
+    unit: string;
+    period: 'week' | 'month' | 'quarter';
+    current: {
+      period_start: string;
+      period_end: string;
+      value_so_far: number | null;
+      tickets: number;
+      elapsed: number;
+      projection: { value: number | null; method: string };
+      status: 'met' | 'at_risk' | 'missed' | 'no_data';
+    } | null;
+    last_closed: { period_start: string; value: number | null; status: 'met' | 'at_risk' | 'missed' | 'no_data'; revision: number } | null;
+  }>;
+  /** Tickets created per week and channel in the range. */
+  volume: SeriesResponse['rows'];
+}
+
 /** `GET /api/health` */
 export interface HealthResponse {
   status: 'ok';

@@ -6,7 +6,7 @@ import type { Database } from '../../sql/db.ts';
 import { dimensionNames } from '../../sql/metrics/dimensions.ts';
 import { metrics } from '../../sql/metrics/registry.ts';
 import { hoursModes, stats } from '../../sql/metrics/series.ts';
-import { archiveGoal, createGoal, getGoal, listGoals, reportGoal, updateGoal, type GoalInput } from '../../sql/goals/goals.ts';
+import { archiveGoal, createGoal, getGoal, goalScorecards, reportGoal, updateGoal, type GoalInput } from '../../sql/goals/goals.ts';
 import { ProblemError } from '../problem.ts';
 import { validationHook } from '../validation.ts';
 import { checkVariant, isoDate } from './metric-query.ts';
@@ -58,15 +58,7 @@ function notFound(id: number): never {
 
 export function goalRoutes(db: Database, now: () => Date = () => new Date()) {
   return new Hono()
-    .get('/', async (c) => {
-      const goals = await listGoals(db);
-      const reports = [];
-      for (const goal of goals) {
-        const { current, periods } = await reportGoal(db, goal, now());
-        reports.push({ ...goal, current, last_closed: periods.at(-1) ?? null });
-      }
-      return c.json({ goals: reports });
-    })
+    .get('/', async (c) => c.json({ goals: await goalScorecards(db, now()) }))
     .post('/', zValidator('json', goalBody, validationHook), async (c) => {
       const goal = await createGoal(db, goalInput(c.req.valid('json')));
       return c.json(goal, 201, { Location: `/api/goals/${goal.goal_id}` });

@@ -1,7 +1,8 @@
 // Query parameters every metric-reading route shares: the range, dimension filters and a rate's preset.
 import { z } from 'zod';
 import { dimensionNames } from '../../sql/metrics/dimensions.ts';
-import type { Metric } from '../../sql/metrics/registry.ts';
+import { metrics, type Metric } from '../../sql/metrics/registry.ts';
+import type { MetricInfo } from '../contracts.ts';
 import type { Filters } from '../../sql/metrics/series.ts';
 import { ProblemError } from '../problem.ts';
 
@@ -61,3 +62,23 @@ export function parseRange(fromText: string | undefined, toText: string | undefi
   }
   return { from, to };
 }
+
+/** A registry entry as the API describes it. */
+export function metricInfo(key: string): MetricInfo {
+  const metric = metrics.get(key)!;
+  return {
+    key,
+    label: metric.label,
+    unit: metric.unit,
+    better: metric.better,
+    aggregation: metric.aggregation,
+    description: metric.description,
+    definition: metric.definition,
+    formula: 'formula' in metric ? metric.formula : undefined,
+    variants:
+      metric.aggregation === 'rate' && metric.variants
+        ? Object.entries(metric.variants).map(([name, variant]) => ({ name, label: variant.label, formula: variant.formula }))
+        : undefined,
+  };
+}
+

@@ -5,10 +5,10 @@ import type { Database } from '../../sql/db.ts';
 import { dimensionNames, grains, type Dimension } from '../../sql/metrics/dimensions.ts';
 import { metrics } from '../../sql/metrics/registry.ts';
 import { hoursModes, querySeries, stats } from '../../sql/metrics/series.ts';
-import type { MetricInfo, SeriesResponse } from '../contracts.ts';
+import type { SeriesResponse } from '../contracts.ts';
 import { ProblemError } from '../problem.ts';
 import { validationHook } from '../validation.ts';
-import { checkVariant, defaultRange, filterQueryShape, filtersOf, isoDate, parseRange } from './metric-query.ts';
+import { checkVariant, defaultRange, filterQueryShape, filtersOf, isoDate, metricInfo, parseRange } from './metric-query.ts';
 
 const seriesQuery = z
   .object({
@@ -23,27 +23,9 @@ const seriesQuery = z
   })
   .strict();
 
-function info(key: string): MetricInfo {
-  const metric = metrics.get(key)!;
-  return {
-    key,
-    label: metric.label,
-    unit: metric.unit,
-    better: metric.better,
-    aggregation: metric.aggregation,
-    description: metric.description,
-    definition: metric.definition,
-    formula: 'formula' in metric ? metric.formula : undefined,
-    variants:
-      metric.aggregation === 'rate' && metric.variants
-        ? Object.entries(metric.variants).map(([name, variant]) => ({ name, label: variant.label, formula: variant.formula }))
-        : undefined,
-  };
-}
-
 export function metricRoutes(db: Database, now: () => Date = () => new Date()) {
   return new Hono()
-    .get('/', (c) => c.json([...metrics.keys()].map(info)))
+    .get('/', (c) => c.json([...metrics.keys()].map(metricInfo)))
     .get('/:key', zValidator('query', seriesQuery, validationHook), async (c) => {
       const key = c.req.param('key');
       const metric = metrics.get(key);
@@ -60,7 +42,7 @@ export function metricRoutes(db: Database, now: () => Date = () => new Date()) {
       const options = { stat: query.stat, hours: query.hours, variant: query.variant };
       const { rows, total } = await querySeries(db, { metric, grain: query.grain, by, from, to, filters, ...options });
       const body: SeriesResponse = {
-        metric: info(key),
+        metric: metricInfo(key),
         grain: query.grain,
         by,
         ...(metric.aggregation === 'duration' ? { stat: options.stat, hours: options.hours } : {}),

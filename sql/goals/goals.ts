@@ -68,15 +68,19 @@ function goalParams(input: GoalInput) {
   };
 }
 
+/** Goals are part of what cached answers show (the overview's scorecards): changing one is a new data version. */
+const bumpDataVersion = 'UPDATE data_state SET version = version + 1, changed_at = now()';
+
 export async function createGoal(db: Database, input: GoalInput): Promise<Goal> {
-  const row = await db.write((tx) =>
-    tx.one<GoalRow>(
+  const row = await db.write(async (tx) => {
+    await tx.run(bumpDataVersion);
+    return tx.one<GoalRow>(
       `INSERT INTO goals (name, metric, stat, variant, hours, comparator, target, unit, scope, period, owner_id, starts_on, ends_on)
        VALUES ($name, $metric, $stat, $variant, $hours, $comparator, $target, $unit, $scope::JSON, $period, $owner_id, $starts_on::DATE, $ends_on::DATE)
        RETURNING ${goalColumns}`,
       goalParams(input),
-    ),
-  );
+    );
+  });
   return toGoal(row!);
 }
 
@@ -84,6 +88,7 @@ export async function updateGoal(db: Database, id: number, input: GoalInput): Pr
   const row = await db.write(async (tx) => {
     // A changed definition makes earlier judgements of another goal: they are dropped, not revised.
     await tx.run('DELETE FROM goal_snapshots WHERE goal_id = $id', { id });
+    await tx.run(bumpDataVersion);
     return tx.one<GoalRow>(
       `UPDATE goals SET name = $name, metric = $metric, stat = $stat, variant = $variant, hours = $hours, comparator = $comparator,
               target = $target, unit = $unit, scope = $scope::JSON, period = $period, owner_id = $owner_id,
@@ -97,9 +102,11 @@ export async function updateGoal(db: Database, id: number, input: GoalInput): Pr
 }
 
 export async function archiveGoal(db: Database, id: number): Promise<boolean> {
-  const row = await db.write((tx) =>
-    tx.one('UPDATE goals SET archived_at = now() WHERE goal_id = $id AND archived_at IS NULL RETURNING goal_id', { id }),
-  );
+  const row = await db.write(async (tx) => {
+    const archived = await tx.one('UPDATE goals SET archived_at = now() WHERE goal_id = $id AND archived_at IS NULL RETURNING goal_id', { id });
+    if (archived) await tx.run(bumpDataVersion);
+    return archived;
+  });
   return row !== undefined;
 }
 
@@ -213,4 +220,14 @@ async function snapshot(db: Database, goalId: number, judged: Judged[], version:
     }
     return periods;
   });
+}
+
+/** Every active goal with where its open period stands and how its last closed period ended. */
+export async function goalScorecards(db: Database, now: Date): Promise<Array<Goal & { current: OpenPeriod | null; last_closed: GoalPeriod | null }>> {
+  const cards = [];
+  for (const goal of await listGoals(db)) {
+    const { current, periods } = await reportGoal(db, goal, now);
+    cards.push({ ...goal, current, last_closed: periods.at(-1) ?? null });
+  }
+  return cards;
 }

@@ -65,6 +65,32 @@ export function metricAggregate(metric: Metric, options: MetricOptions): { table
   }
 }
 
+/**
+ * A ticket metric's aggregate over only the rows matching `condition`, so several metrics and periods can
+ * share one scan of ticket_facts. Survey metrics carry their own filters and are computed apart.
+ */
+export function conditionalAggregate(metric: Metric, options: MetricOptions, condition: string): { value: string; tickets: string } {
+  const { rows } = metricAggregate(metric, options);
+  const base = `(${condition}) AND (${rows})`;
+  switch (metric.aggregation) {
+    case 'count':
+      return { value: `count(*) FILTER (WHERE ${base})`, tickets: `count(*) FILTER (WHERE ${base})` };
+    case 'duration': {
+      const column = `f.${metric.minutes[options.hours]}`;
+      return { value: `${statSql[options.stat](column)} FILTER (WHERE ${base})`, tickets: `count(*) FILTER (WHERE ${base})` };
+    }
+    case 'rate': {
+      const numerator = options.variant ? metric.variants?.[options.variant]?.numerator : metric.numerator;
+      return {
+        value: `100.0 * count(*) FILTER (WHERE ${base} AND (${numerator})) / nullif(count(*) FILTER (WHERE ${base}), 0)`,
+        tickets: `count(*) FILTER (WHERE ${base})`,
+      };
+    }
+    case 'score':
+      throw new Error(`${metric.key} is measured over survey answers, not ticket_facts`);
+  }
+}
+
 /** `f.column IN (values)` for each filtered dimension, the values bound as lists. */
 export function filterSql(filters: Filters = {}): { where: string[]; params: Params } {
   const where: string[] = [];

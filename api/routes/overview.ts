@@ -1,0 +1,45 @@
+// GET /api/overview: everything the landing page needs in one call — headline metrics beside the period before,
+// goal scorecards, and ticket volume by channel.
+import { zValidator } from '@hono/zod-validator';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Database } from '../../sql/db.ts';
+import { goalScorecards } from '../../sql/goals/goals.ts';
+import { headlineFigures } from '../../sql/metrics/overview.ts';
+import { metrics } from '../../sql/metrics/registry.ts';
+import { hoursModes, querySeries } from '../../sql/metrics/series.ts';
+import type { OverviewResponse } from '../contracts.ts';
+import { validationHook } from '../validation.ts';
+import { defaultRange, filterQueryShape, filtersOf, isoDate, metricInfo, parseRange } from './metric-query.ts';
+
+const overviewQuery = z
+  .object({ from: isoDate.optional(), to: isoDate.optional(), hours: z.enum(hoursModes).default('calendar'), ...filterQueryShape })
+  .strict();
+
+export function overviewRoutes(db: Database, now: () => Date = () => new Date()) {
+  return new Hono().get('/', zValidator('query', overviewQuery, validationHook), async (c) => {
+    const query = c.req.valid('query');
+    const { from, to } = parseRange(query.from, query.to, defaultRange(now()));
+    const previousFrom = new Date(from.getTime() - (to.getTime() - from.getTime()));
+    const filters = filtersOf(query);
+    const headline = await headlineFigures(db, { from, to, previousFrom, filters, hours: query.hours });
+    const volume = await querySeries(db, {
+      metric: metrics.get('created')!, grain: 'week', by: 'channel', from, to, filters, stat: 'p50', hours: query.hours,
+    });
+    const body: OverviewResponse = {
+      from: from.toISOString().slice(0, 10),
+      to: to.toISOString().slice(0, 10),
+      previous_from: previousFrom.toISOString().slice(0, 10),
+      hours: query.hours,
+      filters,
+      headline: headline.map((figure) => ({
+        ...figure,
+        metric: metricInfo(figure.key),
+        stat: metrics.get(figure.key)!.aggregation === 'duration' ? 'p50' : null,
+      })),
+      goals: await goalScorecards(db, now()),
+      volume: volume.rows,
+    };
+    return c.json(body);
+  });
+}
