@@ -14,6 +14,7 @@ import { importRoutes, type ImportSettings } from './routes/imports.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { goalRoutes } from './routes/goals.ts';
 import { overviewRoutes } from './routes/overview.ts';
+import { teamRoutes } from './routes/teams.ts';
 import { ticketRoutes } from './routes/tickets.ts';
 
 export interface AppDeps {
@@ -39,7 +40,8 @@ export function createApp(deps: AppDeps) {
     .route('/metrics', metricRoutes(deps.db, deps.now))
     .route('/tickets', ticketRoutes(deps.db, deps.now))
     .route('/goals', goalRoutes(deps.db, deps.now))
-    .route('/overview', overviewRoutes(deps.db, deps.now));
+    .route('/overview', overviewRoutes(deps.db, deps.now))
+    .route('/teams', teamRoutes(deps.db));
   if (deps.imports) {
     const queue = new ImportQueue(deps.db, deps.logError ?? console.error, deps.imports.onChange);
     api.route('/imports', importRoutes(deps.db, deps.imports, queue));

@@ -25,3 +25,12 @@ export async function recomputeFacts(tx: Query): Promise<void> {
 const scratchTables = ['fact_tickets', 'status_changes', 'wait_segments', 'reply_spans', 'fact_spans', 'business_spans',
   'business_span_seconds', 'sla_clocks', 'business_deadlines', 'business_deadline_at', 'span_totals', 'escalated_tickets',
   'repeat_contacts'];
+
+/** Recomputes the facts of the tickets a query selects (`SELECT ticket_id …`), e.g. after a calendar changed. */
+export async function recomputeFactsOf(tx: Query, selectTicketIds: string, params: Record<string, string> = {}): Promise<number> {
+  await tx.run(`CREATE OR REPLACE TEMP TABLE touched_tickets AS ${selectTicketIds}`, params);
+  const count = (await tx.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM touched_tickets'))!.n;
+  if (count > 0) await recomputeFacts(tx);
+  await tx.run('DROP TABLE touched_tickets');
+  return count;
+}

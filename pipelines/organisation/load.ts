@@ -2,6 +2,7 @@
 // Configuration tables are replaced as a whole; people's own data (users' passwords, suggestions and
 // their votes and comments) is only ever added to, never overwritten.
 import type { Database, Query } from '../../sql/db.ts';
+import { recomputeFactsOf } from '../../sql/facts.ts';
 import { LoadError, readJsonFile } from '../load-error.ts';
 import { organisationSchema, weekdayNames, type Organisation } from './schema.ts';
 
@@ -45,11 +46,14 @@ export async function loadOrganisation(db: Database, file: string): Promise<Orga
       (team.calendar.weekly[day] ?? []).map(([opens, closes]) => ({ team_id: team.team_id, weekday: index + 1, opens, closes })),
     ),
   );
-  const holidayRows = org.teams.flatMap((team) => team.calendar.holidays.map((h) => ({ team_id: team.team_id, ...h })));
+  const holidayRows = org.teams.flatMap((team) => team.calendar.holidays.map(({ day, name }) => ({ team_id: team.team_id, day, name })));
+  const holidayHourRows = org.teams.flatMap((team) =>
+    team.calendar.holidays.flatMap(({ day, hours }) => hours.map(([opens, closes]) => ({ team_id: team.team_id, day, opens, closes }))),
+  );
   const flagRows = org.customers.flatMap((c) => c.flags.map((f) => ({ customer_id: c.customer_id, ...f })));
 
   return db.write(async (tx) => {
-    for (const table of ['teams', 'calendars', 'calendar_holidays', 'agents', 'customers', 'customer_flags', 'sla_policies']) {
+    for (const table of ['teams', 'calendars', 'calendar_holidays', 'calendar_holiday_hours', 'agents', 'customers', 'customer_flags', 'sla_policies']) {
       await tx.run(`DELETE FROM ${table}`);
     }
     await insertJson(
@@ -60,6 +64,7 @@ export async function loadOrganisation(db: Database, file: string): Promise<Orga
     );
     await insertJson(tx, 'calendars', { team_id: 'VARCHAR', weekday: 'SMALLINT', opens: 'TIME', closes: 'TIME' }, calendarRows);
     await insertJson(tx, 'calendar_holidays', { team_id: 'VARCHAR', day: 'DATE', name: 'VARCHAR' }, holidayRows);
+    await insertJson(tx, 'calendar_holiday_hours', { team_id: 'VARCHAR', day: 'DATE', opens: 'TIME', closes: 'TIME' }, holidayHourRows);
     await insertJson(
       tx,
       'agents',
@@ -87,6 +92,8 @@ export async function loadOrganisation(db: Database, file: string): Promise<Orga
       'ON CONFLICT (user_id) DO NOTHING',
     );
     const suggestions = await insertSuggestions(tx, org);
+    // Calendars, teams and SLA policies shape business minutes and SLA clocks of tickets already loaded.
+    await recomputeFactsOf(tx, 'SELECT ticket_id FROM tickets');
     await tx.run('UPDATE data_state SET version = version + 1, changed_at = now()');
     return {
       teams: org.teams.length,

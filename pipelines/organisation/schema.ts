@@ -9,11 +9,24 @@ const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 export const weekdayNames = weekdays;
 
+/** A day's open intervals: each opening before it closes, none overlapping (overlaps would count twice). */
+const dayHours = z.array(z.tuple([clock, clock])).superRefine((intervals, context) => {
+  const sorted = [...intervals].sort((a, b) => a[0].localeCompare(b[0]));
+  sorted.forEach(([opens, closes], i) => {
+    if (closes <= opens) context.addIssue({ code: 'custom', message: `${opens}–${closes} closes before it opens` });
+    const next = sorted[i + 1];
+    if (next && next[0] < closes) context.addIssue({ code: 'custom', message: `${opens}–${closes} overlaps ${next[0]}–${next[1]}` });
+  });
+});
+
 export const calendarSchema = z.object({
   /** Open intervals per weekday in the team's time zone, e.g. { mon: [["08:00", "16:00"]] }. */
-  weekly: z.partialRecord(z.enum(weekdays), z.array(z.tuple([clock, clock]))),
-  holidays: z.array(z.object({ day: isoDate, name: z.string().min(1) })).default([]),
+  weekly: z.partialRecord(z.enum(weekdays), dayHours),
+  /** Days off the weekly pattern: closed, or open only during `hours` (e.g. Christmas Eve 09:00–12:00). */
+  holidays: z.array(z.object({ day: isoDate, name: z.string().min(1), hours: dayHours.default([]) })).default([]),
 });
+
+export type Calendar = z.infer<typeof calendarSchema>;
 
 export const teamSchema = z.object({
   team_id: z.string().min(1),
