@@ -112,8 +112,8 @@ describe('organisation.json', () => {
     expect(vendor.calendar.weekly.sat?.length).toBeGreaterThan(0);
     expect(org.teams.filter((t) => t.provider_kind === 'independent')).toHaveLength(1);
     // Real holidays of the country, inside the range: Christmas in Zagreb, Thanksgiving 2025 in New York.
-    expect(org.teams.find((t) => t.team_id === 'zagreb')!.calendar.holidays).toContainEqual({ day: '2025-12-25', name: 'Božić' });
-    expect(org.teams.find((t) => t.team_id === 'new_york')!.calendar.holidays).toContainEqual({ day: '2025-11-27', name: 'Thanksgiving Day' });
+    expect(org.teams.find((t) => t.team_id === 'zagreb')!.calendar.holidays).toContainEqual({ day: '2025-12-25', name: 'Božić', hours: [] });
+    expect(org.teams.find((t) => t.team_id === 'new_york')!.calendar.holidays).toContainEqual({ day: '2025-11-27', name: 'Thanksgiving Day', hours: [] });
   });
 
   it('has ~60 uniquely named agents with levels 1–3, one bot, and users linked to agents', () => {
