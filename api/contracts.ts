@@ -38,6 +38,18 @@ export interface SeriesResponse {
   total: { value: number | null; tickets: number };
 }
 
+/** `GET /api/metrics/:key/distribution`: a duration's tickets per bucket, [from_minutes, to_minutes). */
+export interface DistributionResponse {
+  metric: MetricInfo;
+  hours: 'business' | 'calendar';
+  filters: Record<string, string[]>;
+  from: string;
+  to: string;
+  buckets: Array<{ label: string; from_minutes: number; to_minutes: number | null; tickets: number }>;
+  /** Tickets measured (the sum of the buckets unless a duration was negative). */
+  tickets: number;
+}
+
 /** `GET /api/tickets`: a page of the tickets behind a metric point (also served as CSV and Arrow IPC). */
 export interface TicketsResponse {
   tickets: Array<{

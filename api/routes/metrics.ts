@@ -4,8 +4,8 @@ import { z } from 'zod';
 import type { Database } from '../../sql/db.ts';
 import { dimensionNames, grains, type Dimension } from '../../sql/metrics/dimensions.ts';
 import { metrics } from '../../sql/metrics/registry.ts';
-import { hoursModes, querySeries, stats } from '../../sql/metrics/series.ts';
-import type { SeriesResponse } from '../contracts.ts';
+import { hoursModes, queryDistribution, querySeries, stats } from '../../sql/metrics/series.ts';
+import type { DistributionResponse, SeriesResponse } from '../contracts.ts';
 import { ProblemError } from '../problem.ts';
 import { validationHook } from '../validation.ts';
 import { checkVariant, defaultRange, filterQueryShape, filtersOf, isoDate, metricInfo, parseRange } from './metric-query.ts';
@@ -23,17 +23,41 @@ const seriesQuery = z
   })
   .strict();
 
+const distributionQuery = z
+  .object({ from: isoDate.optional(), to: isoDate.optional(), hours: z.enum(hoursModes).default('calendar'), ...filterQueryShape })
+  .strict();
+
+function knownMetric(key: string) {
+  const metric = metrics.get(key);
+  if (!metric) {
+    throw new ProblemError(404, 'Unknown metric', `There is no metric "${key}". Known metrics: ${[...metrics.keys()].join(', ')}.`, {
+      allowed: [...metrics.keys()],
+    });
+  }
+  return metric;
+}
+
 export function metricRoutes(db: Database, now: () => Date = () => new Date()) {
   return new Hono()
     .get('/', (c) => c.json([...metrics.keys()].map(metricInfo)))
+    .get('/:key/distribution', zValidator('query', distributionQuery, validationHook), async (c) => {
+      const metric = knownMetric(c.req.param('key'));
+      if (metric.aggregation !== 'duration') {
+        const durations = [...metrics.values()].filter((m) => m.aggregation === 'duration').map((m) => m.key);
+        throw new ProblemError(400, 'Not a duration', `${metric.key} is not a duration; distributions exist for ${durations.join(', ')}.`, { allowed: durations });
+      }
+      const query = c.req.valid('query');
+      const { from, to } = parseRange(query.from, query.to, defaultRange(now()));
+      const filters = filtersOf(query);
+      const distribution = await queryDistribution(db, { metric, hours: query.hours, filters, from, to });
+      const body: DistributionResponse = {
+        metric: metricInfo(metric.key), hours: query.hours, filters, from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10), ...distribution,
+      };
+      return c.json(body);
+    })
     .get('/:key', zValidator('query', seriesQuery, validationHook), async (c) => {
       const key = c.req.param('key');
-      const metric = metrics.get(key);
-      if (!metric) {
-        throw new ProblemError(404, 'Unknown metric', `There is no metric "${key}". Known metrics: ${[...metrics.keys()].join(', ')}.`, {
-          allowed: [...metrics.keys()],
-        });
-      }
+      const metric = knownMetric(key);
       const query = c.req.valid('query');
       const { from, to } = parseRange(query.from, query.to, defaultRange(now()));
       checkVariant(metric, query.variant);

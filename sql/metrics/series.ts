@@ -3,7 +3,7 @@
 import { listValue } from '@duckdb/node-api';
 import type { Database, Params } from '../db.ts';
 import { dimensions, type Dimension, type Grain } from './dimensions.ts';
-import type { Metric } from './registry.ts';
+import { durationBuckets, type DurationMetric, type Metric } from './registry.ts';
 
 export const stats = ['p50', 'p90', 'mean'] as const;
 export type Stat = (typeof stats)[number];
@@ -128,4 +128,32 @@ export async function querySeries(db: Database, query: SeriesQuery) {
     );
     return { rows: series as SeriesRow[], total: total ?? { value: null, tickets: 0 } };
   });
+}
+
+export interface DistributionQuery {
+  metric: DurationMetric;
+  hours: HoursMode;
+  filters?: Filters;
+  from: Date;
+  to: Date;
+}
+
+/** How many tickets fall in each duration bucket ([lower, upper) minutes), in bucket order, empty ones included. */
+export async function queryDistribution(db: Database, query: DistributionQuery) {
+  const column = `f.${query.metric.minutes[query.hours]}`;
+  const time = `f.${query.metric.period_column}`;
+  const filters = filterSql(query.filters);
+  const counts = durationBuckets.map((bucket, i) => {
+    const upper = bucket.to === null ? '' : ` AND ${column} < ${bucket.to}`;
+    return `count(*) FILTER (WHERE ${column} >= ${bucket.from}${upper})::INTEGER AS b${i}`;
+  });
+  const row = (await db.readOne<Record<string, number>>(
+    `SELECT ${counts.join(', ')}, count(${column})::INTEGER AS measured FROM ticket_facts f
+      WHERE ${[`${time} >= $from::TIMESTAMPTZ`, `${time} < $to::TIMESTAMPTZ`, ...filters.where].join(' AND ')}`,
+    { from: query.from.toISOString(), to: query.to.toISOString(), ...(filters.params as Record<string, never>) },
+  ))!;
+  return {
+    buckets: durationBuckets.map((bucket, i) => ({ label: bucket.label, from_minutes: bucket.from, to_minutes: bucket.to, tickets: row[`b${i}`] ?? 0 })),
+    tickets: row.measured ?? 0,
+  };
 }

@@ -76,3 +76,21 @@ describe('surveys', () => {
     expect(await total(`/api/metrics/csat?${january}&channel=chat`)).toEqual({ value: 0, tickets: 1 });
   });
 });
+
+describe('distributions', () => {
+  it('counts tickets per duration bucket, a bucket holding its lower edge but not its upper', async () => {
+    // Full resolutions attributed to January: 10001 180 min, 10002 10, 10003 1,440 (exactly 24 h), 10005 60 (exactly 1 h).
+    const body = (await (await app.request(`/api/metrics/resolution_time/distribution?from=2026-01-01&to=2026-02-01`)).json()) as {
+      buckets: Array<{ label: string; tickets: number }>;
+      tickets: number;
+    };
+    expect(body.buckets.map((b) => [b.label, b.tickets])).toEqual([['0–1 h', 1], ['1–4 h', 2], ['4–8 h', 0], ['8–24 h', 0], ['> 24 h', 1]]);
+    expect(body.tickets).toBe(4);
+  });
+
+  it('exists only for durations', async () => {
+    const response = await app.request('/api/metrics/reopen_rate/distribution');
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { detail: string }).detail).toMatch(/reopen_rate is not a duration; distributions exist for first_response_time/);
+  });
+});
