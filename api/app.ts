@@ -12,6 +12,7 @@ import type { ImportResponse } from './contracts.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes, type ImportSettings } from './routes/imports.ts';
 import { metricRoutes } from './routes/metrics.ts';
+import { backlogRoutes } from './routes/backlog.ts';
 import { goalRoutes } from './routes/goals.ts';
 import { overviewRoutes } from './routes/overview.ts';
 import { teamRoutes } from './routes/teams.ts';
@@ -36,12 +37,14 @@ export function createApp(deps: AppDeps) {
     .use('/metrics/*', answers)
     .use('/tickets', answers)
     .use('/overview', answers)
+    .use('/backlog', answers)
     .route('/health', healthRoutes(deps.db))
     .route('/metrics', metricRoutes(deps.db, deps.now))
     .route('/tickets', ticketRoutes(deps.db, deps.now))
     .route('/goals', goalRoutes(deps.db, deps.now))
     .route('/overview', overviewRoutes(deps.db, deps.now))
-    .route('/teams', teamRoutes(deps.db));
+    .route('/teams', teamRoutes(deps.db))
+    .route('/backlog', backlogRoutes(deps.db, deps.now));
   if (deps.imports) {
     const queue = new ImportQueue(deps.db, deps.logError ?? console.error, deps.imports.onChange);
     api.route('/imports', importRoutes(deps.db, deps.imports, queue));

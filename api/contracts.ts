@@ -7,7 +7,7 @@ export interface MetricInfo {
   label: string;
   unit: 'tickets' | 'minutes' | 'percent' | 'score';
   better: 'higher' | 'lower' | 'none';
-  aggregation: 'count' | 'duration' | 'rate' | 'score';
+  aggregation: 'count' | 'duration' | 'rate' | 'score' | 'backlog';
   description: string;
   /** The exact definition (PRODUCT.md §4). */
   definition: string;

@@ -75,13 +75,17 @@ function metricParts(query: DrilldownQuery) {
       // A lower-is-better rate (reopens, escalations) is met by the tickets it does not count.
       return { rows, value: counted, met: metric.better === 'lower' ? `NOT ${counted}` : counted, time };
     }
+    case 'backlog':
+      // The tickets open at the end of the range, whenever they were created.
+      return { rows, value: 'NULL', met: undefined, time: null };
   }
 }
 
 export async function queryTickets(db: Database, query: DrilldownQuery): Promise<{ tickets: TicketRow[]; next: DrilldownQuery['cursor'] | null }> {
   const parts = metricParts(query);
   const filters = filterSql(query.filters);
-  const where = [`${parts.time} >= $from::TIMESTAMPTZ`, `${parts.time} < $to::TIMESTAMPTZ`, `(${parts.rows})`, ...filters.where];
+  const range = parts.time ? [`${parts.time} >= $from::TIMESTAMPTZ`, `${parts.time} < $to::TIMESTAMPTZ`] : [];
+  const where = [...range, `(${parts.rows})`, ...filters.where];
   const params: Record<string, unknown> = { from: query.from.toISOString(), to: query.to.toISOString(), ...filters.params, limit: query.limit + 1 };
   if (query.outcome) {
     if (!parts.met) {
@@ -102,8 +106,7 @@ export async function queryTickets(db: Database, query: DrilldownQuery): Promise
     params.after = query.cursor.after;
     params.after_id = query.cursor.ticketId;
   }
-  const rows = await db.read<TicketRow & { sort_key: string | number } & Record<string, unknown>>(
-    `WITH measured AS (
+  const sql = `WITH measured AS (
        SELECT f.ticket_id, ${parts.value} AS value FROM ticket_facts f WHERE ${where.join(' AND ')}
      )
      SELECT t.ticket_id::INTEGER AS ticket_id, t.source, t.external_id, t.subject, t.status, t.channel, t.priority, t.category,
@@ -115,9 +118,10 @@ export async function queryTickets(db: Database, query: DrilldownQuery): Promise
        FROM measured JOIN tickets t USING (ticket_id)
       ${outer.length ? `WHERE ${outer.join(' AND ')}` : ''}
       ORDER BY ${sort} ${direction}, t.ticket_id ${direction}
-      LIMIT $limit`,
-    params as Record<string, never>,
-  );
+      LIMIT $limit`;
+  // DuckDB refuses parameters a statement does not use (a backlog has no range start).
+  const used = Object.fromEntries(Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(sql)));
+  const rows = await db.read<TicketRow & { sort_key: string | number } & Record<string, unknown>>(sql, used as Record<string, never>);
   const more = rows.length > query.limit;
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);

@@ -53,6 +53,14 @@ export const metricSchema = z.discriminatedUnion('aggregation', [
   }),
   z.object({
     ...common,
+    /** Tickets open at the end of each period (a state, not an event: no period column attributes it). */
+    aggregation: z.literal('backlog'),
+    unit: z.literal('tickets'),
+    source: z.literal('ticket_facts'),
+    period_column: z.literal('created_at'),
+  }),
+  z.object({
+    ...common,
     aggregation: z.literal('score'),
     unit: z.enum(['percent', 'score']),
     source: z.literal('feedback_facts'),
@@ -103,6 +111,20 @@ const declarations: Metric[] = [
     where: solved,
     description: 'Tickets whose last change to solved falls in the period.',
     definition: 'Tickets whose last change to solved falls in the period. Solved is not closed: closing is an administrative step.',
+  },
+  {
+    key: 'backlog',
+    label: 'Backlog',
+    unit: 'tickets',
+    better: 'lower',
+    aggregation: 'backlog',
+    source: 'ticket_facts',
+    period_column: 'created_at',
+    description: 'Tickets open (not solved) at the end of each period.',
+    definition:
+      'Open (not solved) tickets at the end of the period, with their age distribution and the oldest per assignee ' +
+      '(`GET /api/backlog`). A ticket counts from its creation until its last solve: one solved, reopened and solved ' +
+      'again counts as open in between too.',
   },
   {
     key: 'first_response_time',

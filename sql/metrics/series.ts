@@ -62,8 +62,17 @@ export function metricAggregate(metric: Metric, options: MetricOptions): { table
     }
     case 'score':
       return { table: 'feedback_facts', rows: metric.where, value: metric.expression };
+    case 'backlog':
+      return { table: 'ticket_facts', rows: backlogOpen('$to::TIMESTAMPTZ'), value: 'count(*)' };
   }
 }
+
+/** Open at `instant`: created before it and not solved by then. */
+export function backlogOpen(instant: string): string {
+  return `f.created_at < ${instant} AND (NOT f.is_solved OR f.solved_at >= ${instant})`;
+}
+
+const grainInterval: Record<Grain, string> = { day: 'INTERVAL 1 DAY', week: 'INTERVAL 1 WEEK', month: 'INTERVAL 1 MONTH', quarter: 'INTERVAL 3 MONTH' };
 
 /**
  * A ticket metric's aggregate over only the rows matching `condition`, so several metrics and periods can
@@ -87,7 +96,8 @@ export function conditionalAggregate(metric: Metric, options: MetricOptions, con
       };
     }
     case 'score':
-      throw new Error(`${metric.key} is measured over survey answers, not ticket_facts`);
+    case 'backlog':
+      throw new Error(`${metric.key} is not an aggregate over a period's tickets`);
   }
 }
 
@@ -103,7 +113,36 @@ export function filterSql(filters: Filters = {}): { where: string[]; params: Par
   return { where, params };
 }
 
+/** The backlog at the end of every period in the range (the last one ends at the range's end). */
+async function queryBacklog(db: Database, query: SeriesQuery) {
+  const group = query.by ? `f.${dimensions[query.by]}` : 'NULL';
+  const filters = filterSql(query.filters);
+  const params = { from: query.from.toISOString(), to: query.to.toISOString(), ...(filters.params as Record<string, never>) };
+  const where = filters.where.length > 0 ? `WHERE ${filters.where.join(' AND ')}` : '';
+  return db.withConnection(async (sql) => {
+    const series = await sql.all<SeriesRow & Record<string, unknown>>(
+      `WITH period_ends AS (
+         SELECT g.period_start, least(g.period_start + ${grainInterval[query.grain]}, $to::TIMESTAMPTZ) AS period_end
+           FROM generate_series(date_trunc($grain, $from::TIMESTAMPTZ), $to::TIMESTAMPTZ - INTERVAL 1 MICROSECOND, ${grainInterval[query.grain]}) AS g(period_start)
+       )
+       SELECT strftime(e.period_start, '%Y-%m-%d') AS period, ${group}::VARCHAR AS "group", count(*)::DOUBLE AS value, count(*)::INTEGER AS tickets
+         FROM period_ends e JOIN ticket_facts f ON ${backlogOpen('e.period_end')}
+        ${where}
+        GROUP BY ALL
+        ORDER BY period, "group" NULLS LAST`,
+      { ...params, grain: query.grain },
+    );
+    const total = await sql.one<{ value: number; tickets: number }>(
+      `SELECT count(*)::DOUBLE AS value, count(*)::INTEGER AS tickets FROM ticket_facts f
+        WHERE ${[backlogOpen('$to::TIMESTAMPTZ'), ...filters.where].join(' AND ')}`,
+      { to: params.to, ...(filters.params as Record<string, never>) },
+    );
+    return { rows: series as SeriesRow[], total: total ?? { value: 0, tickets: 0 } };
+  });
+}
+
 export async function querySeries(db: Database, query: SeriesQuery) {
+  if (query.metric.aggregation === 'backlog') return queryBacklog(db, query);
   const { table, rows, value } = metricAggregate(query.metric, query);
   const time = `f.${query.metric.period_column}`;
   const group = query.by ? `f.${dimensions[query.by]}` : 'NULL';

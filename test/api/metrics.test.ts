@@ -94,3 +94,27 @@ describe('distributions', () => {
     expect(((await response.json()) as { detail: string }).detail).toMatch(/reopen_rate is not a duration; distributions exist for first_response_time/);
   });
 });
+
+describe('backlog', () => {
+  // Open at each week's end (created before it, not solved by then): 10001 created 5 Jan, solved 5 Jan; 10002 6 Jan → 6 Jan;
+  // 10003 13 Jan → last solve 14 Jan; 10004 14 Jan, open; 10005 15 Jan → 15 Jan.
+  it('counts the tickets open at the end of each period', async () => {
+    const body = (await (await app.request('/api/metrics/backlog?from=2026-01-05&to=2026-01-21&grain=week')).json()) as SeriesResponse;
+    // End of week 1 (12 Jan): none open. End of week 2 (19 Jan): 10004. The range ends Wed 21 Jan: 10004.
+    expect(body.rows).toEqual([{ period: '2026-01-12', group: null, value: 1, tickets: 1 }, { period: '2026-01-19', group: null, value: 1, tickets: 1 }]);
+    expect(body.total).toEqual({ value: 1, tickets: 1 });
+  });
+
+  it('tells the open tickets’ ages and each assignee’s oldest at an instant', async () => {
+    // At Wed 14 Jan 09:30: 10003 (reopened 09:00, created 13 Jan 10:00, 23.5 h old) and 10004 (created 08:00, 1.5 h).
+    const body = (await (await app.request('/api/backlog?at=2026-01-14T09:30:00Z')).json()) as {
+      open: number;
+      ages: Array<{ label: string; tickets: number }>;
+      oldest_per_assignee: Array<{ assignee_id: string | null; open: number; external_id: string; age_days: number }>;
+    };
+    expect(body.open).toBe(2);
+    expect(body.ages.map((a) => a.tickets)).toEqual([2, 0, 0, 0, 0]);
+    expect(body.oldest_per_assignee.map((a) => [a.external_id, a.open])).toEqual([['10003', 1], ['10004', 1]]);
+    expect(body.oldest_per_assignee[0]!.age_days).toBeCloseTo(23.5 / 24, 10);
+  });
+});
