@@ -31,7 +31,7 @@ async function problem(path: string, status: number) {
 describe('problems first: bad requests get RFC 9457 documents', () => {
   const cases = [
     { title: 'unknown API route', path: '/api/nope', status: 404, detail: /No API route GET \/api\/nope/ },
-    { title: 'unknown metric, naming the known ones', path: '/api/metrics/speed', status: 404, detail: /no metric "speed"\. Known metrics: created, solved, first_response_time/ },
+    { title: 'unknown metric, naming the known ones', path: '/api/metrics/speed', status: 404, detail: /no metric "speed"\. Known metrics: created, solved, backlog, first_response_time/ },
     { title: 'unknown group-by', path: '/api/metrics/created?by=colour', status: 400, detail: /^by: Invalid option: expected one of "team"\|"channel"/ },
     { title: 'unknown grain', path: '/api/metrics/created?grain=hour', status: 400, detail: /^grain: Invalid option/ },
     { title: 'unknown parameter', path: '/api/metrics/created?colour=red', status: 400, detail: /colour/ },
