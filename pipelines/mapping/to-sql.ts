@@ -1,6 +1,8 @@
 // Turns a mapping into one SELECT over the staged raw rows (temp table `raw`): every canonical field
 // parsed, plus the first problem of the row as (reject_column, reject_value, reject_reason).
 // Column names are quoted identifiers; every literal (formats, value maps, messages) is a bound parameter.
+// The SELECT is layered so that each cell is cleaned once and each value parsed once, however many
+// checks look at it: trimming and parsing every cell is most of what mapping costs on a large file.
 import type { Params } from '../../sql/db.ts';
 import { canonicalFields } from './canonical.ts';
 import type { FieldSpec, Mapping } from './types.ts';
@@ -21,26 +23,45 @@ export interface MappedSelect {
   params: Params;
 }
 
-/**
- * The file line a staged record starts on: header is line 1, and every line break inside an earlier
- * record's quoted fields pushes later records down.
- */
-export interface RecordLines {
-  /** The line the first record is on (2 below a header). */
-  firstRecordLine: number;
-  /** Whether line breaks inside values push later records down (quoted CSV fields). */
+export interface MappedColumns {
+  /** Every column of the staged file (all hashed; searched for line breaks). */
+  columns: string[];
+  /** A hash of the whole source row, to recognise an unchanged re-export (tickets, feedback). */
+  rowHash: boolean;
+  /** Whether line breaks inside values push later records down (quoted CSV fields): counted per record. */
   breaksCountAsLines: boolean;
 }
 
-function lineExpression(columns: string[], lines: RecordLines): string {
-  const recordIndex = '(r.rowid - (SELECT min(rowid) FROM raw))';
-  if (!lines.breaksCountAsLines) return `(${lines.firstRecordLine} + ${recordIndex})::BIGINT`;
-  const text = `concat_ws('', ${columns.map((c) => `r.${quoteIdentifier(c)}`).join(', ')})`;
-  const breaks = `len(${text}) - len(replace(${text}, chr(10), ''))`;
-  return `(${lines.firstRecordLine} + ${recordIndex} + coalesce(sum(${breaks}) OVER (ORDER BY r.rowid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0))::BIGINT`;
+/**
+ * Line breaks inside the record's values, so that a reject can name its file line (see lines.ts). Only
+ * records that have one pay for counting them.
+ */
+function breaksExpression(columns: string[]): string {
+  const cells = columns.map((c) => `r.${quoteIdentifier(c)}`);
+  const text = `concat_ws('', ${cells.join(', ')})`;
+  return `CASE WHEN ${cells.map((cell) => `contains(${cell}, chr(10))`).join(' OR ')}
+               THEN len(${text}) - len(replace(${text}, chr(10), '')) ELSE 0 END::INTEGER`;
 }
 
-export function mappingToSql(mapping: Mapping, timeZone: string, columns: string[], lines: RecordLines): MappedSelect {
+/**
+ * The row's hash over every raw cell. DuckDB's `hash` is a fraction of the cost of md5 over the row's
+ * JSON; it is not promised stable across DuckDB versions, so after an upgrade one reload may count
+ * unchanged rows as updated (rewriting the same values), never the reverse in practice (64 bits).
+ */
+function rowHashExpression(columns: string[]): string {
+  return `hash(${columns.map((c) => `r.${quoteIdentifier(c)}`).join(', ')})::VARCHAR`;
+}
+
+/**
+ * trim copies every cell, and most cells have nothing to trim: an ASCII cell is trimmed only when it
+ * starts or ends with a space; a cell with other characters (which may be Unicode spaces) always is.
+ */
+function cleanedCell(column: string): string {
+  const cell = `r.${quoteIdentifier(column)}`;
+  return `CASE WHEN starts_with(${cell}, ' ') OR ends_with(${cell}, ' ') OR strlen(${cell}) <> length(${cell}) THEN trim(${cell}) ELSE ${cell} END`;
+}
+
+export function mappingToSql(mapping: Mapping, timeZone: string, source: MappedColumns): MappedSelect {
   const params: Record<string, string> = {};
   let counter = 0;
   const bind = (value: string) => {
@@ -48,40 +69,64 @@ export function mappingToSql(mapping: Mapping, timeZone: string, columns: string
     params[name] = value;
     return `$${name}`;
   };
-
   const bindZone = () => {
     params.time_zone = timeZone;
     return '$time_zone';
   };
-  const selects: string[] = [`${lineExpression(columns, lines)} AS line`, 'md5(to_json(r)::VARCHAR) AS row_hash'];
+
+  const passed = ['record', ...(source.rowHash ? ['row_hash'] : []), ...(source.breaksCountAsLines ? ['breaks'] : [])];
+  const cellNames = new Map<string, string>();
+  const cellName = (column: string) => {
+    if (!cellNames.has(column)) cellNames.set(column, `cell_${cellNames.size}`);
+    return cellNames.get(column)!;
+  };
+  const nullTokens = mapping.nulls?.length ? mapping.nulls.map((token) => bind(token)).join(', ') : undefined;
+
+  const parsedSelects: string[] = [];
+  const finalSelects: string[] = [];
   const checks: Check[] = [];
   const canonical = canonicalFields[mapping.kind];
-  const nullTokens = mapping.nulls?.length ? mapping.nulls.map((token) => bind(token)).join(', ') : undefined;
   for (const [field, type] of Object.entries(canonical.types)) {
     const spec = mapping.fields[field];
     const fallback = mapping.defaults?.[field];
     if (!spec) {
-      selects.push(`CAST(${fallback === undefined ? 'NULL' : bind(fallback)} AS ${type}) AS ${quoteIdentifier(field)}`);
+      finalSelects.push(`CAST(${fallback === undefined ? 'NULL' : bind(fallback)} AS ${type}) AS ${quoteIdentifier(field)}`);
       continue;
     }
-    const cell = `trim(r.${quoteIdentifier(spec.column)})`;
-    const raw = nullTokens ? `CASE WHEN ${cell} IN (${nullTokens}) THEN NULL ELSE nullif(${cell}, '') END` : `nullif(${cell}, '')`;
-    const parsed = parseExpression(spec, raw, bind, bindZone);
-    const value = fallback === undefined ? parsed : `coalesce(${parsed}, ${bind(fallback)})`;
-    selects.push(`CAST(${value} AS ${type}) AS ${quoteIdentifier(field)}`);
+    const raw = cellName(spec.column);
+    const parsedName = `parsed_${parsedSelects.length}`;
+    parsedSelects.push(`${parseExpression(spec, raw, bind, bindZone)} AS ${parsedName}`);
+    const value = fallback === undefined ? parsedName : `coalesce(${parsedName}, ${bind(fallback)})`;
+    finalSelects.push(`CAST(${value} AS ${type}) AS ${quoteIdentifier(field)}`);
     if (spec.required || canonical.required.includes(field)) {
       if (fallback === undefined) checks.push({ failed: `${raw} IS NULL`, column: spec.column, raw, reason: `missing ${field}` });
     }
     if (spec.type !== 'text' && spec.type !== 'list') {
-      checks.push({ failed: `${raw} IS NOT NULL AND ${parsed} IS NULL`, column: spec.column, raw, reason: failureReason(spec, field) });
+      checks.push({ failed: `${raw} IS NOT NULL AND ${parsedName} IS NULL`, column: spec.column, raw, reason: failureReason(spec, field) });
     }
   }
   const reject = (part: 'column' | 'raw' | 'reason') =>
     checks.length === 0
       ? 'NULL'
       : `CASE ${checks.map((c) => `WHEN ${c.failed} THEN ${part === 'raw' ? c.raw : bind(part === 'column' ? c.column : c.reason)}`).join(' ')} END`;
-  selects.push(`${reject('column')} AS reject_column`, `${reject('raw')} AS reject_value`, `${reject('reason')} AS reject_reason`);
-  return { sql: `SELECT ${selects.join(',\n       ')}\n  FROM raw r`, params };
+  finalSelects.push(`${reject('column')}::VARCHAR AS reject_column`, `${reject('raw')}::VARCHAR AS reject_value`, `${reject('reason')}::VARCHAR AS reject_reason`);
+
+  const cells = [...cellNames].map(([column, name]) => {
+    const cleaned = cleanedCell(column);
+    const value = nullTokens ? `CASE WHEN ${cleaned} IN (${nullTokens}) THEN NULL ELSE nullif(${cleaned}, '') END` : `nullif(${cleaned}, '')`;
+    return `${value} AS ${name}`;
+  });
+  const staged = [
+    // Rows of a table created in an open transaction are numbered from a large offset, not from 0.
+    'r.rowid - (SELECT min(rowid) FROM raw) AS record',
+    ...(source.rowHash ? [`${rowHashExpression(source.columns)} AS row_hash`] : []),
+    ...(source.breaksCountAsLines ? [`${breaksExpression(source.columns)} AS breaks`] : []),
+    ...cells,
+  ];
+  const sql = `SELECT ${[...passed, ...finalSelects].join(',\n       ')}
+  FROM (SELECT ${[...passed, ...cellNames.values(), ...parsedSelects].join(', ')}
+          FROM (SELECT ${staged.join(',\n                       ')} FROM raw r))`;
+  return { sql, params };
 }
 
 function parseExpression(spec: FieldSpec, raw: string, bind: (value: string) => string, bindZone: () => string): string {

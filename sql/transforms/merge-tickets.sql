@@ -1,9 +1,17 @@
--- Input: temp table incoming_tickets (valid mapped rows, one per external id, with row_hash),
--- params $source and $load_id. Output: tickets inserted or updated, touched_tickets filled.
-CREATE OR REPLACE TEMP TABLE resolved_tickets AS
+-- Input: temp view incoming_tickets (valid mapped rows, one per external id, with record and row_hash),
+-- params $source and $load_id. Output: tickets inserted or updated, matched_tickets (the incoming rows
+-- already stored, and whether they changed), touched_tickets filled.
+-- Only the matches are materialised; the resolved rows are a view read once by each statement, so the
+-- file's rows are not copied again on the way into `tickets`.
+CREATE OR REPLACE TEMP TABLE matched_tickets AS
+SELECT i.record, t.ticket_id AS existing_id, t.row_hash <> i.row_hash AS changed
+  FROM incoming_tickets i
+  JOIN tickets t ON t.source = $source AND t.external_id = i.external_id;
+
+CREATE OR REPLACE TEMP VIEW resolved_tickets AS
 SELECT i.*,
-       t.ticket_id AS existing_id,
-       t.row_hash AS existing_hash,
+       m.existing_id,
+       m.changed,
        coalesce(team_by_name.team_id, team_by_id.team_id) AS team_id,
        coalesce(team_by_name.provider_kind, team_by_id.provider_kind) AS provider_kind,
        coalesce(team_by_name.provider_name, team_by_id.provider_name) AS provider_name,
@@ -12,7 +20,7 @@ SELECT i.*,
        coalesce(i.requester_kind, c.kind, 'external') AS resolved_requester_kind,
        coalesce(i.organization, c.organization) AS resolved_organization
   FROM incoming_tickets i
-  LEFT JOIN tickets t ON t.source = $source AND t.external_id = i.external_id
+  LEFT JOIN matched_tickets m USING (record)
   LEFT JOIN teams team_by_name ON team_by_name.name = i.team
   LEFT JOIN teams team_by_id ON team_by_id.team_id = i.team
   LEFT JOIN agents agent_by_name ON agent_by_name.name = i.assignee
@@ -31,7 +39,7 @@ UPDATE tickets SET
        reopens = coalesce(r.reopens, 0), team_changes = greatest(coalesce(r.team_stations, 1) - 1, 0),
        assignee_changes = greatest(coalesce(r.assignee_stations, 1) - 1, 0), row_hash = r.row_hash, load_id = $load_id
   FROM resolved_tickets r
- WHERE tickets.ticket_id = r.existing_id AND r.existing_hash <> r.row_hash;
+ WHERE tickets.ticket_id = r.existing_id AND r.changed;
 
 INSERT INTO tickets (source, external_id, subject, description, created_at, updated_at, solved_at, first_solved_at,
        closed_at, status, channel, priority, category, subcategory, tags, requester_id, requester_kind, organization,
@@ -44,9 +52,11 @@ SELECT $source, external_id, subject, description, created_at, updated_at, solve
        greatest(coalesce(team_stations, 1) - 1, 0), greatest(coalesce(assignee_stations, 1) - 1, 0), row_hash, $load_id
   FROM resolved_tickets
  WHERE existing_id IS NULL
- ORDER BY line;
+ ORDER BY record;
 
 INSERT INTO touched_tickets
 SELECT t.ticket_id
   FROM tickets t
  WHERE t.load_id = $load_id AND t.source = $source;
+
+DROP VIEW resolved_tickets;
