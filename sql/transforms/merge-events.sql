@@ -23,18 +23,19 @@ SELECT $source, e.external_id, e.subject, e.created_at, 'open', coalesce(e.chann
  WHERE NOT EXISTS (SELECT 1 FROM tickets t WHERE t.source = $source AND t.external_id = e.external_id)
  ORDER BY e.created_at, e.external_id;
 -- One statement from the file's rows to the table: matched to their tickets, duplicates within the file
--- and events already stored skipped (the anti-join costs nothing while the table has no events).
+-- and events already stored skipped. The stored ones are left out with an outer join rather than NOT
+-- EXISTS, which DuckDB plans as a join over every distinct incoming row even when nothing is stored.
 INSERT INTO ticket_events (ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value, load_id)
-SELECT ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value, $load_id
+SELECT r.ticket_id, r.occurred_at, r.kind, r.actor, r.actor_kind, r.from_value, r.to_value, $load_id
   FROM (SELECT DISTINCT t.ticket_id, i.occurred_at, i.kind, i.actor, coalesce(i.actor_kind, 'system') AS actor_kind,
                i.from_value, i.to_value
           FROM incoming_events i
           JOIN tickets t ON t.source = $source AND t.external_id = i.ticket_external_id) r
- WHERE NOT EXISTS (
-     SELECT 1 FROM ticket_events e
-      WHERE e.ticket_id = r.ticket_id AND e.occurred_at = r.occurred_at AND e.kind = r.kind
-        AND e.actor IS NOT DISTINCT FROM r.actor AND e.from_value IS NOT DISTINCT FROM r.from_value
-        AND e.to_value IS NOT DISTINCT FROM r.to_value)
- ORDER BY ticket_id, occurred_at;
+  LEFT JOIN ticket_events e
+    ON e.ticket_id = r.ticket_id AND e.occurred_at = r.occurred_at AND e.kind = r.kind
+   AND e.actor IS NOT DISTINCT FROM r.actor AND e.from_value IS NOT DISTINCT FROM r.from_value
+   AND e.to_value IS NOT DISTINCT FROM r.to_value
+ WHERE e.ticket_id IS NULL
+ ORDER BY r.ticket_id, r.occurred_at;
 
 INSERT INTO touched_tickets SELECT DISTINCT ticket_id FROM ticket_events WHERE load_id = $load_id;
