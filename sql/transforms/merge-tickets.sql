@@ -11,6 +11,7 @@ SELECT i.record, t.ticket_id AS existing_id, t.row_hash <> i.row_hash AS changed
 
 -- Teams, agents and customers are looked up for the few columns that name them, then joined back by
 -- record: DuckDB tends to hash the larger side of these joins, and this way that side is narrow.
+-- Rows stored unchanged need no lookups (a reload of the same export is all of them).
 CREATE OR REPLACE TEMP TABLE ticket_references AS
 SELECT i.record,
        coalesce(team_by_name.team_id, team_by_id.team_id) AS team_id,
@@ -21,7 +22,8 @@ SELECT i.record,
        coalesce(i.requester_kind, c.kind, 'external') AS resolved_requester_kind,
        coalesce(i.organization, c.organization) AS resolved_organization
   FROM (SELECT record, team, assignee, submitter, requester_name, requester_id, requester_kind, organization
-          FROM incoming_tickets) i
+          FROM incoming_tickets
+         WHERE NOT EXISTS (SELECT 1 FROM matched_tickets m WHERE m.record = incoming_tickets.record AND NOT m.changed)) i
   LEFT JOIN teams team_by_name ON team_by_name.name = i.team
   LEFT JOIN teams team_by_id ON team_by_id.team_id = i.team
   LEFT JOIN agents agent_by_name ON agent_by_name.name = i.assignee
