@@ -33,14 +33,15 @@ export interface MappedColumns {
 }
 
 /**
- * Line breaks inside the record's values, so that a reject can name its file line (see lines.ts). Only
- * records that have one pay for counting them.
+ * Line breaks inside the record's values, so that a reject can name its file line (see rejects.ts).
+ * Counted cell by cell: only cells that have a break pay for counting them (mostly long descriptions).
  */
 function breaksExpression(columns: string[]): string {
-  const cells = columns.map((c) => `r.${quoteIdentifier(c)}`);
-  const text = `concat_ws('', ${cells.join(', ')})`;
-  return `CASE WHEN ${cells.map((cell) => `contains(${cell}, chr(10))`).join(' OR ')}
-               THEN len(${text}) - len(replace(${text}, chr(10), '')) ELSE 0 END::INTEGER`;
+  const counts = columns.map((c) => {
+    const cell = `r.${quoteIdentifier(c)}`;
+    return `CASE WHEN contains(${cell}, chr(10)) THEN strlen(${cell}) - strlen(replace(${cell}, chr(10), '')) ELSE 0 END`;
+  });
+  return `(${counts.join('\n + ')})::INTEGER`;
 }
 
 /**

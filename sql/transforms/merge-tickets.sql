@@ -18,7 +18,9 @@ SELECT i.record,
        coalesce(team_by_name.provider_kind, team_by_id.provider_kind) AS provider_kind,
        coalesce(team_by_name.provider_name, team_by_id.provider_name) AS provider_name,
        coalesce(agent_by_name.agent_id, agent_by_id.agent_id) AS assignee_id,
-       (submitter.agent_id IS NOT NULL) AS created_by_agent,
+       -- EXISTS rather than a join whose condition also compares two incoming columns: DuckDB runs that one
+       -- as a nested loop.
+       (i.submitter IS DISTINCT FROM i.requester_name AND EXISTS (SELECT 1 FROM agents a WHERE a.name = i.submitter)) AS created_by_agent,
        coalesce(i.requester_kind, c.kind, 'external') AS resolved_requester_kind,
        coalesce(i.organization, c.organization) AS resolved_organization
   FROM (SELECT record, team, assignee, submitter, requester_name, requester_id, requester_kind, organization
@@ -28,7 +30,6 @@ SELECT i.record,
   LEFT JOIN teams team_by_id ON team_by_id.team_id = i.team
   LEFT JOIN agents agent_by_name ON agent_by_name.name = i.assignee
   LEFT JOIN agents agent_by_id ON agent_by_id.agent_id = i.assignee
-  LEFT JOIN agents submitter ON submitter.name = i.submitter AND i.submitter IS DISTINCT FROM i.requester_name
   LEFT JOIN customers c ON c.customer_id = i.requester_id;
 
 CREATE OR REPLACE TEMP VIEW resolved_tickets AS
