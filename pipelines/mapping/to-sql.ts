@@ -41,7 +41,8 @@ function breaksExpression(columns: string[]): string {
     const cell = `r.${quoteIdentifier(c)}`;
     return `CASE WHEN contains(${cell}, chr(10)) THEN strlen(${cell}) - strlen(replace(${cell}, chr(10), '')) ELSE 0 END`;
   });
-  return `(${counts.join('\n + ')})::INTEGER`;
+  // A list, not a chain of +: a file may have thousands of columns, deeper than DuckDB parses.
+  return `list_sum([${counts.join(',\n ')}])::INTEGER`;
 }
 
 /**
