@@ -37,12 +37,12 @@ export interface MappedColumns {
  * Counted cell by cell: only cells that have a break pay for counting them (mostly long descriptions).
  */
 function breaksExpression(columns: string[]): string {
-  const counts = columns.map((c) => {
-    const cell = `r.${quoteIdentifier(c)}`;
-    return `CASE WHEN contains(${cell}, chr(10)) THEN strlen(${cell}) - strlen(replace(${cell}, chr(10), '')) ELSE 0 END`;
-  });
-  // A list, not a chain of +: a file may have thousands of columns, deeper than DuckDB parses.
-  return `list_sum([${counts.join(',\n ')}])::INTEGER`;
+  const cells = columns.map((c) => `r.${quoteIdentifier(c)}`);
+  const counts = cells.map((cell) => `CASE WHEN contains(${cell}, chr(10)) THEN strlen(${cell}) - strlen(replace(${cell}, chr(10), '')) ELSE 0 END`);
+  // A list, not a chain of +: a file may have thousands of columns, deeper than DuckDB parses. The list is
+  // only built for records that have a break at all.
+  return `CASE WHEN ${cells.map((cell) => `contains(${cell}, chr(10))`).join(' OR ')}
+               THEN list_sum([${counts.join(',\n ')}]) ELSE 0 END::INTEGER`;
 }
 
 /**
