@@ -109,12 +109,17 @@ async function keepOnePerId(tx: Query, mapping: Mapping, incoming: string): Prom
       { column: mapping.fields.external_id!.column, kept: keptLine },
     );
   }
+  await createIncomingView(tx, incoming, replaced > 0);
+  return mapping.latestBy ? replaced : 0;
+}
+
+/** The rows to merge, as a view: the valid mapped rows, less those a later row of the same id replaced. */
+async function createIncomingView(tx: Query, incoming: string, withoutReplaced: boolean) {
   await tx.run(
     `CREATE OR REPLACE TEMP VIEW ${incoming} AS
      SELECT * EXCLUDE (reject_column, reject_value, reject_reason) FROM mapped
-      WHERE reject_reason IS NULL${replaced > 0 ? ' AND record NOT IN (SELECT record FROM replaced)' : ''}`,
+      WHERE reject_reason IS NULL${withoutReplaced ? ' AND record NOT IN (SELECT record FROM replaced)' : ''}`,
   );
-  return mapping.latestBy ? replaced : 0;
 }
 
 export async function loadFile(db: Database, request: LoadRequest): Promise<LoadSummary> {
@@ -208,9 +213,7 @@ async function loadInTransaction(
   const incoming = `incoming_${mapping.kind}`;
   let superseded = 0;
   if (mapping.kind === 'events') {
-    await tx.run(
-      `CREATE OR REPLACE TEMP VIEW ${incoming} AS SELECT * EXCLUDE (reject_column, reject_value, reject_reason) FROM mapped WHERE reject_reason IS NULL`,
-    );
+    await createIncomingView(tx, incoming, false);
   } else {
     superseded = await keepOnePerId(tx, mapping, incoming);
   }
