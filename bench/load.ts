@@ -127,11 +127,12 @@ async function measure<T extends ChildBase>(label: string, input: ChildInput, se
   return result;
 }
 
-function machineFacts(duckdb: DuckdbFacts): string {
+/** The bare read runs with DuckDB's defaults; ours with the settings `Database.open` makes (memory_limit). */
+function machineFacts(duckdb: DuckdbFacts, ours: DuckdbFacts): string {
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
   return [
     `machine: ${availableParallelism()} cores (${cpu}), ${(totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, ${platform()} ${arch()}`,
-    `node ${process.version}; duckdb ${duckdb.version} (@duckdb/node-api ${nodeApiVersion}), threads ${duckdb.threads}, memory_limit ${duckdb.memoryLimit}`,
+    `node ${process.version}; duckdb ${duckdb.version} (@duckdb/node-api ${nodeApiVersion}), threads ${duckdb.threads}, memory_limit ${duckdb.memoryLimit} (bare) / ${ours.memoryLimit} (ours)`,
     `date ${new Date().toISOString()}; ${codeState()}`,
   ].join('\n');
 }
@@ -237,7 +238,7 @@ async function run(options: Options): Promise<number> {
     );
 
     // ── report ──
-    console.log(`\n${machineFacts(runs[0]!.bare.duckdb)}\n`);
+    console.log(`\n${machineFacts(runs[0]!.bare.duckdb, runs[0]!.ours.duckdb)}\n`);
     const bareTotal = runs.reduce((sum, r) => sum + r.bare.seconds, 0);
     const oursTotal = runs.reduce((sum, r) => sum + r.ours.seconds, 0);
     const rowsTotal = runs.reduce((sum, r) => sum + r.ours.rowsRead, 0);

@@ -11,7 +11,7 @@
 //   monthly batches on the 1st is not mixed), and never for the month right after the last such day (the
 //   data may end on its 10th).
 import type { Query } from '../sql/db.ts';
-import { lineExpression, sourceCell, type RecordLines } from './mapping/to-sql.ts';
+import { recordExpression, sourceCell } from './mapping/to-sql.ts';
 import type { FieldSpec, Mapping } from './mapping/types.ts';
 
 /** Below this chance a month with only days 1–12 is taken as evidence of swapped values. */
@@ -45,16 +45,17 @@ function checkedFields(mapping: Mapping): CheckedField[] {
   });
 }
 
-/** Every non-empty cell of the field read both ways; `extra` adds columns computed from `raw r`. */
-function readings(spec: FieldSpec, extra = ''): string {
+/** Every non-empty cell of the field read both ways, with its record number (`mapped.record`). */
+function readings(spec: FieldSpec, lineColumn: string | undefined): string {
+  const extra = recordExpression(lineColumn);
   return `SELECT *, try_strptime(cell, $declared) AS declared, try_strptime(cell, $swapped) AS swapped
-            FROM (SELECT nullif(${sourceCell(spec)}, '') AS cell, r.rowid AS record${extra} FROM raw r)
+            FROM (SELECT nullif(${sourceCell(spec)}, '') AS cell, ${extra} AS record FROM raw r)
            WHERE cell IS NOT NULL`;
 }
 
-async function orderStats(tx: Query, { spec, swapped }: CheckedField): Promise<OrderStats> {
+async function orderStats(tx: Query, { spec, swapped }: CheckedField, lineColumn: string | undefined): Promise<OrderStats> {
   return (await tx.one<OrderStats>(
-    `WITH readings AS (${readings(spec)}),
+    `WITH readings AS (${readings(spec, lineColumn)}),
           months AS (SELECT date_trunc('month', declared) AS month, count(*) AS n, max(day(declared)) AS latest_day
                        FROM readings WHERE declared IS NOT NULL GROUP BY ALL),
           -- The month after the last one with a day past the 12th may be where the data simply ends.
@@ -76,13 +77,13 @@ async function orderStats(tx: Query, { spec, swapped }: CheckedField): Promise<O
 }
 
 /** Rejects the rows whose value reads as two different instants; returns how many and one example reason. */
-async function rejectAmbiguous(tx: Query, { spec, swapped }: CheckedField, lines: RecordLines, columns: string[]) {
+async function rejectAmbiguous(tx: Query, { spec, swapped }: CheckedField, lineColumn: string | undefined) {
   await tx.run(
     `UPDATE mapped SET reject_column = $column, reject_value = a.cell,
             reject_reason = format('day/month order ambiguous: "{}" reads as {} or {}', a.cell,
                                    strftime(a.declared, '%Y-%m-%d'), strftime(a.swapped, '%Y-%m-%d'))
-       FROM (${readings(spec, `, ${lineExpression(columns, lines)} AS line`)}) a
-      WHERE mapped.line = a.line AND a.declared <> a.swapped AND mapped.reject_reason IS NULL`,
+       FROM (${readings(spec, lineColumn)}) a
+      WHERE mapped.record = a.record AND a.declared <> a.swapped AND mapped.reject_reason IS NULL`,
     { column: spec.column, declared: spec.format, swapped },
   );
   return (await tx.one<{ n: number; example: string | null }>(
@@ -108,15 +109,15 @@ const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${
  * Checks every timestamp field with a numeric day and month (unless the mapping says the order is certain);
  * where the orders are mixed, rejects the undecidable rows of `mapped` and returns a warning per field.
  */
-export async function checkDayMonthOrder(tx: Query, mapping: Mapping, columns: string[], lines: RecordLines): Promise<string[]> {
+export async function checkDayMonthOrder(tx: Query, mapping: Mapping, lineColumn: string | undefined): Promise<string[]> {
   const warnings: string[] = [];
   for (const checked of checkedFields(mapping)) {
-    const stats = await orderStats(tx, checked);
+    const stats = await orderStats(tx, checked, lineColumn);
     const crowded = stats.declared_only > 0 ? (stats.crowded_months ?? []) : [];
     if (stats.swapped_only === 0 && crowded.length === 0) continue;
     const { spec, swapped, field } = checked;
     await explainSwappedOnly(tx, checked);
-    const rejected = await rejectAmbiguous(tx, checked, lines, columns);
+    const rejected = await rejectAmbiguous(tx, checked, lineColumn);
     const evidence: string[] = [];
     if (stats.swapped_only > 0) {
       evidence.push(`${plural(stats.swapped_only, 'value')} only read as ${swapped} (e.g. "${stats.swapped_only_example}")`);

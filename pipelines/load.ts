@@ -7,13 +7,14 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Database, Query } from '../sql/db.ts';
 import { recomputeFacts } from '../sql/facts.ts';
-import { transformStatements } from '../sql/files.ts';
+import { runTransform } from '../sql/files.ts';
 import { canonicalFields } from './mapping/canonical.ts';
 import { fitMapping } from './mapping/fit.ts';
 import { mappingToSql, quoteIdentifier } from './mapping/to-sql.ts';
 import type { LoadKind, Mapping } from './mapping/types.ts';
 import { LoadError } from './load-error.ts';
 import { inspectFile, stageFile, type FileShape } from './read.ts';
+import { keptLine, startRejects, writeRejects } from './rejects.ts';
 import { ProgressTracker, type LoadProgress } from './progress.ts';
 import { crossFieldRules } from './rules.ts';
 import { loadWarnings } from './warnings.ts';
@@ -87,42 +88,45 @@ async function sha256Of(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-async function runTransform(tx: Query, name: string, params: Record<string, string | number | boolean>) {
-  for (const statement of transformStatements(name)) {
-    const used = Object.fromEntries(Object.entries(params).filter(([key]) => statement.includes(`$${key}`)));
-    await tx.run(statement, used);
-  }
-}
-
 /**
  * One row per external id. By default the last row wins and earlier ones are rejected naming the line
  * kept (a duplicate in an export is a mistake worth seeing). A snapshot log (`latestBy`) has a row per
  * change of each record by design: its latest state wins and earlier states are superseded, not rejected.
- * Returns how many rows were superseded.
+ * Only ids that occur more than once are ranked; the incoming rows are a view over `mapped` without the
+ * replaced ones, so no copy of the file's rows is made. Returns how many rows were superseded.
  */
-async function keepOnePerId(tx: Query, loadId: number, mapping: Mapping, table: string): Promise<number> {
+async function keepOnePerId(tx: Query, mapping: Mapping, incoming: string): Promise<number> {
   const latest = mapping.latestBy ? `${quoteIdentifier(mapping.latestBy)} DESC NULLS LAST, ` : '';
   await tx.run(
-    `CREATE OR REPLACE TEMP TABLE ranked AS
-     SELECT * EXCLUDE (reject_column, reject_value, reject_reason), row_number() OVER latest_first AS version_rank,
-            first_value(line) OVER latest_first AS winner
-       FROM mapped WHERE reject_reason IS NULL
-     WINDOW latest_first AS (PARTITION BY external_id ORDER BY ${latest}line DESC)`,
+    `CREATE OR REPLACE TEMP TABLE replaced AS
+     SELECT record, external_id, kept_record
+       FROM (SELECT record, external_id, row_number() OVER latest_first AS version_rank,
+                    first_value(record) OVER latest_first AS kept_record
+               FROM mapped
+              WHERE reject_reason IS NULL
+                AND external_id IN (SELECT external_id FROM mapped WHERE reject_reason IS NULL GROUP BY external_id HAVING count(*) > 1)
+             WINDOW latest_first AS (PARTITION BY external_id ORDER BY ${latest}record DESC))
+      WHERE version_rank > 1`,
   );
-  let superseded = 0;
-  if (mapping.latestBy) {
-    superseded = (await tx.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM ranked WHERE version_rank > 1'))!.n;
-  } else {
+  const replaced = (await tx.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM replaced'))!.n;
+  if (replaced > 0 && !mapping.latestBy) {
     await tx.run(
-      `INSERT INTO load_rejects
-       SELECT $load_id, line, $column, external_id, 'duplicate external_id in file: line ' || winner || ' is kept'
-         FROM ranked WHERE version_rank > 1`,
-      { load_id: loadId, column: mapping.fields.external_id!.column },
+      `INSERT INTO rejects SELECT record, $column, external_id, 'duplicate external_id in file: line ' || $kept || ' is kept', kept_record
+         FROM replaced`,
+      { column: mapping.fields.external_id!.column, kept: keptLine },
     );
   }
-  await tx.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * EXCLUDE (version_rank, winner) FROM ranked WHERE version_rank = 1`);
-  await tx.run('DROP TABLE ranked');
-  return superseded;
+  await createIncomingView(tx, incoming, replaced > 0);
+  return mapping.latestBy ? replaced : 0;
+}
+
+/** The rows to merge, as a view: the valid mapped rows, less those a later row of the same id replaced. */
+async function createIncomingView(tx: Query, incoming: string, withoutReplaced: boolean) {
+  await tx.run(
+    `CREATE OR REPLACE TEMP VIEW ${incoming} AS
+     SELECT * EXCLUDE (reject_column, reject_value, reject_reason) FROM mapped
+      WHERE reject_reason IS NULL${withoutReplaced ? ' AND record NOT IN (SELECT record FROM replaced)' : ''}`,
+  );
 }
 
 export async function loadFile(db: Database, request: LoadRequest): Promise<LoadSummary> {
@@ -195,17 +199,23 @@ async function loadInTransaction(
 ): Promise<LoadSummary> {
   const { file, source, timeZone, startedAt, bytes, sha256, onStep } = load;
   const loadId = (await tx.one<{ id: number }>('SELECT (coalesce(max(load_id), 0) + 1)::INTEGER AS id FROM loads'))!.id;
+  await startRejects(tx);
   const columns = await stageFile(tx, file, load.shape);
   const { mapping, absent } = fitMapping(load.mapping, columns, file);
-  onStep('read', (await tx.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM raw'))!.n);
+  const rowsRead = (await tx.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM raw'))!.n;
+  onStep('read', rowsRead);
 
-  const mapped = mappingToSql(mapping, timeZone, columns, load.shape);
+  const mapped = mappingToSql(mapping, timeZone, {
+    columns, rowHash: mapping.kind !== 'events', breaksCountAsLines: load.shape.breaksCountAsLines, lineColumn: load.shape.lineColumn,
+  });
   await tx.run(
     `CREATE OR REPLACE TEMP TABLE mapped AS
      ${mapped.sql}`,
     mapped.params,
   );
-  const warnings = await loadWarnings(tx, mapping, columns, load.shape);
+  const warnings = await loadWarnings(tx, mapping, load.shape.lineColumn);
+  // Everything later reads `mapped`; the raw text goes now so that it does not hold memory through the merge.
+  await tx.run('DROP TABLE raw');
   for (const rule of crossFieldRules[mapping.kind].filter((r) => mapping.fields[r.field])) {
     await tx.run(
       `UPDATE mapped SET reject_column = $column, reject_value = CAST(${quoteIdentifier(rule.field)} AS VARCHAR), reject_reason = $reason
@@ -214,46 +224,46 @@ async function loadInTransaction(
     );
   }
   await tx.run(
-    `INSERT INTO load_rejects SELECT $load_id, line, reject_column, reject_value, reject_reason FROM mapped WHERE reject_reason IS NOT NULL`,
-    { load_id: loadId },
+    `INSERT INTO rejects SELECT record, reject_column, reject_value, reject_reason, NULL FROM mapped WHERE reject_reason IS NOT NULL`,
   );
 
   onStep('validated');
   const incoming = `incoming_${mapping.kind}`;
   let superseded = 0;
   if (mapping.kind === 'events') {
-    await tx.run(`CREATE OR REPLACE TEMP TABLE ${incoming} AS SELECT * FROM mapped WHERE reject_reason IS NULL`);
+    await createIncomingView(tx, incoming, false);
   } else {
-    superseded = await keepOnePerId(tx, loadId, mapping, incoming);
+    superseded = await keepOnePerId(tx, mapping, incoming);
   }
 
-  const before = await countTarget(tx, mapping.kind, source);
+  const before = await countTarget(tx, mapping.kind, source, loadId);
   await tx.run('CREATE OR REPLACE TEMP TABLE touched_tickets (ticket_id BIGINT)');
   await runTransform(tx, mergeTransform[mapping.kind], {
     source, load_id: loadId, creates_tickets: mapping.createsTickets ?? false, ...columnParams(mapping),
   });
   if (mapping.kind === 'events') {
     await tx.run(
-      `INSERT INTO load_rejects
-       SELECT $load_id, line, $column, ticket_external_id, 'no ticket ' || ticket_external_id || ' from ' || $source || ' is loaded'
-         FROM resolved_events WHERE ticket_id IS NULL`,
-      { load_id: loadId, column: mapping.fields.ticket_external_id!.column, source },
+      `INSERT INTO rejects
+       SELECT record, $column, ticket_external_id, 'no ticket ' || ticket_external_id || ' from ' || $source || ' is loaded', NULL
+         FROM ${incoming} i
+        WHERE NOT EXISTS (SELECT 1 FROM tickets t WHERE t.source = $source AND t.external_id = i.ticket_external_id)`,
+      { column: mapping.fields.ticket_external_id!.column, source },
     );
   }
+  await writeRejects(tx, loadId, load.shape);
   onStep('merged');
   await runTransform(tx, 'ticket-rollup', {});
   await recomputeFacts(tx);
   onStep('facts');
 
-  const after = await countTarget(tx, mapping.kind, source);
-  const totals = (await tx.one<{ read: number; rejected: number; updated: number }>(
-    `SELECT (SELECT count(*) FROM raw)::INTEGER AS read,
-            (SELECT count(*) FROM load_rejects WHERE load_id = $load_id)::INTEGER AS rejected,
-            ${mapping.kind === 'events' ? '0' : `(SELECT count(*) FROM resolved_${mapping.kind} WHERE existing_id IS NOT NULL AND existing_hash <> row_hash)::INTEGER`} AS updated`,
+  const after = await countTarget(tx, mapping.kind, source, loadId);
+  const totals = (await tx.one<{ rejected: number; updated: number }>(
+    `SELECT (SELECT count(*) FROM load_rejects WHERE load_id = $load_id)::INTEGER AS rejected,
+            ${mapping.kind === 'events' ? '0' : `(SELECT count(*) FROM matched_${mapping.kind} WHERE changed)::INTEGER`} AS updated`,
     { load_id: loadId },
   ))!;
   const inserted = after - before;
-  const unchanged = totals.read - totals.rejected - inserted - totals.updated - superseded;
+  const unchanged = rowsRead - totals.rejected - inserted - totals.updated - superseded;
   const topRejects = await tx.all<{ reason: string; count: number }>(
     `SELECT reason, count(*)::INTEGER AS count FROM load_rejects WHERE load_id = $load_id GROUP BY reason ORDER BY count DESC, reason LIMIT 5`,
     { load_id: loadId },
@@ -270,7 +280,7 @@ async function loadInTransaction(
     );
   }
   const summary = (finishedAt: Date): LoadSummary => ({
-    loadId, file, source, kind: mapping.kind, rowsRead: totals.read, inserted, updated: totals.updated, unchanged,
+    loadId, file, source, kind: mapping.kind, rowsRead, inserted, updated: totals.updated, unchanged,
     rejected: totals.rejected, topRejects, superseded, absentFields: absent, warnings, dryRun: load.dryRun,
     seconds: (finishedAt.getTime() - startedAt.getTime()) / 1000,
   });
@@ -284,23 +294,30 @@ async function loadInTransaction(
      VALUES ($load_id, $file, $sha256, $bytes, $source, $kind, 'committed', $read, $inserted, $updated, $unchanged,
              $rejected, $started::TIMESTAMPTZ, $finished::TIMESTAMPTZ, $warnings::JSON)`,
     {
-      load_id: loadId, file: basename(file), sha256, bytes, source, kind: mapping.kind, read: totals.read, inserted,
+      load_id: loadId, file: basename(file), sha256, bytes, source, kind: mapping.kind, read: rowsRead, inserted,
       updated: totals.updated, unchanged, rejected: totals.rejected, started: startedAt.toISOString(),
       finished: finishedAt.toISOString(), warnings: JSON.stringify(warnings),
     },
   );
-  for (const table of ['raw', 'mapped', incoming, 'touched_tickets', `resolved_${mapping.kind}`, 'new_events', 'event_rollup']) {
+  await tx.run(`DROP VIEW IF EXISTS temp.${incoming}`);
+  for (const table of ['mapped', 'rejects', 'replaced', 'touched_tickets', `matched_${mapping.kind}`, 'event_rollup']) {
     await tx.run(`DROP TABLE IF EXISTS temp.${table}`);
   }
   return summary(finishedAt);
 }
 
-async function countTarget(tx: Query, kind: LoadKind, source: string): Promise<number> {
+/** Rows of the kind the load writes that count towards `inserted` (after minus before). */
+async function countTarget(tx: Query, kind: LoadKind, source: string, loadId: number): Promise<number> {
+  // Events are only ever inserted, each with its load: counting this load's rows spares joining the whole
+  // event table to the tickets of the source, twice.
+  if (kind === 'events') {
+    return (await tx.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM ticket_events WHERE load_id = $load_id', { load_id: loadId }))!.n;
+  }
   const sql = {
     tickets: 'SELECT count(*)::INTEGER AS n FROM tickets WHERE source = $source',
-    events: 'SELECT count(*)::INTEGER AS n FROM ticket_events e JOIN tickets t USING (ticket_id) WHERE t.source = $source',
-    messages: 'SELECT count(*)::INTEGER AS n FROM ticket_events e JOIN tickets t USING (ticket_id) WHERE t.source = $source AND e.message_id IS NOT NULL',
     feedback: 'SELECT count(*)::INTEGER AS n FROM feedback WHERE source = $source',
+    // A message may be rewritten when a later export changes it: stored messages are counted, not this load's rows.
+    messages: 'SELECT count(*)::INTEGER AS n FROM ticket_events e JOIN tickets t USING (ticket_id) WHERE t.source = $source AND e.message_id IS NOT NULL',
   }[kind];
   return (await tx.one<{ n: number }>(sql, { source }))!.n;
 }

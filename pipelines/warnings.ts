@@ -1,7 +1,6 @@
 // Findings a load reports (and stores with it) without failing: the rows still load, but a person should know.
 import type { Query } from '../sql/db.ts';
 import { checkDayMonthOrder } from './dates.ts';
-import type { RecordLines } from './mapping/to-sql.ts';
 import type { Mapping } from './mapping/types.ts';
 
 const unknownFieldConsequences: Record<string, string> = {
@@ -11,7 +10,7 @@ const unknownFieldConsequences: Record<string, string> = {
 };
 
 /** Runs on the temp table `mapped` before the cross-field rules; may reject rows of it. */
-export async function loadWarnings(tx: Query, mapping: Mapping, columns: string[], lines: RecordLines): Promise<string[]> {
+export async function loadWarnings(tx: Query, mapping: Mapping, lineColumn: string | undefined): Promise<string[]> {
   const unknown = (mapping.unknownFields ?? []).map((field) => `${field}: ${unknownFieldConsequences[field] ?? 'not in this export, left empty'}`);
-  return [...unknown, ...(await checkDayMonthOrder(tx, mapping, columns, lines))];
+  return [...unknown, ...(await checkDayMonthOrder(tx, mapping, lineColumn))];
 }

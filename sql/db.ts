@@ -2,6 +2,7 @@
 // connection runs one query at a time) and a single writer connection behind a queue, so writes are
 // serialised while reads run beside them on their own snapshots.
 import { mkdirSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 
@@ -115,6 +116,9 @@ export class Database {
     await writer.run("SET GLOBAL TimeZone = 'UTC'");
     // Loads report how far their long statements are (progress bars); DuckDB must not print its own.
     await writer.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false; SET progress_bar_time = 0');
+    // DuckDB's default limit is 80% of RAM, but some of its allocations bypass the limit; its guide on
+    // out-of-memory errors advises 50-60%, so that a large load spills to disk rather than being killed.
+    await writer.run(`SET GLOBAL memory_limit = '${Math.floor((totalmem() * 0.6) / 2 ** 20)}MiB'`);
     return new Database(location, instance, writer);
   }
 

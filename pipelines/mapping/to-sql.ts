@@ -1,6 +1,8 @@
 // Turns a mapping into one SELECT over the staged raw rows (temp table `raw`): every canonical field
 // parsed, plus the first problem of the row as (reject_column, reject_value, reject_reason).
 // Column names are quoted identifiers; every literal (formats, value maps, messages) is a bound parameter.
+// The SELECT is layered so that each cell is cleaned once and each value parsed once, however many
+// checks look at it: trimming and parsing every cell is most of what mapping costs on a large file.
 import type { Params } from '../../sql/db.ts';
 import { canonicalFields } from './canonical.ts';
 import { sourceColumns, type FieldSpec, type Mapping } from './types.ts';
@@ -24,35 +26,61 @@ export interface MappedSelect {
   params: Params;
 }
 
-/**
- * The file line a staged record starts on: header is line 1, and every line break inside an earlier
- * record's quoted fields pushes later records down.
- */
-export interface RecordLines {
-  /** The line the first record is on (2 below a header). */
-  firstRecordLine: number;
-  /** Whether line breaks inside values push later records down (quoted CSV fields). */
+export interface MappedColumns {
+  /** Every column of the staged file (all hashed; searched for line breaks). */
+  columns: string[];
+  /** A hash of the whole source row, to recognise an unchanged re-export (tickets, feedback). */
+  rowHash: boolean;
+  /** Whether line breaks inside values push later records down (quoted CSV fields): counted per record. */
   breaksCountAsLines: boolean;
-  /** A raw column that holds each record's line (XES), used as is. */
+  /** A staged column holding each record's file line (XES): it is the record number, as is. */
   lineColumn?: string;
 }
 
-/** A field's trimmed source text; the cells of a field read from several columns are joined by a space. */
+/** The record number of a staged row: its line column, or its place in the file (see rejects.ts). */
+export function recordExpression(lineColumn?: string): string {
+  // Rows of a table created in an open transaction are numbered from a large offset, not from 0.
+  return lineColumn ? `r.${quoteIdentifier(lineColumn)}::BIGINT` : 'r.rowid - (SELECT min(rowid) FROM raw)';
+}
+
+/**
+ * Line breaks inside the record's values, so that a reject can name its file line (see rejects.ts).
+ * Counted cell by cell: only cells that have a break pay for counting them (mostly long descriptions).
+ */
+function breaksExpression(columns: string[]): string {
+  const cells = columns.map((c) => `r.${quoteIdentifier(c)}`);
+  const counts = cells.map((cell) => `CASE WHEN contains(${cell}, chr(10)) THEN strlen(${cell}) - strlen(replace(${cell}, chr(10), '')) ELSE 0 END`);
+  // A list, not a chain of +: a file may have thousands of columns, deeper than DuckDB parses. The list is
+  // only built for records that have a break at all.
+  return `CASE WHEN ${cells.map((cell) => `contains(${cell}, chr(10))`).join(' OR ')}
+               THEN list_sum([${counts.join(',\n ')}]) ELSE 0 END::INTEGER`;
+}
+
+/**
+ * The row's hash over every raw cell. DuckDB's `hash` is a fraction of the cost of md5 over the row's
+ * JSON; it is not promised stable across DuckDB versions, so after an upgrade one reload may count
+ * unchanged rows as updated (rewriting the same values), never the reverse in practice (64 bits).
+ */
+function rowHashExpression(columns: string[]): string {
+  return `hash(${columns.map((c) => `r.${quoteIdentifier(c)}`).join(', ')})::VARCHAR`;
+}
+
+/**
+ * trim copies every cell, and most cells have nothing to trim: an ASCII cell is trimmed only when it
+ * starts or ends with a space; a cell with other characters (which may be Unicode spaces) always is.
+ */
+function cleanedCell(column: string): string {
+  const cell = `r.${quoteIdentifier(column)}`;
+  return `CASE WHEN starts_with(${cell}, ' ') OR ends_with(${cell}, ' ') OR strlen(${cell}) <> length(${cell}) THEN trim(${cell}) ELSE ${cell} END`;
+}
+
+/** A field's cleaned source text; the cells of a field read from several columns are joined by a space. */
 export function sourceCell(spec: FieldSpec): string {
-  const cells = sourceColumns(spec).map((column) => `trim(r.${quoteIdentifier(column)})`);
+  const cells = sourceColumns(spec).map(cleanedCell);
   return cells.length === 1 ? cells[0]! : `concat_ws(' ', ${cells.join(', ')})`;
 }
 
-export function lineExpression(columns: string[], lines: RecordLines): string {
-  if (lines.lineColumn) return `r.${quoteIdentifier(lines.lineColumn)}::BIGINT`;
-  const recordIndex = '(r.rowid - (SELECT min(rowid) FROM raw))';
-  if (!lines.breaksCountAsLines) return `(${lines.firstRecordLine} + ${recordIndex})::BIGINT`;
-  const text = `concat_ws('', ${columns.map((c) => `r.${quoteIdentifier(c)}`).join(', ')})`;
-  const breaks = `len(${text}) - len(replace(${text}, chr(10), ''))`;
-  return `(${lines.firstRecordLine} + ${recordIndex} + coalesce(sum(${breaks}) OVER (ORDER BY r.rowid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0))::BIGINT`;
-}
-
-export function mappingToSql(mapping: Mapping, timeZone: string, columns: string[], lines: RecordLines): MappedSelect {
+export function mappingToSql(mapping: Mapping, timeZone: string, source: MappedColumns): MappedSelect {
   const params: Record<string, string> = {};
   let counter = 0;
   const bind = (value: string) => {
@@ -60,51 +88,74 @@ export function mappingToSql(mapping: Mapping, timeZone: string, columns: string
     params[name] = value;
     return `$${name}`;
   };
-
   const bindZone = () => {
     params.time_zone = timeZone;
     return '$time_zone';
   };
-  const selects: string[] = [`${lineExpression(columns, lines)} AS line`, 'md5(to_json(r)::VARCHAR) AS row_hash'];
+
+  const passed = ['record', ...(source.rowHash ? ['row_hash'] : []), ...(source.breaksCountAsLines ? ['breaks'] : [])];
+  // One cell per source (a column, or several joined), cleaned once however many fields and checks read it.
+  const cellNames = new Map<string, { name: string; spec: FieldSpec }>();
+  const cellName = (spec: FieldSpec) => {
+    const key = JSON.stringify(sourceColumns(spec));
+    if (!cellNames.has(key)) cellNames.set(key, { name: `cell_${cellNames.size}`, spec });
+    return cellNames.get(key)!.name;
+  };
+  const nullTokens = mapping.nulls?.length ? mapping.nulls.map((token) => bind(token)).join(', ') : undefined;
+
+  const parsedSelects: string[] = [];
+  const finalSelects: string[] = [];
   const checks: Check[] = [];
   const canonical = canonicalFields[mapping.kind];
-  const nullTokens = mapping.nulls?.length ? mapping.nulls.map((token) => bind(token)).join(', ') : undefined;
-  const rawCell = (spec: FieldSpec) => {
-    const cell = sourceCell(spec);
-    return nullTokens ? `CASE WHEN ${cell} IN (${nullTokens}) THEN NULL ELSE nullif(${cell}, '') END` : `nullif(${cell}, '')`;
-  };
   for (const [field, type] of Object.entries(canonical.types)) {
     const spec = mapping.fields[field];
     const fallback = mapping.defaults?.[field];
     if (!spec) {
-      selects.push(`CAST(${fallback === undefined ? 'NULL' : bind(fallback)} AS ${type}) AS ${quoteIdentifier(field)}`);
+      finalSelects.push(`CAST(${fallback === undefined ? 'NULL' : bind(fallback)} AS ${type}) AS ${quoteIdentifier(field)}`);
       continue;
     }
-    const raw = rawCell(spec);
+    const raw = cellName(spec);
     const base = spec.type === 'minutes_after' ? mapping.fields[spec.after] : undefined;
     if (spec.type === 'minutes_after' && !base) {
       // The instant it counts from is not in this file: nothing to add the minutes to.
-      selects.push(`CAST(NULL AS ${type}) AS ${quoteIdentifier(field)}`);
+      finalSelects.push(`CAST(NULL AS ${type}) AS ${quoteIdentifier(field)}`);
       continue;
     }
+    const parsedName = `parsed_${parsedSelects.length}`;
     const parsed = base
-      ? `${parseExpression(base, rawCell(base), bind, bindZone)} + to_microseconds(CAST(round(try_cast(${raw} AS DOUBLE) * 60e6) AS BIGINT))`
+      ? `${parseExpression(base, cellName(base), bind, bindZone)} + to_microseconds(CAST(round(try_cast(${raw} AS DOUBLE) * 60e6) AS BIGINT))`
       : parseExpression(spec, raw, bind, bindZone);
-    const value = fallback === undefined ? parsed : `coalesce(${parsed}, ${bind(fallback)})`;
-    selects.push(`CAST(${value} AS ${type}) AS ${quoteIdentifier(field)}`);
+    parsedSelects.push(`${parsed} AS ${parsedName}`);
+    const value = fallback === undefined ? parsedName : `coalesce(${parsedName}, ${bind(fallback)})`;
+    finalSelects.push(`CAST(${value} AS ${type}) AS ${quoteIdentifier(field)}`);
     if (spec.required || canonical.required.includes(field)) {
       if (fallback === undefined) checks.push({ failed: `${raw} IS NULL`, column: spec.column, raw, reason: `missing ${field}` });
     }
     if (spec.type !== 'text' && spec.type !== 'list') {
-      checks.push({ failed: `${raw} IS NOT NULL AND ${parsed} IS NULL`, column: spec.column, raw, reason: failureReason(spec, field) });
+      checks.push({ failed: `${raw} IS NOT NULL AND ${parsedName} IS NULL`, column: spec.column, raw, reason: failureReason(spec, field) });
     }
   }
   const reject = (part: 'column' | 'raw' | 'reason') =>
     checks.length === 0
       ? 'NULL'
       : `CASE ${checks.map((c) => `WHEN ${c.failed} THEN ${part === 'raw' ? c.raw : bind(part === 'column' ? c.column : c.reason)}`).join(' ')} END`;
-  selects.push(`${reject('column')} AS reject_column`, `${reject('raw')} AS reject_value`, `${reject('reason')} AS reject_reason`);
-  return { sql: `SELECT ${selects.join(',\n       ')}\n  FROM raw r`, params };
+  finalSelects.push(`${reject('column')}::VARCHAR AS reject_column`, `${reject('raw')}::VARCHAR AS reject_value`, `${reject('reason')}::VARCHAR AS reject_reason`);
+
+  const cells = [...cellNames.values()].map(({ name, spec }) => {
+    const cleaned = sourceCell(spec);
+    const value = nullTokens ? `CASE WHEN ${cleaned} IN (${nullTokens}) THEN NULL ELSE nullif(${cleaned}, '') END` : `nullif(${cleaned}, '')`;
+    return `${value} AS ${name}`;
+  });
+  const staged = [
+    `${recordExpression(source.lineColumn)} AS record`,
+    ...(source.rowHash ? [`${rowHashExpression(source.columns)} AS row_hash`] : []),
+    ...(source.breaksCountAsLines ? [`${breaksExpression(source.columns)} AS breaks`] : []),
+    ...cells,
+  ];
+  const sql = `SELECT ${[...passed, ...finalSelects].join(',\n       ')}
+  FROM (SELECT ${[...passed, ...[...cellNames.values()].map((cell) => cell.name), ...parsedSelects].join(', ')}
+          FROM (SELECT ${staged.join(',\n                       ')} FROM raw r))`;
+  return { sql, params };
 }
 
 function parseExpression(spec: FieldSpec, raw: string, bind: (value: string) => string, bindZone: () => string): string {

@@ -1,4 +1,4 @@
--- Input: temp table incoming_events (valid mapped rows), params $source, $load_id, $creates_tickets.
+-- Input: temp view incoming_events (valid mapped rows), params $source, $load_id, $creates_tickets.
 -- Events are matched to tickets by (source, external id) and deduplicated on their whole content.
 
 -- Event-log-only exports: a ticket not loaded yet is created from its events; its attributes are the
@@ -22,25 +22,20 @@ SELECT $source, e.external_id, e.subject, e.created_at, 'open', coalesce(e.chann
   LEFT JOIN teams tm ON tm.team_id = e.team OR tm.name = e.team
  WHERE NOT EXISTS (SELECT 1 FROM tickets t WHERE t.source = $source AND t.external_id = e.external_id)
  ORDER BY e.created_at, e.external_id;
-CREATE OR REPLACE TEMP TABLE resolved_events AS
-SELECT i.*, t.ticket_id
-  FROM incoming_events i
-  LEFT JOIN tickets t ON t.source = $source AND t.external_id = i.ticket_external_id;
-
-CREATE OR REPLACE TEMP TABLE new_events AS
-SELECT DISTINCT r.ticket_id, r.occurred_at, r.kind, r.actor, coalesce(r.actor_kind, 'system') AS actor_kind,
-       r.from_value, r.to_value
-  FROM resolved_events r
- WHERE r.ticket_id IS NOT NULL
-   AND NOT EXISTS (
-     SELECT 1 FROM ticket_events e
-      WHERE e.ticket_id = r.ticket_id AND e.occurred_at = r.occurred_at AND e.kind = r.kind
-        AND e.actor IS NOT DISTINCT FROM r.actor AND e.from_value IS NOT DISTINCT FROM r.from_value
-        AND e.to_value IS NOT DISTINCT FROM r.to_value);
-
+-- One statement from the file's rows to the table: matched to their tickets, duplicates within the file
+-- and events already stored skipped. The stored ones are left out with an outer join rather than NOT
+-- EXISTS, which DuckDB plans as a join over every distinct incoming row even when nothing is stored.
 INSERT INTO ticket_events (ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value, load_id)
-SELECT ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value, $load_id
-  FROM new_events
- ORDER BY ticket_id, occurred_at;
+SELECT r.ticket_id, r.occurred_at, r.kind, r.actor, r.actor_kind, r.from_value, r.to_value, $load_id
+  FROM (SELECT DISTINCT t.ticket_id, i.occurred_at, i.kind, i.actor, coalesce(i.actor_kind, 'system') AS actor_kind,
+               i.from_value, i.to_value
+          FROM incoming_events i
+          JOIN tickets t ON t.source = $source AND t.external_id = i.ticket_external_id) r
+  LEFT JOIN ticket_events e
+    ON e.ticket_id = r.ticket_id AND e.occurred_at = r.occurred_at AND e.kind = r.kind
+   AND e.actor IS NOT DISTINCT FROM r.actor AND e.from_value IS NOT DISTINCT FROM r.from_value
+   AND e.to_value IS NOT DISTINCT FROM r.to_value
+ WHERE e.ticket_id IS NULL
+ ORDER BY r.ticket_id, r.occurred_at;
 
-INSERT INTO touched_tickets SELECT DISTINCT ticket_id FROM new_events;
+INSERT INTO touched_tickets SELECT DISTINCT ticket_id FROM ticket_events WHERE load_id = $load_id;

@@ -13,11 +13,11 @@ SELECT e.message_id, e.ticket_id, t.external_id AS thread_id,
   JOIN tickets t USING (ticket_id)
  WHERE t.source = $source AND e.message_id IS NOT NULL;
 
--- Each message's parent, by line (a message's line is unique in the file, and integer joins keep the walk fast
+-- Each message's parent, by record (a message's record number is unique in the file, and integer joins keep the walk fast
 -- however long a thread is): the parent in this file, else a message loaded before.
 CREATE OR REPLACE TEMP TABLE message_links AS
-SELECT m.line, m.external_id, m.author_side, m.reply_to_external_id, p.line AS parent_line,
-       CASE WHEN p.line IS NULL THEN s.thread_id END AS stored_thread_id
+SELECT m.record, m.external_id, m.author_side, m.reply_to_external_id, p.record AS parent_record,
+       CASE WHEN p.record IS NULL THEN s.thread_id END AS stored_thread_id
   FROM incoming_messages m
   LEFT JOIN incoming_messages p ON p.external_id = m.reply_to_external_id
   LEFT JOIN stored_messages s ON s.message_id = m.reply_to_external_id;
@@ -32,32 +32,32 @@ SELECT m.line, m.external_id, m.author_side, m.reply_to_external_id, p.line AS p
 SET disabled_optimizers = 'build_side_probe_side';
 
 CREATE OR REPLACE TEMP TABLE message_threads AS
-WITH RECURSIVE thread (line, root_line) AS (
-  SELECT line, line
+WITH RECURSIVE thread (record, root_record) AS (
+  SELECT record, record
     FROM message_links
    WHERE reply_to_external_id IS NULL OR stored_thread_id IS NOT NULL
   UNION ALL
-  SELECT l.line, t.root_line
+  SELECT l.record, t.root_record
     FROM message_links l
-    JOIN thread t ON l.parent_line = t.line
+    JOIN thread t ON l.parent_record = t.record
 )
-SELECT thread.line, coalesce(root.stored_thread_id, root.external_id) AS thread_id,
+SELECT thread.record, coalesce(root.stored_thread_id, root.external_id) AS thread_id,
        CASE WHEN root.stored_thread_id IS NULL THEN root.author_side ELSE 'customer' END AS root_side
   FROM thread
-  JOIN message_links root ON root.line = thread.root_line;
+  JOIN message_links root ON root.record = thread.root_record;
 
 -- Messages whose thread cannot be traced to its start: below a reply to a message not loaded.
 CREATE OR REPLACE TEMP TABLE untraced_messages AS
-WITH RECURSIVE below_orphan (line, missing_id) AS (
-  SELECT line, reply_to_external_id
+WITH RECURSIVE below_orphan (record, missing_id) AS (
+  SELECT record, reply_to_external_id
     FROM message_links
-   WHERE reply_to_external_id IS NOT NULL AND parent_line IS NULL AND stored_thread_id IS NULL
+   WHERE reply_to_external_id IS NOT NULL AND parent_record IS NULL AND stored_thread_id IS NULL
   UNION ALL
-  SELECT l.line, b.missing_id
+  SELECT l.record, b.missing_id
     FROM message_links l
-    JOIN below_orphan b ON l.parent_line = b.line
+    JOIN below_orphan b ON l.parent_record = b.record
 )
-SELECT line, missing_id FROM below_orphan;
+SELECT record, missing_id FROM below_orphan;
 
 RESET disabled_optimizers;
 
@@ -66,16 +66,16 @@ INSERT INTO tickets (source, external_id, description, created_at, status, chann
 SELECT $source, m.external_id, m.text, m.sent_at, 'open', coalesce(m.channel, 'other'), m.author_id,
        coalesce(c.kind, 'external'), c.organization, 'messages', $load_id
   FROM incoming_messages m
-  JOIN message_threads th ON th.line = m.line AND th.thread_id = m.external_id
+  JOIN message_threads th ON th.record = m.record AND th.thread_id = m.external_id
   LEFT JOIN customers c ON c.customer_id = m.author_id
  WHERE th.root_side = 'customer'
    AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.source = $source AND t.external_id = m.external_id)
- ORDER BY m.line;
+ ORDER BY m.record;
 
 -- One event per message of a customer-started thread. An agent the organisation marks as a bot replies as a bot.
 CREATE OR REPLACE TEMP TABLE resolved_messages AS
 SELECT *, md5(concat_ws('|', ticket_id, occurred_at, kind, actor, actor_kind)) AS row_hash
-  FROM (SELECT m.line, m.external_id, m.text, m.channel, t.ticket_id, m.sent_at AS occurred_at,
+  FROM (SELECT m.record, m.external_id, m.text, m.channel, t.ticket_id, m.sent_at AS occurred_at,
                CASE WHEN m.external_id = th.thread_id THEN 'created'
                     WHEN m.author_side = 'customer' THEN 'customer_reply'
                     ELSE 'agent_reply' END AS kind,
@@ -83,11 +83,15 @@ SELECT *, md5(concat_ws('|', ticket_id, occurred_at, kind, actor, actor_kind)) A
                CASE WHEN m.author_side = 'agent' AND a.is_bot THEN 'bot' ELSE m.author_side END AS actor_kind,
                s.message_id AS existing_id, s.ticket_id AS existing_ticket_id, s.content_hash AS existing_hash
           FROM incoming_messages m
-          JOIN message_threads th USING (line)
+          JOIN message_threads th USING (record)
           JOIN tickets t ON t.source = $source AND t.external_id = th.thread_id
           LEFT JOIN agents a ON a.agent_id = m.author_id
           LEFT JOIN stored_messages s ON s.message_id = m.external_id
          WHERE th.root_side = 'customer');
+
+-- The messages stored before, and whether this export changed them (the load counts them as updated).
+CREATE OR REPLACE TEMP TABLE matched_messages AS
+SELECT record, existing_id, existing_hash <> row_hash AS changed FROM resolved_messages WHERE existing_id IS NOT NULL;
 
 -- A message loaded before whose time, author or thread changed.
 UPDATE ticket_events SET
@@ -132,21 +136,23 @@ UPDATE tickets SET
  WHERE tickets.ticket_id = th.ticket_id;
 
 -- Messages that are no customer contact, or whose thread cannot be traced to its start, are reported, never lost.
-INSERT INTO load_rejects
-SELECT $load_id, m.line,
-       CASE WHEN th.line IS NOT NULL THEN $column_author_side ELSE $column_reply_to_external_id END,
+INSERT INTO rejects
+SELECT m.record,
+       CASE WHEN th.record IS NOT NULL THEN $column_author_side ELSE $column_reply_to_external_id END,
        coalesce(th.thread_id, u.missing_id, m.reply_to_external_id),
        CASE WHEN m.external_id = th.thread_id THEN 'starts a thread on the agent side: not a customer contact, skipped'
-            WHEN th.line IS NOT NULL THEN 'in a thread the agent side started: not a customer contact, skipped'
+            WHEN th.record IS NOT NULL THEN 'in a thread the agent side started: not a customer contact, skipped'
             WHEN u.missing_id = m.reply_to_external_id THEN 'replies to a message that is not in this file (or rejected) and not loaded before'
             WHEN u.missing_id IS NOT NULL THEN 'in a thread whose earlier message is not in this file (or rejected) and not loaded before'
-            ELSE 'its reply-to links loop back to it: the thread has no first message' END
+            ELSE 'its reply-to links loop back to it: the thread has no first message' END,
+       NULL
   FROM incoming_messages m
-  LEFT JOIN message_threads th USING (line)
-  LEFT JOIN untraced_messages u USING (line)
- WHERE th.line IS NULL OR th.root_side <> 'customer';
+  LEFT JOIN message_threads th USING (record)
+  LEFT JOIN untraced_messages u USING (record)
+ WHERE th.record IS NULL OR th.root_side <> 'customer';
 
 DROP TABLE stored_messages;
 DROP TABLE message_links;
 DROP TABLE message_threads;
 DROP TABLE untraced_messages;
+DROP TABLE resolved_messages;

@@ -45,6 +45,15 @@ SELECT t.ticket_id, bool_or(later.category IS NOT DISTINCT FROM t.category) AS s
 DELETE FROM ticket_facts WHERE ticket_id IN (SELECT ticket_id FROM fact_tickets);
 
 INSERT INTO ticket_facts BY NAME
+WITH k AS (
+  SELECT t.ticket_id,
+         t.solved_at IS NOT NULL AND t.status IN ('solved', 'closed') AS is_solved,
+         CASE WHEN t.team_id IS NULL THEN 0 ELSE t.team_changes + 1 END AS team_stations,
+         e.ticket_id IS NOT NULL AS is_escalated
+    FROM tickets t
+    JOIN fact_tickets USING (ticket_id)
+    LEFT JOIN escalated_tickets e USING (ticket_id)
+)
 SELECT t.ticket_id, t.created_at, t.first_response_at, t.first_solved_at, t.solved_at, t.channel, t.priority,
        t.category, t.team_id, t.provider_kind, t.assignee_id, t.requester_id, t.requester_kind, t.organization,
        k.is_solved,
@@ -73,7 +82,7 @@ SELECT t.ticket_id, t.created_at, t.first_response_at, t.first_solved_at, t.solv
        CASE c.resolution_hours WHEN 'business' THEN dd.due_at ELSE t.created_at + to_minutes(c.resolution_minutes) END AS sla_resolution_due_at,
        CASE WHEN t.due_at IS NOT NULL AND k.is_solved THEN t.solved_at <= t.due_at END AS promise_kept
   FROM tickets t
-  JOIN fact_tickets USING (ticket_id)
+  JOIN k USING (ticket_id)
   LEFT JOIN span_totals s USING (ticket_id)
   LEFT JOIN repeat_contacts r USING (ticket_id)
   LEFT JOIN (SELECT ticket_id,
@@ -83,9 +92,4 @@ SELECT t.ticket_id, t.created_at, t.first_response_at, t.first_solved_at, t.solv
                     any_value(target_minutes) FILTER (WHERE target = 'resolution') AS resolution_minutes
                FROM sla_clocks GROUP BY ticket_id) c USING (ticket_id)
   LEFT JOIN business_deadline_at dr ON dr.deadline_id = t.ticket_id || ':first_response'
-  LEFT JOIN business_deadline_at dd ON dd.deadline_id = t.ticket_id || ':resolution'
-  CROSS JOIN LATERAL (
-    SELECT t.solved_at IS NOT NULL AND t.status IN ('solved', 'closed') AS is_solved,
-           CASE WHEN t.team_id IS NULL THEN 0 ELSE t.team_changes + 1 END AS team_stations,
-           t.ticket_id IN (SELECT ticket_id FROM escalated_tickets) AS is_escalated
-  ) k;
+  LEFT JOIN business_deadline_at dd ON dd.deadline_id = t.ticket_id || ':resolution';

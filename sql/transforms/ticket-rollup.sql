@@ -9,7 +9,7 @@ SELECT e.ticket_id,
        min(e.occurred_at) FILTER (WHERE e.kind = 'solved') AS first_solved_at,
        max(e.occurred_at) FILTER (WHERE e.kind = 'solved') AS solved_at,
        max(e.occurred_at) FILTER (WHERE e.kind = 'closed') AS closed_at,
-       list_sort(list(e.occurred_at) FILTER (WHERE e.kind = 'agent_reply' AND e.actor_kind = 'agent')) AS public_replies,
+       min(e.occurred_at, 2) FILTER (WHERE e.kind = 'agent_reply' AND e.actor_kind = 'agent') AS public_replies, -- the first two
        count(*) FILTER (WHERE e.kind = 'agent_reply' AND e.actor_kind = 'agent')::INTEGER AS agent_replies,
        count(*) FILTER (WHERE e.kind = 'customer_reply')::INTEGER AS customer_replies,
        count(*) FILTER (WHERE e.kind = 'reopened')::INTEGER AS reopens,

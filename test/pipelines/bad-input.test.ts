@@ -114,6 +114,27 @@ describe('unusual files that load', () => {
   });
 });
 
+describe('rejects in a file with multi-line values', () => {
+  it('name the line each record starts on, counting the breaks of earlier records only', async () => {
+    // Line 1 header; 7001 spans lines 2-3; 7002 is line 4; 7003 spans lines 5-7; 7001 again is line 8.
+    const content = [
+      header,
+      row(7001, '"Two\nlines"'),
+      row(7002, 'Plain', 'yesterday'),
+      row(7003, '"Three\nline\nsubject"', 'never'),
+      row(7001, 'Kept'),
+    ].join('\n');
+    const summary = await loadFile(db, { file: file('multiline.csv', `${content}\n`), mapping: zendeskTickets });
+    expect([summary.rowsRead, summary.inserted, summary.rejected]).toEqual([4, 1, 3]);
+    expect(await db.read(`SELECT line::INTEGER AS line, value, reason FROM load_rejects WHERE load_id = $id ORDER BY line`, { id: summary.loadId })).toEqual([
+      { line: 2, value: '7001', reason: 'duplicate external_id in file: line 8 is kept' },
+      { line: 4, value: 'yesterday', reason: 'unparseable created_at (expected %Y-%m-%d %H:%M:%S)' },
+      { line: 5, value: 'never', reason: 'unparseable created_at (expected %Y-%m-%d %H:%M:%S)' },
+    ]);
+    expect(await db.read(`SELECT subject FROM tickets WHERE external_id = '7001'`)).toEqual([{ subject: 'Kept' }]);
+  });
+});
+
 describe('JSON, NDJSON and Parquet exports', () => {
   it('load the same tickets as the CSV they were written from, with record numbers as lines', async () => {
     const csv = join(smallFixture, 'tickets.csv');

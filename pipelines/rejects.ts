@@ -1,0 +1,53 @@
+// Rejected rows are collected by record (the row's place in the staged file) while the load runs, and
+// written to load_rejects with their file line once, at the end. Only then are line breaks inside
+// quoted values counted in: a clean file (the usual case) never pays for finding its lines.
+import type { Query } from '../sql/db.ts';
+import type { FileShape } from './read.ts';
+
+/** Stands in a reject's reason for the line of the record it names in `kept_record`. */
+export const keptLine = '{kept line}';
+
+export async function startRejects(tx: Query): Promise<void> {
+  await tx.run(
+    `CREATE OR REPLACE TEMP TABLE rejects (record BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR, kept_record BIGINT)`,
+  );
+}
+
+/**
+ * Writes the collected rejects with their file lines. A record's line is the first record's line plus
+ * its index plus every line break inside the values of the records before it (`mapped.breaks`).
+ */
+export async function writeRejects(tx: Query, loadId: number, shape: Pick<FileShape, 'firstRecordLine' | 'breaksCountAsLines' | 'lineColumn'>): Promise<void> {
+  const any = (await tx.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM rejects'))!.n;
+  if (any === 0) return;
+  // A file whose records carry their line (XES) numbers its records by it.
+  const first = shape.lineColumn ? 0 : shape.firstRecordLine;
+  if (!shape.breaksCountAsLines) {
+    await tx.run(
+      `INSERT INTO load_rejects
+       SELECT $load_id, ${first} + record, column_name, value, CASE WHEN kept_record IS NULL THEN reason ELSE replace(reason, $kept, (${first} + kept_record)::VARCHAR) END
+         FROM rejects ORDER BY record`,
+      { load_id: loadId, kept: keptLine },
+    );
+    return;
+  }
+  // Running totals of line breaks at the records that have any; a reject takes the total of the last
+  // such record before it (an ASOF join), so the work grows with the records that have breaks.
+  await tx.run(
+    `CREATE OR REPLACE TEMP TABLE record_breaks AS
+     SELECT record, sum(breaks) OVER (ORDER BY record ROWS UNBOUNDED PRECEDING) AS breaks_through
+       FROM mapped WHERE breaks > 0`,
+  );
+  await tx.run(
+    `INSERT INTO load_rejects
+     SELECT $load_id, ${first} + r.record + coalesce(b.breaks_through, 0), r.column_name, r.value,
+            CASE WHEN r.kept_record IS NULL THEN r.reason
+                 ELSE replace(r.reason, $kept, (${first} + r.kept_record + coalesce(k.breaks_through, 0))::VARCHAR) END
+       FROM rejects r
+       ASOF LEFT JOIN record_breaks b ON r.record > b.record
+       ASOF LEFT JOIN record_breaks k ON r.kept_record > k.record
+      ORDER BY r.record`,
+    { load_id: loadId, kept: keptLine },
+  );
+  await tx.run('DROP TABLE record_breaks');
+}
