@@ -14,7 +14,7 @@ import { mappingToSql, quoteIdentifier } from './mapping/to-sql.ts';
 import type { LoadKind, Mapping } from './mapping/types.ts';
 import { LoadError } from './load-error.ts';
 import { inspectFile, stageFile, type FileShape } from './read.ts';
-import { keptLine, startRejects, writeRejects } from './rejects.ts';
+import { keptLine, rejectKindSql, startRejects, writeRejects } from './rejects.ts';
 import { ProgressTracker, type LoadProgress } from './progress.ts';
 import { crossFieldRules } from './rules.ts';
 import { loadWarnings } from './warnings.ts';
@@ -244,7 +244,7 @@ async function loadInTransaction(
   if (mapping.kind === 'events') {
     await tx.run(
       `INSERT INTO rejects
-       SELECT record, $column, ticket_external_id, 'no ticket ' || ticket_external_id || ' from ' || $source || ' is loaded', NULL
+       SELECT record, $column, ticket_external_id, 'no ticket with this id from ' || $source || ' is loaded', NULL
          FROM ${incoming} i
         WHERE NOT EXISTS (SELECT 1 FROM tickets t WHERE t.source = $source AND t.external_id = i.ticket_external_id)`,
       { column: mapping.fields.ticket_external_id!.column, source },
@@ -265,7 +265,8 @@ async function loadInTransaction(
   const inserted = after - before;
   const unchanged = rowsRead - totals.rejected - inserted - totals.updated - superseded;
   const topRejects = await tx.all<{ reason: string; count: number }>(
-    `SELECT reason, count(*)::INTEGER AS count FROM load_rejects WHERE load_id = $load_id GROUP BY reason ORDER BY count DESC, reason LIMIT 5`,
+    `SELECT ${rejectKindSql} AS reason, count(*)::INTEGER AS count FROM load_rejects WHERE load_id = $load_id
+      GROUP BY ALL ORDER BY count DESC, reason LIMIT 5`,
     { load_id: loadId },
   );
   if (load.strict && totals.rejected > 0) {

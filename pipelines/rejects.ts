@@ -4,6 +4,12 @@
 import type { Query } from '../sql/db.ts';
 import type { FileShape } from './read.ts';
 
+/**
+ * A reject reason without the value it may quote (day/month order: "04-12-15" reads as …), so that summaries
+ * count rejects by their kind rather than once per value. SQL over `load_rejects.reason`.
+ */
+export const rejectKindSql = `regexp_replace(reason, ': ".*$', '')`;
+
 /** Stands in a reject's reason for the line of the record it names in `kept_record`. */
 export const keptLine = '{kept line}';
 

@@ -1,4 +1,5 @@
 // Past loads as the `loads` and `load_rejects` tables record them.
+import { rejectKindSql } from '../../pipelines/rejects.ts';
 import type { Database } from '../../sql/db.ts';
 import type { ImportResponse, ImportState, RejectsResponse } from '../contracts.ts';
 import { importLinks } from './queue.ts';
@@ -47,10 +48,11 @@ export async function readLoads(db: Database, below: number, limit: number): Pro
     if (rows.length === 0) return [];
     // The page is a contiguous run of ids, so its rejects are those between its first and last id.
     const rejects = await query.all<{ load_id: number; reason: string; count: number }>(
-      `SELECT load_id::INTEGER AS load_id, reason, count(*)::INTEGER AS count
-         FROM load_rejects WHERE load_id BETWEEN $low AND $high
-        GROUP BY load_id, reason
-       QUALIFY row_number() OVER (PARTITION BY load_id ORDER BY count(*) DESC, reason) <= $top
+      `SELECT * FROM (
+         SELECT load_id::INTEGER AS load_id, ${rejectKindSql} AS reason, count(*)::INTEGER AS count
+           FROM load_rejects WHERE load_id BETWEEN $low AND $high
+          GROUP BY ALL)
+       QUALIFY row_number() OVER (PARTITION BY load_id ORDER BY count DESC, reason) <= $top
         ORDER BY load_id, count DESC, reason`,
       { low: rows.at(-1)!.load_id, high: rows[0]!.load_id, top: topRejectsPerLoad },
     );

@@ -54,7 +54,7 @@ describe('npm run load against a database a running server holds', () => {
       // The Zendesk mapping reads first replies from "First reply time in minutes", which this export lacks.
       '  not in this file: first_response_at',
       'events.csv: servicepulse events — 22 read, 21 inserted, 0 updated, 0 unchanged, 1 rejected in T s',
-      '  rejected 1× no ticket 99999 from zendesk is loaded',
+      '  rejected 1× no ticket with this id from zendesk is loaded',
       'feedback.csv: servicepulse feedback — 4 read, 3 inserted, 0 updated, 0 unchanged, 1 rejected in T s',
       expect.stringMatching(/^ {2}rejected 1× /),
       '',

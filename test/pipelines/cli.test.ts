@@ -57,7 +57,7 @@ describe('npm run load', () => {
     expect(lines[0]).toBe('organisation.json: 2 teams, 3 agents, 2 customers, 2 users, 1 new suggestions');
     expect(lines[1]).toBe('tickets.csv: zendesk tickets — 8 read, 5 inserted, 0 updated, 0 unchanged, 3 rejected in T s');
     expect(lines).toContain('events.csv: servicepulse events — 22 read, 21 inserted, 0 updated, 0 unchanged, 1 rejected in T s');
-    expect(lines).toContain('  rejected 1× no ticket 99999 from zendesk is loaded');
+    expect(lines).toContain('  rejected 1× no ticket with this id from zendesk is loaded');
     expect(lines).toContain('feedback.csv: servicepulse feedback — 4 read, 3 inserted, 0 updated, 0 unchanged, 1 rejected in T s');
 
     const again = await runLoad([smallFixture, '--db', db]);

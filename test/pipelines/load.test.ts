@@ -46,7 +46,7 @@ describe('loading the small fixture', () => {
       { file: 'tickets.csv', line: 8, column_name: 'Created at', value: 'yesterday', reason: 'unparseable created_at (expected %Y-%m-%d %H:%M:%S)' },
       { file: 'tickets.csv', line: 9, column_name: 'Solved at', value: '2026-01-14 12:00:00+00', reason: 'solved before created' },
       { file: 'tickets.csv', line: 10, column_name: 'Via', value: 'Carrier pigeon', reason: expect.stringMatching(/^unknown channel value \(known: mail, email,/) },
-      { file: 'events.csv', line: 23, column_name: 'ticket_id', value: '99999', reason: 'no ticket 99999 from zendesk is loaded' },
+      { file: 'events.csv', line: 23, column_name: 'ticket_id', value: '99999', reason: 'no ticket with this id from zendesk is loaded' },
       { file: 'feedback.csv', line: 5, column_name: 'score', value: '11.0', reason: 'score outside its scale' },
     ]);
   });
