@@ -15,6 +15,13 @@ export interface MetricOptions {
   stat: Stat;
   hours: HoursMode;
   variant?: string;
+  /** The instant running clocks (SLA targets, promises) are judged at: still running, or already breached. */
+  asOf?: Date;
+}
+
+/** `$now` for the SQL that judges running clocks; DuckDB refuses a bound parameter the statement does not use. */
+export function clockParams(sql: string, options: Pick<MetricOptions, 'asOf'>): { now?: string } {
+  return sql.includes('$now') ? { now: (options.asOf ?? new Date()).toISOString() } : {};
 }
 
 export type Filters = Partial<Record<Dimension, string[]>>;
@@ -83,7 +90,9 @@ export async function querySeries(db: Database, query: SeriesQuery) {
   const group = query.by ? `f.${dimensions[query.by]}` : 'NULL';
   const filters = filterSql(query.filters);
   const where = [`${time} >= $from::TIMESTAMPTZ`, `${time} < $to::TIMESTAMPTZ`, `(${rows})`, ...filters.where].join(' AND ');
-  const params = { from: query.from.toISOString(), to: query.to.toISOString(), ...(filters.params as Record<string, never>) };
+  const params = {
+    from: query.from.toISOString(), to: query.to.toISOString(), ...clockParams(where, query), ...(filters.params as Record<string, never>),
+  };
   return db.withConnection(async (sql) => {
     const series = await sql.all<SeriesRow & Record<string, unknown>>(
       `SELECT strftime(date_trunc($grain, ${time}), '%Y-%m-%d') AS period,

@@ -9,8 +9,8 @@ SELECT e.ticket_id,
        min(e.occurred_at) FILTER (WHERE e.kind = 'solved') AS first_solved_at,
        max(e.occurred_at) FILTER (WHERE e.kind = 'solved') AS solved_at,
        max(e.occurred_at) FILTER (WHERE e.kind = 'closed') AS closed_at,
-       list_sort(list(e.occurred_at) FILTER (WHERE e.kind = 'agent_reply' AND e.actor_kind = 'agent')) AS public_replies,
-       count(*) FILTER (WHERE e.kind = 'agent_reply' AND e.actor_kind = 'agent')::INTEGER AS agent_replies,
+       list_sort(list(e.occurred_at) FILTER (WHERE e.kind = 'agent_reply' AND e.actor_kind = 'agent' AND NOT coalesce(author.is_bot, false))) AS public_replies,
+       count(*) FILTER (WHERE e.kind = 'agent_reply' AND e.actor_kind = 'agent' AND NOT coalesce(author.is_bot, false))::INTEGER AS agent_replies,
        count(*) FILTER (WHERE e.kind = 'customer_reply')::INTEGER AS customer_replies,
        count(*) FILTER (WHERE e.kind = 'reopened')::INTEGER AS reopens,
        count(*) FILTER (WHERE e.kind = 'assign' AND e.from_value IS NOT NULL)::INTEGER AS assignee_changes,
@@ -22,6 +22,8 @@ SELECT e.ticket_id,
                   FILTER (WHERE e.kind IN ('closed', 'solved', 'reopened', 'wait_start', 'wait_end')), 'open') AS status_by_events
   FROM ticket_events e
   JOIN touched_tickets USING (ticket_id)
+  -- An export may write a bot account as an agent; the organisation file says which agents are bots.
+  LEFT JOIN agents author ON author.agent_id = e.actor
  GROUP BY e.ticket_id;
 
 UPDATE tickets SET
