@@ -43,7 +43,7 @@ export const metricSchema = z.discriminatedUnion('aggregation', [
     aggregation: z.literal('rate'),
     unit: z.literal('percent'),
     source: z.literal('ticket_facts'),
-    period_column: z.enum(['created_at', 'solved_at', 'due_at']),
+    period_column: z.enum(['created_at', 'solved_at']),
     denominator: sqlFragment,
     numerator: sqlFragment,
     /** The formula shown beside the number. */
@@ -315,12 +315,12 @@ const declarations: Metric[] = [
     better: 'higher',
     aggregation: 'rate',
     source: 'ticket_facts',
-    // A promise is judged when it falls due, or earlier once solved: an open ticket past its due date is a
-    // broken promise, one not yet due is in neither.
-    period_column: 'due_at',
+    // Like SLA attainment, by creation (§4: rates by creation or resolution); an open ticket past its due date is
+    // a broken promise, one not yet due is in neither.
+    period_column: 'created_at',
     denominator: 'f.due_at IS NOT NULL AND (f.is_solved OR f.due_at < $now::TIMESTAMPTZ)',
     numerator: 'f.promise_kept',
-    formula: 'tickets due in the period solved by their due date ÷ tickets due (solved, or open past their due date)',
+    formula: 'tickets with a due date solved by it ÷ tickets with a due date solved or past it',
     description: 'Share of tickets with a due date that were solved by it.',
     definition: 'Share of tickets with a `due_at` solved by it (setting realistic expectations).',
   },

@@ -1,7 +1,7 @@
 -- Recounts ticket milestones and counters from the event log, for touched tickets that have events.
 -- First response is the first public agent reply (bots and internal notes never count); on a ticket an
--- agent opened for the customer it is the agent's second public reply, or the creation itself when the
--- ticket was solved in that first interaction (Zendesk's rule, PRODUCT.md §4).
+-- agent opened for the customer it is the agent's second public reply, or the creation itself when a phone or
+-- desk ticket was solved in that first interaction (Zendesk's rule, PRODUCT.md §4).
 -- The status of a ticket known only from its event log is its latest milestone. Tickets without events keep
 -- the first response time their export states (merge-tickets).
 CREATE OR REPLACE TEMP TABLE event_rollup AS
@@ -36,7 +36,9 @@ UPDATE tickets SET
        first_response_at = coalesce(CASE
          WHEN NOT tickets.created_by_agent THEN r.public_replies[1]
          WHEN len(r.public_replies) >= 2 THEN r.public_replies[2]
-         WHEN r.first_solved_at IS NOT NULL THEN tickets.created_at
+         -- Solved in that first interaction: only a call or a visit is one; an outbound e-mail nobody answered
+         -- has had no response (Zendesk leaves its first reply time empty too).
+         WHEN r.first_solved_at IS NOT NULL AND tickets.channel IN ('phone', 'desk') THEN tickets.created_at
        END, tickets.first_response_at),
        agent_replies = r.agent_replies,
        customer_replies = r.customer_replies,

@@ -42,7 +42,7 @@ beforeAll(async () => {
     await loadFile(db, { file: `${fixture}events.csv`, mapping: servicepulseEvents, source: 'zendesk' }),
     await loadFile(db, { file: `${fixture}feedback.csv`, mapping: servicepulseFeedback, source: 'zendesk' }),
   ];
-  expect(loads.map((load) => [load.rowsRead, load.rejected])).toEqual([[16, 0], [68, 0], [16, 0]]);
+  expect(loads.map((load) => [load.rowsRead, load.rejected])).toEqual([[17, 0], [71, 0], [16, 0]]);
   app = createApp({ db, now: () => now });
 });
 afterAll(async () => {
@@ -107,6 +107,7 @@ describe('per-ticket facts (README, table 2)', () => {
       '20014': row([30, 30], [60, 60], [60, 60], [30, 30], [60, 60], [0, 0], [1, 0, 1, 1], true, false, true, true, false, '03-17 13:00', '03-19 09:00'),
       '20015': row([10, 10], [20, 20], none, [10, 10], none, none, [1, 1, 1, 1], false, false, null, null, null, '03-24 13:00', '03-26 09:00'),
       '20016': row([10079, 2400], [10079, 2400], [10079, 2400], [10079, 2400], [10079, 2400], [0, 0], [1, 0, 1, 0], true, false, true, false, false, null, null),
+      '20017': row(none, [2880, 1080], [2880, 1080], none, [2880, 1080], [0, 0], [1, 0, 1, 1], true, false, true, false, false, '02-02 19:00', '02-04 15:00'),
     });
   });
 });
@@ -166,6 +167,14 @@ describe('durations in calendar and business minutes, p50 / p90 / mean (README, 
     expect(value['business p90']).toBeCloseTo(4.5, 9);
     expect(value['calendar mean']).toBeCloseTo(1025 / 12, 9);
     expect(value['business mean']).toBeCloseTo(65 / 12, 9);
+  });
+
+  it('an agent-created e-mail nobody answered has no first response; solved at the very due instant is met', async () => {
+    const february = 'from=2026-02-01&to=2026-03-01&grain=month';
+    const get = async (path: string) => ((await (await app.request(path)).json()) as SeriesResponse).total;
+    expect(await get(`/api/metrics/first_response_time?${february}`)).toEqual({ value: null, tickets: 0 });
+    expect(await get(`/api/metrics/resolution_time?${february}&hours=business`)).toEqual({ value: 1080, tickets: 1 });
+    expect(await get(`/api/metrics/sla_resolution_attainment?${february}`)).toEqual({ value: 100, tickets: 1 });
   });
 
   it('Chatwoot C1/C2: Sunday to Saturday 23:59 is five 8-hour days of business time', async () => {
