@@ -212,6 +212,17 @@ describe('rates (README, rates)', () => {
     expect(await total('sla_resolution_attainment')).toEqual({ value: 800 / 13, tickets: 13 });
   });
 
+  it('the tickets behind SLA attainment are judged at the same clock', async () => {
+    const ids = async (outcome: string) => {
+      const response = await app.request(`/api/tickets?from=2026-03-01&to=2026-04-01&metric=sla_first_response_attainment&outcome=${outcome}`);
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { tickets: Array<{ external_id: string }> }).tickets.map((t) => t.external_id);
+    };
+    expect(await ids('missed')).toEqual(['20006', '20011']);
+    expect(await ids('met')).toHaveLength(12);
+    expect(await ids('met')).not.toContain('20010');
+  });
+
   it('promises: kept, broken, and an open ticket past its due date is broken', async () => {
     // 20004 kept, 20005 solved late, 20011 open past due; 20010 is not due yet.
     expect(await total('promise_kept_rate')).toEqual({ value: 100 / 3, tickets: 3 });
