@@ -46,6 +46,8 @@ export const metricSchema = z.discriminatedUnion('aggregation', [
     period_column: z.enum(['created_at', 'solved_at']),
     denominator: sqlFragment,
     numerator: sqlFragment,
+    /** What the share is of: tickets (the default), or their distinct requesters (a repeat contacter counts once). */
+    share_of: z.enum(['tickets', 'requesters']).optional(),
     /** The formula shown beside the number. */
     formula: z.string(),
     /** Named alternative definitions users may pick (`variant=`); the declared numerator is the default. */
@@ -332,10 +334,12 @@ const declarations: Metric[] = [
     aggregation: 'rate',
     source: 'ticket_facts',
     period_column: 'solved_at',
+    // §4 says "share of requesters": someone with five solved tickets each followed by another counts once.
+    share_of: 'requesters',
     denominator: `${solved} AND f.requester_id IS NOT NULL`,
     numerator: 'f.has_repeat_contact_7d',
-    formula: 'solved tickets whose requester opened another ticket within 7 days ÷ solved tickets with a known requester',
-    description: 'Share of solved tickets whose requester contacted us again within 7 days.',
+    formula: 'requesters with another ticket within 7 days of one solved in the period ÷ requesters with a ticket solved in the period',
+    description: 'Share of requesters who contacted us again within 7 days of a solved ticket.',
     definition: 'Share of requesters with another ticket within 7 days of a solved one.',
   },
   {

@@ -61,10 +61,11 @@ export function metricAggregate(metric: Metric, options: MetricOptions): { table
     case 'rate': {
       const numerator = options.variant ? metric.variants?.[options.variant]?.numerator : metric.numerator;
       if (!numerator) throw new Error(`metric ${metric.key} has no variant "${options.variant}"`);
+      const counted = metric.share_of === 'requesters' ? 'DISTINCT f.requester_id' : '*';
       return {
         table: 'ticket_facts',
         rows: metric.denominator,
-        value: `100.0 * count(*) FILTER (WHERE ${numerator}) / nullif(count(*), 0)`,
+        value: `100.0 * count(${counted}) FILTER (WHERE ${numerator}) / nullif(count(${counted}), 0)`,
       };
     }
     case 'score':
