@@ -42,7 +42,7 @@ beforeAll(async () => {
     await loadFile(db, { file: `${fixture}events.csv`, mapping: servicepulseEvents, source: 'zendesk' }),
     await loadFile(db, { file: `${fixture}feedback.csv`, mapping: servicepulseFeedback, source: 'zendesk' }),
   ];
-  expect(loads.map((load) => [load.rowsRead, load.rejected])).toEqual([[17, 0], [71, 0], [16, 0]]);
+  expect(loads.map((load) => [load.rowsRead, load.rejected])).toEqual([[18, 0], [76, 0], [18, 0]]);
   app = createApp({ db, now: () => now });
 });
 afterAll(async () => {
@@ -108,6 +108,7 @@ describe('per-ticket facts (README, table 2)', () => {
       '20015': row([10, 10], [20, 20], none, [10, 10], none, none, [1, 1, 1, 1], false, false, null, null, null, '03-24 13:00', '03-26 09:00'),
       '20016': row([10079, 2400], [10079, 2400], [10079, 2400], [10079, 2400], [10079, 2400], [0, 0], [1, 0, 1, 0], true, false, true, false, false, null, null),
       '20017': row(none, [2880, 1080], [2880, 1080], none, [2880, 1080], [0, 0], [1, 0, 1, 1], true, false, true, false, false, '02-02 19:00', '02-04 15:00'),
+      '20018': row([60, 60], [120, 120], [120, 120], [60, 60], [120, 120], [0, 0], [1, 0, 1, 1], true, true, false, false, false, '02-03 13:00', '02-05 09:00'),
     });
   });
 });
@@ -170,7 +171,8 @@ describe('durations in calendar and business minutes, p50 / p90 / mean (README, 
   });
 
   it('an agent-created e-mail nobody answered has no first response; solved at the very due instant is met', async () => {
-    const february = 'from=2026-02-01&to=2026-03-01&grain=month';
+    // 20017 is New York's only February ticket (20018 is Zagreb's).
+    const february = 'from=2026-02-01&to=2026-03-01&grain=month&team=newyork';
     const get = async (path: string) => ((await (await app.request(path)).json()) as SeriesResponse).total;
     expect(await get(`/api/metrics/first_response_time?${february}`)).toEqual({ value: null, tickets: 0 });
     expect(await get(`/api/metrics/resolution_time?${february}&hours=business`)).toEqual({ value: 1080, tickets: 1 });
@@ -231,6 +233,21 @@ describe('rates (README, rates)', () => {
   it('repeat contact within 7 days: day 6 counts, day 8 does not; a share of requesters', async () => {
     // 12 solved tickets of 10 requesters; c12's 20012 is followed on day 6 by 20013, whose next is on day 8.
     expect(await total('repeat_contact_rate')).toEqual({ value: 10, tickets: 12 });
+  });
+});
+
+describe('February: an explicit escalation and a 3-point survey (README, 20017 and 20018)', () => {
+  const february = 'from=2026-02-01&to=2026-03-01&grain=month';
+  const get = async (metric: string) => ((await (await app.request(`/api/metrics/${metric}?${february}`)).json()) as SeriesResponse).total;
+
+  it('an escalate event escalates without a transfer', async () => {
+    expect(await get('escalation_rate')).toEqual({ value: 50, tickets: 2 });
+    expect(await get('reassignment_rate')).toEqual({ value: 0, tickets: 2 });
+    expect(await db.read(`SELECT escalations, escalation_level_max::INTEGER AS level FROM tickets WHERE external_id = '20018'`)).toEqual([{ escalations: 1, level: 2 }]);
+  });
+
+  it('CSAT counts the top box of a 3-point scale', async () => {
+    expect(await get('csat')).toEqual({ value: 50, tickets: 2 });
   });
 });
 
