@@ -34,7 +34,7 @@ export const metricSchema = z.discriminatedUnion('aggregation', [
     aggregation: z.literal('duration'),
     unit: z.literal('minutes'),
     source: z.literal('ticket_facts'),
-    period_column: z.enum(['created_at', 'first_response_at', 'solved_at']),
+    period_column: z.enum(['created_at', 'first_response_at', 'first_solved_at', 'solved_at']),
     /** The per-ticket duration column in each hours mode; tickets where it is NULL are not measured. */
     minutes: z.object({ calendar: z.string().regex(/^[a-z_]+$/), business: z.string().regex(/^[a-z_]+$/) }),
   }),
@@ -155,7 +155,8 @@ const declarations: Metric[] = [
     better: 'lower',
     aggregation: 'duration',
     source: 'ticket_facts',
-    period_column: 'solved_at',
+    // Completed by the first solve (§4: a metric belongs to the period of the event that completes it).
+    period_column: 'first_solved_at',
     minutes: { calendar: 'first_resolution_minutes', business: 'first_resolution_business_minutes' },
     description: 'Time from creation to the first change to solved.',
     definition: '`first_solved_at − created_at`: uses the first change to solved, even when the ticket was reopened later.',

@@ -155,6 +155,12 @@ describe('durations in calendar and business minutes, p50 / p90 / mean (README, 
     expect(value['business mean']).toBeCloseTo(1302 / 13, 9);
   });
 
+  it('first resolution belongs to the day of the first solve, not of the last', async () => {
+    // Solved first on Mon 2 Mar: 20012 (60 min) and 20005 (60 min; solved again on the 3rd and for the last time on the 4th).
+    const monday = await app.request('/api/metrics/first_resolution_time?from=2026-03-02&to=2026-03-03&grain=day');
+    expect(((await monday.json()) as SeriesResponse).total).toEqual({ value: 60, tickets: 2 });
+  });
+
   it('requester wait time', async () => {
     const value = await duration('requester_wait_time');
     expect(value).toMatchObject({ 'calendar p50': 185, 'business p50': 107.5, 'business p90': 180, 'calendar mean': 1257.25, 'business mean': 107.25 });
