@@ -64,7 +64,8 @@ export function metricRoutes(db: Database, now: () => Date = () => new Date()) {
       const by = (query.by ?? null) as Dimension | null;
       const filters = filtersOf(query);
       const options = { stat: query.stat, hours: query.hours, variant: query.variant };
-      const { rows, total } = await querySeries(db, { metric, grain: query.grain, by, from, to, filters, ...options });
+      const asOf = now();
+      const { rows, total } = await querySeries(db, { metric, grain: query.grain, by, from, to, filters, ...options, asOf });
       const body: SeriesResponse = {
         metric: metricInfo(key),
         grain: query.grain,

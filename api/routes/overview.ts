@@ -22,7 +22,7 @@ export function overviewRoutes(db: Database, now: () => Date = () => new Date())
     const { from, to } = parseRange(query.from, query.to, defaultRange(now()));
     const previousFrom = new Date(from.getTime() - (to.getTime() - from.getTime()));
     const filters = filtersOf(query);
-    const headline = await headlineFigures(db, { from, to, previousFrom, filters, hours: query.hours });
+    const headline = await headlineFigures(db, { from, to, previousFrom, filters, hours: query.hours, asOf: now() });
     const volume = await querySeries(db, {
       metric: metrics.get('created')!, grain: 'week', by: 'channel', from, to, filters, stat: 'p50', hours: query.hours,
     });

@@ -92,7 +92,7 @@ export function ticketRoutes(db: Database, now: () => Date = () => new Date()) {
     try {
       const { tickets, next } = await queryTickets(db, {
         metric,
-        options: { stat: query.stat, hours: query.hours, variant: query.variant },
+        options: { stat: query.stat, hours: query.hours, variant: query.variant, asOf: now() },
         filters: filtersOf(query),
         from,
         to,

@@ -158,7 +158,7 @@ export async function reportGoal(db: Database, goal: Goal, now: Date): Promise<G
   const end = starts.length > 0 ? nextPeriod(goal.period, starts.at(-1)!) : first;
   const { rows } = await querySeries(db, {
     metric, grain: goal.period as Grain, by: null as Dimension | null, from: first, to: end, filters: goal.scope,
-    stat: goal.stat === 'value' ? 'p50' : goal.stat, hours: goal.hours, variant: goal.variant ?? undefined,
+    stat: goal.stat === 'value' ? 'p50' : goal.stat, hours: goal.hours, variant: goal.variant ?? undefined, asOf: now,
   });
   const byPeriod = new Map(rows.map((row) => [row.period, row]));
   const version = Number((await db.readOne<{ v: string }>('SELECT version::VARCHAR AS v FROM data_state'))!.v);

@@ -2,7 +2,7 @@
 // optionally only those whose outcome met or missed (a rate's numerator, or a duration against a target).
 import type { Database } from '../db.ts';
 import type { Metric } from './registry.ts';
-import { filterSql, metricAggregate, type Filters, type MetricOptions } from './series.ts';
+import { clockParams, filterSql, metricAggregate, type Filters, type MetricOptions } from './series.ts';
 
 export const ticketSorts = ['created_at', 'solved_at', 'first_response_at', 'value'] as const;
 export type TicketSort = (typeof ticketSorts)[number];
@@ -98,6 +98,7 @@ export async function queryTickets(db: Database, query: DrilldownQuery): Promise
     where.push(query.outcome === 'met' ? `(${parts.met})` : `NOT coalesce(${parts.met}, false)`);
   }
   if (parts.met?.includes('$target')) params.target = query.target;
+  Object.assign(params, clockParams(`${where.join(' ')} ${parts.value} ${parts.met ?? ''}`, query.options));
   const sort = sortSql[query.sort];
   const direction = query.descending ? 'DESC' : 'ASC';
   const outer: string[] = [];

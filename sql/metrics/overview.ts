@@ -2,7 +2,7 @@
 // period before it, in one pass over ticket_facts; survey metrics in their own small queries.
 import type { Database } from '../db.ts';
 import { metrics, type Metric } from './registry.ts';
-import { conditionalAggregate, filterSql, metricAggregate, type Filters, type HoursMode, type MetricOptions } from './series.ts';
+import { clockParams, conditionalAggregate, filterSql, metricAggregate, type Filters, type HoursMode, type MetricOptions } from './series.ts';
 
 /** What a manager sees first, in this order (PRODUCT.md §1: response, resolution, FCR, escalation, CSAT). */
 export const headlineKeys = [
@@ -25,12 +25,14 @@ export interface HeadlineQuery {
   previousFrom: Date;
   filters: Filters;
   hours: HoursMode;
+  /** The instant running SLA clocks are judged at. */
+  asOf: Date;
 }
 
 const periods = { current: ['$from', '$to'], previous: ['$previous_from', '$from'] } as const;
 
 export async function headlineFigures(db: Database, query: HeadlineQuery): Promise<HeadlineFigure[]> {
-  const options: MetricOptions = { stat: 'p50', hours: query.hours };
+  const options: MetricOptions = { stat: 'p50', hours: query.hours, asOf: query.asOf };
   const chosen = headlineKeys.map((key) => metrics.get(key)!);
   const filters = filterSql(query.filters);
   const params = {
@@ -52,7 +54,8 @@ export async function headlineFigures(db: Database, query: HeadlineQuery): Promi
   const where = [`(${anyInRange})`, ...filters.where].join(' AND ');
   const figures = new Map<string, HeadlineFigure>();
   await db.withConnection(async (sql) => {
-    const row = (await sql.one<Record<string, number | null>>(`SELECT ${columns.join(', ')} FROM ticket_facts f WHERE ${where}`, params))!;
+    const select = `SELECT ${columns.join(', ')} FROM ticket_facts f WHERE ${where}`;
+    const row = (await sql.one<Record<string, number | null>>(select, { ...params, ...clockParams(select, options) }))!;
     ticketMetrics.forEach((metric, i) => {
       figures.set(metric.key, {
         key: metric.key,

@@ -34,7 +34,7 @@ export const metricSchema = z.discriminatedUnion('aggregation', [
     aggregation: z.literal('duration'),
     unit: z.literal('minutes'),
     source: z.literal('ticket_facts'),
-    period_column: z.enum(['created_at', 'first_response_at', 'solved_at']),
+    period_column: z.enum(['created_at', 'first_response_at', 'first_solved_at', 'solved_at']),
     /** The per-ticket duration column in each hours mode; tickets where it is NULL are not measured. */
     minutes: z.object({ calendar: z.string().regex(/^[a-z_]+$/), business: z.string().regex(/^[a-z_]+$/) }),
   }),
@@ -46,6 +46,8 @@ export const metricSchema = z.discriminatedUnion('aggregation', [
     period_column: z.enum(['created_at', 'solved_at']),
     denominator: sqlFragment,
     numerator: sqlFragment,
+    /** What the share is of: tickets (the default), or their distinct requesters (a repeat contacter counts once). */
+    share_of: z.enum(['tickets', 'requesters']).optional(),
     /** The formula shown beside the number. */
     formula: z.string(),
     /** Named alternative definitions users may pick (`variant=`); the declared numerator is the default. */
@@ -175,7 +177,8 @@ const declarations: Metric[] = [
     better: 'lower',
     aggregation: 'duration',
     source: 'ticket_facts',
-    period_column: 'solved_at',
+    // Completed by the first solve (§4: a metric belongs to the period of the event that completes it).
+    period_column: 'first_solved_at',
     minutes: { calendar: 'first_resolution_minutes', business: 'first_resolution_business_minutes' },
     description: 'Time from creation to the first change to solved.',
     definition: '`first_solved_at − created_at`: uses the first change to solved, even when the ticket was reopened later.',
@@ -306,7 +309,7 @@ const declarations: Metric[] = [
     aggregation: 'rate',
     source: 'ticket_facts',
     period_column: 'created_at',
-    denominator: 'f.sla_first_response_due_at IS NOT NULL AND (f.first_response_at IS NOT NULL OR f.sla_first_response_due_at < now())',
+    denominator: 'f.sla_first_response_due_at IS NOT NULL AND (f.first_response_at IS NOT NULL OR f.sla_first_response_due_at < $now::TIMESTAMPTZ)',
     numerator: 'f.first_response_at <= f.sla_first_response_due_at',
     formula: 'met ÷ (met + breached); tickets still running and not yet breached are in neither',
     description: 'First-response targets met, of those met or breached, per the policy of the ticket’s priority.',
@@ -322,7 +325,7 @@ const declarations: Metric[] = [
     aggregation: 'rate',
     source: 'ticket_facts',
     period_column: 'created_at',
-    denominator: 'f.sla_resolution_due_at IS NOT NULL AND (f.is_solved OR f.sla_resolution_due_at < now())',
+    denominator: 'f.sla_resolution_due_at IS NOT NULL AND (f.is_solved OR f.sla_resolution_due_at < $now::TIMESTAMPTZ)',
     numerator: 'f.is_solved AND f.solved_at <= f.sla_resolution_due_at',
     formula: 'met ÷ (met + breached); tickets still running and not yet breached are in neither',
     description: 'Resolution targets met, of those met or breached, per the policy of the ticket’s priority.',
@@ -337,10 +340,12 @@ const declarations: Metric[] = [
     better: 'higher',
     aggregation: 'rate',
     source: 'ticket_facts',
-    period_column: 'solved_at',
-    denominator: 'f.promise_kept IS NOT NULL',
+    // Like SLA attainment, by creation (§4: rates by creation or resolution); an open ticket past its due date is
+    // a broken promise, one not yet due is in neither.
+    period_column: 'created_at',
+    denominator: 'f.due_at IS NOT NULL AND (f.is_solved OR f.due_at < $now::TIMESTAMPTZ)',
     numerator: 'f.promise_kept',
-    formula: 'tickets with a due date solved by it ÷ tickets with a due date',
+    formula: 'tickets with a due date solved by it ÷ tickets with a due date solved or past it',
     description: 'Share of tickets with a due date that were solved by it.',
     definition: 'Share of tickets with a `due_at` solved by it (setting realistic expectations).',
   },
@@ -352,10 +357,12 @@ const declarations: Metric[] = [
     aggregation: 'rate',
     source: 'ticket_facts',
     period_column: 'solved_at',
+    // §4 says "share of requesters": someone with five solved tickets each followed by another counts once.
+    share_of: 'requesters',
     denominator: `${solved} AND f.requester_id IS NOT NULL`,
     numerator: 'f.has_repeat_contact_7d',
-    formula: 'solved tickets whose requester opened another ticket within 7 days ÷ solved tickets with a known requester',
-    description: 'Share of solved tickets whose requester contacted us again within 7 days.',
+    formula: 'requesters with another ticket within 7 days of one solved in the period ÷ requesters with a ticket solved in the period',
+    description: 'Share of requesters who contacted us again within 7 days of a solved ticket.',
     definition: 'Share of requesters with another ticket within 7 days of a solved one.',
   },
   {

@@ -15,6 +15,13 @@ export interface MetricOptions {
   stat: Stat;
   hours: HoursMode;
   variant?: string;
+  /** The instant running clocks (SLA targets, promises) are judged at: still running, or already breached. */
+  asOf?: Date;
+}
+
+/** `$now` for the SQL that judges running clocks; DuckDB refuses a bound parameter the statement does not use. */
+export function clockParams(sql: string, options: Pick<MetricOptions, 'asOf'>): { now?: string } {
+  return sql.includes('$now') ? { now: (options.asOf ?? new Date()).toISOString() } : {};
 }
 
 export type Filters = Partial<Record<Dimension, string[]>>;
@@ -54,10 +61,11 @@ export function metricAggregate(metric: Metric, options: MetricOptions): { table
     case 'rate': {
       const numerator = options.variant ? metric.variants?.[options.variant]?.numerator : metric.numerator;
       if (!numerator) throw new Error(`metric ${metric.key} has no variant "${options.variant}"`);
+      const counted = metric.share_of === 'requesters' ? 'DISTINCT f.requester_id' : '*';
       return {
         table: 'ticket_facts',
         rows: metric.denominator,
-        value: `100.0 * count(*) FILTER (WHERE ${numerator}) / nullif(count(*), 0)`,
+        value: `100.0 * count(${counted}) FILTER (WHERE ${numerator}) / nullif(count(${counted}), 0)`,
       };
     }
     case 'score':
@@ -148,7 +156,9 @@ export async function querySeries(db: Database, query: SeriesQuery) {
   const group = query.by ? `f.${dimensions[query.by]}` : 'NULL';
   const filters = filterSql(query.filters);
   const where = [`${time} >= $from::TIMESTAMPTZ`, `${time} < $to::TIMESTAMPTZ`, `(${rows})`, ...filters.where].join(' AND ');
-  const params = { from: query.from.toISOString(), to: query.to.toISOString(), ...(filters.params as Record<string, never>) };
+  const params = {
+    from: query.from.toISOString(), to: query.to.toISOString(), ...clockParams(where, query), ...(filters.params as Record<string, never>),
+  };
   return db.withConnection(async (sql) => {
     const series = await sql.all<SeriesRow & Record<string, unknown>>(
       `SELECT strftime(date_trunc($grain, ${time}), '%Y-%m-%d') AS period,

@@ -243,7 +243,8 @@ CREATE TABLE ticket_facts (
   -- with no reply yet becomes breached by the passing of time, not by a load.
   sla_first_response_due_at          TIMESTAMPTZ,
   sla_resolution_due_at              TIMESTAMPTZ,
-  promise_kept                       BOOLEAN
+  due_at                             TIMESTAMPTZ,    -- what we promised; a promise past due and still open is broken
+  promise_kept                       BOOLEAN          -- decided once solved: solved by due_at
 );
 
 -- Survey answers with their ticket's dimensions, so survey metrics filter and group like ticket metrics.

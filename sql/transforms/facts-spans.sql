@@ -40,7 +40,8 @@ WITH messages AS (
   UNION ALL
   SELECT e.ticket_id, e.occurred_at, CASE WHEN e.kind = 'agent_reply' THEN 'agent' ELSE 'customer' END
     FROM ticket_events e JOIN fact_tickets USING (ticket_id)
-   WHERE e.kind = 'customer_reply' OR (e.kind = 'agent_reply' AND e.actor_kind = 'agent')
+    LEFT JOIN agents author ON author.agent_id = e.actor
+   WHERE e.kind = 'customer_reply' OR (e.kind = 'agent_reply' AND e.actor_kind = 'agent' AND NOT coalesce(author.is_bot, false))
       -- A customer reopening a solved ticket is writing to us again.
       OR (e.kind = 'reopened' AND e.actor_kind = 'customer')
 ),

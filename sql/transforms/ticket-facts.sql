@@ -61,7 +61,10 @@ SELECT t.ticket_id, t.created_at, t.first_response_at, t.first_solved_at, t.solv
        s.first_resolution_minutes, s.first_resolution_business_minutes,
        s.full_resolution_minutes, s.full_resolution_business_minutes,
        s.reply_minutes, s.reply_business_minutes,
-       s.requester_wait_minutes, s.requester_wait_business_minutes, s.agent_wait_minutes, s.agent_wait_business_minutes,
+       s.requester_wait_minutes, s.requester_wait_business_minutes,
+       -- A measured ticket that never waited on the customer waited 0 minutes: it stays in medians and means.
+       CASE WHEN s.requester_wait_minutes IS NOT NULL THEN coalesce(s.agent_wait_minutes, 0) END AS agent_wait_minutes,
+       CASE WHEN s.requester_wait_business_minutes IS NOT NULL THEN coalesce(s.agent_wait_business_minutes, 0) END AS agent_wait_business_minutes,
        t.agent_replies, t.reopens, k.team_stations,
        CASE WHEN t.assignee_id IS NULL THEN 0 ELSE t.assignee_changes + 1 END AS assignee_stations,
        t.escalations, t.escalation_level_max, k.is_escalated,
@@ -80,7 +83,7 @@ SELECT t.ticket_id, t.created_at, t.first_response_at, t.first_solved_at, t.solv
        CASE WHEN k.is_solved AND t.requester_id IS NOT NULL THEN r.ticket_id IS NOT NULL END AS has_repeat_contact_7d,
        CASE c.first_hours WHEN 'business' THEN dr.due_at ELSE t.created_at + to_minutes(c.first_minutes) END AS sla_first_response_due_at,
        CASE c.resolution_hours WHEN 'business' THEN dd.due_at ELSE t.created_at + to_minutes(c.resolution_minutes) END AS sla_resolution_due_at,
-       CASE WHEN t.due_at IS NOT NULL AND k.is_solved THEN t.solved_at <= t.due_at END AS promise_kept
+       t.due_at, CASE WHEN t.due_at IS NOT NULL AND k.is_solved THEN t.solved_at <= t.due_at END AS promise_kept
   FROM tickets t
   JOIN k USING (ticket_id)
   LEFT JOIN span_totals s USING (ticket_id)

@@ -1,7 +1,7 @@
 -- Recounts ticket milestones and counters from the event log, for touched tickets that have events.
 -- First response is the first public agent reply (bots and internal notes never count); on a ticket an
--- agent opened for the customer it is the agent's second public reply, or the creation itself when the
--- ticket was solved in that first interaction (Zendesk's rule, PRODUCT.md §4).
+-- agent opened for the customer it is the agent's second public reply, or the creation itself when a phone or
+-- desk ticket was solved in that first interaction (Zendesk's rule, PRODUCT.md §4).
 -- The status of a ticket known only from its event log is its latest milestone. Tickets without events keep
 -- the first response time their export states (merge-tickets).
 CREATE OR REPLACE TEMP TABLE event_rollup AS
@@ -9,8 +9,8 @@ SELECT e.ticket_id,
        min(e.occurred_at) FILTER (WHERE e.kind = 'solved') AS first_solved_at,
        max(e.occurred_at) FILTER (WHERE e.kind = 'solved') AS solved_at,
        max(e.occurred_at) FILTER (WHERE e.kind = 'closed') AS closed_at,
-       min(e.occurred_at, 2) FILTER (WHERE e.kind = 'agent_reply' AND e.actor_kind = 'agent') AS public_replies, -- the first two
-       count(*) FILTER (WHERE e.kind = 'agent_reply' AND e.actor_kind = 'agent')::INTEGER AS agent_replies,
+       min(e.occurred_at, 2) FILTER (WHERE e.kind = 'agent_reply' AND e.actor_kind = 'agent' AND NOT coalesce(author.is_bot, false)) AS public_replies, -- the first two
+       count(*) FILTER (WHERE e.kind = 'agent_reply' AND e.actor_kind = 'agent' AND NOT coalesce(author.is_bot, false))::INTEGER AS agent_replies,
        count(*) FILTER (WHERE e.kind = 'customer_reply')::INTEGER AS customer_replies,
        count(*) FILTER (WHERE e.kind = 'reopened')::INTEGER AS reopens,
        count(*) FILTER (WHERE e.kind = 'assign' AND e.from_value IS NOT NULL)::INTEGER AS assignee_changes,
@@ -22,6 +22,8 @@ SELECT e.ticket_id,
                   FILTER (WHERE e.kind IN ('closed', 'solved', 'reopened', 'wait_start', 'wait_end')), 'open') AS status_by_events
   FROM ticket_events e
   JOIN touched_tickets USING (ticket_id)
+  -- An export may write a bot account as an agent; the organisation file says which agents are bots.
+  LEFT JOIN agents author ON author.agent_id = e.actor
  GROUP BY e.ticket_id;
 
 UPDATE tickets SET
@@ -34,7 +36,9 @@ UPDATE tickets SET
        first_response_at = coalesce(CASE
          WHEN NOT tickets.created_by_agent THEN r.public_replies[1]
          WHEN len(r.public_replies) >= 2 THEN r.public_replies[2]
-         WHEN r.first_solved_at IS NOT NULL THEN tickets.created_at
+         -- Solved in that first interaction: only a call or a visit is one; an outbound e-mail nobody answered
+         -- has had no response (Zendesk leaves its first reply time empty too).
+         WHEN r.first_solved_at IS NOT NULL AND tickets.channel IN ('phone', 'desk') THEN tickets.created_at
        END, tickets.first_response_at),
        agent_replies = r.agent_replies,
        customer_replies = r.customer_replies,
