@@ -87,7 +87,8 @@ const jsonLimitBytes = 2 * 1024 * 1024;
 async function readJson(request: Request): Promise<unknown> {
   const chunks: Uint8Array[] = [];
   let length = 0;
-  for await (const chunk of request.body ?? []) {
+  // Node's ReadableStream is async-iterable; the DOM typings the web checks this file with do not say so.
+  for await (const chunk of (request.body ?? []) as unknown as AsyncIterable<Uint8Array>) {
     length += chunk.length;
     if (length > jsonLimitBytes) throw new ProblemError(413, 'Request too large', 'A JSON import request is at most 2 MiB; upload files as multipart/form-data.');
     chunks.push(chunk);
