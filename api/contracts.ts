@@ -165,6 +165,8 @@ export const rejectsResponseSchema = z
 export type RejectsResponse = z.infer<typeof rejectsResponseSchema>;
 
 const goalStatusSchema = z.enum(['met', 'at_risk', 'missed', 'no_data']);
+/** What a closed and an open period of a goal both say. */
+const goalPeriodBase = { period_start: isoDay, period_end: isoDay, tickets: z.number().int(), status: goalStatusSchema };
 
 export const goalSchema = z
   .object({
@@ -189,11 +191,8 @@ export const goalSchema = z
 
 export const goalPeriodSchema = z
   .object({
-    period_start: isoDay,
-    period_end: isoDay,
+    ...goalPeriodBase,
     value: z.number().nullable(),
-    tickets: z.number().int(),
-    status: goalStatusSchema,
     revision: z.number().int().meta({ description: '1 for the first judgement of a closed period; higher once corrected data changed its value.' }),
     revised_from: z.number().nullable().meta({ description: 'The value of the previous revision, when this one replaced it.' }),
   })
@@ -201,13 +200,10 @@ export const goalPeriodSchema = z
 
 export const openPeriodSchema = z
   .object({
-    period_start: isoDay,
-    period_end: isoDay,
+    ...goalPeriodBase,
     value_so_far: z.number().nullable(),
-    tickets: z.number().int(),
     elapsed: z.number().min(0).max(1).meta({ description: 'Share of the period elapsed, 0 to 1.' }),
     projection: z.object({ value: z.number().nullable(), method: z.string() }),
-    status: goalStatusSchema,
   })
   .meta({ id: 'OpenPeriod' });
 
