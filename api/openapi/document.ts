@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document of the API, generated from the routes themselves: hono-openapi walks the app's
 // routes and reads each one's `describeRoute` (responses) and `validator` (parameters and bodies) middleware.
 import { generateSpecs } from 'hono-openapi';
+import packageJson from '../../package.json' with { type: 'json' };
 
 export const openApiPath = '/api/openapi.json';
 
@@ -8,7 +9,7 @@ const documentation = {
   openapi: '3.1.0',
   info: {
     title: 'ServicePulse API',
-    version: '0.1.0',
+    version: packageJson.version,
     description:
       'Support analytics over helpdesk exports: metric series, the tickets behind them, service goals and imports. ' +
       'Every error is an RFC 9457 problem document (application/problem+json).',
