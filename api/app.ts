@@ -8,6 +8,7 @@ import type { Database } from '../sql/db.ts';
 import { AnswerCache, cacheByDataVersion } from './cache.ts';
 import { ProblemError, problemResponse } from './problem.ts';
 import { ImportQueue } from './imports/queue.ts';
+import { openApiDocument, openApiPath } from './openapi/document.ts';
 import type { ImportResponse } from './contracts.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes, type ImportSettings } from './routes/imports.ts';
@@ -33,6 +34,8 @@ export interface AppDeps {
 
 export function createApp(deps: AppDeps) {
   const answers = cacheByDataVersion(deps.db, deps.cache ?? new AnswerCache(), deps.now);
+  // One chain, so AppType carries every route's types to the web's `hc` client. A route is documented in
+  // /api/openapi.json by its `describeRoute` and `validator` middleware (api/openapi/).
   const api = new Hono()
     .use('/metrics/*', answers)
     .use('/tickets', answers)
@@ -44,13 +47,13 @@ export function createApp(deps: AppDeps) {
     .route('/goals', goalRoutes(deps.db, deps.now))
     .route('/overview', overviewRoutes(deps.db, deps.now))
     .route('/teams', teamRoutes(deps.db))
-    .route('/backlog', backlogRoutes(deps.db, deps.now));
-  if (deps.imports) {
-    const queue = new ImportQueue(deps.db, deps.logError ?? console.error, deps.imports.onChange);
-    api.route('/imports', importRoutes(deps.db, deps.imports, queue));
-  }
+    .route('/backlog', backlogRoutes(deps.db, deps.now))
+    .route('/imports', importRoutesIf(deps));
 
   const app = new Hono().route('/api', api);
+
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  app.get(openApiPath, async (c) => c.json(await (document ??= openApiDocument(app))));
 
   app.all('/api/*', (c) =>
     problemResponse(c, { status: 404, title: 'Not found', detail: `No API route ${c.req.method} ${c.req.path}.` }),
@@ -96,6 +99,13 @@ export function createApp(deps: AppDeps) {
   });
 
   return app;
+}
+
+/** Without import settings there is no import API: an empty router, so its paths answer 404 like any unknown one. */
+function importRoutesIf(deps: AppDeps): ReturnType<typeof importRoutes> {
+  if (!deps.imports) return new Hono() as ReturnType<typeof importRoutes>;
+  const queue = new ImportQueue(deps.db, deps.logError ?? console.error, deps.imports.onChange);
+  return importRoutes(deps.db, deps.imports, queue);
 }
 
 export type AppType = ReturnType<typeof createApp>;

@@ -1,194 +1,302 @@
-// Response shapes of the HTTP API. The web imports these as types only (`import type`), never the api's code.
+// Response shapes of the HTTP API, as zod schemas: the OpenAPI document (/api/openapi.json) is generated from
+// them and the types below are inferred from them, so the two cannot drift. The web imports the types only
+// (`import type`), never the api's code.
+import { z } from 'zod';
 
-export type Grain = 'day' | 'week' | 'month' | 'quarter';
+export const grainSchema = z.enum(['day', 'week', 'month', 'quarter']);
+export type Grain = z.infer<typeof grainSchema>;
 
-export interface MetricInfo {
-  key: string;
-  label: string;
-  unit: 'tickets' | 'minutes' | 'percent' | 'score';
-  better: 'higher' | 'lower' | 'none';
-  aggregation: 'count' | 'duration' | 'rate' | 'score' | 'backlog';
-  description: string;
-  /** The exact definition (PRODUCT.md §4). */
-  definition: string;
-  /** The formula shown beside a rate or score. */
-  formula?: string;
-  /** A rate's selectable presets (`variant=`), e.g. first-contact resolution's. */
-  variants?: Array<{ name: string; label: string; formula: string }>;
-}
+const isoInstant = z.string().meta({ description: 'ISO 8601 instant, UTC' });
+const isoDay = z.string().meta({ description: 'ISO date (YYYY-MM-DD), UTC' });
+
+export const metricInfoSchema = z
+  .object({
+    key: z.string(),
+    label: z.string(),
+    unit: z.enum(['tickets', 'minutes', 'percent', 'score']),
+    better: z.enum(['higher', 'lower', 'none']),
+    aggregation: z.enum(['count', 'duration', 'rate', 'score', 'backlog']),
+    description: z.string(),
+    definition: z.string().meta({ description: 'The exact definition (PRODUCT.md §4).' }),
+    formula: z.string().optional().meta({ description: 'The formula shown beside a rate or score.' }),
+    variants: z
+      .array(z.object({ name: z.string(), label: z.string(), formula: z.string() }))
+      .optional()
+      .meta({ description: "A rate's selectable presets (`variant=`), e.g. first-contact resolution's." }),
+  })
+  .meta({ id: 'MetricInfo' });
+export type MetricInfo = z.infer<typeof metricInfoSchema>;
 
 /** `GET /api/metrics/:key?grain&by&from&to` */
-export interface SeriesResponse {
-  metric: MetricInfo;
-  grain: Grain;
-  /** The dimension the rows are grouped by, or null for one series. */
-  by: string | null;
-  /** Durations only: the statistic and the hours they are counted in. */
-  stat?: 'p50' | 'p90' | 'mean';
-  hours?: 'business' | 'calendar';
-  /** The rate preset used, or null for the metric's default definition. */
-  variant: string | null;
-  /** The values each filtered dimension was limited to. */
-  filters: Record<string, string[]>;
-  /** Inclusive start and exclusive end of the range, ISO dates (UTC). */
-  from: string;
-  to: string;
-  /** Ordered by period, then group. `period` is the ISO date (UTC) the period starts on. */
-  rows: Array<{ period: string; group: string | null; value: number | null; tickets: number }>;
-  total: { value: number | null; tickets: number };
-}
+export const seriesResponseSchema = z
+  .object({
+    metric: metricInfoSchema,
+    grain: grainSchema,
+    by: z.string().nullable().meta({ description: 'The dimension the rows are grouped by, or null for one series.' }),
+    stat: z.enum(['p50', 'p90', 'mean']).optional().meta({ description: 'Durations only: the statistic.' }),
+    hours: z.enum(['business', 'calendar']).optional().meta({ description: 'Durations only: the hours they are counted in.' }),
+    variant: z.string().nullable().meta({ description: "The rate preset used, or null for the metric's default definition." }),
+    filters: z.record(z.string(), z.array(z.string())).meta({ description: 'The values each filtered dimension was limited to.' }),
+    from: isoDay.meta({ description: 'Inclusive start of the range, ISO date (UTC).' }),
+    to: isoDay.meta({ description: 'Exclusive end of the range, ISO date (UTC).' }),
+    rows: z
+      .array(z.object({ period: isoDay, group: z.string().nullable(), value: z.number().nullable(), tickets: z.number().int() }))
+      .meta({ description: 'Ordered by period, then group. `period` is the ISO date (UTC) the period starts on.' }),
+    total: z.object({ value: z.number().nullable(), tickets: z.number().int() }),
+  })
+  .meta({ id: 'SeriesResponse' });
+export type SeriesResponse = z.infer<typeof seriesResponseSchema>;
 
-/** `GET /api/metrics/:key/distribution`: a duration's tickets per bucket, [from_minutes, to_minutes). */
-export interface DistributionResponse {
-  metric: MetricInfo;
-  hours: 'business' | 'calendar';
-  filters: Record<string, string[]>;
-  from: string;
-  to: string;
-  buckets: Array<{ label: string; from_minutes: number; to_minutes: number | null; tickets: number }>;
-  /** Tickets measured (the sum of the buckets unless a duration was negative). */
-  tickets: number;
-}
+export const ticketRowSchema = z
+  .object({
+    ticket_id: z.number().int(),
+    source: z.string(),
+    external_id: z.string(),
+    subject: z.string().nullable(),
+    status: z.string(),
+    channel: z.string(),
+    priority: z.string().nullable(),
+    category: z.string().nullable(),
+    team_id: z.string().nullable(),
+    assignee_id: z.string().nullable(),
+    requester_id: z.string().nullable(),
+    organization: z.string().nullable(),
+    created_at: isoInstant.nullable(),
+    first_response_at: isoInstant.nullable(),
+    solved_at: isoInstant.nullable(),
+    value: z
+      .union([z.number(), z.boolean()])
+      .nullable()
+      .meta({ description: "Minutes for a duration metric; whether the ticket counts in a rate's numerator; null otherwise." }),
+  })
+  .meta({ id: 'TicketRow' });
 
 /** `GET /api/tickets`: a page of the tickets behind a metric point (also served as CSV and Arrow IPC). */
-export interface TicketsResponse {
-  tickets: Array<{
-    ticket_id: number;
-    source: string;
-    external_id: string;
-    subject: string | null;
-    status: string;
-    channel: string;
-    priority: string | null;
-    category: string | null;
-    team_id: string | null;
-    assignee_id: string | null;
-    requester_id: string | null;
-    organization: string | null;
-    /** ISO 8601 instants, UTC. */
-    created_at: string | null;
-    first_response_at: string | null;
-    solved_at: string | null;
-    /** Minutes for a duration metric; whether the ticket counts in a rate's numerator; null otherwise. */
-    value: number | boolean | null;
-  }>;
-  /** Pass as `cursor` for the next page; null on the last. */
-  next_cursor: string | null;
-}
-
-/** `GET /api/overview?from&to&hours&<filters>`: the landing page in one answer. */
-export interface OverviewResponse {
-  from: string;
-  to: string;
-  /** The period before, as long as the range, that each headline figure is compared with. */
-  previous_from: string;
-  hours: 'business' | 'calendar';
-  filters: Record<string, string[]>;
-  headline: Array<{
-    key: string;
-    metric: MetricInfo;
-    /** Durations are medians here. */
-    stat: 'p50' | null;
-    value: number | null;
-    tickets: number;
-    previous_value: number | null;
-    previous_tickets: number;
-  }>;
-  goals: Array<{
-    goal_id: number;
-    name: string;
-    metric: string;
-    comparator: '<=' | '<' | '>=' | '>';
-    target: number;
-    unit: string;
-    period: 'week' | 'month' | 'quarter';
-    current: {
-      period_start: string;
-      period_end: string;
-      value_so_far: number | null;
-      tickets: number;
-      elapsed: number;
-      projection: { value: number | null; method: string };
-      status: 'met' | 'at_risk' | 'missed' | 'no_data';
-    } | null;
-    last_closed: { period_start: string; value: number | null; status: 'met' | 'at_risk' | 'missed' | 'no_data'; revision: number } | null;
-  }>;
-  /** Tickets created per week and channel in the range. */
-  volume: SeriesResponse['rows'];
-}
+export const ticketsResponseSchema = z
+  .object({
+    tickets: z.array(ticketRowSchema),
+    next_cursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last.' }),
+  })
+  .meta({ id: 'TicketsResponse' });
+export type TicketsResponse = z.infer<typeof ticketsResponseSchema>;
 
 /** `GET /api/health` */
-export interface HealthResponse {
-  status: 'ok';
-  duckdb_version: string;
-  schema_version: number;
-  data_version: number;
-  row_counts: Record<string, number>;
-}
+export const healthResponseSchema = z
+  .object({
+    status: z.literal('ok'),
+    duckdb_version: z.string(),
+    schema_version: z.number().int(),
+    data_version: z.number().int(),
+    row_counts: z.record(z.string(), z.number().int()),
+  })
+  .meta({ id: 'HealthResponse' });
+export type HealthResponse = z.infer<typeof healthResponseSchema>;
 
 /** Every error: an RFC 9457 problem document, served as application/problem+json. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  [extension: string]: unknown;
-}
+export const problemSchema = z
+  .looseObject({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+  })
+  .meta({ id: 'Problem', description: 'An RFC 9457 problem document; extensions (e.g. `issues`, `allowed`) may follow.' });
+export type Problem = z.infer<typeof problemSchema>;
 
-export type ImportState = 'queued' | 'loading' | 'committed' | 'failed' | 'dry_run';
+export const importStateSchema = z.enum(['queued', 'loading', 'committed', 'failed', 'dry_run']);
+export type ImportState = z.infer<typeof importStateSchema>;
 
 /** The steps of a load, in order (pipelines/load.ts `LoadStep`). */
-export type ImportStep = 'read' | 'validated' | 'merged' | 'facts';
+export const importStepSchema = z.enum(['read', 'validated', 'merged', 'facts']);
+export type ImportStep = z.infer<typeof importStepSchema>;
 
-export interface ImportRows {
-  read: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-}
+const count = z.number().int().nonnegative();
+export const importRowsSchema = z.object({ read: count, inserted: count, updated: count, unchanged: count, rejected: count });
+export type ImportRows = z.infer<typeof importRowsSchema>;
 
 /**
  * `GET /api/imports/:id`, and each item of `GET /api/imports`. An upload of this server's run has a
  * generated id and is followed step by step; a past load (from the `loads` table) has its load id as id.
  */
-export interface ImportResponse {
-  id: string;
-  /** Set once the load has run (a dry run's id was never stored). */
-  load_id: number | null;
-  state: ImportState;
-  /** The last step the load completed. */
-  step: ImportStep | null;
-  /** How far a running load is (pipelines/progress.ts), null before it starts. */
-  progress: { phase: string; fraction: number; seconds: number; bytes_read: number; rows: number | null } | null;
-  /** The file's name as uploaded or named. */
-  file: string;
-  bytes: number | null;
-  /** The export's format (the mapping's source), when this server chose it. */
-  format: string | null;
-  /** The helpdesk the records belong to. */
-  source: string;
-  kind: string;
-  started_at: string | null;
-  finished_at: string | null;
-  rows: ImportRows | null;
-  top_rejects: Array<{ reason: string; count: number }>;
-  /** The load's full summary (pipelines/load.ts `LoadSummary`), for uploads of this server's run. */
-  summary: Record<string, unknown> | null;
-  error: string | null;
-  links: { self: string; rejects: string | null };
-}
+export const importResponseSchema = z
+  .object({
+    id: z.string(),
+    load_id: z.number().int().nullable().meta({ description: "Set once the load has run (a dry run's id was never stored)." }),
+    state: importStateSchema,
+    step: importStepSchema.nullable().meta({ description: 'The last step the load completed.' }),
+    progress: z
+      .object({ phase: z.string(), fraction: z.number(), seconds: z.number(), bytes_read: z.number(), rows: z.number().nullable() })
+      .nullable()
+      .meta({ description: 'How far a running load is (pipelines/progress.ts), null before it starts.' }),
+    file: z.string().meta({ description: "The file's name as uploaded or named." }),
+    bytes: z.number().int().nullable(),
+    format: z.string().nullable().meta({ description: "The export's format (the mapping's source), when this server chose it." }),
+    source: z.string().meta({ description: 'The helpdesk the records belong to.' }),
+    kind: z.string(),
+    started_at: isoInstant.nullable(),
+    finished_at: isoInstant.nullable(),
+    rows: importRowsSchema.nullable(),
+    top_rejects: z.array(z.object({ reason: z.string(), count: z.number().int() })),
+    summary: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .meta({ description: "The load's full summary (pipelines/load.ts `LoadSummary`), for uploads of this server's run." }),
+    error: z.string().nullable(),
+    links: z.object({ self: z.string(), rejects: z.string().nullable() }),
+  })
+  .meta({ id: 'ImportResponse' });
+export type ImportResponse = z.infer<typeof importResponseSchema>;
 
 /** `GET /api/imports?limit&cursor`: loads under way first, then past loads, newest first. */
-export interface ImportListResponse {
-  imports: ImportResponse[];
-  next_cursor: string | null;
-}
+export const importListResponseSchema = z
+  .object({ imports: z.array(importResponseSchema), next_cursor: z.string().nullable() })
+  .meta({ id: 'ImportListResponse' });
+export type ImportListResponse = z.infer<typeof importListResponseSchema>;
 
 /** `GET /api/imports/:id/rejects?limit&cursor`, in line order. */
-export interface RejectsResponse {
-  load_id: number;
-  total: number;
-  rejects: Array<{ line: number | null; column: string | null; value: string | null; reason: string }>;
-  next_cursor: string | null;
-}
+export const rejectsResponseSchema = z
+  .object({
+    load_id: z.number().int(),
+    total: z.number().int(),
+    rejects: z.array(z.object({ line: z.number().int().nullable(), column: z.string().nullable(), value: z.string().nullable(), reason: z.string() })),
+    next_cursor: z.string().nullable(),
+  })
+  .meta({ id: 'RejectsResponse' });
+export type RejectsResponse = z.infer<typeof rejectsResponseSchema>;
+
+const goalStatusSchema = z.enum(['met', 'at_risk', 'missed', 'no_data']);
+/** What a closed and an open period of a goal both say. */
+const goalPeriodBase = { period_start: isoDay, period_end: isoDay, tickets: z.number().int(), status: goalStatusSchema };
+
+export const goalSchema = z
+  .object({
+    goal_id: z.number().int(),
+    name: z.string(),
+    metric: z.string(),
+    stat: z.enum(['value', 'p50', 'p90', 'mean']).meta({ description: 'Durations: p50, p90 or mean; every other metric: its value.' }),
+    variant: z.string().nullable(),
+    hours: z.enum(['business', 'calendar']),
+    comparator: z.enum(['<=', '<', '>=', '>']),
+    target: z.number(),
+    unit: z.string(),
+    scope: z.record(z.string(), z.array(z.string())).meta({ description: 'The dimension values the goal is limited to.' }),
+    period: z.enum(['week', 'month', 'quarter']),
+    owner_id: z.string().nullable(),
+    starts_on: isoDay,
+    ends_on: isoDay.nullable(),
+    created_at: isoInstant,
+    archived_at: isoInstant.nullable(),
+  })
+  .meta({ id: 'Goal' });
+
+export const goalPeriodSchema = z
+  .object({
+    ...goalPeriodBase,
+    value: z.number().nullable(),
+    revision: z.number().int().meta({ description: '1 for the first judgement of a closed period; higher once corrected data changed its value.' }),
+    revised_from: z.number().nullable().meta({ description: 'The value of the previous revision, when this one replaced it.' }),
+  })
+  .meta({ id: 'GoalPeriod' });
+
+export const openPeriodSchema = z
+  .object({
+    ...goalPeriodBase,
+    value_so_far: z.number().nullable(),
+    elapsed: z.number().min(0).max(1).meta({ description: 'Share of the period elapsed, 0 to 1.' }),
+    projection: z.object({ value: z.number().nullable(), method: z.string() }),
+  })
+  .meta({ id: 'OpenPeriod' });
+
+/** `GET /api/goals`: each goal with its open period and its last closed one. */
+export const goalListResponseSchema = z
+  .object({ goals: z.array(goalSchema.extend({ current: openPeriodSchema.nullable(), last_closed: goalPeriodSchema.nullable() })) })
+  .meta({ id: 'GoalListResponse' });
+export type GoalListResponse = z.infer<typeof goalListResponseSchema>;
+
+/** `GET /api/goals/:id`: every period of the goal so far. */
+export const goalReportSchema = z
+  .object({ goal: goalSchema, periods: z.array(goalPeriodSchema), current: openPeriodSchema.nullable(), data_version: z.number().int() })
+  .meta({ id: 'GoalReport' });
+
+/** `GET /api/metrics/:key/distribution`: a duration's tickets per bucket, [from_minutes, to_minutes). */
+export const distributionResponseSchema = z
+  .object({
+    metric: metricInfoSchema,
+    hours: z.enum(['business', 'calendar']),
+    filters: z.record(z.string(), z.array(z.string())),
+    from: isoDay,
+    to: isoDay,
+    buckets: z.array(z.object({ label: z.string(), from_minutes: z.number(), to_minutes: z.number().nullable(), tickets: z.number().int() })),
+    tickets: z.number().int().meta({ description: 'Tickets measured (the sum of the buckets unless a duration was negative).' }),
+  })
+  .meta({ id: 'DistributionResponse' });
+export type DistributionResponse = z.infer<typeof distributionResponseSchema>;
+
+/** `GET /api/overview?from&to&hours&<filters>`: the landing page in one answer. */
+export const overviewResponseSchema = z
+  .object({
+    from: isoDay,
+    to: isoDay,
+    previous_from: isoDay.meta({ description: 'Start of the period before, as long as the range, each headline figure is compared with.' }),
+    hours: z.enum(['business', 'calendar']),
+    filters: z.record(z.string(), z.array(z.string())),
+    headline: z.array(
+      z.object({
+        key: z.string(),
+        metric: metricInfoSchema,
+        stat: z.enum(['p50']).nullable().meta({ description: 'Durations are medians here.' }),
+        value: z.number().nullable(),
+        tickets: z.number().int(),
+        previous_value: z.number().nullable(),
+        previous_tickets: z.number().int(),
+      }),
+    ),
+    goals: goalListResponseSchema.shape.goals,
+    volume: seriesResponseSchema.shape.rows.meta({ description: 'Tickets created per week and channel in the range.' }),
+  })
+  .meta({ id: 'OverviewResponse' });
+export type OverviewResponse = z.infer<typeof overviewResponseSchema>;
+
+/** `GET /api/backlog?at&<filters>`: the tickets open at an instant. */
+export const backlogResponseSchema = z
+  .object({
+    at: isoInstant,
+    open: z.number().int(),
+    ages: z.array(z.object({ label: z.string(), from_days: z.number(), to_days: z.number().nullable(), tickets: z.number().int() })),
+    oldest_per_assignee: z.array(
+      z.object({
+        assignee_id: z.string().nullable(),
+        open: z.number().int(),
+        ticket_id: z.number().int(),
+        external_id: z.string(),
+        subject: z.string().nullable(),
+        created_at: isoInstant,
+        age_days: z.number(),
+      }),
+    ),
+  })
+  .meta({ id: 'BacklogResponse' });
+
+const interval = z.tuple([z.string(), z.string()]);
+/** A team's business calendar, as the organisation file writes it. */
+export const calendarResponseSchema = z
+  .object({
+    weekly: z.record(z.string(), z.array(interval)),
+    holidays: z.array(z.object({ day: isoDay, name: z.string(), hours: z.array(interval) })),
+  })
+  .meta({ id: 'Calendar' });
+
+export const teamListResponseSchema = z
+  .object({
+    teams: z.array(
+      z.object({
+        team_id: z.string(), name: z.string(), time_zone: z.string(), provider_kind: z.enum(['in_house', 'outsourced', 'independent']),
+        provider_name: z.string().nullable(), support_level: z.number().int(), is_escalation_team: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: 'TeamList' });
+
+export const calendarSavedResponseSchema = z
+  .object({ calendar: calendarResponseSchema, tickets_recomputed: z.number().int().meta({ description: "Tickets whose facts were recomputed." }) })
+  .meta({ id: 'CalendarSaved' });

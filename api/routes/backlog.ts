@@ -1,16 +1,24 @@
 // GET /api/backlog?at&<filters>: the tickets open at an instant (default now), by age and by assignee.
-import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
+import { describeRoute, validator } from 'hono-openapi';
 import { z } from 'zod';
 import type { Database } from '../../sql/db.ts';
 import { backlogSnapshot } from '../../sql/metrics/backlog.ts';
+import { backlogResponseSchema } from '../contracts.ts';
+import { invalidRequest, json, problems } from '../openapi/responses.ts';
 import { validationHook } from '../validation.ts';
 import { filterQueryShape, filtersOf } from './metric-query.ts';
 
 const backlogQuery = z.object({ at: z.iso.datetime({ offset: true }).optional(), ...filterQueryShape }).strict();
 
+const describeBacklog = describeRoute({
+  tags: ['metrics'],
+  summary: 'The tickets open at an instant (default now): how many, how old, and each assignee’s oldest',
+  responses: { 200: json('The backlog at `at`.', backlogResponseSchema), ...problems({ 400: invalidRequest }) },
+});
+
 export function backlogRoutes(db: Database, now: () => Date = () => new Date()) {
-  return new Hono().get('/', zValidator('query', backlogQuery, validationHook), async (c) => {
+  return new Hono().get('/', describeBacklog, validator('query', backlogQuery, validationHook), async (c) => {
     const query = c.req.valid('query');
     return c.json(await backlogSnapshot(db, query.at ? new Date(query.at) : now(), filtersOf(query)));
   });

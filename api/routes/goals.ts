@@ -1,20 +1,22 @@
 // /api/goals: service goals on any metric of the registry, with their status per period.
-import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
+import { describeRoute, validator } from 'hono-openapi';
 import { z } from 'zod';
 import type { Database } from '../../sql/db.ts';
 import { dimensionNames } from '../../sql/metrics/dimensions.ts';
 import { metrics } from '../../sql/metrics/registry.ts';
 import { hoursModes, stats } from '../../sql/metrics/series.ts';
 import { archiveGoal, createGoal, getGoal, goalScorecards, reportGoal, updateGoal, type GoalInput } from '../../sql/goals/goals.ts';
+import { goalListResponseSchema, goalReportSchema, goalSchema } from '../contracts.ts';
+import { invalidRequest, json, problems } from '../openapi/responses.ts';
 import { ProblemError } from '../problem.ts';
 import { validationHook } from '../validation.ts';
-import { checkVariant, isoDate } from './metric-query.ts';
+import { checkVariant, isoDate, metricKeyText } from './metric-query.ts';
 
 const goalBody = z
   .object({
     name: z.string().trim().min(1).max(200),
-    metric: z.string(),
+    metric: metricKeyText,
     stat: z.enum(['value', ...stats]).optional(),
     variant: z.string().nullable().default(null),
     hours: z.enum(hoursModes).default('calendar'),
@@ -56,23 +58,55 @@ function notFound(id: number): never {
   throw new ProblemError(404, 'Not found', `There is no goal ${id}.`);
 }
 
+const badGoal = `${invalidRequest} Also an unknown metric or variant, a statistic that does not fit the metric, or an end before the start.`;
+const noGoal = 'There is no goal with this id.';
+
+const describeGoals = {
+  list: describeRoute({
+    tags: ['goals'],
+    summary: 'Every goal with its open period and its last closed one',
+    responses: { 200: json('The goals, oldest first.', goalListResponseSchema), ...problems({}) },
+  }),
+  create: describeRoute({
+    tags: ['goals'],
+    summary: 'Create a goal',
+    responses: { 201: json('The goal as stored; `Location` names it.', goalSchema), ...problems({ 400: badGoal }) },
+  }),
+  report: describeRoute({
+    tags: ['goals'],
+    summary: 'A goal with every period so far',
+    description: 'Closed periods are judged once and snapshotted; corrected data shows as a new revision.',
+    responses: { 200: json('The goal report.', goalReportSchema), ...problems({ 400: invalidRequest, 404: noGoal }) },
+  }),
+  update: describeRoute({
+    tags: ['goals'],
+    summary: 'Replace a goal',
+    responses: { 200: json('The goal as stored.', goalSchema), ...problems({ 400: badGoal, 404: noGoal }) },
+  }),
+  archive: describeRoute({
+    tags: ['goals'],
+    summary: 'Archive a goal',
+    responses: { 204: { description: 'Archived; its history stays.' }, ...problems({ 400: invalidRequest, 404: noGoal }) },
+  }),
+};
+
 export function goalRoutes(db: Database, now: () => Date = () => new Date()) {
   return new Hono()
-    .get('/', async (c) => c.json({ goals: await goalScorecards(db, now()) }))
-    .post('/', zValidator('json', goalBody, validationHook), async (c) => {
+    .get('/', describeGoals.list, async (c) => c.json({ goals: await goalScorecards(db, now()) }))
+    .post('/', describeGoals.create, validator('json', goalBody, validationHook), async (c) => {
       const goal = await createGoal(db, goalInput(c.req.valid('json')));
       return c.json(goal, 201, { Location: `/api/goals/${goal.goal_id}` });
     })
-    .get('/:id', zValidator('param', goalId, validationHook), async (c) => {
+    .get('/:id', describeGoals.report, validator('param', goalId, validationHook), async (c) => {
       const { id } = c.req.valid('param');
       const goal = (await getGoal(db, id)) ?? notFound(id);
       return c.json(await reportGoal(db, goal, now()));
     })
-    .put('/:id', zValidator('param', goalId, validationHook), zValidator('json', goalBody, validationHook), async (c) => {
+    .put('/:id', describeGoals.update, validator('param', goalId, validationHook), validator('json', goalBody, validationHook), async (c) => {
       const { id } = c.req.valid('param');
       return c.json((await updateGoal(db, id, goalInput(c.req.valid('json')))) ?? notFound(id));
     })
-    .delete('/:id', zValidator('param', goalId, validationHook), async (c) => {
+    .delete('/:id', describeGoals.archive, validator('param', goalId, validationHook), async (c) => {
       const { id } = c.req.valid('param');
       if (!(await archiveGoal(db, id))) notFound(id);
       return c.body(null, 204);

@@ -1,12 +1,19 @@
 import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
 import type { Database } from '../../sql/db.ts';
 import { schemaVersion } from '../../sql/migrate.ts';
-import type { HealthResponse } from '../contracts.ts';
+import { healthResponseSchema, type HealthResponse } from '../contracts.ts';
+import { json, problems } from '../openapi/responses.ts';
 
 const countedTables = ['tickets', 'ticket_events', 'feedback', 'teams', 'agents', 'customers', 'suggestions', 'loads'] as const;
 
 export function healthRoutes(db: Database) {
-  return new Hono().get('/', async (c) => {
+  const described = describeRoute({
+    tags: ['health'],
+    summary: 'Server and database state',
+    responses: { 200: json('DuckDB and schema versions, the data version and row counts.', healthResponseSchema), ...problems({}) },
+  });
+  return new Hono().get('/', described, async (c) => {
     const counts = countedTables.map((table) => `(SELECT count(*)::INTEGER FROM ${table}) AS ${table}`).join(', ');
     const [info, version] = await Promise.all([
       db.readOne<Record<string, number> & { duckdb_version: string; data_version: number }>(

@@ -2,19 +2,21 @@
 import { randomUUID } from 'node:crypto';
 import { rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { zValidator } from '@hono/zod-validator';
 import { Hono, type Context } from 'hono';
+import { describeRoute, resolver, validator } from 'hono-openapi';
 import { z } from 'zod';
 import type { Database } from '../../sql/db.ts';
 import { LoadError } from '../../pipelines/load-error.ts';
 import { planFile } from '../../pipelines/plan.ts';
 import { inspectFile } from '../../pipelines/read.ts';
-import type { ImportListResponse } from '../contracts.ts';
+import { importListResponseSchema, importResponseSchema, rejectsResponseSchema, type ImportListResponse } from '../contracts.ts';
 import { resolveImportPath } from '../imports/allowed-path.ts';
 import { readLoad, readLoads, readRejects } from '../imports/history.ts';
 import { parseImportOptions, pathImport, uploadFields, type ImportOptions } from '../imports/options.ts';
 import type { ImportQueue } from '../imports/queue.ts';
+import { acceptedList } from '../imports/accepted.ts';
 import { receiveUpload } from '../imports/receive-upload.ts';
+import { invalidRequest, json, problems } from '../openapi/responses.ts';
 import { ProblemError } from '../problem.ts';
 import { validationHook } from '../validation.ts';
 
@@ -29,6 +31,50 @@ const loadId = z.object({ id: z.string().regex(/^\d{1,15}$/, 'expected a load id
 const page = (max: number, fallback: number) =>
   z.object({ limit: z.coerce.number().int().min(1).max(max).default(fallback), cursor: z.string().regex(/^\d{1,15}$/, 'expected a cursor from next_cursor').optional() }).strict();
 
+const uploadForm = uploadFields.extend({ file: z.file().meta({ description: `The export: ${acceptedList}.` }) });
+const progressHeader = { Location: { description: 'Where to follow the import.', schema: { type: 'string' as const } } };
+
+const describeImports = {
+  create: describeRoute({
+    tags: ['imports'],
+    summary: 'Import a helpdesk export: an upload, or a file in the import folder',
+    description: 'The file is checked and its mapping chosen at once; the load itself runs in the background.',
+    requestBody: {
+      required: true,
+      content: {
+        'multipart/form-data': { schema: resolver(uploadForm) },
+        'application/json': { schema: resolver(pathImport) },
+      },
+    },
+    responses: {
+      202: json('Accepted and queued; follow it at `Location`.', importResponseSchema, progressHeader),
+      ...problems({
+        400: `${invalidRequest} Also a malformed upload or mapping.`,
+        403: 'The path is outside the import folder.',
+        404: 'No file at the path.',
+        413: 'The upload or the JSON body is larger than allowed.',
+        415: 'Neither multipart/form-data nor JSON, or the file is not an export ServicePulse reads.',
+        422: 'The file reads, but no mapping fits it.',
+      }),
+    },
+  }),
+  list: describeRoute({
+    tags: ['imports'],
+    summary: 'Imports under way, then past loads, newest first',
+    responses: { 200: json('A page of imports.', importListResponseSchema), ...problems({ 400: invalidRequest }) },
+  }),
+  get: describeRoute({
+    tags: ['imports'],
+    summary: 'One import: its state, progress and counts',
+    responses: { 200: json('The import.', importResponseSchema), ...problems({ 400: invalidRequest, 404: 'There is no such import.' }) },
+  }),
+  rejects: describeRoute({
+    tags: ['imports'],
+    summary: "A load's rejected rows, in line order",
+    responses: { 200: json('A page of rejects.', rejectsResponseSchema), ...problems({ 400: invalidRequest, 404: 'There is no such load.' }) },
+  }),
+};
+
 /** A refused file's message names it as the client knows it, not by where the server stored it. */
 function refusal(error: LoadError, stored: string, name: string, status: 415 | 422): ProblemError {
   const title = status === 415 ? 'Unsupported file content' : 'Cannot load this file';
@@ -41,7 +87,8 @@ const jsonLimitBytes = 2 * 1024 * 1024;
 async function readJson(request: Request): Promise<unknown> {
   const chunks: Uint8Array[] = [];
   let length = 0;
-  for await (const chunk of request.body ?? []) {
+  // Node's ReadableStream is async-iterable; the DOM typings the web checks this file with do not say so.
+  for await (const chunk of (request.body ?? []) as unknown as AsyncIterable<Uint8Array>) {
     length += chunk.length;
     if (length > jsonLimitBytes) throw new ProblemError(413, 'Request too large', 'A JSON import request is at most 2 MiB; upload files as multipart/form-data.');
     chunks.push(chunk);
@@ -87,13 +134,13 @@ export function importRoutes(db: Database, settings: ImportSettings, queue: Impo
   }
 
   return new Hono()
-    .post('/', async (c) => {
+    .post('/', describeImports.create, async (c) => {
       const type = c.req.header('content-type') ?? '';
       if (/^multipart\/form-data/i.test(type)) return upload(c, randomUUID());
       if (/^application\/json/i.test(type)) return fromPath(c, randomUUID());
       throw new ProblemError(415, 'Unsupported request', 'Send the export as multipart/form-data (field "file"), or JSON { "path": … } naming a file in the import folder.');
     })
-    .get('/', zValidator('query', page(500, 50), validationHook), async (c) => {
+    .get('/', describeImports.list, validator('query', page(500, 50), validationHook), async (c) => {
       const { limit, cursor } = c.req.valid('query');
       const underWay = cursor === undefined ? queue.underWay() : [];
       const loads = await readLoads(db, cursor === undefined ? Number.MAX_SAFE_INTEGER : Number(cursor), limit);
@@ -103,13 +150,13 @@ export function importRoutes(db: Database, settings: ImportSettings, queue: Impo
       };
       return c.json(body, 200, { 'Cache-Control': 'no-store' });
     })
-    .get('/:id', zValidator('param', importId, validationHook), async (c) => {
+    .get('/:id', describeImports.get, validator('param', importId, validationHook), async (c) => {
       const { id } = c.req.valid('param');
       const found = queue.get(id) ?? (/^\d+$/.test(id) ? await readLoad(db, Number(id)) : undefined);
       if (!found) throw new ProblemError(404, 'Unknown import', `There is no import ${id}.`);
       return c.json(found, 200, { 'Cache-Control': 'no-store' });
     })
-    .get('/:id/rejects', zValidator('param', loadId, validationHook), zValidator('query', page(1000, 100), validationHook), async (c) => {
+    .get('/:id/rejects', describeImports.rejects, validator('param', loadId, validationHook), validator('query', page(1000, 100), validationHook), async (c) => {
       const id = Number(c.req.valid('param').id);
       const { limit, cursor } = c.req.valid('query');
       if (!(await readLoad(db, id))) throw new ProblemError(404, 'Unknown load', `There is no load ${id}.`);

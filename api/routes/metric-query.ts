@@ -8,6 +8,14 @@ import { ProblemError } from '../problem.ts';
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 
+export const metricKeys = [...metrics.keys()] as [string, ...string[]];
+
+/**
+ * A metric key in a query or body: the handler checks it, answering an unknown key with the list of known
+ * ones; the document shows the registry's keys as the enum they are.
+ */
+export const metricKeyText = z.string().meta({ enum: metricKeys, description: 'A metric key of the registry.' });
+
 /** A filter names a dimension; repeating it (`channel=email&channel=phone`) allows several values. */
 const filterValues = z.union([z.string().min(1), z.array(z.string().min(1))]).optional();
 export const filterQueryShape = Object.fromEntries(dimensionNames.map((name) => [name, filterValues])) as Record<

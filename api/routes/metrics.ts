@@ -1,14 +1,15 @@
-import { zValidator } from '@hono/zod-validator';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { describeRoute, validator } from 'hono-openapi';
 import { z } from 'zod';
 import type { Database } from '../../sql/db.ts';
 import { dimensionNames, grains, type Dimension } from '../../sql/metrics/dimensions.ts';
-import { metrics } from '../../sql/metrics/registry.ts';
+import { metrics, type DurationMetric } from '../../sql/metrics/registry.ts';
 import { hoursModes, queryDistribution, querySeries, stats } from '../../sql/metrics/series.ts';
-import type { DistributionResponse, SeriesResponse } from '../contracts.ts';
+import { distributionResponseSchema, metricInfoSchema, seriesResponseSchema, type DistributionResponse, type SeriesResponse } from '../contracts.ts';
+import { invalidRequest, json, problems } from '../openapi/responses.ts';
 import { ProblemError } from '../problem.ts';
 import { validationHook } from '../validation.ts';
-import { checkVariant, defaultRange, filterQueryShape, filtersOf, isoDate, metricInfo, parseRange } from './metric-query.ts';
+import { checkVariant, defaultRange, filterQueryShape, filtersOf, isoDate, metricInfo, metricKeys, parseRange } from './metric-query.ts';
 
 const seriesQuery = z
   .object({
@@ -27,45 +28,71 @@ const distributionQuery = z
   .object({ from: isoDate.optional(), to: isoDate.optional(), hours: z.enum(hoursModes).default('calendar'), ...filterQueryShape })
   .strict();
 
-function knownMetric(key: string) {
-  const metric = metrics.get(key);
-  if (!metric) {
-    throw new ProblemError(404, 'Unknown metric', `There is no metric "${key}". Known metrics: ${[...metrics.keys()].join(', ')}.`, {
-      allowed: [...metrics.keys()],
-    });
-  }
-  return metric;
+const metricParam = z.object({ key: z.enum(metricKeys) });
+
+/** An unknown key is a missing resource, not a malformed request: 404 with the keys there are. */
+function unknownMetric(result: { success: boolean }, c: Context) {
+  if (result.success) return;
+  const key = c.req.param('key');
+  throw new ProblemError(404, 'Unknown metric', `There is no metric "${key}". Known metrics: ${metricKeys.join(', ')}.`, { allowed: metricKeys });
 }
+
+const describeList = describeRoute({
+  tags: ['metrics'],
+  summary: 'The metric registry',
+  responses: { 200: json('Every metric with its definition.', z.array(metricInfoSchema)), ...problems({}) },
+});
+
+const describeSeries = describeRoute({
+  tags: ['metrics'],
+  summary: 'A metric as rows per period, optionally grouped by a dimension and filtered',
+  description: 'Each dimension filter may repeat (`channel=email&channel=phone`) to allow several values.',
+  responses: {
+    200: json('The series, with the range, filters and options it was computed with.', seriesResponseSchema),
+    ...problems({ 400: invalidRequest, 404: 'Unknown metric (the problem lists the known keys in `allowed`).' }),
+  },
+});
+
+const describeDistribution = describeRoute({
+  tags: ['metrics'],
+  summary: "A duration metric's tickets per bucket (0–1 h, 1–4 h, 4–8 h, 8–24 h, > 24 h; each [lower, upper))",
+  responses: {
+    200: json('Tickets per bucket in the range.', distributionResponseSchema),
+    ...problems({ 400: `${invalidRequest} Also: the metric is not a duration.`, 404: 'Unknown metric (the problem lists the known keys in `allowed`).' }),
+  },
+});
+
+const durationKeys = [...metrics.values()].filter((m) => m.aggregation === 'duration').map((m) => m.key);
 
 export function metricRoutes(db: Database, now: () => Date = () => new Date()) {
   return new Hono()
-    .get('/', (c) => c.json([...metrics.keys()].map(metricInfo)))
-    .get('/:key/distribution', zValidator('query', distributionQuery, validationHook), async (c) => {
-      const metric = knownMetric(c.req.param('key'));
+    .get('/', describeList, (c) => c.json([...metrics.keys()].map(metricInfo)))
+    .get('/:key/distribution', describeDistribution, validator('query', distributionQuery, validationHook), validator('param', metricParam, unknownMetric), async (c) => {
+      const metric = metrics.get(c.req.valid('param').key)!;
       if (metric.aggregation !== 'duration') {
-        const durations = [...metrics.values()].filter((m) => m.aggregation === 'duration').map((m) => m.key);
-        throw new ProblemError(400, 'Not a duration', `${metric.key} is not a duration; distributions exist for ${durations.join(', ')}.`, { allowed: durations });
+        throw new ProblemError(400, 'Not a duration', `${metric.key} is not a duration; distributions exist for ${durationKeys.join(', ')}.`, {
+          allowed: durationKeys,
+        });
       }
       const query = c.req.valid('query');
       const { from, to } = parseRange(query.from, query.to, defaultRange(now()));
       const filters = filtersOf(query);
-      const distribution = await queryDistribution(db, { metric, hours: query.hours, filters, from, to });
+      const distribution = await queryDistribution(db, { metric: metric as DurationMetric, hours: query.hours, filters, from, to });
       const body: DistributionResponse = {
         metric: metricInfo(metric.key), hours: query.hours, filters, from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10), ...distribution,
       };
       return c.json(body);
     })
-    .get('/:key', zValidator('query', seriesQuery, validationHook), async (c) => {
-      const key = c.req.param('key');
-      const metric = knownMetric(key);
+    .get('/:key', describeSeries, validator('query', seriesQuery, validationHook), validator('param', metricParam, unknownMetric), async (c) => {
+      const { key } = c.req.valid('param');
+      const metric = metrics.get(key)!;
       const query = c.req.valid('query');
       const { from, to } = parseRange(query.from, query.to, defaultRange(now()));
       checkVariant(metric, query.variant);
       const by = (query.by ?? null) as Dimension | null;
       const filters = filtersOf(query);
       const options = { stat: query.stat, hours: query.hours, variant: query.variant };
-      const asOf = now();
-      const { rows, total } = await querySeries(db, { metric, grain: query.grain, by, from, to, filters, ...options, asOf });
+      const { rows, total } = await querySeries(db, { metric, grain: query.grain, by, from, to, filters, ...options, asOf: now() });
       const body: SeriesResponse = {
         metric: metricInfo(key),
         grain: query.grain,

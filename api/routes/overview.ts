@@ -1,14 +1,15 @@
 // GET /api/overview: everything the landing page needs in one call — headline metrics beside the period before,
 // goal scorecards, and ticket volume by channel.
-import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
+import { describeRoute, validator } from 'hono-openapi';
 import { z } from 'zod';
 import type { Database } from '../../sql/db.ts';
 import { goalScorecards } from '../../sql/goals/goals.ts';
 import { headlineFigures } from '../../sql/metrics/overview.ts';
 import { metrics } from '../../sql/metrics/registry.ts';
 import { hoursModes, querySeries } from '../../sql/metrics/series.ts';
-import type { OverviewResponse } from '../contracts.ts';
+import { overviewResponseSchema, type OverviewResponse } from '../contracts.ts';
+import { invalidRequest, json, problems } from '../openapi/responses.ts';
 import { validationHook } from '../validation.ts';
 import { defaultRange, filterQueryShape, filtersOf, isoDate, metricInfo, parseRange } from './metric-query.ts';
 
@@ -16,8 +17,14 @@ const overviewQuery = z
   .object({ from: isoDate.optional(), to: isoDate.optional(), hours: z.enum(hoursModes).default('calendar'), ...filterQueryShape })
   .strict();
 
+const describeOverview = describeRoute({
+  tags: ['metrics'],
+  summary: 'The landing page in one answer: headline metrics beside the period before, goal scorecards, weekly volume',
+  responses: { 200: json('Everything the overview shows for the range and filters.', overviewResponseSchema), ...problems({ 400: invalidRequest }) },
+});
+
 export function overviewRoutes(db: Database, now: () => Date = () => new Date()) {
-  return new Hono().get('/', zValidator('query', overviewQuery, validationHook), async (c) => {
+  return new Hono().get('/', describeOverview, validator('query', overviewQuery, validationHook), async (c) => {
     const query = c.req.valid('query');
     const { from, to } = parseRange(query.from, query.to, defaultRange(now()));
     const previousFrom = new Date(from.getTime() - (to.getTime() - from.getTime()));

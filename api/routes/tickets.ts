@@ -1,16 +1,17 @@
 // GET /api/tickets: the tickets behind any metric point, as JSON pages, Arrow IPC or a CSV export.
-import { zValidator } from '@hono/zod-validator';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { Hono } from 'hono';
+import { describeRoute, resolver, validator } from 'hono-openapi';
 import { z } from 'zod';
 import { csvText } from '../../common/csv.ts';
 import type { Database } from '../../sql/db.ts';
 import { DrilldownError, queryTickets, ticketSorts, type TicketRow, type TicketSort } from '../../sql/metrics/drilldown.ts';
 import { metrics } from '../../sql/metrics/registry.ts';
-import type { TicketsResponse } from '../contracts.ts';
+import { ticketsResponseSchema, type TicketsResponse } from '../contracts.ts';
+import { invalidRequest, problems } from '../openapi/responses.ts';
 import { ProblemError } from '../problem.ts';
 import { validationHook } from '../validation.ts';
-import { checkVariant, defaultRange, filterQueryShape, filtersOf, isoDate, parseRange } from './metric-query.ts';
+import { checkVariant, defaultRange, filterQueryShape, filtersOf, isoDate, metricKeyText, parseRange } from './metric-query.ts';
 
 const arrowType = 'application/vnd.apache.arrow.stream';
 /** Pages for the screen; an export (CSV, Arrow) may take many more rows in one answer. */
@@ -21,7 +22,7 @@ const ticketsQuery = z
   .object({
     from: isoDate.optional(),
     to: isoDate.optional(),
-    metric: z.string().optional(),
+    metric: metricKeyText.optional(),
     stat: z.enum(['p50', 'p90', 'mean']).default('p50'),
     hours: z.enum(['business', 'calendar']).default('calendar'),
     variant: z.string().optional(),
@@ -33,6 +34,28 @@ const ticketsQuery = z
     ...filterQueryShape,
   })
   .strict();
+
+const linkHeader = { description: 'The next page, as `<url>; rel="next"`, when there is one.', schema: { type: 'string' as const } };
+
+const describeTickets = describeRoute({
+  tags: ['tickets'],
+  summary: 'The tickets behind any metric point',
+  description:
+    'Content negotiation by `Accept`: JSON pages (at most 1,000 rows, default 100), or an export as CSV or Arrow IPC ' +
+    '(up to 1,000,000 rows). Each dimension filter may repeat to allow several values.',
+  responses: {
+    200: {
+      description: 'The tickets, ordered by `sort`.',
+      headers: { Link: linkHeader },
+      content: {
+        'application/json': { schema: resolver(ticketsResponseSchema) },
+        'text/csv': { schema: { type: 'string', description: 'Header row, then one row per ticket (the TicketRow columns).' } },
+        [arrowType]: { schema: { type: 'string', contentMediaType: arrowType, description: 'An Arrow IPC stream with the TicketRow columns.' } },
+      },
+    },
+    ...problems({ 400: `${invalidRequest} Also an unknown metric or variant.` }),
+  },
+});
 
 function encodeCursor(cursor: { after: string | number; ticketId: number }): string {
   return Buffer.from(JSON.stringify([cursor.after, cursor.ticketId])).toString('base64url');
@@ -75,7 +98,7 @@ function asArrow(rows: TicketRow[]): Uint8Array {
 }
 
 export function ticketRoutes(db: Database, now: () => Date = () => new Date()) {
-  return new Hono().get('/', zValidator('query', ticketsQuery, validationHook), async (c) => {
+  return new Hono().get('/', describeTickets, validator('query', ticketsQuery, validationHook), async (c) => {
     const query = c.req.valid('query');
     const metric = query.metric === undefined ? undefined : metrics.get(query.metric);
     if (query.metric !== undefined && !metric) {

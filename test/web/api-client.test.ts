@@ -115,4 +115,18 @@ describe('seriesPath', () => {
     await getSeries('created', { grain: 'week', by: 'channel' }, { fetch: fake });
     expect(seen).toEqual(['/api/metrics/created?grain=week&by=channel']);
   });
+
+  it('getSeries asks for JSON or problem JSON, passes the abort signal and fails as fetchJson does', async () => {
+    const controller = new AbortController();
+    let sent: RequestInit | undefined;
+    const fake: typeof fetch = async (_input, init) => {
+      sent = init;
+      return new Response(JSON.stringify({ type: 'about:blank', title: 'Unknown metric', status: 404 }), { status: 404, headers: { 'content-type': 'application/problem+json' } });
+    };
+    const error = await getSeries('nope', {}, { fetch: fake, signal: controller.signal }).catch((e: unknown) => e);
+    expect(new Headers(sent?.headers).get('accept')).toBe('application/json, application/problem+json');
+    expect(sent?.signal).toBe(controller.signal);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).title).toBe('Unknown metric');
+  });
 });

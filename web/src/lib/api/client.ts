@@ -45,26 +45,27 @@ function isProblem(body: unknown): body is Problem {
   return typeof body === 'object' && body !== null && typeof (body as { title?: unknown }).title === 'string';
 }
 
-function isJson(response: Response): boolean {
+function isJson(response: Answer): boolean {
   const type = response.headers.get('content-type') ?? '';
   return /^application\/([\w.+-]+\+)?json\b/i.test(type);
 }
 
+/** What `readJson` needs of an answer: a fetch `Response`, or the `hc` client's typed one. */
+export type Answer = Pick<Response, 'ok' | 'status' | 'statusText' | 'headers' | 'json'>;
+
+export const acceptJson = { accept: 'application/json, application/problem+json' };
+
 /**
- * GETs `path` and returns its JSON body. Throws `ApiError` on a non-2xx answer (carrying the
- * server's problem document when it sent one), on network failure and on a body that is not JSON.
- * An abort through `signal` rejects with the signal's own `AbortError`, not an ApiError.
+ * Sends a request (`send`, for `path`) and returns its JSON body. Throws `ApiError` on a non-2xx answer
+ * (carrying the server's problem document when it sent one), on network failure and on a body that is not
+ * JSON. An abort through `signal` rejects with the signal's own `AbortError`, not an ApiError.
  */
-export async function fetchJson<T>(path: string, options: FetchJsonOptions = {}): Promise<T> {
-  const doFetch = options.fetch ?? globalThis.fetch;
-  let response: Response;
+export async function readJson<T>(path: string, send: () => Promise<Answer>, signal?: AbortSignal): Promise<T> {
+  let response: Answer;
   try {
-    response = await doFetch(path, {
-      signal: options.signal,
-      headers: { accept: 'application/json, application/problem+json' },
-    });
+    response = await send();
   } catch (error) {
-    if (options.signal?.aborted) throw error;
+    if (signal?.aborted) throw error;
     throw new ApiError({
       type: 'about:blank',
       title: 'Cannot reach the ServicePulse server',
@@ -96,7 +97,7 @@ export async function fetchJson<T>(path: string, options: FetchJsonOptions = {})
   try {
     return (await response.json()) as T;
   } catch (error) {
-    if (options.signal?.aborted) throw error;
+    if (signal?.aborted) throw error;
     throw new ApiError({
       type: 'about:blank',
       title: 'Unexpected answer from the server',
@@ -104,4 +105,10 @@ export async function fetchJson<T>(path: string, options: FetchJsonOptions = {})
       detail: `The answer to ${path} is not JSON. Is the API server behind this address?`,
     });
   }
+}
+
+/** GETs `path` and returns its JSON body, failing as `readJson` does. For routes the typed client does not cover. */
+export function fetchJson<T>(path: string, options: FetchJsonOptions = {}): Promise<T> {
+  const doFetch = options.fetch ?? globalThis.fetch;
+  return readJson<T>(path, () => doFetch(path, { signal: options.signal, headers: acceptJson }), options.signal);
 }

@@ -1,6 +1,8 @@
 // `GET /api/metrics/:key`: a metric as rows per period (and group).
-import type { Grain, SeriesResponse } from '$api/contracts';
-import { fetchJson, type FetchJsonOptions } from './client';
+import type { InferResponseType } from 'hono/client';
+import type { Grain } from '$api/contracts';
+import { readJson, type FetchJsonOptions } from './client';
+import { api } from './rpc';
 
 export interface SeriesParams {
   grain?: Grain;
@@ -12,19 +14,23 @@ export interface SeriesParams {
   to?: string;
 }
 
-const PARAM_ORDER = ['grain', 'by', 'from', 'to'] as const;
+type SeriesEndpoint = ReturnType<typeof api>['metrics'][':key'];
+export type Series = InferResponseType<SeriesEndpoint['$get'], 200>;
 
-/** `/api/metrics/created?grain=week&by=channel`: parameters in a fixed order, unset ones left out. */
-export function seriesPath(key: string, params: SeriesParams = {}): string {
-  const query = new URLSearchParams();
-  for (const name of PARAM_ORDER) {
-    const value = params[name];
-    if (value !== undefined && value !== '') query.set(name, value);
-  }
-  const qs = query.toString();
-  return `/api/metrics/${encodeURIComponent(key)}${qs ? `?${qs}` : ''}`;
+/** The request's arguments: parameters in a fixed order, unset and empty ones left out. */
+function seriesArgs(key: string, params: SeriesParams) {
+  const { grain, by, from, to } = params;
+  const query = { grain, by: by || undefined, from: from || undefined, to: to || undefined };
+  return { param: { key: encodeURIComponent(key) }, query };
 }
 
-export function getSeries(key: string, params: SeriesParams = {}, options: FetchJsonOptions = {}): Promise<SeriesResponse> {
-  return fetchJson<SeriesResponse>(seriesPath(key, params), options);
+/** `/api/metrics/created?grain=week&by=channel`, as the client requests it. */
+export function seriesPath(key: string, params: SeriesParams = {}): string {
+  return api().metrics[':key'].$path(seriesArgs(key, params));
+}
+
+export function getSeries(key: string, params: SeriesParams = {}, options: FetchJsonOptions = {}): Promise<Series> {
+  const endpoint = api(options).metrics[':key'];
+  const args = seriesArgs(key, params);
+  return readJson<Series>(endpoint.$path(args), () => endpoint.$get(args), options.signal);
 }

@@ -1,0 +1,20 @@
+// Building blocks of each route's `describeRoute`: responses point at the zod schemas of api/contracts.ts,
+// so the document says what the handlers' types say.
+import { resolver } from 'hono-openapi';
+import type { z } from 'zod';
+import { problemSchema } from '../contracts.ts';
+
+const problemContent = { 'application/problem+json': { schema: resolver(problemSchema) } };
+
+/** A JSON answer described by a response schema. */
+export function json(description: string, schema: z.ZodType, headers?: Record<string, { description: string; schema: { type: 'string' } }>) {
+  return { description, content: { 'application/json': { schema: resolver(schema) } }, ...(headers ? { headers } : {}) };
+}
+
+/** Error answers, each an RFC 9457 problem document; the 500 every route may give is added here. */
+export function problems(byStatus: Record<number, string>) {
+  const all: Record<number, string> = { ...byStatus, 500: 'Unexpected error; the details are in the server log.' };
+  return Object.fromEntries(Object.entries(all).map(([status, description]) => [status, { description, content: problemContent }]));
+}
+
+export const invalidRequest = 'Invalid request: the problem names the parameter and what it accepts (`issues`).';

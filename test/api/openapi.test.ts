@@ -1,0 +1,200 @@
+// /api/openapi.json: a valid OpenAPI 3.1 document that describes every route of the app, and whose
+// response schemas real answers (through app.request) satisfy: status, media type and body.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { compileErrors, validate } from '@readme/openapi-parser';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { OpenAPIV3_1 } from 'openapi-types';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../api/app.ts';
+import { dimensionNames } from '../../sql/metrics/dimensions.ts';
+import { metrics } from '../../sql/metrics/registry.ts';
+import type { Database } from '../../sql/db.ts';
+import { freshDb, loadSmallFixture, smallFixture } from '../helpers/db.ts';
+
+let db: Database;
+let app: ReturnType<typeof createApp>;
+let document: OpenAPIV3_1.Document;
+
+beforeAll(async () => {
+  db = await freshDb();
+  await loadSmallFixture(db);
+  const folder = mkdtempSync(join(tmpdir(), 'servicepulse-openapi-'));
+  app = createApp({ db, now: () => new Date('2024-03-20T12:00:00Z'), logError: (error) => { throw error; }, imports: { folder, uploadLimitBytes: 1 << 20 } });
+  const response = await app.request('/api/openapi.json');
+  expect(response.status).toBe(200);
+  document = (await response.json()) as OpenAPIV3_1.Document;
+});
+afterAll(async () => {
+  await db.close();
+});
+
+const methods = ['get', 'put', 'post', 'delete', 'patch'] as const;
+type Method = (typeof methods)[number];
+
+function operation(path: string, method: Method): OpenAPIV3_1.OperationObject {
+  const found = document.paths?.[path]?.[method];
+  if (!found) throw new Error(`${method.toUpperCase()} ${path} is not in the document`);
+  return found;
+}
+
+describe('the document', () => {
+  it('is valid OpenAPI 3.1', async () => {
+    const result = await validate(structuredClone(document) as never);
+    expect(result.valid, result.valid ? '' : compileErrors(result)).toBe(true);
+    expect(document.openapi).toBe('3.1.0');
+  });
+
+  it('describes every /api route the app registers, and nothing else', () => {
+    const registered = new Set(
+      app.routes
+        .filter((route) => route.method !== 'ALL' && route.path.startsWith('/api/') && route.path !== '/api/openapi.json')
+        .map((route) => `${route.method.toLowerCase()} ${route.path.replace(/:(\w+)/g, '{$1}')}`),
+    );
+    const documented = new Set(
+      Object.entries(document.paths ?? {}).flatMap(([path, item]) => methods.filter((method) => item?.[method]).map((method) => `${method} ${path}`)),
+    );
+    expect([...documented].sort()).toEqual([...registered].sort());
+    // health, metrics (list, series, distribution), tickets, goals (5), overview, backlog, teams (3), imports (4).
+    expect(registered.size).toBe(19);
+  });
+
+  it('names every dimension filter and the registry keys as the metric enum', () => {
+    const series = operation('/api/metrics/{key}', 'get');
+    const parameters = (series.parameters ?? []) as OpenAPIV3_1.ParameterObject[];
+    const query = parameters.filter((p) => p.in === 'query').map((p) => p.name);
+    expect(query).toEqual(expect.arrayContaining([...dimensionNames, 'grain', 'by', 'from', 'to', 'stat', 'hours', 'variant']));
+    const key = parameters.find((p) => p.in === 'path' && p.name === 'key');
+    expect((key?.schema as OpenAPIV3_1.SchemaObject).enum).toEqual([...metrics.keys()]);
+    expect(key?.required).toBe(true);
+
+    const tickets = (operation('/api/tickets', 'get').parameters ?? []) as OpenAPIV3_1.ParameterObject[];
+    expect(tickets.map((p) => p.name)).toEqual(expect.arrayContaining([...dimensionNames, 'metric', 'cursor', 'limit', 'sort']));
+    expect((tickets.find((p) => p.name === 'metric')?.schema as OpenAPIV3_1.SchemaObject).enum).toEqual([...metrics.keys()]);
+  });
+
+  it('describes request bodies: a goal as JSON, an import as an upload or a path', () => {
+    const goal = operation('/api/goals', 'post').requestBody as OpenAPIV3_1.RequestBodyObject;
+    expect(Object.keys(goal.content)).toEqual(['application/json']);
+    const imports = operation('/api/imports', 'post').requestBody as OpenAPIV3_1.RequestBodyObject;
+    expect(Object.keys(imports.content).sort()).toEqual(['application/json', 'multipart/form-data']);
+    const upload = imports.content['multipart/form-data']!.schema as OpenAPIV3_1.SchemaObject;
+    expect(upload.required).toContain('file');
+    expect(Object.keys(upload.properties ?? {})).toEqual(expect.arrayContaining(['source', 'mapping', 'dry_run']));
+  });
+});
+
+/** Validates bodies against the document's own schemas, its components resolvable by $ref. */
+function bodyValidator() {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  ajv.addSchema({ $id: 'doc', components: document.components }, 'doc');
+  return (schema: object, body: unknown) => {
+    const rewritten = JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"doc#/components/')) as object;
+    const check = ajv.compile(rewritten);
+    return check(body) ? null : ajv.errorsText(check.errors);
+  };
+}
+
+interface Case {
+  method: Method;
+  /** The documented path the request goes to. */
+  path: string;
+  url: string;
+  init?: RequestInit;
+  status: number;
+}
+
+const ticketsCsv = readFileSync(join(smallFixture, 'tickets.csv'));
+const goal = { name: 'First replies within a day', metric: 'first_response_time', stat: 'p90', comparator: '<=', target: 1440, period: 'month', starts_on: '2024-01-01' };
+const asJson = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+function upload(): RequestInit {
+  const body = new FormData();
+  body.append('dry_run', 'true');
+  body.append('file', new Blob([ticketsCsv]), 'tickets.csv');
+  return { method: 'POST', body };
+}
+
+// In order: the goal created early is read, replaced and archived later.
+const cases: Case[] = [
+  { method: 'get', path: '/api/health', url: '/api/health', status: 200 },
+  { method: 'get', path: '/api/metrics', url: '/api/metrics', status: 200 },
+  { method: 'get', path: '/api/metrics/{key}', url: '/api/metrics/created?grain=month&by=channel&from=2024-01-01&to=2024-04-01', status: 200 },
+  { method: 'get', path: '/api/metrics/{key}', url: '/api/metrics/first_response_time?stat=p90&hours=business&channel=email&channel=web', status: 200 },
+  { method: 'get', path: '/api/metrics/{key}', url: '/api/metrics/nope', status: 404 },
+  { method: 'get', path: '/api/metrics/{key}', url: '/api/metrics/created?grain=year', status: 400 },
+  { method: 'get', path: '/api/metrics/{key}/distribution', url: '/api/metrics/first_response_time/distribution?from=2026-01-01&to=2026-02-01', status: 200 },
+  { method: 'get', path: '/api/metrics/{key}/distribution', url: '/api/metrics/reopen_rate/distribution', status: 400 },
+  { method: 'get', path: '/api/metrics/{key}/distribution', url: '/api/metrics/nope/distribution', status: 404 },
+  { method: 'get', path: '/api/overview', url: '/api/overview?from=2026-01-12&to=2026-01-19&channel=email', status: 200 },
+  { method: 'get', path: '/api/overview', url: '/api/overview?from=someday', status: 400 },
+  { method: 'get', path: '/api/backlog', url: '/api/backlog?at=2026-01-14T09:30:00Z', status: 200 },
+  { method: 'get', path: '/api/backlog', url: '/api/backlog?at=yesterday', status: 400 },
+  { method: 'get', path: '/api/teams', url: '/api/teams', status: 200 },
+  { method: 'get', path: '/api/teams/{id}/calendar', url: '/api/teams/zagreb/calendar', status: 200 },
+  { method: 'get', path: '/api/teams/{id}/calendar', url: '/api/teams/nowhere/calendar', status: 404 },
+  { method: 'put', path: '/api/teams/{id}/calendar', url: '/api/teams/manila/calendar', init: asJson('PUT', { weekly: { mon: [['07:00', '19:00']], sat: [['09:00', '13:00']] }, holidays: [] }), status: 200 },
+  { method: 'put', path: '/api/teams/{id}/calendar', url: '/api/teams/manila/calendar', init: asJson('PUT', { weekly: { mon: [['19:00', '07:00']] } }), status: 400 },
+  { method: 'get', path: '/api/tickets', url: '/api/tickets?metric=first_response_time&from=2024-01-01&to=2024-04-01&limit=2', status: 200 },
+  { method: 'get', path: '/api/tickets', url: '/api/tickets?from=2024-01-01&to=2024-04-01', init: { headers: { Accept: 'text/csv' } }, status: 200 },
+  { method: 'get', path: '/api/tickets', url: '/api/tickets?from=2024-01-01&to=2024-04-01', init: { headers: { Accept: 'application/vnd.apache.arrow.stream' } }, status: 200 },
+  { method: 'get', path: '/api/tickets', url: '/api/tickets?metric=nope', status: 400 },
+  { method: 'post', path: '/api/goals', url: '/api/goals', init: asJson('POST', goal), status: 201 },
+  { method: 'post', path: '/api/goals', url: '/api/goals', init: asJson('POST', { ...goal, stat: 'value' }), status: 400 },
+  { method: 'get', path: '/api/goals', url: '/api/goals', status: 200 },
+  { method: 'get', path: '/api/goals/{id}', url: '/api/goals/1', status: 200 },
+  { method: 'get', path: '/api/goals/{id}', url: '/api/goals/99', status: 404 },
+  { method: 'get', path: '/api/goals/{id}', url: '/api/goals/x', status: 400 },
+  { method: 'put', path: '/api/goals/{id}', url: '/api/goals/1', init: asJson('PUT', { ...goal, target: 720 }), status: 200 },
+  { method: 'put', path: '/api/goals/{id}', url: '/api/goals/99', init: asJson('PUT', goal), status: 404 },
+  { method: 'delete', path: '/api/goals/{id}', url: '/api/goals/1', init: { method: 'DELETE' }, status: 204 },
+  { method: 'post', path: '/api/imports', url: '/api/imports', init: upload(), status: 202 },
+  { method: 'post', path: '/api/imports', url: '/api/imports', init: { method: 'POST', body: 'x', headers: { 'Content-Type': 'text/plain' } }, status: 415 },
+  { method: 'post', path: '/api/imports', url: '/api/imports', init: asJson('POST', { path: 'missing.csv' }), status: 404 },
+  { method: 'get', path: '/api/imports', url: '/api/imports?limit=2', status: 200 },
+  { method: 'get', path: '/api/imports', url: '/api/imports?limit=0', status: 400 },
+  { method: 'get', path: '/api/imports/{id}', url: '/api/imports/1', status: 200 },
+  { method: 'get', path: '/api/imports/{id}', url: '/api/imports/999', status: 404 },
+  { method: 'get', path: '/api/imports/{id}/rejects', url: '/api/imports/1/rejects?limit=5', status: 200 },
+  { method: 'get', path: '/api/imports/{id}/rejects', url: '/api/imports/999/rejects', status: 404 },
+];
+
+describe('real answers match the documented responses', () => {
+  it('covers a success of every documented operation', () => {
+    const documented = Object.entries(document.paths ?? {}).flatMap(([path, item]) => methods.filter((m) => item?.[m]).map((m) => `${m} ${path}`));
+    const succeeding = new Set(cases.filter((c) => c.status < 300).map((c) => `${c.method} ${c.path}`));
+    expect(documented.filter((op) => !succeeding.has(op))).toEqual([]);
+  });
+
+  it.each(cases.map((c) => [`${c.method.toUpperCase()} ${c.url}${c.init?.headers ? ` (${JSON.stringify(c.init.headers)})` : ''} → ${c.status}`, c] as const))(
+    '%s',
+    async (_, { method, path, url, init, status }) => {
+      const response = await app.request(url, { method: method.toUpperCase(), ...init });
+      const body = await response.arrayBuffer();
+      expect(response.status, new TextDecoder().decode(body).slice(0, 300)).toBe(status);
+      const described = operation(path, method).responses?.[String(status)] as OpenAPIV3_1.ResponseObject | undefined;
+      expect(described, `status ${status} is documented`).toBeDefined();
+      if (status === 204) {
+        expect(body.byteLength).toBe(0);
+        return;
+      }
+      const mediaType = (response.headers.get('content-type') ?? '').split(';')[0]!;
+      const content = described!.content?.[mediaType];
+      expect(content, `${mediaType} is documented for ${status}`).toBeDefined();
+      if (!mediaType.endsWith('json')) {
+        expect(body.byteLength).toBeGreaterThan(0);
+        return;
+      }
+      const errors = bodyValidator()(content!.schema!, JSON.parse(new TextDecoder().decode(body)));
+      expect(errors).toBeNull();
+    },
+  );
+
+  it('the validator finds a body that does not match (the check above can fail)', async () => {
+    const check = bodyValidator();
+    const schema = operation('/api/metrics/{key}', 'get').responses!['200'] as OpenAPIV3_1.ResponseObject;
+    const real = await (await app.request('/api/metrics/created')).json();
+    expect(check(schema.content!['application/json']!.schema!, real)).toBeNull();
+    expect(check(schema.content!['application/json']!.schema!, { ...real, rows: [{ period: '2024-01-01', value: 'many' }] })).toMatch(/rows/);
+  });
+});
