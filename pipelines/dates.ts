@@ -19,6 +19,8 @@ const implausible = 1e-6;
 
 /** The format with its numeric day and month swapped; undefined unless it has exactly one of each. */
 export function swappedFormat(format: string): string | undefined {
+  // Year first (ISO 8601's %Y-%m-%d) is written month before day everywhere; only day/month-first dates mix.
+  if (/^%-?[Yy]/.test(format.trim())) return undefined;
   const tokens = format.match(/%-?[dm]/g) ?? [];
   if (tokens.length !== 2 || new Set(tokens.map((token) => token.at(-1))).size !== 2) return undefined;
   return format.replace(/%(-?)([dm])/g, (_, pad: string, letter: string) => `%${pad}${letter === 'd' ? 'm' : 'd'}`);
@@ -106,7 +108,7 @@ async function explainSwappedOnly(tx: Query, { spec, swapped }: CheckedField) {
 const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 
 /**
- * Checks every timestamp field with a numeric day and month (unless the mapping says the order is certain);
+ * Checks every timestamp field with a numeric day and month, day or month first, (unless the mapping says the order is certain);
  * where the orders are mixed, rejects the undecidable rows of `mapped` and returns a warning per field.
  */
 export async function checkDayMonthOrder(tx: Query, mapping: Mapping, lineColumn: string | undefined): Promise<string[]> {

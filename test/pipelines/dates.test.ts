@@ -37,7 +37,8 @@ describe('swapped formats', () => {
     expect(swappedFormat('%d-%m-%y')).toBe('%m-%d-%y');
     expect(swappedFormat('%m/%d/%Y %H:%M')).toBe('%d/%m/%Y %H:%M');
     expect(swappedFormat('%-d.%-m.%Y')).toBe('%-m.%-d.%Y');
-    expect(swappedFormat('%Y-%m-%d %H:%M:%S')).toBe('%Y-%d-%m %H:%M:%S');
+    // Year-first dates are ISO 8601's order, not a mix of day-first and month-first conventions.
+    expect(swappedFormat('%Y-%m-%d %H:%M:%S')).toBeUndefined();
     expect(swappedFormat('%d %b %Y')).toBeUndefined();
     expect(swappedFormat('%d/%d/%Y')).toBeUndefined();
   });
