@@ -2,24 +2,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app.ts';
-import type { Database } from '../../sql/db.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { GoalReport } from '../../sql/goals/goals.ts';
 import { loadFile } from '../../pipelines/load.ts';
 import { servicepulseEvents } from '../../pipelines/sources/servicepulse.ts';
-import { freshDb, loadSmallFixture } from '../helpers/db.ts';
+import { useSmallFixtureApp } from '../helpers/small-app.ts';
 
-let db: Database;
-let app: ReturnType<typeof createApp>;
-beforeAll(async () => {
-  db = await freshDb();
-  await loadSmallFixture(db);
-  app = createApp({ db, now: () => new Date('2026-01-20T12:00:00Z') });
-});
-afterAll(async () => {
-  await db.close();
-});
+const fixture = useSmallFixtureApp();
 
 const responseGoal = {
   name: 'Median first response within 30 minutes', metric: 'first_response_time', stat: 'p50', comparator: '<=', target: 30,
@@ -27,11 +16,11 @@ const responseGoal = {
 };
 
 async function post(body: unknown) {
-  return app.request('/api/goals', { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+  return fixture.app.request('/api/goals', { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
 }
 
 async function report(id: number) {
-  const response = await app.request(`/api/goals/${id}`);
+  const response = await fixture.app.request(`/api/goals/${id}`);
   expect(response.status).toBe(200);
   return (await response.json()) as GoalReport;
 }
@@ -64,15 +53,15 @@ describe('a goal on first response time', () => {
     // A reply to 10001 at 09:30 surfaces in a later export: its first response becomes 30 minutes, the week's median 15.
     const dir = mkdtempSync(join(tmpdir(), 'servicepulse-goal-'));
     writeFileSync(join(dir, 'late.csv'), 'ticket_id,occurred_at,kind,actor_id,actor_kind,from_value,to_value\n10001,2026-01-05T09:30:00Z,agent_reply,a1,agent,,\n');
-    await loadFile(db, { file: join(dir, 'late.csv'), mapping: servicepulseEvents, source: 'zendesk' });
+    await loadFile(fixture.db, { file: join(dir, 'late.csv'), mapping: servicepulseEvents, source: 'zendesk' });
     const body = await report(id);
     expect(body.periods[0]).toEqual({ period_start: '2026-01-05', period_end: '2026-01-12', value: 15, tickets: 2, status: 'met', revision: 2, revised_from: 45 });
     expect(body.periods[1]).toMatchObject({ value: 22.5, revision: 1 });
-    expect(await db.read(`SELECT revision::INTEGER AS revision, value, status FROM goal_snapshots WHERE goal_id = $id AND period_start = DATE '2026-01-05' ORDER BY revision`, { id }))
+    expect(await fixture.db.read(`SELECT revision::INTEGER AS revision, value, status FROM goal_snapshots WHERE goal_id = $id AND period_start = DATE '2026-01-05' ORDER BY revision`, { id }))
       .toEqual([{ revision: 1, value: 45, status: 'missed' }, { revision: 2, value: 15, status: 'met' }]);
     // Asking again stores nothing new.
     await report(id);
-    expect(await db.readOne(`SELECT count(*)::INTEGER AS n FROM goal_snapshots WHERE goal_id = $id`, { id })).toEqual({ n: 3 });
+    expect(await fixture.db.readOne(`SELECT count(*)::INTEGER AS n FROM goal_snapshots WHERE goal_id = $id`, { id })).toEqual({ n: 3 });
   });
 });
 
@@ -91,13 +80,13 @@ describe('a goal on a count', () => {
 describe('goal requests', () => {
   it('lists goals with their current status, updates and archives them', async () => {
     const created = (await (await post({ ...responseGoal, name: 'Temporary' })).json()) as { goal_id: number };
-    const list = (await (await app.request('/api/goals')).json()) as { goals: Array<{ goal_id: number; current: { status: string } }> };
+    const list = (await (await fixture.app.request('/api/goals')).json()) as { goals: Array<{ goal_id: number; current: { status: string } }> };
     // After the correction above the closed weeks are 15 and 22.5: projected 18.75 ≤ 30.
     expect(list.goals.find((g) => g.goal_id === created.goal_id)?.current.status).toBe('met');
-    const put = await app.request(`/api/goals/${created.goal_id}`, { method: 'PUT', body: JSON.stringify({ ...responseGoal, target: 60 }), headers: { 'Content-Type': 'application/json' } });
+    const put = await fixture.app.request(`/api/goals/${created.goal_id}`, { method: 'PUT', body: JSON.stringify({ ...responseGoal, target: 60 }), headers: { 'Content-Type': 'application/json' } });
     expect(((await put.json()) as { target: number }).target).toBe(60);
-    expect((await app.request(`/api/goals/${created.goal_id}`, { method: 'DELETE' })).status).toBe(204);
-    expect((await app.request(`/api/goals/${created.goal_id}`)).status).toBe(404);
+    expect((await fixture.app.request(`/api/goals/${created.goal_id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await fixture.app.request(`/api/goals/${created.goal_id}`)).status).toBe(404);
   });
 
   it('refuses goals it could not judge, naming why', async () => {

@@ -1,26 +1,14 @@
 // Metric answers on the small fixture, each worked out by hand from test/fixtures/small/README.md.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app.ts';
+import { describe, expect, it } from 'vitest';
 import type { SeriesResponse } from '../../api/contracts.ts';
-import type { Database } from '../../sql/db.ts';
-import { freshDb, loadSmallFixture } from '../helpers/db.ts';
+import { useSmallFixtureApp } from '../helpers/small-app.ts';
 
-let db: Database;
-let app: ReturnType<typeof createApp>;
-
-beforeAll(async () => {
-  db = await freshDb();
-  await loadSmallFixture(db);
-  app = createApp({ db, now: () => new Date('2026-01-20T12:00:00Z') });
-});
-afterAll(async () => {
-  await db.close();
-});
+const fixture = useSmallFixtureApp();
 
 const january = 'from=2026-01-01&to=2026-02-01&grain=month';
 
 async function total(path: string) {
-  const response = await app.request(path);
+  const response = await fixture.app.request(path);
   expect(response.status).toBe(200);
   return ((await response.json()) as SeriesResponse).total;
 }
@@ -40,7 +28,7 @@ describe('durations', () => {
   });
 
   it('says which statistic and hours it used', async () => {
-    const body = (await (await app.request(`/api/metrics/resolution_time?${january}&stat=p90&hours=calendar`)).json()) as SeriesResponse;
+    const body = (await (await fixture.app.request(`/api/metrics/resolution_time?${january}&stat=p90&hours=calendar`)).json()) as SeriesResponse;
     expect(body).toMatchObject({ stat: 'p90', hours: 'calendar', variant: null, filters: {} });
   });
 });
@@ -57,7 +45,7 @@ describe('rates', () => {
   });
 
   it('an unknown preset is a problem naming the allowed ones', async () => {
-    const response = await app.request(`/api/metrics/first_contact_resolution?${january}&variant=lenient`);
+    const response = await fixture.app.request(`/api/metrics/first_contact_resolution?${january}&variant=lenient`);
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ detail: expect.stringMatching(/Allowed: one_touch, single_close, metricnet/) });
   });
@@ -80,7 +68,7 @@ describe('surveys', () => {
 describe('distributions', () => {
   it('counts tickets per duration bucket, a bucket holding its lower edge but not its upper', async () => {
     // Full resolutions attributed to January: 10001 180 min, 10002 10, 10003 1,440 (exactly 24 h), 10005 60 (exactly 1 h).
-    const body = (await (await app.request(`/api/metrics/resolution_time/distribution?from=2026-01-01&to=2026-02-01`)).json()) as {
+    const body = (await (await fixture.app.request(`/api/metrics/resolution_time/distribution?from=2026-01-01&to=2026-02-01`)).json()) as {
       buckets: Array<{ label: string; tickets: number }>;
       tickets: number;
     };
@@ -89,7 +77,7 @@ describe('distributions', () => {
   });
 
   it('exists only for durations', async () => {
-    const response = await app.request('/api/metrics/reopen_rate/distribution');
+    const response = await fixture.app.request('/api/metrics/reopen_rate/distribution');
     expect(response.status).toBe(400);
     expect(((await response.json()) as { detail: string }).detail).toMatch(/reopen_rate is not a duration; distributions exist for first_response_time/);
   });
@@ -99,7 +87,7 @@ describe('backlog', () => {
   // Open at each week's end (created before it, not solved by then): 10001 created 5 Jan, solved 5 Jan; 10002 6 Jan → 6 Jan;
   // 10003 13 Jan → last solve 14 Jan; 10004 14 Jan, open; 10005 15 Jan → 15 Jan.
   it('counts the tickets open at the end of each period', async () => {
-    const body = (await (await app.request('/api/metrics/backlog?from=2026-01-05&to=2026-01-21&grain=week')).json()) as SeriesResponse;
+    const body = (await (await fixture.app.request('/api/metrics/backlog?from=2026-01-05&to=2026-01-21&grain=week')).json()) as SeriesResponse;
     // End of week 1 (12 Jan): none open. End of week 2 (19 Jan): 10004. The range ends Wed 21 Jan: 10004.
     expect(body.rows).toEqual([{ period: '2026-01-12', group: null, value: 1, tickets: 1 }, { period: '2026-01-19', group: null, value: 1, tickets: 1 }]);
     expect(body.total).toEqual({ value: 1, tickets: 1 });
@@ -107,7 +95,7 @@ describe('backlog', () => {
 
   it('tells the open tickets’ ages and each assignee’s oldest at an instant', async () => {
     // At Wed 14 Jan 09:30: 10003 (reopened 09:00, created 13 Jan 10:00, 23.5 h old) and 10004 (created 08:00, 1.5 h).
-    const body = (await (await app.request('/api/backlog?at=2026-01-14T09:30:00Z')).json()) as {
+    const body = (await (await fixture.app.request('/api/backlog?at=2026-01-14T09:30:00Z')).json()) as {
       open: number;
       ages: Array<{ label: string; tickets: number }>;
       oldest_per_assignee: Array<{ assignee_id: string | null; open: number; external_id: string; age_days: number }>;

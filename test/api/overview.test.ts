@@ -1,24 +1,13 @@
 // GET /api/overview on the small fixture: the week of 12 Jan beside the week of 5 Jan, worked out by hand
 // from test/fixtures/small/README.md.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app.ts';
+import { describe, expect, it } from 'vitest';
 import type { OverviewResponse } from '../../api/contracts.ts';
-import type { Database } from '../../sql/db.ts';
-import { freshDb, loadSmallFixture } from '../helpers/db.ts';
+import { useSmallFixtureApp } from '../helpers/small-app.ts';
 
-let db: Database;
-let app: ReturnType<typeof createApp>;
-beforeAll(async () => {
-  db = await freshDb();
-  await loadSmallFixture(db);
-  app = createApp({ db, now: () => new Date('2026-01-20T12:00:00Z') });
-});
-afterAll(async () => {
-  await db.close();
-});
+const fixture = useSmallFixtureApp();
 
 async function overview(query: string) {
-  const response = await app.request(`/api/overview?${query}`);
+  const response = await fixture.app.request(`/api/overview?${query}`);
   expect(response.status).toBe(200);
   return (await response.json()) as OverviewResponse;
 }
@@ -62,7 +51,7 @@ describe('the overview', () => {
 
   it('carries the goal scorecards, fresh after a goal is added', async () => {
     expect((await overview('from=2026-01-12&to=2026-01-19')).goals).toEqual([]);
-    await app.request('/api/goals', {
+    await fixture.app.request('/api/goals', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ name: 'Reopens under 10 %', metric: 'reopen_rate', comparator: '<=', target: 10, period: 'week', starts_on: '2026-01-05' }),

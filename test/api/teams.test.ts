@@ -1,29 +1,18 @@
 // Team calendars through the API; saving one recomputes the facts of that team's tickets
 // (hand-worked values: test/fixtures/small/README.md, "Facts beyond durations").
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app.ts';
-import type { Database } from '../../sql/db.ts';
-import { freshDb, loadSmallFixture } from '../helpers/db.ts';
+import { describe, expect, it } from 'vitest';
+import { useSmallFixtureApp } from '../helpers/small-app.ts';
 
-let db: Database;
-let app: ReturnType<typeof createApp>;
-beforeAll(async () => {
-  db = await freshDb();
-  await loadSmallFixture(db);
-  app = createApp({ db, now: () => new Date('2026-01-20T12:00:00Z') });
-});
-afterAll(async () => {
-  await db.close();
-});
+const fixture = useSmallFixtureApp();
 
 const weekdays = { mon: [['08:00', '16:00']], tue: [['08:00', '16:00']], wed: [['08:00', '16:00']], thu: [['08:00', '16:00']], fri: [['08:00', '16:00']] };
 
 async function put(team: string, body: unknown) {
-  return app.request(`/api/teams/${team}/calendar`, { method: 'PUT', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+  return fixture.app.request(`/api/teams/${team}/calendar`, { method: 'PUT', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
 }
 
 async function facts10002() {
-  return db.readOne(
+  return fixture.db.readOne(
     `SELECT f.full_resolution_business_minutes AS resolution_business, strftime(f.sla_first_response_due_at, '%Y-%m-%dT%H:%MZ') AS due
        FROM ticket_facts f JOIN tickets t USING (ticket_id) WHERE t.external_id = '10002'`,
   );
@@ -31,7 +20,7 @@ async function facts10002() {
 
 describe('team calendars', () => {
   it('reads a calendar as the organisation file wrote it', async () => {
-    const response = await app.request('/api/teams/zagreb/calendar');
+    const response = await fixture.app.request('/api/teams/zagreb/calendar');
     expect(await response.json()).toEqual({ weekly: weekdays, holidays: [{ day: '2026-01-06', name: 'Epiphany', hours: [] }] });
   });
 
@@ -50,7 +39,7 @@ describe('team calendars', () => {
   it('keeps special hours of a holiday and the end of the day as 24:00', async () => {
     const calendar = { weekly: { ...weekdays, sat: [['20:00', '24:00']] }, holidays: [{ day: '2026-12-24', name: 'Christmas Eve', hours: [['08:00', '12:00']] }] };
     expect((await put('zagreb', calendar)).status).toBe(200);
-    expect(await (await app.request('/api/teams/zagreb/calendar')).json()).toEqual(calendar);
+    expect(await (await fixture.app.request('/api/teams/zagreb/calendar')).json()).toEqual(calendar);
   });
 
   it('refuses calendars that would count time twice or backwards, and unknown teams', async () => {
@@ -60,6 +49,6 @@ describe('team calendars', () => {
     const backwards = await put('zagreb', { weekly: { mon: [['16:00', '08:00']] } });
     expect(((await backwards.json()) as { detail: string }).detail).toMatch(/16:00–08:00 closes before it opens/);
     expect((await put('nowhere', { weekly: {} })).status).toBe(404);
-    expect((await app.request('/api/teams/nowhere/calendar')).status).toBe(404);
+    expect((await fixture.app.request('/api/teams/nowhere/calendar')).status).toBe(404);
   });
 });

@@ -1,26 +1,15 @@
 // GET /api/tickets on the small fixture: the tickets behind metric points, worked out from its README.
 import { tableFromIPC } from 'apache-arrow';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app.ts';
+import { describe, expect, it } from 'vitest';
 import type { TicketsResponse } from '../../api/contracts.ts';
-import type { Database } from '../../sql/db.ts';
-import { freshDb, loadSmallFixture } from '../helpers/db.ts';
+import { useSmallFixtureApp } from '../helpers/small-app.ts';
 
-let db: Database;
-let app: ReturnType<typeof createApp>;
-beforeAll(async () => {
-  db = await freshDb();
-  await loadSmallFixture(db);
-  app = createApp({ db, now: () => new Date('2026-01-20T12:00:00Z') });
-});
-afterAll(async () => {
-  await db.close();
-});
+const fixture = useSmallFixtureApp();
 
 const january = 'from=2026-01-01&to=2026-02-01';
 
 async function page(query: string) {
-  const response = await app.request(`/api/tickets?${query}`);
+  const response = await fixture.app.request(`/api/tickets?${query}`);
   expect(response.status).toBe(200);
   return (await response.json()) as TicketsResponse;
 }
@@ -60,7 +49,7 @@ describe('the tickets behind a metric', () => {
   });
 
   it('answers as CSV for a spreadsheet', async () => {
-    const response = await app.request(`/api/tickets?${january}&metric=first_response_time&sort=value`, { headers: { Accept: 'text/csv' } });
+    const response = await fixture.app.request(`/api/tickets?${january}&metric=first_response_time&sort=value`, { headers: { Accept: 'text/csv' } });
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const lines = (await response.text()).trimEnd().split('\r\n');
     expect(lines[0]).toBe('ticket_id,source,external_id,subject,status,channel,priority,category,team_id,assignee_id,requester_id,organization,created_at,first_response_at,solved_at,value');
@@ -69,7 +58,7 @@ describe('the tickets behind a metric', () => {
   });
 
   it('answers as Arrow IPC for large results', async () => {
-    const response = await app.request(`/api/tickets?${january}`, { headers: { Accept: 'application/vnd.apache.arrow.stream' } });
+    const response = await fixture.app.request(`/api/tickets?${january}`, { headers: { Accept: 'application/vnd.apache.arrow.stream' } });
     expect(response.headers.get('content-type')).toBe('application/vnd.apache.arrow.stream');
     const table = tableFromIPC(new Uint8Array(await response.arrayBuffer()));
     expect(table.numRows).toBe(5);
@@ -87,7 +76,7 @@ describe('the tickets behind a metric', () => {
       [`${january}&cursor=nonsense`, /^cursor: /],
     ];
     for (const [query, detail] of cases) {
-      const response = await app.request(`/api/tickets?${query}`);
+      const response = await fixture.app.request(`/api/tickets?${query}`);
       expect(response.status).toBe(400);
       expect(((await response.json()) as { detail: string }).detail).toMatch(detail);
     }

@@ -1,0 +1,24 @@
+// The API over the small fixture (test/fixtures/small) for a test file: loaded once before its tests, closed
+// after; "now" is Tue 20 Jan 2026 12:00 UTC unless a test file says otherwise.
+import { afterAll, beforeAll } from 'vitest';
+import { createApp } from '../../api/app.ts';
+import type { Database } from '../../sql/db.ts';
+import { freshDb, loadSmallFixture } from './db.ts';
+
+export interface SmallApp {
+  db: Database;
+  app: ReturnType<typeof createApp>;
+}
+
+export function useSmallFixtureApp(now = '2026-01-20T12:00:00Z'): SmallApp {
+  const context = {} as SmallApp;
+  beforeAll(async () => {
+    context.db = await freshDb();
+    await loadSmallFixture(context.db);
+    context.app = createApp({ db: context.db, now: () => new Date(now) });
+  });
+  afterAll(async () => {
+    await context.db.close();
+  });
+  return context;
+}
