@@ -66,8 +66,8 @@ export class AnswerCache {
 }
 
 /**
- * Caches successful GET answers under the request's path and sorted query, the data version and today's
- * date (answers with a default range depend on it).
+ * Caches successful GET answers under the request's path and sorted query, the data version and the current
+ * hour (answers with a default range, and SLA attainment of running clocks, depend on the time).
  */
 export function cacheByDataVersion(db: Database, cache: AnswerCache, now: () => Date = () => new Date()): MiddlewareHandler {
   return async (c, next) => {
@@ -75,8 +75,9 @@ export function cacheByDataVersion(db: Database, cache: AnswerCache, now: () => 
     const version = (await db.readOne<{ version: string }>('SELECT version::VARCHAR AS version FROM data_state'))?.version ?? '0';
     const url = new URL(c.req.url);
     url.searchParams.sort();
-    // Only JSON answers are cached, but the key carries Accept so a CSV or Arrow request never meets one.
-    const key = `${url.pathname}?${url.searchParams} @${version} ${now().toISOString().slice(0, 10)} ${c.req.header('Accept') ?? ''}`;
+    // Only JSON answers are cached, but the key carries Accept so a CSV or Arrow request never meets one. The hour
+    // is in it too: default ranges move at midnight, and a running SLA clock may run out without any load.
+    const key = `${url.pathname}?${url.searchParams} @${version} ${now().toISOString().slice(0, 13)} ${c.req.header('Accept') ?? ''}`;
     const etag = `"${createHash('sha256').update(key).digest('base64url').slice(0, 27)}"`;
     const headers = { ETag: etag, 'Cache-Control': 'private, no-cache' };
     if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers);
