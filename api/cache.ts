@@ -70,9 +70,10 @@ export class AnswerCache {
  * hour (answers with a default range, and SLA attainment of running clocks, depend on the time).
  */
 export function cacheByDataVersion(db: Database, cache: AnswerCache, now: () => Date = () => new Date()): MiddlewareHandler {
+  const inFlight = new Map<string, Promise<Entry | undefined>>();
   return async (c, next) => {
     if (c.req.method !== 'GET') return next();
-    const version = (await db.readOne<{ version: string }>('SELECT version::VARCHAR AS version FROM data_state'))?.version ?? '0';
+    const version = await db.dataVersion();
     const url = new URL(c.req.url);
     url.searchParams.sort();
     // Only JSON answers are cached, but the key carries Accept so a CSV or Arrow request never meets one. The hour
@@ -81,14 +82,31 @@ export function cacheByDataVersion(db: Database, cache: AnswerCache, now: () => 
     const etag = `"${createHash('sha256').update(key).digest('base64url').slice(0, 27)}"`;
     const headers = { ETag: etag, 'Cache-Control': 'private, no-cache' };
     if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers);
+    const serve = (entry: Entry) => c.body(entry.body, 200, { ...headers, 'Content-Type': entry.contentType });
     const cached = cache.get(key);
-    if (cached) return c.body(cached.body, 200, { ...headers, 'Content-Type': cached.contentType });
+    if (cached) return serve(cached);
+    // Checked and claimed with no await in between, so that a burst finds the first request's computation.
+    const pending = inFlight.get(key);
+    if (pending) {
+      const computed = await pending;
+      if (computed) return serve(computed);
+    }
 
-    await next();
-    const contentType = c.res.headers.get('Content-Type') ?? '';
-    if (c.res.status !== 200 || !contentType.startsWith('application/json')) return;
-    const body = await c.res.clone().text();
-    cache.set(key, { body, contentType, etag });
-    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+    // Requests for an answer being computed wait for it rather than compute it again (a burst after a load).
+    let settle: (entry: Entry | undefined) => void = () => {};
+    inFlight.set(key, new Promise((resolve) => (settle = resolve)));
+    try {
+      await next();
+      const contentType = c.res.headers.get('Content-Type') ?? '';
+      if (c.res.status !== 200 || !contentType.startsWith('application/json')) return;
+      const entry = { body: await c.res.clone().text(), contentType, etag };
+      cache.set(key, entry);
+      settle(entry);
+      for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+    } finally {
+      // A failed or uncacheable answer leaves the waiting requests to compute their own.
+      settle(undefined);
+      inFlight.delete(key);
+    }
   };
 }

@@ -84,6 +84,8 @@ function explainOpenFailure(path: string, error: unknown): DatabaseOpenError {
 export class Database {
   private writeQueue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** data_state.version as last read; every committed or failed write forgets it. */
+  private knownVersion: Promise<string> | undefined;
 
   private constructor(
     readonly path: string,
@@ -164,10 +166,24 @@ export class Database {
           // The transaction may already be aborted by DuckDB; the original error is what matters.
         });
         throw error;
+      } finally {
+        this.knownVersion = undefined;
       }
     });
     this.writeQueue = result.catch(() => undefined);
     return result;
+  }
+
+  /**
+   * The data version (bumped by every load and every change that alters answers), the key of cached answers.
+   * A DuckDB file has one writer process, this one, so the version only changes through `write`: it is read
+   * again after each write instead of on every request.
+   */
+  dataVersion(): Promise<string> {
+    this.knownVersion ??= this.readOne<{ version: string }>('SELECT version::VARCHAR AS version FROM data_state').then(
+      (row) => row?.version ?? '0',
+    );
+    return this.knownVersion;
   }
 
   /** Waits for queued writes, then closes every connection and the file. */

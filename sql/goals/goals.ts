@@ -161,7 +161,7 @@ export async function reportGoal(db: Database, goal: Goal, now: Date): Promise<G
     stat: goal.stat === 'value' ? 'p50' : goal.stat, hours: goal.hours, variant: goal.variant ?? undefined, asOf: now,
   });
   const byPeriod = new Map(rows.map((row) => [row.period, row]));
-  const version = Number((await db.readOne<{ v: string }>('SELECT version::VARCHAR AS v FROM data_state'))!.v);
+  const version = Number(await db.dataVersion());
 
   const closed = starts.filter((start) => nextPeriod(goal.period, start) <= now);
   const judged = closed.map((start) => {

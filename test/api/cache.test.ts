@@ -87,3 +87,29 @@ describe('answers cached by data version', () => {
     expect(small.stats()).toMatchObject({ entries: 2, bytes: 480 });
   });
 });
+
+describe('a burst of the same question', () => {
+  it('computes the answer once and gives it to every request waiting for it', async () => {
+    const burstCache = new AnswerCache();
+    let seriesQueries = 0;
+    const counting = new Proxy(db, {
+      get(target, name, receiver) {
+        if (name === 'withConnection') {
+          return (work: Parameters<Database['withConnection']>[0]) => {
+            seriesQueries++;
+            return target.withConnection(work);
+          };
+        }
+        const value = Reflect.get(target, name, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const burstApp = createApp({ db: counting, cache: burstCache, now: () => new Date('2026-01-20T12:00:00Z') });
+    const answers = await Promise.all(Array.from({ length: 10 }, () => burstApp.request(series)));
+    const bodies = await Promise.all(answers.map((a) => a.text()));
+    expect(new Set(bodies).size).toBe(1);
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    // One series query (it reads its rows and total on one connection), not ten.
+    expect(seriesQueries).toBe(1);
+  });
+});
