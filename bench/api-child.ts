@@ -55,6 +55,8 @@ export interface DirectResult {
   cold: number[];
   repeats: number[][];
   rows: number[];
+  /** The first pass's answers, rows as JSON arrays, to check PostgreSQL's against. */
+  results: unknown[][][];
   baselineRssKiB: number;
 }
 
@@ -136,21 +138,23 @@ async function direct(input: DirectInput): Promise<DirectResult> {
   const runAll = async () => {
     const times: number[] = [];
     const rows: number[] = [];
+    const results: unknown[][][] = [];
     for (const statement of input.statements) {
       const values = Object.fromEntries(Object.entries(statement.params).map(([k, v]) => [k, bound(v)]));
       const start = performance.now();
       const reader = await connection.runAndReadAll(statement.sql, values);
       rows.push(reader.getRowObjectsJson().length);
       times.push(since(start));
+      results.push(reader.getRowsJson() as unknown[][]);
     }
-    return { times, rows };
+    return { times, rows, results };
   };
   const first = await runAll();
   const repeats: number[][] = input.statements.map(() => []);
   for (let r = 0; r < input.repeats; r++) (await runAll()).times.forEach((t, i) => repeats[i]!.push(t));
   connection.closeSync();
   instance.closeSync();
-  return { mode: 'duckdb', cold: first.times, repeats, rows: first.rows, baselineRssKiB };
+  return { mode: 'duckdb', cold: first.times, repeats, rows: first.rows, results: first.results, baselineRssKiB };
 }
 
 await childMain<ApiChildInput, CaptureResult | DirectResult>((input) => (input.mode === 'capture' ? capture(input) : direct(input)));

@@ -1,7 +1,8 @@
 // The database `npm run bench -- api` measures: the demo organisation loaded through the real load path, a few
 // service goals (the overview shows their scorecards), and for sizes above what is worth generating, the loaded
 // ticket_facts and feedback replicated with shifted ids.
-import { access, rename, rm } from 'node:fs/promises';
+import { access, copyFile, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { Database } from '../sql/db.ts';
 import { migrate } from '../sql/migrate.ts';
 import { createGoal, type GoalInput } from '../sql/goals/goals.ts';
@@ -11,7 +12,7 @@ import { seedDemo } from '../pipelines/demo/seed.ts';
 export const largestGenerated = 1_000_000;
 
 export interface PreparedData {
-  /** Seconds to generate and load the demo (null when a kept database was reused). */
+  /** Seconds to generate and load the demo (null when a kept database was reused or copied). */
   seedSeconds: number | null;
   replicateSeconds: number | null;
   copies: number;
@@ -57,24 +58,39 @@ async function replicate(db: Database, copies: number): Promise<void> {
   });
 }
 
+const exists = (path: string) => access(path).then(() => true, () => false);
+
+/** Where a kept database of `tickets` tickets lives, next to the others. */
+export const keptDatabase = (folder: string, tickets: number) => join(folder, `api-${tickets}.duckdb`);
+
 /**
- * Builds the benchmark database at `path` (written under a temporary name, renamed when complete), or reuses it
- * when `reuse` is set and the file exists.
+ * Builds the benchmark database at `path` (written under a temporary name, renamed when complete). With `reuse`,
+ * an existing file is used as it is, and a larger size starts from a kept database of the generated size.
  */
 export async function prepareDatabase(path: string, tickets: number, options: { reuse: boolean; end: Date; log: (line: string) => void }): Promise<PreparedData> {
   const copies = Math.max(1, Math.ceil(tickets / largestGenerated));
-  if (options.reuse && (await access(path).then(() => true, () => false))) return { seedSeconds: null, replicateSeconds: null, copies };
+  const generated = Math.ceil(tickets / copies);
+  if (options.reuse && (await exists(path))) return { seedSeconds: null, replicateSeconds: null, copies };
   const building = `${path}.building`;
   await rm(building, { force: true });
   await rm(`${building}.wal`, { force: true });
+  const base = keptDatabase(dirname(path), generated);
+  const fromBase = options.reuse && copies > 1 && (await exists(base));
+  if (fromBase) {
+    options.log(`starting from the kept ${generated.toLocaleString('en')}-ticket database ${base}`);
+    await copyFile(base, building);
+  }
   const db = await Database.open(building);
   try {
-    await migrate(db);
-    let start = performance.now();
-    await seedDemo(db, { tickets: Math.ceil(tickets / copies), end: options.end, log: options.log });
-    const seedSeconds = (performance.now() - start) / 1000;
-    for (const goal of benchGoals(options.end)) await createGoal(db, goal);
-    start = performance.now();
+    let seedSeconds: number | null = null;
+    if (!fromBase) {
+      await migrate(db);
+      const start = performance.now();
+      await seedDemo(db, { tickets: generated, end: options.end, log: options.log });
+      seedSeconds = (performance.now() - start) / 1000;
+      for (const goal of benchGoals(options.end)) await createGoal(db, goal);
+    }
+    const start = performance.now();
     if (copies > 1) await replicate(db, copies);
     const replicateSeconds = copies > 1 ? (performance.now() - start) / 1000 : null;
     await db.withConnection((sql) => sql.run('CHECKPOINT'));

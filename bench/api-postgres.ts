@@ -63,6 +63,8 @@ export async function startPostgres(bin: string, folder: string): Promise<Postgr
   const settings = [
     `shared_buffers=${sharedBuffersMiB()}MB`, 'work_mem=256MB', 'effective_cache_size=8GB', 'max_parallel_workers_per_gather=2',
     'fsync=off', 'synchronous_commit=off', 'full_page_writes=off', 'max_wal_size=8GB', 'timezone=UTC',
+    // Each execution planned with its values, as if the literal SQL were sent: a generic plan would guess at ranges.
+    'plan_cache_mode=force_custom_plan',
   ];
   const options = ['-c listen_addresses=127.0.0.1', `-p ${port}`, `-k ${folder}`, ...settings.map((s) => `-c ${s}`)].join(' ');
   const pgCtl = (action: 'start' | 'stop' | 'restart') =>

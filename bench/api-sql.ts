@@ -127,3 +127,25 @@ export function postgresType(duckdbType: string): string {
   if (!type) throw new Error(`no PostgreSQL type for DuckDB's ${duckdbType}`);
   return type;
 }
+
+/**
+ * Whether PostgreSQL's answer (psql's unaligned, tuples-only output, fields separated by `|`) is DuckDB's (rows as
+ * JSON arrays): the same rows in the same order, numbers equal to a relative 1e-9. Null when they agree, else why.
+ */
+export function resultDifference(duckdbRows: unknown[][], postgresOutput: string): string | null {
+  const lines = postgresOutput.split('\n').filter((line) => line.length > 0);
+  if (lines.length !== duckdbRows.length) return `${duckdbRows.length} rows in DuckDB, ${lines.length} in PostgreSQL`;
+  for (const [r, row] of duckdbRows.entries()) {
+    const fields = lines[r]!.split('|');
+    if (fields.length !== row.length) return `row ${r + 1}: ${row.length} columns in DuckDB, ${fields.length} in PostgreSQL`;
+    for (const [c, value] of row.entries()) {
+      const text = fields[c]!;
+      const same =
+        value === null ? text === ''
+        : typeof value === 'number' ? text !== '' && Math.abs(Number(text) - value) <= 1e-9 * Math.max(1, Math.abs(value))
+        : String(value) === text;
+      if (!same) return `row ${r + 1}, column ${c + 1}: ${JSON.stringify(value)} in DuckDB, "${text}" in PostgreSQL`;
+    }
+  }
+  return null;
+}

@@ -5,11 +5,11 @@ import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { prepareDatabase } from './api-data.ts';
+import { keptDatabase, prepareDatabase } from './api-data.ts';
 import type { ApiChildInput, CaptureResult, CapturedStatement, DirectResult } from './api-child.ts';
 import { postgresBin, startPostgres, timingsOf, type Postgres } from './api-postgres.ts';
 import { startServer, stopServers, sustained, timed } from './api-server.ts';
-import { median, postgresType, summarise, toPostgres, type LatencySummary } from './api-sql.ts';
+import { median, postgresType, resultDifference, summarise, toPostgres, type LatencySummary } from './api-sql.ts';
 import { runChild, stopChildren, type ChildBase } from './child.ts';
 import { parseSize } from './load.ts';
 
@@ -96,6 +96,8 @@ interface PostgresRun {
   tableBytes: number;
   cold: number[];
   repeats: number[][];
+  /** Null when every answer matched DuckDB's. */
+  difference: string | null;
 }
 
 async function loadPostgres(pg: Postgres, capture: CaptureResult, csvDir: string): Promise<{ loadSeconds: number; tableBytes: number }> {
@@ -123,11 +125,32 @@ async function loadPostgres(pg: Postgres, capture: CaptureResult, csvDir: string
   return { loadSeconds: timingsOf(output).reduce((a, b) => a + b, 0), tableBytes: Number(/^bytes (\d+)/m.exec(output)?.[1] ?? Number.NaN) };
 }
 
+function prepared(statements: CapturedStatement[]) {
+  const translated = statements.map((s) => toPostgres(s.sql, s.params));
+  return {
+    prepare: translated.map((t, i) => `PREPARE s${i}${t.types.length ? ` (${t.types.join(', ')})` : ''} AS ${t.text};`),
+    execute: translated.map((t, i) => `EXECUTE s${i}${t.literals.length ? `(${t.literals.join(', ')})` : ''};`),
+  };
+}
+
+/** Each statement's answer in PostgreSQL against DuckDB's: null when every one agrees, else the first difference. */
+async function checkPostgres(pg: Postgres, statements: CapturedStatement[], duckdb: unknown[][][]): Promise<string | null> {
+  const { prepare, execute } = prepared(statements);
+  const marker = '@@statement';
+  const output = await pg.psql([...prepare, '\\pset format unaligned', '\\pset tuples_only on', "\\pset fieldsep '|'",
+    ...execute.flatMap((e) => [`\\echo ${marker}`, e])].join('\n'));
+  const answers = output.split(`${marker}\n`).slice(1);
+  const labels = describeStatements(statements);
+  for (const [i, answer] of answers.entries()) {
+    const difference = resultDifference(duckdb[i]!, answer);
+    if (difference) return `${labels[i]!.trim()}: ${difference}`;
+  }
+  return answers.length === statements.length ? null : `${answers.length} answers for ${statements.length} statements`;
+}
+
 /** The statements prepared once, then run in order: a first pass right after a restart, then `repeats` more. */
 async function timePostgres(pg: Postgres, statements: CapturedStatement[], repeats: number) {
-  const translated = statements.map((s) => toPostgres(s.sql, s.params));
-  const prepare = translated.map((t, i) => `PREPARE s${i}${t.types.length ? ` (${t.types.join(', ')})` : ''} AS ${t.text};`);
-  const execute = translated.map((t, i) => `EXECUTE s${i}${t.literals.length ? `(${t.literals.join(', ')})` : ''};`);
+  const { prepare, execute } = prepared(statements);
   await pg.restart();
   const passes = Array.from({ length: repeats + 1 }, () => execute.join('\n'));
   const output = await pg.psql([...prepare, '\\o /dev/null', '\\timing on', ...passes].join('\n'));
@@ -166,11 +189,11 @@ async function run(options: Options): Promise<number> {
   let pg: Postgres | null = null;
   try {
     console.log(`ServicePulse API benchmark: GET /api/overview at ${int(options.tickets)} tickets`);
-    const dbPath = options.keep ? resolve(options.keep, `api-${options.tickets}.duckdb`) : join(scratch, 'api.duckdb');
+    const dbPath = options.keep ? keptDatabase(resolve(options.keep), options.tickets) : join(scratch, 'api.duckdb');
     if (options.keep) await mkdir(options.keep, { recursive: true });
     const prepared = await prepareDatabase(dbPath, options.tickets, { reuse: Boolean(options.keep), end: today(), log: (line) => console.log(line) });
-    if (prepared.seedSeconds === null) console.log(`database reused from ${dbPath}`);
-    else console.log(`demo generated and loaded through the load path in ${prepared.seedSeconds.toFixed(1)} s${options.keep ? ` into ${dbPath}` : ''}`);
+    if (prepared.seedSeconds === null && prepared.replicateSeconds === null) console.log(`database reused from ${dbPath}`);
+    else if (prepared.seedSeconds !== null) console.log(`demo generated and loaded through the load path in ${prepared.seedSeconds.toFixed(1)} s${options.keep ? ` into ${dbPath}` : ''}`);
     if (prepared.replicateSeconds !== null) console.log(`facts replicated ${prepared.copies}× in ${prepared.replicateSeconds.toFixed(1)} s`);
 
     const csvDir = join(scratch, 'csv');
@@ -216,12 +239,15 @@ async function run(options: Options): Promise<number> {
       const loaded = await loadPostgres(pg, capture, csvDir);
       process.stdout.write(', querying');
       const timings = await timePostgres(pg, aggregates, options.repeats);
+      process.stdout.write(', comparing answers');
+      const difference = await checkPostgres(pg, aggregates, direct.results);
       console.log();
-      postgres = { version: pg.version, settings: pg.settings, ...loaded, ...timings };
+      postgres = { version: pg.version, settings: pg.settings, ...loaded, ...timings, difference };
     }
 
     report(options, capture, direct, { coldStarts, burst, afterChange, warm }, postgres, dbPath, prepared.copies);
-    return 0;
+    // Timings of queries that answer differently compare nothing: the run fails.
+    return postgres?.difference ? 1 : 0;
   } finally {
     await pg?.stop().catch(() => {});
     await rm(scratch, { recursive: true, force: true });
@@ -283,7 +309,10 @@ function report(options: Options, capture: CaptureResult, direct: DirectResult, 
     ...(postgres ? [ms(pgColdTotal), ms(pgWarmTotal), times(pgWarmTotal, directWarmTotal)] : []),
   ]);
   console.log(`\n${columns(rows).replace(/^/gm, '  ')}`);
-  if (postgres) console.log(`  PostgreSQL ÷ DuckDB, first pass after a restart of each: ${times(pgColdTotal, directColdTotal)}`);
+  if (postgres) {
+    console.log(`  PostgreSQL ÷ DuckDB, first pass after a restart of each: ${times(pgColdTotal, directColdTotal)}`);
+    console.log(postgres.difference ? `  ANSWERS DIFFER: ${postgres.difference}` : '  every answer is the same in both (numbers to a relative 1e-9)');
+  }
 
   console.log('\ntargets (PRODUCT.md §9)');
   if (options.tickets < 10_000_000) console.log(`  (the cold target is stated at 10 M tickets; this run has ${int(capture.tickets)})`);

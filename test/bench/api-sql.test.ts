@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentile, summarise, toPostgres } from '../../bench/api-sql.ts';
+import { percentile, resultDifference, summarise, toPostgres } from '../../bench/api-sql.ts';
 
 describe('percentile', () => {
   it('interpolates between closest ranks like numpy', () => {
@@ -48,5 +48,19 @@ describe('toPostgres', () => {
     expect(() => toPostgres('SELECT x FROM t QUALIFY row_number() OVER () = 1')).toThrow(/no PostgreSQL translation/);
     expect(() => toPostgres('SELECT quantile_cont(x, [0.5, 0.9]) FROM t')).toThrow(/no PostgreSQL translation/);
     expect(() => toPostgres('SELECT $missing')).toThrow(/\$missing, which has no value/);
+  });
+});
+
+describe('resultDifference', () => {
+  const duckdb = [['2026-01-05', 'email', 12.5, 3], ['2026-01-05', null, null, 0]];
+
+  it('accepts the same rows as psql prints them, numbers within rounding', () => {
+    expect(resultDifference(duckdb, '2026-01-05|email|12.500000000001|3\n2026-01-05|||0\n')).toBeNull();
+  });
+
+  it('names the first difference: row count, a value, a null', () => {
+    expect(resultDifference(duckdb, '2026-01-05|email|12.5|3\n')).toBe('2 rows in DuckDB, 1 in PostgreSQL');
+    expect(resultDifference(duckdb, '2026-01-05|email|12.6|3\n2026-01-05|||0')).toBe('row 1, column 3: 12.5 in DuckDB, "12.6" in PostgreSQL');
+    expect(resultDifference(duckdb, '2026-01-05|email|12.5|3\n2026-01-05||0|0')).toBe('row 2, column 3: null in DuckDB, "0" in PostgreSQL');
   });
 });
