@@ -2,12 +2,13 @@
 //   capture: runs GET /api/overview once in-process (createApp, no HTTP) and records every statement it sends to
 //            DuckDB with its values; optionally exports ticket_facts and feedback as CSV for PostgreSQL.
 //   duckdb:  runs the captured aggregates straight through @duckdb/node-api: once cold, then `repeats` times.
-import { DuckDBConnection, DuckDBInstance, listValue, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, listValue, type DuckDBValue } from '@duckdb/node-api';
 import { join } from 'node:path';
 import { createApp } from '../api/app.ts';
 import { Database } from '../sql/db.ts';
 import type { CapturedValue } from './api-sql.ts';
 import { childMain, peakRssKiB } from './child.ts';
+import { watchStatements } from './watch-statements.ts';
 
 export interface CapturedStatement {
   sql: string;
@@ -81,22 +82,18 @@ async function capture(input: CaptureInput): Promise<CaptureResult> {
   const app = createApp({ db });
   const baselineRssKiB = peakRssKiB();
   const statements: CapturedStatement[] = [];
-  const original = DuckDBConnection.prototype.run;
-  DuckDBConnection.prototype.run = async function (this: DuckDBConnection, ...args: Parameters<DuckDBConnection['run']>) {
-    const start = performance.now();
-    try {
-      return await original.apply(this, args);
-    } finally {
-      const [sql, values] = args;
-      const params = Object.fromEntries(Object.entries((values ?? {}) as Record<string, DuckDBValue>).map(([k, v]) => [k, captured(v)]));
-      statements.push({ sql, params, aggregate: readsFacts(sql), seconds: since(start) });
-    }
-  };
   const start = performance.now();
-  const response = await app.request('/api/overview');
-  const body = await response.text();
+  const { response, body } = await watchStatements(
+    (sql, values, seconds) => {
+      const params = Object.fromEntries(Object.entries((values ?? {}) as Record<string, DuckDBValue>).map(([k, v]) => [k, captured(v)]));
+      statements.push({ sql, params, aggregate: readsFacts(sql), seconds });
+    },
+    async () => {
+      const answer = await app.request('/api/overview');
+      return { response: answer, body: await answer.text() };
+    },
+  );
   const seconds = since(start);
-  DuckDBConnection.prototype.run = original;
 
   const facts = (await db.readOne<{ version: string; threads: string; memory_limit: string; tickets: number; feedback: number }>(
     `SELECT version() AS version, current_setting('threads')::VARCHAR AS threads, current_setting('memory_limit')::VARCHAR AS memory_limit,
