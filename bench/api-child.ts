@@ -6,7 +6,7 @@ import { DuckDBInstance, listValue, type DuckDBValue } from '@duckdb/node-api';
 import { join } from 'node:path';
 import { createApp } from '../api/app.ts';
 import { Database } from '../sql/db.ts';
-import type { CapturedValue } from './api-sql.ts';
+import { pinNow, type CapturedValue } from './api-sql.ts';
 import { childMain, peakRssKiB } from './child.ts';
 import { watchStatements } from './watch-statements.ts';
 
@@ -48,6 +48,8 @@ export interface DirectInput {
   db: string;
   statements: CapturedStatement[];
   repeats: number;
+  /** After the timed passes, one more with now() fixed at this instant: the answers PostgreSQL's are checked against. */
+  pinnedNow: string;
 }
 
 export interface DirectResult {
@@ -56,7 +58,7 @@ export interface DirectResult {
   cold: number[];
   repeats: number[][];
   rows: number[];
-  /** The first pass's answers, rows as JSON arrays, to check PostgreSQL's against. */
+  /** The answers with now() pinned, rows as JSON arrays, to check PostgreSQL's against. */
   results: unknown[][][];
   baselineRssKiB: number;
 }
@@ -132,14 +134,15 @@ async function direct(input: DirectInput): Promise<DirectResult> {
   const connection = await instance.connect();
   await connection.run("SET TimeZone = 'UTC'");
   const baselineRssKiB = peakRssKiB();
-  const runAll = async () => {
+  const runAll = async (pinnedNow?: string) => {
     const times: number[] = [];
     const rows: number[] = [];
     const results: unknown[][][] = [];
     for (const statement of input.statements) {
       const values = Object.fromEntries(Object.entries(statement.params).map(([k, v]) => [k, bound(v)]));
+      const sql = pinnedNow ? pinNow(statement.sql, pinnedNow) : statement.sql;
       const start = performance.now();
-      const reader = await connection.runAndReadAll(statement.sql, values);
+      const reader = await connection.runAndReadAll(sql, values);
       rows.push(reader.getRowObjectsJson().length);
       times.push(since(start));
       results.push(reader.getRowsJson() as unknown[][]);
@@ -149,9 +152,10 @@ async function direct(input: DirectInput): Promise<DirectResult> {
   const first = await runAll();
   const repeats: number[][] = input.statements.map(() => []);
   for (let r = 0; r < input.repeats; r++) (await runAll()).times.forEach((t, i) => repeats[i]!.push(t));
+  const pinned = await runAll(input.pinnedNow);
   connection.closeSync();
   instance.closeSync();
-  return { mode: 'duckdb', cold: first.times, repeats, rows: first.rows, results: first.results, baselineRssKiB };
+  return { mode: 'duckdb', cold: first.times, repeats, rows: first.rows, results: pinned.results, baselineRssKiB };
 }
 
 await childMain<ApiChildInput, CaptureResult | DirectResult>((input) => (input.mode === 'capture' ? capture(input) : direct(input)));

@@ -149,3 +149,12 @@ export function resultDifference(duckdbRows: unknown[][], postgresOutput: string
   }
   return null;
 }
+
+/**
+ * `now()` replaced by one fixed instant, for comparing answers: SLA metrics count the tickets whose clock has run
+ * out by now, and now moves between the DuckDB and the PostgreSQL run.
+ */
+export function pinNow(sql: string, instant: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(instant)) throw new Error(`not an ISO instant in UTC: ${instant}`);
+  return sql.replace(/\bnow\(\)/gi, `'${instant}'::TIMESTAMPTZ`);
+}

@@ -9,7 +9,7 @@ import { keptDatabase, prepareDatabase } from './api-data.ts';
 import type { ApiChildInput, CaptureResult, CapturedStatement, DirectResult } from './api-child.ts';
 import { postgresBin, startPostgres, timingsOf, type Postgres } from './api-postgres.ts';
 import { startServer, stopServers, sustained, timed } from './api-server.ts';
-import { median, postgresType, resultDifference, summarise, toPostgres, type LatencySummary } from './api-sql.ts';
+import { median, pinNow, postgresType, resultDifference, summarise, toPostgres, type LatencySummary } from './api-sql.ts';
 import { runChild, stopChildren, type ChildBase } from './child.ts';
 import { parseSize } from './load.ts';
 
@@ -125,8 +125,8 @@ async function loadPostgres(pg: Postgres, capture: CaptureResult, csvDir: string
   return { loadSeconds: timingsOf(output).reduce((a, b) => a + b, 0), tableBytes: Number(/^bytes (\d+)/m.exec(output)?.[1] ?? Number.NaN) };
 }
 
-function prepared(statements: CapturedStatement[]) {
-  const translated = statements.map((s) => toPostgres(s.sql, s.params));
+function prepared(statements: CapturedStatement[], pinnedNow?: string) {
+  const translated = statements.map((s) => toPostgres(pinnedNow ? pinNow(s.sql, pinnedNow) : s.sql, s.params));
   return {
     prepare: translated.map((t, i) => `PREPARE s${i}${t.types.length ? ` (${t.types.join(', ')})` : ''} AS ${t.text};`),
     execute: translated.map((t, i) => `EXECUTE s${i}${t.literals.length ? `(${t.literals.join(', ')})` : ''};`),
@@ -134,8 +134,8 @@ function prepared(statements: CapturedStatement[]) {
 }
 
 /** Each statement's answer in PostgreSQL against DuckDB's: null when every one agrees, else the first difference. */
-async function checkPostgres(pg: Postgres, statements: CapturedStatement[], duckdb: unknown[][][]): Promise<string | null> {
-  const { prepare, execute } = prepared(statements);
+async function checkPostgres(pg: Postgres, statements: CapturedStatement[], duckdb: unknown[][][], pinnedNow: string): Promise<string | null> {
+  const { prepare, execute } = prepared(statements, pinnedNow);
   const marker = '@@statement';
   const output = await pg.psql([...prepare, '\\pset format unaligned', '\\pset tuples_only on', "\\pset fieldsep '|'",
     ...execute.flatMap((e) => [`\\echo ${marker}`, e])].join('\n'));
@@ -203,8 +203,9 @@ async function run(options: Options): Promise<number> {
     } satisfies ApiChildInput);
     if (capture.status !== 200) throw new Error(`GET /api/overview answered ${capture.status}`);
     const aggregates = capture.statements.filter((s) => s.aggregate);
+    const pinnedNow = new Date().toISOString();
     const direct = await runChild<DirectResult & ChildBase>('duckdb direct', childScript, {
-      mode: 'duckdb', db: dbPath, statements: aggregates, repeats: options.repeats,
+      mode: 'duckdb', db: dbPath, statements: aggregates, repeats: options.repeats, pinnedNow,
     } satisfies ApiChildInput);
 
     process.stdout.write('measuring the server: cold starts');
@@ -240,7 +241,7 @@ async function run(options: Options): Promise<number> {
       process.stdout.write(', querying');
       const timings = await timePostgres(pg, aggregates, options.repeats);
       process.stdout.write(', comparing answers');
-      const difference = await checkPostgres(pg, aggregates, direct.results);
+      const difference = await checkPostgres(pg, aggregates, direct.results, pinnedNow);
       console.log();
       postgres = { version: pg.version, settings: pg.settings, ...loaded, ...timings, difference };
     }
@@ -311,7 +312,9 @@ function report(options: Options, capture: CaptureResult, direct: DirectResult, 
   console.log(`\n${columns(rows).replace(/^/gm, '  ')}`);
   if (postgres) {
     console.log(`  PostgreSQL ÷ DuckDB, first pass after a restart of each: ${times(pgColdTotal, directColdTotal)}`);
-    console.log(postgres.difference ? `  ANSWERS DIFFER: ${postgres.difference}` : '  every answer is the same in both (numbers to a relative 1e-9)');
+    console.log(postgres.difference
+      ? `  ANSWERS DIFFER: ${postgres.difference}`
+      : '  every answer is the same in both (numbers to a relative 1e-9; checked in a separate pass with now() pinned to one instant)');
   }
 
   console.log('\ntargets (PRODUCT.md §9)');

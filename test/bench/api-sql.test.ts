@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentile, resultDifference, summarise, toPostgres } from '../../bench/api-sql.ts';
+import { percentile, pinNow, resultDifference, summarise, toPostgres } from '../../bench/api-sql.ts';
 
 describe('percentile', () => {
   it('interpolates between closest ranks like numpy', () => {
@@ -62,5 +62,14 @@ describe('resultDifference', () => {
     expect(resultDifference(duckdb, '2026-01-05|email|12.5|3\n')).toBe('2 rows in DuckDB, 1 in PostgreSQL');
     expect(resultDifference(duckdb, '2026-01-05|email|12.6|3\n2026-01-05|||0')).toBe('row 1, column 3: 12.5 in DuckDB, "12.6" in PostgreSQL');
     expect(resultDifference(duckdb, '2026-01-05|email|12.5|3\n2026-01-05||0|0')).toBe('row 2, column 3: null in DuckDB, "0" in PostgreSQL');
+  });
+});
+
+describe('pinNow', () => {
+  it('replaces every now() by the instant, in a form both databases read', () => {
+    expect(pinNow('a < now() AND b < NOW()', '2026-11-23T14:00:00.000Z')).toBe(
+      "a < '2026-11-23T14:00:00.000Z'::TIMESTAMPTZ AND b < '2026-11-23T14:00:00.000Z'::TIMESTAMPTZ",
+    );
+    expect(() => pinNow('now()', "x'; DROP TABLE t")).toThrow(/ISO instant/);
   });
 });
