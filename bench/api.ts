@@ -231,6 +231,8 @@ async function run(options: Options): Promise<number> {
     const warm = await sustained(url, options.clients, options.seconds);
     await server.stop();
     console.log();
+    const http = { coldStarts, burst, afterChange, warm };
+    reportHttp(options, http, direct);
 
     let postgres: PostgresRun | null = null;
     if (options.postgres) {
@@ -246,7 +248,7 @@ async function run(options: Options): Promise<number> {
       postgres = { version: pg.version, settings: pg.settings, ...loaded, ...timings, difference };
     }
 
-    report(options, capture, direct, { coldStarts, burst, afterChange, warm }, postgres, dbPath, prepared.copies);
+    report(options, capture, direct, http, postgres, dbPath, prepared.copies);
     // Timings of queries that answer differently compare nothing: the run fails.
     return postgres?.difference ? 1 : 0;
   } finally {
@@ -260,6 +262,24 @@ interface HttpFigures {
   burst: number[];
   afterChange: number[];
   warm: Awaited<ReturnType<typeof sustained>>;
+}
+
+/** Printed as soon as measured: at 10 M the PostgreSQL part that follows takes a long time. */
+function reportHttp(options: Options, http: HttpFigures, direct: DirectResult) {
+  const warm = summarise(http.warm.latencies);
+  console.log(`\nGET /api/overview on the real server (node api/server.ts)`);
+  console.log(`  cold start, first request of a fresh server (×${http.coldStarts.length}): ${http.coldStarts.map(ms).join(', ')}; median ${ms(median(http.coldStarts))}, max ${ms(Math.max(...http.coldStarts))}`);
+  console.log(`  cold burst, ${options.clients} clients at once on a fresh server:  ${latencyLine(summarise(http.burst))}`);
+  console.log(`  after a data-version change, 1 client (cache miss):  ${latencyLine(summarise(http.afterChange))}`);
+  console.log(`  warm (cached), ${options.clients} clients for ${options.seconds} s:  ${latencyLine(warm)}; ${int(http.warm.requestsPerSecond)} req/s` +
+    (http.warm.non2xx + http.warm.errors > 0 ? `; ${http.warm.non2xx} non-2xx, ${http.warm.errors} errors!` : ''));
+
+  const directWarmTotal = direct.repeats.map(median).reduce((a, b) => a + b, 0);
+  const directColdTotal = direct.cold.reduce((a, b) => a + b, 0);
+  console.log(`\nthe same ${direct.cold.length} aggregates straight through @duckdb/node-api (no HTTP, no cache), one after the other`);
+  console.log(`  cold (fresh process) ${ms(directColdTotal)}; warm (median of ${options.repeats} per statement, summed) ${ms(directWarmTotal)}`);
+  console.log(`  our overhead: cold start median ÷ DuckDB cold = ${times(median(http.coldStarts), directColdTotal)}; ` +
+    `after-change p50 ÷ DuckDB warm = ${times(median(http.afterChange), directWarmTotal)}`);
 }
 
 function report(options: Options, capture: CaptureResult, direct: DirectResult, http: HttpFigures, postgres: PostgresRun | null, dbPath: string, copies: number) {
@@ -279,20 +299,9 @@ function report(options: Options, capture: CaptureResult, direct: DirectResult, 
 
   const coldMax = Math.max(...http.coldStarts);
   const warm = summarise(http.warm.latencies);
-  console.log(`\nGET /api/overview on the real server (node api/server.ts)`);
-  console.log(`  cold start, first request of a fresh server (×${http.coldStarts.length}): ${http.coldStarts.map(ms).join(', ')}; median ${ms(median(http.coldStarts))}, max ${ms(coldMax)}`);
-  console.log(`  cold burst, ${options.clients} clients at once on a fresh server:  ${latencyLine(summarise(http.burst))}`);
-  console.log(`  after a data-version change, 1 client (cache miss):  ${latencyLine(summarise(http.afterChange))}`);
-  console.log(`  warm (cached), ${options.clients} clients for ${options.seconds} s:  ${latencyLine(warm)}; ${int(http.warm.requestsPerSecond)} req/s` +
-    (http.warm.non2xx + http.warm.errors > 0 ? `; ${http.warm.non2xx} non-2xx, ${http.warm.errors} errors!` : ''));
-
   const directWarm = direct.repeats.map(median);
   const directWarmTotal = directWarm.reduce((a, b) => a + b, 0);
   const directColdTotal = direct.cold.reduce((a, b) => a + b, 0);
-  console.log(`\nthe same ${aggregates.length} aggregates straight through @duckdb/node-api (no HTTP, no cache), one after the other`);
-  console.log(`  cold (fresh process) ${ms(directColdTotal)}; warm (median of ${options.repeats} per statement, summed) ${ms(directWarmTotal)}`);
-  console.log(`  our overhead: cold start median ÷ DuckDB cold = ${times(median(http.coldStarts), directColdTotal)}; ` +
-    `after-change p50 ÷ DuckDB warm = ${times(median(http.afterChange), directWarmTotal)}`);
 
   const rows = [['statement', 'rows', 'duckdb cold', 'duckdb warm', ...(postgres ? ['pg first', 'pg warm', 'pg ÷ duckdb'] : [])]];
   const labels = describeStatements(aggregates);
