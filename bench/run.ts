@@ -4,6 +4,7 @@ type Benchmark = { main(argv: string[]): Promise<number> };
 
 const benchmarks: Record<string, () => Promise<Benchmark>> = {
   load: () => import('./load.ts'),
+  api: () => import('./api.ts'),
 };
 
 const usage = `usage: npm run bench -- <${Object.keys(benchmarks).join('|')}> [options] (each takes --help)`;
