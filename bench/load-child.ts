@@ -3,8 +3,9 @@
 //   ours: ServicePulse's loadFile (optionally after migrating a fresh file and loading the organisation), with the
 //         time of each step its onStep callback reports.
 import { createHash } from 'node:crypto';
+import { watchStatements } from './watch-statements.ts';
 import { createReadStream } from 'node:fs';
-import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { Database } from '../sql/db.ts';
 import { migrate } from '../sql/migrate.ts';
 import { loadFile, type LoadStep, type LoadSummary } from '../pipelines/load.ts';
@@ -127,26 +128,15 @@ async function sha256Seconds(file: string): Promise<number> {
  */
 async function timingStatements<T>(work: () => Promise<T>): Promise<{ value: T; statements: StatementTime[] }> {
   const byText = new Map<string, StatementTime>();
-  const original = DuckDBConnection.prototype.run;
-  DuckDBConnection.prototype.run = async function (this: DuckDBConnection, ...args: Parameters<DuckDBConnection['run']>) {
-    const start = performance.now();
-    try {
-      return await original.apply(this, args);
-    } finally {
-      const text = args[0].replace(/\s+/g, ' ').trim();
-      const key = text.length > 110 ? `${text.slice(0, 109)}…` : text;
-      const entry = byText.get(key) ?? { sql: key, calls: 0, seconds: 0 };
-      entry.calls += 1;
-      entry.seconds += since(start);
-      byText.set(key, entry);
-    }
-  };
-  try {
-    const value = await work();
-    return { value, statements: [...byText.values()].sort((a, b) => b.seconds - a.seconds) };
-  } finally {
-    DuckDBConnection.prototype.run = original;
-  }
+  const value = await watchStatements((sql, _values, seconds) => {
+    const text = sql.replace(/\s+/g, ' ').trim();
+    const key = text.length > 110 ? `${text.slice(0, 109)}…` : text;
+    const entry = byText.get(key) ?? { sql: key, calls: 0, seconds: 0 };
+    entry.calls += 1;
+    entry.seconds += seconds;
+    byText.set(key, entry);
+  }, work);
+  return { value, statements: [...byText.values()].sort((a, b) => b.seconds - a.seconds) };
 }
 
 async function ours(input: OursInput): Promise<OursResult> {
