@@ -170,7 +170,7 @@ export async function querySeries(db: Database, query: SeriesQuery) {
                       count(*)::INTEGER AS tickets
                  FROM ${table} f
                 WHERE ${where}
-                GROUP BY ALL) AS grouped
+                GROUP BY 1, 2) AS grouped
         ORDER BY period, "group" NULLS LAST`,
       { ...params, grain: query.grain },
     );
