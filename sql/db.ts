@@ -25,6 +25,11 @@ export class DatabaseOpenError extends Error {
   }
 }
 
+/** The parameters a statement names (`$name`): DuckDB refuses a bound parameter the statement does not use. */
+export function paramsUsedBy<T>(sql: string, params: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(sql)));
+}
+
 export interface Query {
   run(sql: string, params?: Params): Promise<void>;
   all<T extends Row = Row>(sql: string, params?: Params): Promise<T[]>;

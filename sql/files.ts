@@ -1,5 +1,5 @@
 // Reads the .sql files of sql/transforms as lists of statements (a prepared statement holds one).
-import type { Query } from './db.ts';
+import { paramsUsedBy, type Query } from './db.ts';
 import { readFileSync } from 'node:fs';
 
 const cache = new Map<string, string[]>();
@@ -20,7 +20,6 @@ export function transformStatements(name: string): string[] {
 /** Runs every statement of a transform, binding only the parameters each statement uses (DuckDB refuses others). */
 export async function runTransform(tx: Query, name: string, params: Record<string, string | number | boolean> = {}): Promise<void> {
   for (const statement of transformStatements(name)) {
-    const used = Object.fromEntries(Object.entries(params).filter(([key]) => statement.includes(`$${key}`)));
-    await tx.run(statement, used);
+    await tx.run(statement, paramsUsedBy(statement, params));
   }
 }

@@ -1,6 +1,6 @@
 // The tickets behind any point of a metric: the same rows, period attribution and filters as the series,
 // optionally only those whose outcome met or missed (a rate's numerator, or a duration against a target).
-import type { Database } from '../db.ts';
+import { paramsUsedBy, type Database } from '../db.ts';
 import type { Metric } from './registry.ts';
 import { clockParams, filterSql, metricAggregate, type Filters, type MetricOptions } from './series.ts';
 
@@ -120,9 +120,8 @@ export async function queryTickets(db: Database, query: DrilldownQuery): Promise
       ${outer.length ? `WHERE ${outer.join(' AND ')}` : ''}
       ORDER BY ${sort} ${direction}, t.ticket_id ${direction}
       LIMIT $limit`;
-  // DuckDB refuses parameters a statement does not use (a backlog has no range start).
-  const used = Object.fromEntries(Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(sql)));
-  const rows = await db.read<TicketRow & { sort_key: string | number } & Record<string, unknown>>(sql, used as Record<string, never>);
+  // A backlog has no range start: only the parameters the statement names are bound.
+  const rows = await db.read<TicketRow & { sort_key: string | number } & Record<string, unknown>>(sql, paramsUsedBy(sql, params) as Record<string, never>);
   const more = rows.length > query.limit;
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);

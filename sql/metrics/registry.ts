@@ -89,6 +89,12 @@ export const durationBuckets = [
 
 const solved = 'f.is_solved';
 
+// The two SLA targets (first response, resolution) share their definition and formula.
+const slaFormula = 'met ÷ (met + breached); tickets still running and not yet breached are in neither';
+const slaDefinition =
+      'met ÷ (met + breached), per the policy target for the ticket’s priority (business or calendar minutes as the policy ' +
+      'says); tickets still running and not yet breached are in neither.';
+
 const declarations: Metric[] = [
   {
     key: 'created',
@@ -311,11 +317,9 @@ const declarations: Metric[] = [
     period_column: 'created_at',
     denominator: 'f.sla_first_response_due_at IS NOT NULL AND (f.first_response_at IS NOT NULL OR f.sla_first_response_due_at < $now::TIMESTAMPTZ)',
     numerator: 'f.first_response_at <= f.sla_first_response_due_at',
-    formula: 'met ÷ (met + breached); tickets still running and not yet breached are in neither',
+    formula: slaFormula,
     description: 'First-response targets met, of those met or breached, per the policy of the ticket’s priority.',
-    definition:
-      'met ÷ (met + breached), per the policy target for the ticket’s priority (business or calendar minutes as the policy ' +
-      'says); tickets still running and not yet breached are in neither.',
+    definition: slaDefinition,
   },
   {
     key: 'sla_resolution_attainment',
@@ -327,11 +331,9 @@ const declarations: Metric[] = [
     period_column: 'created_at',
     denominator: 'f.sla_resolution_due_at IS NOT NULL AND (f.is_solved OR f.sla_resolution_due_at < $now::TIMESTAMPTZ)',
     numerator: 'f.is_solved AND f.solved_at <= f.sla_resolution_due_at',
-    formula: 'met ÷ (met + breached); tickets still running and not yet breached are in neither',
+    formula: slaFormula,
     description: 'Resolution targets met, of those met or breached, per the policy of the ticket’s priority.',
-    definition:
-      'met ÷ (met + breached), per the policy target for the ticket’s priority (business or calendar minutes as the policy ' +
-      'says); tickets still running and not yet breached are in neither.',
+    definition: slaDefinition,
   },
   {
     key: 'promise_kept_rate',
