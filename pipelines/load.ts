@@ -149,18 +149,23 @@ export async function loadFile(db: Database, request: LoadRequest): Promise<Load
     if (!known?.ok) throw new LoadError(file, `unknown time zone "${timeZone}" (use an IANA name such as Europe/Zagreb)`);
     const shape = request.shape ?? (await inspectFile(file));
     const options = { strict: request.strict ?? false, dryRun: request.dryRun ?? false };
-    return await db.write(async (tx) => {
-      const tracker = request.onProgress && new ProgressTracker(bytes, tx, request.onProgress).start();
-      const onStep = (step: LoadStep, rows?: number) => {
-        tracker?.step(step, rows);
-        request.onStep?.(step);
-      };
-      try {
-        return await loadInTransaction(tx, { file, mapping, source, timeZone, startedAt, bytes, sha256, onStep, shape, ...options });
-      } finally {
-        tracker?.stop();
-      }
-    });
+    const load = { file, mapping, source, timeZone, startedAt, bytes, sha256, shape, ...options };
+    let tracker: ProgressTracker | undefined;
+    const onStep = (step: LoadStep, rows?: number) => {
+      tracker?.step(step, rows);
+      request.onStep?.(step);
+    };
+    try {
+      return await db.writePrepared(
+        (query) => {
+          tracker = request.onProgress && new ProgressTracker(bytes, query, request.onProgress).start();
+          return prepareRows(query, { ...load, onStep });
+        },
+        (tx, prepared) => mergeRows(tx, { ...load, onStep }, prepared),
+      );
+    } finally {
+      tracker?.stop();
+    }
   } catch (error) {
     if (error instanceof DryRunFinished) return error.summary;
     await recordFailedLoad(db, { file, mapping, source, startedAt, bytes, sha256 }, error);
@@ -193,12 +198,23 @@ async function recordFailedLoad(db: Database, load: LoadContext, error: unknown)
   );
 }
 
-async function loadInTransaction(
-  tx: Query,
-  load: LoadContext & { timeZone: string; onStep: (step: LoadStep, rows?: number) => void; strict: boolean; dryRun: boolean; shape: FileShape },
-): Promise<LoadSummary> {
-  const { file, source, timeZone, startedAt, bytes, sha256, onStep } = load;
-  const loadId = (await tx.one<{ id: number }>('SELECT (coalesce(max(load_id), 0) + 1)::INTEGER AS id FROM loads'))!.id;
+type LoadOptions = LoadContext & { timeZone: string; onStep: (step: LoadStep, rows?: number) => void; strict: boolean; dryRun: boolean; shape: FileShape };
+
+/** What the preparation hands to the transaction: the rows to merge are in temp view `incoming_<kind>`. */
+interface PreparedRows {
+  mapping: Mapping;
+  absent: string[];
+  rowsRead: number;
+  warnings: string[];
+  superseded: number;
+}
+
+/**
+ * Reads, maps and checks the file into temp tables only (outside the load's transaction, see
+ * `Database.writePrepared`): `mapped`, the view of the rows to merge, and the collected `rejects`.
+ */
+async function prepareRows(tx: Query, load: LoadOptions): Promise<PreparedRows> {
+  const { file, timeZone, onStep } = load;
   await startRejects(tx);
   const columns = await stageFile(tx, file, load.shape);
   const { mapping, absent } = fitMapping(load.mapping, columns, file);
@@ -235,7 +251,15 @@ async function loadInTransaction(
   } else {
     superseded = await keepOnePerId(tx, mapping, incoming);
   }
+  return { mapping, absent, rowsRead, warnings, superseded };
+}
 
+/** Inside the load's one transaction: merges the prepared rows, recomputes facts and records the load. */
+async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): Promise<LoadSummary> {
+  const { file, source, startedAt, bytes, sha256, onStep } = load;
+  const { mapping, absent, rowsRead, warnings, superseded } = prepared;
+  const incoming = `incoming_${mapping.kind}`;
+  const loadId = (await tx.one<{ id: number }>('SELECT (coalesce(max(load_id), 0) + 1)::INTEGER AS id FROM loads'))!.id;
   const before = await countTarget(tx, mapping.kind, source, loadId);
   await tx.run('CREATE OR REPLACE TEMP TABLE touched_tickets (ticket_id BIGINT)');
   await runTransform(tx, mergeTransform[mapping.kind], {
@@ -300,10 +324,6 @@ async function loadInTransaction(
       finished: finishedAt.toISOString(), warnings: JSON.stringify(warnings),
     },
   );
-  await tx.run(`DROP VIEW IF EXISTS temp.${incoming}`);
-  for (const table of ['mapped', 'rejects', 'replaced', 'touched_tickets', `matched_${mapping.kind}`, 'event_rollup']) {
-    await tx.run(`DROP TABLE IF EXISTS temp.${table}`);
-  }
   return summary(finishedAt);
 }
 

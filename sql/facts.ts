@@ -19,12 +19,7 @@ export async function recomputeFacts(tx: Query): Promise<void> {
   await measureBusinessSpans(tx);
   await businessDeadlines(tx);
   await runTransform(tx, 'ticket-facts');
-  for (const table of scratchTables) await tx.run(`DROP TABLE IF EXISTS temp.${table}`);
 }
-
-const scratchTables = ['fact_tickets', 'status_changes', 'wait_segments', 'reply_spans', 'fact_spans', 'business_spans',
-  'business_span_seconds', 'sla_clocks', 'business_deadlines', 'business_deadline_at', 'span_totals', 'escalated_tickets',
-  'repeat_contacts'];
 
 /** Recomputes the facts of the tickets a query selects (`SELECT ticket_id …`), e.g. after a calendar changed. */
 export async function recomputeFactsOf(tx: Query, selectTicketIds: string, params: Record<string, string> = {}): Promise<number> {

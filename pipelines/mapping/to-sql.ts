@@ -3,16 +3,14 @@
 // Column names are quoted identifiers; every literal (formats, value maps, messages) is a bound parameter.
 // The SELECT is layered so that each cell is cleaned once and each value parsed once, however many
 // checks look at it: trimming and parsing every cell is most of what mapping costs on a large file.
-import type { Params } from '../../sql/db.ts';
+import { quoteIdentifier, type Params } from '../../sql/db.ts';
 import { canonicalFields } from './canonical.ts';
 import { sourceColumns, type FieldSpec, type Mapping } from './types.ts';
 
 /** The timestamp format of Unix epoch seconds (strptime has no specifier for them). */
 export const epochFormat = 'epoch';
 
-export function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
+export { quoteIdentifier };
 
 interface Check {
   failed: string;

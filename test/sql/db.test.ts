@@ -91,6 +91,36 @@ describe('writes', () => {
     expect(await db.read('SELECT id FROM items')).toEqual([{ id: 3 }]);
   });
 
+  it('prepare outside the transaction into temp tables, drop them afterwards, and roll back whole on failure', async () => {
+    const db = await open();
+    await db.write((tx) => tx.run('CREATE TABLE items (id INTEGER)'));
+    const tempObjects = "SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE temporary";
+    const added = await db.writePrepared(
+      async (query) => {
+        await query.run('CREATE TEMP TABLE staged AS SELECT range::INTEGER AS id FROM range(5)');
+        return (await query.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM staged'))!.n;
+      },
+      async (tx, staged) => {
+        await tx.run('INSERT INTO items SELECT id FROM staged');
+        return staged;
+      },
+    );
+    expect(added).toBe(5);
+    expect(await db.read('SELECT sum(id)::INTEGER AS s FROM items')).toEqual([{ s: 10 }]);
+    await expect(
+      db.writePrepared(
+        (query) => query.run('CREATE TEMP TABLE staged AS SELECT 100 AS id'),
+        async (tx) => {
+          await tx.run('INSERT INTO items SELECT id FROM staged');
+          throw new Error('boom');
+        },
+      ),
+    ).rejects.toThrow('boom');
+    expect(await db.read('SELECT sum(id)::INTEGER AS s FROM items')).toEqual([{ s: 10 }]);
+    // The writer connection keeps no scratch: the next write sees no temp table (a read has its own connection).
+    expect(await db.write((tx) => tx.all(tempObjects))).toEqual([{ n: 0 }]);
+  });
+
   it('are invisible to reads until committed', async () => {
     const db = await open();
     await db.write((tx) => tx.run('CREATE TABLE items (id INTEGER)'));
