@@ -1,7 +1,10 @@
 -- Canonical model of PRODUCT.md §3. Vocabularies are CHECK constraints rather than ENUM types:
 -- DuckDB cannot add a value to an ENUM in place, and later migrations will extend these lists.
 -- Foreign keys are left out on purpose: DuckDB refuses updates of referenced rows and they slow bulk loads;
--- the load path validates references set-wise instead.
+-- the load path validates references set-wise instead. For the same reason the tables a load fills by the
+-- million (tickets, ticket_events, feedback, ticket_facts) have no primary key or UNIQUE index: DuckDB keeps
+-- one as an ART index updated row by row, which made inserting a million tickets several times slower. The
+-- one load path keys them itself (one row per (source, external_id) and per ticket), and tests check it.
 
 CREATE TABLE data_state (
   id          INTEGER PRIMARY KEY CHECK (id = 1),
@@ -124,7 +127,7 @@ CREATE TABLE load_rejects (
 CREATE SEQUENCE ticket_id_seq START 1;
 
 CREATE TABLE tickets (
-  ticket_id             BIGINT PRIMARY KEY DEFAULT nextval('ticket_id_seq'),
+  ticket_id             BIGINT NOT NULL DEFAULT nextval('ticket_id_seq'),
   source                VARCHAR NOT NULL,
   external_id           VARCHAR NOT NULL,
   subject               VARCHAR,
@@ -161,7 +164,6 @@ CREATE TABLE tickets (
   escalation_level_max  SMALLINT NOT NULL DEFAULT 1,
   row_hash              VARCHAR NOT NULL,      -- of the source row: an unchanged re-export is recognised as such
   load_id               BIGINT NOT NULL,
-  UNIQUE (source, external_id),
   CHECK (solved_at IS NULL OR solved_at >= created_at)
 );
 
@@ -182,7 +184,7 @@ CREATE TABLE ticket_events (
 CREATE SEQUENCE feedback_id_seq START 1;
 
 CREATE TABLE feedback (
-  feedback_id   BIGINT PRIMARY KEY DEFAULT nextval('feedback_id_seq'),
+  feedback_id   BIGINT NOT NULL DEFAULT nextval('feedback_id_seq'),
   source        VARCHAR NOT NULL,
   external_id   VARCHAR NOT NULL,
   ticket_id     BIGINT,
@@ -194,14 +196,13 @@ CREATE TABLE feedback (
   channel       VARCHAR,
   row_hash      VARCHAR NOT NULL,
   load_id       BIGINT NOT NULL,
-  UNIQUE (source, external_id),
   CHECK (score IS NULL OR (score >= 0 AND score <= scale_max))
 );
 
 -- One row per ticket with every per-ticket measure precomputed at load, so dashboards aggregate, never recompute.
 -- Dimensions are copied in so that grouping needs no join.
 CREATE TABLE ticket_facts (
-  ticket_id                          BIGINT PRIMARY KEY,
+  ticket_id                          BIGINT NOT NULL,
   created_at                         TIMESTAMPTZ,    -- NULL: unknown; every duration from creation is NULL too
   first_response_at                  TIMESTAMPTZ,
   first_solved_at                    TIMESTAMPTZ,

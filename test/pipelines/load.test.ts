@@ -100,6 +100,29 @@ describe('reloading', () => {
   });
 });
 
+describe('keys the load path keeps (the tables have no unique index to do it)', () => {
+  it('stay unique through reloads, a newer export and duplicate ids in a file', async () => {
+    await loadSmallFixture(db);
+    await loadSmallFixture(db);
+    await loadFile(db, {
+      file: scratchCopy('tickets.csv', (text) => `${text.replace('billing,Open,Low', 'billing,Pending,High')}${text.split('\n')[1]}\n`),
+      mapping: zendeskTickets,
+    });
+    const keys = await db.read(`SELECT
+      (SELECT count(*) - count(DISTINCT (source, external_id)) FROM tickets)::INTEGER AS tickets_by_external_id,
+      (SELECT count(*) - count(DISTINCT ticket_id) FROM tickets)::INTEGER AS tickets_by_id,
+      (SELECT count(*) - count(DISTINCT (source, external_id)) FROM feedback)::INTEGER AS feedback_by_external_id,
+      (SELECT count(*) - count(DISTINCT feedback_id) FROM feedback)::INTEGER AS feedback_by_id,
+      (SELECT count(*) - count(DISTINCT ticket_id) FROM ticket_facts)::INTEGER AS facts_by_ticket,
+      (SELECT count(*) FROM tickets)::INTEGER AS tickets, (SELECT count(*) FROM ticket_facts)::INTEGER AS facts,
+      (SELECT count(*) FROM feedback)::INTEGER AS feedback`);
+    expect(keys).toEqual([{
+      tickets_by_external_id: 0, tickets_by_id: 0, feedback_by_external_id: 0, feedback_by_id: 0, facts_by_ticket: 0,
+      tickets: 5, facts: 5, feedback: 3,
+    }]);
+  });
+});
+
 describe('exports without optional columns', () => {
   it('load, leaving those fields empty and naming them in the summary', async () => {
     const trimmed = scratchCopy('tickets.csv', () =>
