@@ -19,6 +19,7 @@ export async function recomputeFacts(tx: Query): Promise<void> {
   await measureBusinessSpans(tx);
   await businessDeadlines(tx);
   await runTransform(tx, 'ticket-facts');
+  await runTransform(tx, 'ticket-solved-gaps');
   for (const table of scratchTables) await tx.run(`DROP TABLE IF EXISTS temp.${table}`);
 }
 

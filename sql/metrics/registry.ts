@@ -131,8 +131,10 @@ const declarations: Metric[] = [
     description: 'Tickets open (not solved) at the end of each period.',
     definition:
       'Open (not solved) tickets at the end of the period, with their age distribution and the oldest per assignee ' +
-      '(`GET /api/backlog`). A ticket counts from its creation until its last solve: one solved, reopened and solved ' +
-      'again counts as open in between too.',
+      '(`GET /api/backlog`). A ticket is open at an instant when it was created before it and is not in a solved state ' +
+      'then: not solved for the last time before it, and not between a solve and the reopen that followed it (a ticket ' +
+      'solved, reopened and solved again is out of the backlog while it was solved the first time). A solve or a ' +
+      'creation at the very end of the period belongs to the next one.',
   },
   {
     key: 'first_response_time',

@@ -75,9 +75,23 @@ export function metricAggregate(metric: Metric, options: MetricOptions): { table
   }
 }
 
-/** Open at `instant`: created before it and not solved by then. */
-export function backlogOpen(instant: string): string {
+/** Open at `instant` by the last solve alone: created before it, and not solved for the last time before it. */
+function openUntilLastSolve(instant: string): string {
   return `f.created_at < ${instant} AND (NOT f.is_solved OR f.solved_at >= ${instant})`;
+}
+
+/** A solved stretch `g` of ticket_solved_gaps (one a later reopen ended) holds `instant`. */
+function solvedGapHolds(instant: string): string {
+  return `g.solved_at < ${instant} AND g.reopened_at >= ${instant}`;
+}
+
+/**
+ * Open at `instant` (just before it, as a period's end is exclusive): created before it, not solved for the last
+ * time before it, and not inside a solved stretch that a later reopen ended.
+ */
+export function backlogOpen(instant: string): string {
+  return `${openUntilLastSolve(instant)}
+    AND NOT EXISTS (SELECT 1 FROM ticket_solved_gaps g WHERE g.ticket_id = f.ticket_id AND ${solvedGapHolds(instant)})`;
 }
 
 const grainInterval: Record<Grain, string> = { day: 'INTERVAL 1 DAY', week: 'INTERVAL 1 WEEK', month: 'INTERVAL 1 MONTH', quarter: 'INTERVAL 3 MONTH' };
@@ -128,15 +142,26 @@ async function queryBacklog(db: Database, query: SeriesQuery) {
   const params = { from: query.from.toISOString(), to: query.to.toISOString(), ...(filters.params as Record<string, never>) };
   const where = filters.where.length > 0 ? `WHERE ${filters.where.join(' AND ')}` : '';
   return db.withConnection(async (sql) => {
+    // Open by the last solve, less those inside a solved gap at the period's end: a correlated NOT EXISTS per period
+    // and ticket cost DuckDB three times the join (2 M tickets), the subtraction a fifth more. A ticket is in at most
+    // one gap at a time, and that gap lies before its last solve, so nothing is subtracted twice.
     const series = await sql.all<SeriesRow & Record<string, unknown>>(
       `WITH period_ends AS (
          SELECT g.period_start, least(g.period_start + ${grainInterval[query.grain]}, $to::TIMESTAMPTZ) AS period_end
            FROM generate_series(date_trunc($grain, $from::TIMESTAMPTZ), $to::TIMESTAMPTZ - INTERVAL 1 MICROSECOND, ${grainInterval[query.grain]}) AS g(period_start)
        )
-       SELECT strftime(e.period_start, '%Y-%m-%d') AS period, ${group}::VARCHAR AS "group", count(*)::DOUBLE AS value, count(*)::INTEGER AS tickets
-         FROM period_ends e JOIN ticket_facts f ON ${backlogOpen('e.period_end')}
-        ${where}
+       SELECT strftime(period_start, '%Y-%m-%d') AS period, "group", sum(sign)::DOUBLE AS value, sum(sign)::INTEGER AS tickets
+         FROM (SELECT e.period_start, ${group}::VARCHAR AS "group", 1 AS sign
+                 FROM period_ends e JOIN ticket_facts f ON ${openUntilLastSolve('e.period_end')}
+                ${where}
+               UNION ALL
+               SELECT e.period_start, ${group}::VARCHAR, -1
+                 FROM period_ends e
+                 JOIN ticket_solved_gaps g ON ${solvedGapHolds('e.period_end')}
+                 JOIN ticket_facts f ON f.ticket_id = g.ticket_id AND ${openUntilLastSolve('e.period_end')}
+                ${where}) AS signed
         GROUP BY ALL
+        HAVING sum(sign) > 0
         ORDER BY period, "group" NULLS LAST`,
       { ...params, grain: query.grain },
     );
