@@ -1,9 +1,12 @@
 // A metric as a time series (and its total), optionally grouped by one dimension and filtered by any.
 // SQL text is assembled only from the registry and the dimension list; every request value is bound.
-import { listValue } from '@duckdb/node-api';
-import type { Database, Params } from '../db.ts';
-import { dimensions, type Dimension, type Grain } from './dimensions.ts';
+import type { Database } from '../db.ts';
+import { dimensions, grainInterval, type Dimension, type Grain } from './dimensions.ts';
+import { filterSql, type Filters } from './filters.ts';
+import { queryRecurringShare } from './recurring-issues.ts';
 import { durationBuckets, type DurationMetric, type Metric } from './registry.ts';
+
+export { filterSql, type Filters };
 
 export const stats = ['p50', 'p90', 'mean'] as const;
 export type Stat = (typeof stats)[number];
@@ -23,8 +26,6 @@ export interface MetricOptions {
 export function clockParams(sql: string, options: Pick<MetricOptions, 'asOf'>): { now?: string } {
   return sql.includes('$now') ? { now: (options.asOf ?? new Date()).toISOString() } : {};
 }
-
-export type Filters = Partial<Record<Dimension, string[]>>;
 
 export interface SeriesQuery extends MetricOptions {
   metric: Metric;
@@ -72,6 +73,8 @@ export function metricAggregate(metric: Metric, options: MetricOptions): { table
       return { table: 'feedback_facts', rows: metric.where, value: metric.expression };
     case 'backlog':
       return { table: 'ticket_facts', rows: backlogOpen('$to::TIMESTAMPTZ'), value: 'count(*)' };
+    case 'recurring_share':
+      throw new Error(`${metric.key} is computed per period from the periods before it (recurring-issues.ts), not as one aggregate`);
   }
 }
 
@@ -93,8 +96,6 @@ export function backlogOpen(instant: string): string {
   return `${openUntilLastSolve(instant)}
     AND NOT EXISTS (SELECT 1 FROM ticket_solved_gaps g WHERE g.ticket_id = f.ticket_id AND ${solvedGapHolds(instant)})`;
 }
-
-const grainInterval: Record<Grain, string> = { day: 'INTERVAL 1 DAY', week: 'INTERVAL 1 WEEK', month: 'INTERVAL 1 MONTH', quarter: 'INTERVAL 3 MONTH' };
 
 /**
  * A ticket metric's aggregate over only the rows matching `condition`, so several metrics and periods can
@@ -119,20 +120,9 @@ export function conditionalAggregate(metric: Metric, options: MetricOptions, con
     }
     case 'score':
     case 'backlog':
+    case 'recurring_share':
       throw new Error(`${metric.key} is not an aggregate over a period's tickets`);
   }
-}
-
-/** `f.column IN (values)` for each filtered dimension, the values bound as lists. */
-export function filterSql(filters: Filters = {}): { where: string[]; params: Params } {
-  const where: string[] = [];
-  const params: Record<string, ReturnType<typeof listValue>> = {};
-  for (const [name, values] of Object.entries(filters) as Array<[Dimension, string[] | undefined]>) {
-    if (!values || values.length === 0) continue;
-    where.push(`list_contains($filter_${name}, f.${dimensions[name]})`);
-    params[`filter_${name}`] = listValue(values);
-  }
-  return { where, params };
 }
 
 /** The backlog at the end of every period in the range (the last one ends at the range's end). */
@@ -176,6 +166,7 @@ async function queryBacklog(db: Database, query: SeriesQuery) {
 
 export async function querySeries(db: Database, query: SeriesQuery) {
   if (query.metric.aggregation === 'backlog') return queryBacklog(db, query);
+  if (query.metric.aggregation === 'recurring_share') return queryRecurringShare(db, { ...query, metric: query.metric });
   const { table, rows, value } = metricAggregate(query.metric, query);
   const time = `f.${query.metric.period_column}`;
   const group = query.by ? `f.${dimensions[query.by]}` : 'NULL';
