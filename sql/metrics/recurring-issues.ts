@@ -3,7 +3,7 @@
 // periods before, so the series scans those too. The exact definition is the registry entry's.
 import type { Database } from '../db.ts';
 import { dimensions, grainInterval, type Grain } from './dimensions.ts';
-import { filterSql, type Filters } from './filters.ts';
+import { filterSql } from './filters.ts';
 import type { Metric } from './registry.ts';
 import type { SeriesQuery, SeriesRow } from './series.ts';
 
@@ -63,7 +63,7 @@ export function recurringShareSql({ metric, grain, groupColumn, filters }: Share
 }
 
 export async function queryRecurringShare(db: Database, query: SeriesQuery & { metric: RecurringShareMetric }) {
-  const filters = filterSql(query.filters as Filters);
+  const filters = filterSql(query.filters);
   const params = {
     grain: query.grain,
     from: query.from.toISOString(),
@@ -72,18 +72,26 @@ export async function queryRecurringShare(db: Database, query: SeriesQuery & { m
   };
   const shape = { metric: query.metric, grain: query.grain, filters: filters.where };
   return db.withConnection(async (sql) => {
-    const series = await sql.all<SeriesRow & Record<string, unknown>>(
-      `SELECT strftime(period_start, '%Y-%m-%d') AS period, "group", (100.0 * in_top / tickets)::DOUBLE AS value, tickets
+    // Ungrouped, the total comes with the rows (window sums over them), sparing a second pass over the tickets.
+    const rows = await sql.all<SeriesRow & { total_value: number | null; total_tickets: number } & Record<string, unknown>>(
+      `SELECT strftime(period_start, '%Y-%m-%d') AS period, "group", (100.0 * in_top / tickets)::DOUBLE AS value, tickets,
+              (100.0 * sum(in_top) OVER () / sum(tickets) OVER ())::DOUBLE AS total_value, (sum(tickets) OVER ())::INTEGER AS total_tickets
          FROM (${recurringShareSql({ ...shape, groupColumn: query.by ? dimensions[query.by] : null })}) AS shares
         ORDER BY period, "group" NULLS LAST`,
       params,
     );
-    // Grouped or not, the total is over all the (filtered) tickets, each period's top issues chosen among them all.
-    const total = await sql.one<{ value: number | null; tickets: number }>(
-      `SELECT (100.0 * sum(in_top) / nullif(sum(tickets), 0))::DOUBLE AS value, coalesce(sum(tickets), 0)::INTEGER AS tickets
-         FROM (${recurringShareSql({ ...shape, groupColumn: null })}) AS shares`,
-      params,
-    );
-    return { rows: series as SeriesRow[], total: total ?? { value: null, tickets: 0 } };
+    // Grouped, the total takes its own pass: it is over all the (filtered) tickets, each period's top issues chosen among
+    // them all, as when not grouped.
+    const total = query.by
+      ? await sql.one<{ value: number | null; tickets: number }>(
+          `SELECT (100.0 * sum(in_top) / nullif(sum(tickets), 0))::DOUBLE AS value, coalesce(sum(tickets), 0)::INTEGER AS tickets
+             FROM (${recurringShareSql({ ...shape, groupColumn: null })}) AS shares`,
+          params,
+        )
+      : { value: rows[0]?.total_value ?? null, tickets: rows[0]?.total_tickets ?? 0 };
+    return {
+      rows: rows.map(({ period, group, value, tickets }) => ({ period, group, value, tickets })),
+      total: total ?? { value: null, tickets: 0 },
+    };
   });
 }

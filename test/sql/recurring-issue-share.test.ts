@@ -59,10 +59,12 @@ describe('weekly, all teams (README)', () => {
     expect(body.total.value).toBeCloseTo(1800 / 26, 9);
   });
 
-  it('recurs by the grain asked for: by month nothing is in 2 of the 4 months before', async () => {
+  it('recurs by the grain asked for: by month (or quarter) nothing is in 2 of the 4 periods before', async () => {
     const body = await series('from=2026-01-01&to=2026-03-01&grain=month');
     expect(points(body)).toEqual([['2026-01-01', null, 0, 23], ['2026-02-01', null, 0, 26]]);
     expect(body.total).toEqual({ value: 0, tickets: 49 });
+    // A quarter looks back a year: nothing before January.
+    expect(points(await series('from=2026-01-01&to=2026-04-01&grain=quarter'))).toEqual([['2026-01-01', null, 0, 49]]);
   });
 });
 
