@@ -15,7 +15,7 @@ export const metricInfoSchema = z
     label: z.string(),
     unit: z.enum(['tickets', 'minutes', 'percent', 'score']),
     better: z.enum(['higher', 'lower', 'none']),
-    aggregation: z.enum(['count', 'duration', 'rate', 'score', 'backlog']),
+    aggregation: z.enum(['count', 'duration', 'rate', 'score', 'backlog', 'recurring_share']),
     description: z.string(),
     definition: z.string().meta({ description: 'The exact definition (PRODUCT.md §4).' }),
     formula: z.string().optional().meta({ description: 'The formula shown beside a rate or score.' }),

@@ -19,6 +19,7 @@ export async function recomputeFacts(tx: Query): Promise<void> {
   await measureBusinessSpans(tx);
   await businessDeadlines(tx);
   await runTransform(tx, 'ticket-facts');
+  await runTransform(tx, 'ticket-solved-gaps');
 }
 
 /** Recomputes the facts of the tickets a query selects (`SELECT ticket_id …`), e.g. after a calendar changed. */

@@ -14,6 +14,9 @@ const backlogQuery = z.object({ at: z.iso.datetime({ offset: true }).optional(),
 const describeBacklog = describeRoute({
   tags: ['metrics'],
   summary: 'The tickets open at an instant (default now): how many, how old, and each assignee’s oldest',
+  description:
+    'Open: created before `at` and not in a solved state at it. A ticket solved, reopened and solved again is out of the ' +
+    'backlog between its first solve and the reopen.',
   responses: { 200: json('The backlog at `at`.', backlogResponseSchema), ...problems({ 400: invalidRequest }) },
 });
 

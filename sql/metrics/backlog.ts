@@ -1,4 +1,5 @@
-// The backlog at one instant: how many tickets are open, how old they are, and each assignee's oldest.
+// The backlog at one instant: how many tickets are open, how old they are, and each assignee's oldest. Open means
+// created before the instant and not in a solved state at it (backlogOpen: a reopened ticket is out while it was solved).
 import type { Database } from '../db.ts';
 import { backlogOpen, filterSql, type Filters } from './series.ts';
 

@@ -16,3 +16,6 @@ export const dimensionNames = Object.keys(dimensions) as Dimension[];
 
 export const grains = ['day', 'week', 'month', 'quarter'] as const;
 export type Grain = (typeof grains)[number];
+
+/** One period of each grain as a DuckDB interval (a quarter is three months). */
+export const grainInterval: Record<Grain, string> = { day: 'INTERVAL 1 DAY', week: 'INTERVAL 1 WEEK', month: 'INTERVAL 1 MONTH', quarter: 'INTERVAL 3 MONTH' };

@@ -1,11 +1,16 @@
 // docs/metrics.md is rendered from the registry; a test fails when the committed file differs.
 import { dimensionNames, dimensions, grains } from './dimensions.ts';
 import { durationBuckets, metrics, type Metric } from './registry.ts';
+import { recurringShareSql } from './recurring-issues.ts';
 import { hoursModes, metricAggregate, stats } from './series.ts';
 
 const code = (text: string) => `\`${text}\``;
 
 function sqlOf(metric: Metric): string[] {
+  if (metric.aggregation === 'recurring_share') {
+    const sql = recurringShareSql({ metric, grain: 'week', groupColumn: null, filters: [] });
+    return ['- SQL (weekly, per period; value = 100 × in_top ÷ tickets):', '', '```sql', sql.replace(/^ {5}/gm, ''), '```'];
+  }
   if (metric.aggregation !== 'duration') {
     const { table, rows, value } = metricAggregate(metric, { stat: 'p50', hours: 'calendar' });
     return [`- SQL: ${code(`SELECT ${value} FROM ${table} f WHERE ${rows}`)}`];

@@ -60,6 +60,8 @@ function metricParts(query: DrilldownQuery) {
   if (metric.source !== 'ticket_facts') {
     throw new DrilldownError(`${metric.key} is measured over survey answers, not tickets; drill into the tickets of csat answers with metric=created and filters`);
   }
+  // Its base, the tickets created in the range: whether one is in its period's top issues depends on the grain.
+  if (metric.aggregation === 'recurring_share') return { rows: 'true', value: 'NULL', met: undefined, time: 'f.created_at' };
   const { rows } = metricAggregate(metric, query.options);
   const time = `f.${metric.period_column}`;
   switch (metric.aggregation) {
@@ -92,7 +94,7 @@ export async function queryTickets(db: Database, query: DrilldownQuery): Promise
       throw new DrilldownError(
         query.metric?.aggregation === 'duration'
           ? 'outcome: a duration has an outcome only against a target; add target=<minutes>'
-          : `outcome: ${query.metric ? `${query.metric.key} is a count` : 'there is no metric'}; outcomes apply to rates and to durations with a target`,
+          : `outcome: ${query.metric ? `${query.metric.key} is ${query.metric.aggregation === 'recurring_share' ? 'a share of issues, not judged per ticket' : 'a count'}` : 'there is no metric'}; outcomes apply to rates and to durations with a target`,
       );
     }
     where.push(query.outcome === 'met' ? `(${parts.met})` : `NOT coalesce(${parts.met}, false)`);

@@ -63,6 +63,24 @@ export const metricSchema = z.discriminatedUnion('aggregation', [
   }),
   z.object({
     ...common,
+    /**
+     * Share of a period's tickets in its top recurring issues (PRODUCT.md §5): an issue is recurring in a period when
+     * it has tickets in it and in at least `min_earlier_periods` of the `earlier_periods` periods before it (same
+     * grain); the `top` recurring issues with most tickets in the period count. See recurring-issues.ts.
+     */
+    aggregation: z.literal('recurring_share'),
+    unit: z.literal('percent'),
+    source: z.literal('ticket_facts'),
+    period_column: z.literal('created_at'),
+    recurrence: z.object({
+      earlier_periods: z.number().int().positive(),
+      min_earlier_periods: z.number().int().positive(),
+      top: z.number().int().positive(),
+    }),
+    formula: z.string(),
+  }),
+  z.object({
+    ...common,
     aggregation: z.literal('score'),
     unit: z.enum(['percent', 'score']),
     source: z.literal('feedback_facts'),
@@ -131,8 +149,10 @@ const declarations: Metric[] = [
     description: 'Tickets open (not solved) at the end of each period.',
     definition:
       'Open (not solved) tickets at the end of the period, with their age distribution and the oldest per assignee ' +
-      '(`GET /api/backlog`). A ticket counts from its creation until its last solve: one solved, reopened and solved ' +
-      'again counts as open in between too.',
+      '(`GET /api/backlog`). A ticket is open at an instant when it was created before it and is not in a solved state ' +
+      'then: not solved for the last time before it, and not between a solve and the reopen that followed it (a ticket ' +
+      'solved, reopened and solved again is out of the backlog while it was solved the first time). A solve or a ' +
+      'creation at the very end of the period belongs to the next one.',
   },
   {
     key: 'first_response_time',
@@ -366,6 +386,29 @@ const declarations: Metric[] = [
     formula: 'requesters with another ticket within 7 days of one solved in the period ÷ requesters with a ticket solved in the period',
     description: 'Share of requesters who contacted us again within 7 days of a solved ticket.',
     definition: 'Share of requesters with another ticket within 7 days of a solved one.',
+  },
+  {
+    key: 'recurring_issue_share',
+    label: 'Recurring issue share',
+    unit: 'percent',
+    better: 'lower',
+    aggregation: 'recurring_share',
+    source: 'ticket_facts',
+    period_column: 'created_at',
+    recurrence: { earlier_periods: 4, min_earlier_periods: 2, top: 10 },
+    formula: 'tickets created in the period in its 10 biggest recurring issues ÷ tickets created in the period',
+    description: 'Share of the tickets created in the period that belong to its top 10 recurring issues.',
+    definition:
+      'Share of tickets that belong to the top recurring issues (PRODUCT.md §5). An issue is, for now, the ticket’s ' +
+      'category and subcategory ("category / subcategory", or the category alone when there is no subcategory; a ticket ' +
+      'without a category belongs to no issue). An issue is recurring in a period when it has tickets created in that ' +
+      'period and in at least 2 of the 4 periods of the same grain before it (a week’s 4 weeks, a month’s 4 months), ' +
+      'looking back past the start of the range. The top recurring issues are the 10 with most tickets created in the ' +
+      'period (a tie for the tenth place goes to the issue first in alphabetical order). Value: tickets created in the ' +
+      'period in those issues ÷ all tickets created in the period, those without an issue included. Filters narrow the ' +
+      'tickets before anything is counted; grouped, each group (a team, a channel) has its own recurring and top ' +
+      'issues, so a group’s value is what filtering on it gives. The total over a range is the sum of the periods’ ' +
+      'numerators ÷ the sum of their denominators.',
   },
   {
     key: 'csat',

@@ -248,6 +248,16 @@ CREATE TABLE ticket_facts (
   promise_kept                       BOOLEAN          -- decided once solved: solved by due_at
 );
 
+-- The stretches a reopened ticket spent solved before a reopen ended them, from its `solved` and `reopened` events
+-- (the ones ticket-rollup counts), so the backlog at an instant leaves a ticket out while it was solved. The stretch
+-- after the last solve is not here: ticket_facts.solved_at (the last solve) covers it.
+CREATE TABLE ticket_solved_gaps (
+  ticket_id    BIGINT NOT NULL,
+  solved_at    TIMESTAMPTZ NOT NULL,   -- the first solve of the stretch
+  reopened_at  TIMESTAMPTZ NOT NULL,   -- the reopen that ended it
+  CHECK (reopened_at > solved_at)
+);
+
 -- Survey answers with their ticket's dimensions, so survey metrics filter and group like ticket metrics.
 -- Satisfied (CSAT): the top two boxes of 5 (and of 7 and 10), the top box of 3, "good" (1) of good/bad.
 CREATE VIEW feedback_facts AS

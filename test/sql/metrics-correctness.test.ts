@@ -25,6 +25,7 @@ import { loadOrganisation } from '../../pipelines/organisation/load.ts';
 import { servicepulseEvents, servicepulseFeedback } from '../../pipelines/sources/servicepulse.ts';
 import { zendeskTickets } from '../../pipelines/sources/zendesk.ts';
 import type { Database } from '../../sql/db.ts';
+import { recomputeFactsOf } from '../../sql/facts.ts';
 import { durationBuckets, metrics } from '../../sql/metrics/registry.ts';
 import { freshDb } from '../helpers/db.ts';
 
@@ -277,15 +278,59 @@ describe('backlog', () => {
     expect(body.rows).toEqual([{ period: '2026-03-01', group: null, value: 3, tickets: 3 }]);
     expect(body.total.value).toBe(3);
   });
+
+  it('leaves a reopened ticket out while it was solved: inside each gap and each open span (README, backlog at instants)', async () => {
+    const at = async (instant: string) => {
+      const body = (await (await app.request(`/api/backlog?at=${instant}`)).json()) as {
+        open: number;
+        oldest_per_assignee: Array<{ assignee_id: string | null; open: number; external_id: string }>;
+      };
+      return [body.open, body.oldest_per_assignee.map((a) => [a.external_id, a.open])];
+    };
+    expect(await at('2026-03-02T09:45:00Z')).toEqual([1, [['20005', 1]]]);
+    expect(await at('2026-03-02T12:30:00Z')).toEqual([1, [['20012', 1]]]);
+    expect(await at('2026-03-03T09:30:00Z')).toEqual([1, [['20005', 1]]]);
+    expect(await at('2026-03-04T10:00:00Z')).toEqual([0, []]);
+    expect(await at('2026-03-04T12:15:00Z')).toEqual([1, [['20005', 1]]]);
+    expect(await at('2026-03-04T13:00:00Z')).toEqual([0, []]);
+    expect(await at('2026-03-24T12:00:00Z')).toEqual([0, []]);
+    expect(await at('2026-03-30T06:30:00Z')).toEqual([3, [['20015', 3]]]);
+  });
+
+  it('the series and the drill-down leave it out in the same way', async () => {
+    const series = (await (await app.request('/api/metrics/backlog?from=2026-03-23&to=2026-03-28&grain=day')).json()) as SeriesResponse;
+    expect(series.rows.map((row) => [row.period, row.value])).toEqual([['2026-03-25', 1], ['2026-03-26', 1], ['2026-03-27', 2]]);
+    const tickets = async (to: string) =>
+      ((await (await app.request(`/api/tickets?from=2026-03-01&to=${to}&metric=backlog`)).json()) as { tickets: Array<{ external_id: string }> })
+        .tickets.map((t) => t.external_id);
+    expect(await tickets('2026-03-25')).toEqual([]);
+    expect(await tickets('2026-03-26')).toEqual(['20015']);
+  });
+
+  it('the gaps are those of the README, and recomputing the facts replaces them rather than adding more', async () => {
+    const gaps = () =>
+      db.read(`SELECT t.external_id AS id, strftime(g.solved_at, '%m-%d %H:%M') AS solved, strftime(g.reopened_at, '%m-%d %H:%M') AS reopened
+                 FROM ticket_solved_gaps g JOIN tickets t USING (ticket_id) ORDER BY id, solved`);
+    const expected = [
+      { id: '20005', solved: '03-02 10:00', reopened: '03-03 09:00' },
+      { id: '20005', solved: '03-03 09:40', reopened: '03-04 12:00' },
+      { id: '20015', solved: '03-24 09:20', reopened: '03-25 08:00' },
+    ];
+    expect(await gaps()).toEqual(expected);
+    await db.write((tx) => recomputeFactsOf(tx, 'SELECT ticket_id FROM tickets'));
+    expect(await gaps()).toEqual(expected);
+  });
 });
 
 describe('coverage', () => {
-  it('every metric of the registry is asserted above', () => {
+  it('every metric of the registry is asserted above, or in the file named', () => {
     const asserted = ['created', 'solved', 'backlog', 'first_response_time', 'reply_time', 'resolution_time', 'first_resolution_time',
       'requester_wait_time', 'agent_wait_time', 'first_contact_resolution', 'one_touch_rate', 'escalation_rate',
       'reassignment_rate', 'reopen_rate', 'sla_first_response_attainment', 'sla_resolution_attainment', 'promise_kept_rate',
       'repeat_contact_rate', 'csat', 'csat_response_rate', 'nps', 'ces', 'ces_easy_share'];
-    expect([...metrics.keys()].sort()).toEqual(asserted.sort());
+    // Recurrence needs several weeks of categories: its own fixture (test/fixtures/recurring).
+    const elsewhere = { recurring_issue_share: 'recurring-issue-share.test.ts' };
+    expect([...metrics.keys()].sort()).toEqual([...asserted, ...Object.keys(elsewhere)].sort());
   });
 
   it('distribution buckets are half-open [lower, upper) as Chatwoot C10 expects', () => {

@@ -1,0 +1,25 @@
+-- The solved stretches of touched tickets that a reopen ended (table ticket_solved_gaps), from the same `solved` and
+-- `reopened` events ticket-rollup derives solved_at and reopens from. Stretch k is what follows the k-th reopen (0:
+-- from creation); it starts at its first solve and ends at reopen k + 1. Only tickets with a reopen are read.
+DELETE FROM ticket_solved_gaps WHERE ticket_id IN (SELECT ticket_id FROM touched_tickets);
+
+INSERT INTO ticket_solved_gaps
+WITH marks AS (
+  SELECT e.ticket_id, e.occurred_at, e.kind,
+         -- At one instant a solve comes before a reopen, so the reopen ends the stretch the solve is in.
+         count(*) FILTER (WHERE e.kind = 'reopened')
+           OVER (PARTITION BY e.ticket_id ORDER BY e.occurred_at, e.kind = 'reopened' ROWS UNBOUNDED PRECEDING) AS reopens_so_far
+    FROM ticket_events e
+    JOIN touched_tickets USING (ticket_id)
+    JOIN tickets t USING (ticket_id)
+   WHERE t.reopens > 0 AND e.kind IN ('solved', 'reopened')
+),
+stretch_solves AS (
+  SELECT ticket_id, reopens_so_far AS stretch, min(occurred_at) AS solved_at
+    FROM marks WHERE kind = 'solved'
+   GROUP BY ticket_id, reopens_so_far
+)
+SELECT s.ticket_id, s.solved_at, r.occurred_at AS reopened_at
+  FROM stretch_solves s
+  JOIN marks r ON r.ticket_id = s.ticket_id AND r.kind = 'reopened' AND r.reopens_so_far = s.stretch + 1
+ WHERE r.occurred_at > s.solved_at;
