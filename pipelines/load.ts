@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Database, Query } from '../sql/db.ts';
-import { recomputeFacts } from '../sql/facts.ts';
+import { defineFactEvents, recomputeFacts } from '../sql/facts.ts';
 import { runTransform } from '../sql/files.ts';
 import { canonicalFields } from './mapping/canonical.ts';
 import { fitMapping } from './mapping/fit.ts';
@@ -70,9 +70,8 @@ class DryRunFinished extends Error {
   }
 }
 
-const mergeTransform: Record<LoadKind, string> = {
+const mergeTransform: Record<Exclude<LoadKind, 'events'>, string> = {
   tickets: 'merge-tickets',
-  events: 'merge-events',
   messages: 'merge-messages',
   feedback: 'merge-feedback',
 };
@@ -140,7 +139,9 @@ export async function loadFile(db: Database, request: LoadRequest): Promise<Load
   } catch (error) {
     throw new LoadError(file, `cannot be opened: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
   }
-  const sha256 = await sha256Of(file);
+  // Hashed while DuckDB reads the file: the two overlap on a machine with cores to spare. A file that cannot be
+  // read fails the load through staging; its hash is then left empty.
+  const sha256: Promise<string | null> = sha256Of(file).catch(() => null);
 
   try {
     const known = await db.readOne<{ ok: boolean }>('SELECT count(*) > 0 AS ok FROM pg_timezone_names() WHERE name = $zone', {
@@ -179,19 +180,20 @@ interface LoadContext {
   source: string;
   startedAt: Date;
   bytes: number;
-  sha256: string;
+  sha256: Promise<string | null>;
 }
 
 /** A failed load leaves no data behind, only this record of the attempt and why it failed. */
 async function recordFailedLoad(db: Database, load: LoadContext, error: unknown) {
   const message = error instanceof Error ? error.message : String(error);
+  const sha256 = await load.sha256;
   await db.write((tx) =>
     tx.run(
       `INSERT INTO loads (load_id, file, sha256, bytes, source, kind, status, started_at, finished_at, error)
        SELECT coalesce(max(load_id), 0) + 1, $file, $sha256, $bytes, $source, $kind, 'failed', $started::TIMESTAMPTZ, now(), $error
          FROM loads`,
       {
-        file: basename(load.file), sha256: load.sha256, bytes: load.bytes, source: load.source, kind: load.mapping.kind,
+        file: basename(load.file), sha256, bytes: load.bytes, source: load.source, kind: load.mapping.kind,
         started: load.startedAt.toISOString(), error: message,
       },
     ),
@@ -248,6 +250,9 @@ async function prepareRows(tx: Query, load: LoadOptions): Promise<PreparedRows> 
   let superseded = 0;
   if (mapping.kind === 'events') {
     await createIncomingView(tx, incoming, false);
+    // Their tickets are stored already, so the events to store can be found here, in parallel; an event log that
+    // creates its tickets does this inside the transaction, once those tickets exist.
+    if (!mapping.createsTickets) await runTransform(tx, 'events-new', { source: load.source });
   } else {
     superseded = await keepOnePerId(tx, mapping, incoming);
   }
@@ -262,10 +267,12 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
   const loadId = (await tx.one<{ id: number }>('SELECT (coalesce(max(load_id), 0) + 1)::INTEGER AS id FROM loads'))!.id;
   const before = await countTarget(tx, mapping.kind, source, loadId);
   await tx.run('CREATE OR REPLACE TEMP TABLE touched_tickets (ticket_id BIGINT)');
-  await runTransform(tx, mergeTransform[mapping.kind], {
-    source, load_id: loadId, creates_tickets: mapping.createsTickets ?? false, ...columnParams(mapping),
-  });
   if (mapping.kind === 'events') {
+    if (mapping.createsTickets) {
+      await runTransform(tx, 'events-create-tickets', { source, load_id: loadId, creates_tickets: true });
+      await runTransform(tx, 'events-new', { source });
+    }
+    await tx.run('INSERT INTO touched_tickets SELECT DISTINCT ticket_id FROM new_events');
     await tx.run(
       `INSERT INTO rejects
        SELECT record, $column, ticket_external_id, 'no ticket with this id from ' || $source || ' is loaded', NULL
@@ -273,11 +280,24 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
         WHERE NOT EXISTS (SELECT 1 FROM tickets t WHERE t.source = $source AND t.external_id = i.ticket_external_id)`,
       { column: mapping.fields.ticket_external_id!.column, source },
     );
+  } else {
+    await runTransform(tx, mergeTransform[mapping.kind], { source, load_id: loadId, ...columnParams(mapping) });
   }
   await writeRejects(tx, loadId, load.shape);
   onStep('merged');
+  // New events are stored after the facts are computed over stored and new events alike: DuckDB reads rows a
+  // transaction wrote itself with one thread, and the new events are most of what the facts read.
+  const pendingEvents = mapping.kind === 'events' ? 'new_events' : undefined;
+  await defineFactEvents(tx, pendingEvents);
   await runTransform(tx, 'ticket-rollup', {});
-  await recomputeFacts(tx);
+  await recomputeFacts(tx, pendingEvents);
+  if (pendingEvents) {
+    await tx.run(
+      `INSERT INTO ticket_events (ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value, load_id)
+       SELECT ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value, $load_id FROM ${pendingEvents}`,
+      { load_id: loadId },
+    );
+  }
   onStep('facts');
 
   const after = await countTarget(tx, mapping.kind, source, loadId);
@@ -319,7 +339,7 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
      VALUES ($load_id, $file, $sha256, $bytes, $source, $kind, 'committed', $read, $inserted, $updated, $unchanged,
              $rejected, $started::TIMESTAMPTZ, $finished::TIMESTAMPTZ, $warnings::JSON)`,
     {
-      load_id: loadId, file: basename(file), sha256, bytes, source, kind: mapping.kind, read: rowsRead, inserted,
+      load_id: loadId, file: basename(file), sha256: await sha256, bytes, source, kind: mapping.kind, read: rowsRead, inserted,
       updated: totals.updated, unchanged, rejected: totals.rejected, started: startedAt.toISOString(),
       finished: finishedAt.toISOString(), warnings: JSON.stringify(warnings),
     },

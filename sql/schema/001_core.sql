@@ -50,16 +50,6 @@ CREATE TABLE calendar_holiday_hours (
   PRIMARY KEY (team_id, day, opens)
 );
 
--- Each team's open time laid out as instants (derived from calendars; rebuilt when they change or the range
--- grows). open_us_before is the open time of the team before this interval: business time between two
--- instants is the difference of that running total at each (sql/business-hours/).
-CREATE TABLE business_intervals (
-  team_id         VARCHAR NOT NULL,
-  starts          TIMESTAMPTZ NOT NULL,
-  ends            TIMESTAMPTZ NOT NULL,
-  open_us_before  BIGINT NOT NULL
-);
-
 CREATE TABLE agents (
   agent_id       VARCHAR PRIMARY KEY,
   name           VARCHAR NOT NULL,

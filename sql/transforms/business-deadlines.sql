@@ -1,17 +1,18 @@
--- When each clock in temp table business_deadlines (deadline_id, team_id, starts_at, minutes) runs out: the instant
+-- When each clock in temp table or view business_deadlines (any columns, among them team_id, starts_at, minutes)
+-- runs out, as those columns plus due_at: the instant
 -- at which the team's open time since starts_at reaches `minutes`. The running open-time total at the start, plus
 -- the target, is found in the interval whose running total it passes (ASOF join on that total); a target that
 -- ends exactly at a closing time is due at that closing time, not at the next opening.
 CREATE OR REPLACE TEMP TABLE business_deadline_at AS
 WITH started AS (
-  SELECT d.deadline_id, d.team_id,
+  SELECT d.*,
          coalesce(i.open_us_before + least(epoch_us(d.starts_at), epoch_us(i.ends)) - epoch_us(i.starts), 0)
            + CAST(d.minutes * 60000000.0 AS BIGINT) AS goal_us
     FROM business_deadlines d
     ASOF LEFT JOIN business_intervals i ON d.team_id = i.team_id AND d.starts_at >= i.starts
    WHERE d.starts_at IS NOT NULL AND d.minutes IS NOT NULL
 )
-SELECT s.deadline_id, i.starts + to_microseconds(s.goal_us - i.open_us_before) AS due_at
+SELECT s.* EXCLUDE (goal_us), i.starts + to_microseconds(s.goal_us - i.open_us_before) AS due_at
   FROM started s
   ASOF JOIN business_intervals i ON s.team_id = i.team_id AND s.goal_us > i.open_us_before
  WHERE s.goal_us - i.open_us_before <= epoch_us(i.ends) - epoch_us(i.starts);

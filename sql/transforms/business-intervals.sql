@@ -1,9 +1,9 @@
--- Lays out every team's open time between $from_day and $to_day (local dates) as instants. Local opening
+-- Lays out every team's open time between $from_day and $to_day (local dates) as instants, in temp table
+-- business_intervals; open_us_before is the team's open time before each interval, so business time between
+-- two instants is the difference of that running total at each. Local opening
 -- times become instants in the team's zone, so a DST change is simply part of the arithmetic: the day clocks
 -- go back has an extra elapsed hour inside a 00:00–24:00 opening, the day they go forward one less.
-DELETE FROM business_intervals;
-
-INSERT INTO business_intervals
+CREATE OR REPLACE TEMP TABLE business_intervals AS
 WITH days AS (
   SELECT t.team_id, t.time_zone, g.d::DATE AS day
     FROM teams t, generate_series($from_day::DATE, $to_day::DATE, INTERVAL 1 DAY) AS g(d)
@@ -22,6 +22,39 @@ instants AS (
 )
 SELECT team_id, starts, ends,
        coalesce(sum(epoch_us(ends) - epoch_us(starts))
-                  OVER (PARTITION BY team_id ORDER BY starts ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
+                  OVER (PARTITION BY team_id ORDER BY starts ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)::BIGINT AS open_us_before
   FROM instants
  WHERE ends > starts;
+
+-- The same open time cut at UTC midnights, one row per team with a calendar and UTC day (days numbered from
+-- 1970-01-01): the day's open pieces and the team's open time before the day. An instant's open time so far is
+-- then an equality join on its day plus the overlap with a few pieces (open_us_until), which costs far less than
+-- sorting every instant against the intervals. The days cover the local range with a day to spare either side.
+CREATE OR REPLACE TEMP MACRO open_us_until(before_us, starts_us, ends_us, at_us) AS
+  before_us + coalesce(list_sum([greatest(0, least(at_us, piece[2]) - piece[1]) for piece in list_zip(starts_us, ends_us)]), 0);
+
+CREATE OR REPLACE TEMP TABLE business_days AS
+WITH pieces AS (
+  SELECT i.team_id, d.day_number,
+         greatest(epoch_us(i.starts), d.day_number * 86400000000) AS starts_us,
+         least(epoch_us(i.ends), (d.day_number + 1) * 86400000000) AS ends_us
+    FROM business_intervals i,
+         range(epoch_us(i.starts) // 86400000000, (epoch_us(i.ends) - 1) // 86400000000 + 1) AS d(day_number)
+),
+days AS (
+  SELECT c.team_id, d.day_number
+    FROM (SELECT DISTINCT team_id FROM calendars) c,
+         range(($from_day::DATE - DATE '1970-01-01') - 1, ($to_day::DATE - DATE '1970-01-01') + 2) AS d(day_number)
+),
+per_day AS (
+  SELECT d.team_id, d.day_number,
+         coalesce(list(p.starts_us ORDER BY p.starts_us) FILTER (WHERE p.starts_us IS NOT NULL), []) AS starts_us,
+         coalesce(list(p.ends_us ORDER BY p.starts_us) FILTER (WHERE p.starts_us IS NOT NULL), []) AS ends_us,
+         coalesce(sum(p.ends_us - p.starts_us), 0) AS open_us
+    FROM days d LEFT JOIN pieces p USING (team_id, day_number)
+   GROUP BY d.team_id, d.day_number
+)
+SELECT team_id, day_number,
+       coalesce(sum(open_us) OVER (PARTITION BY team_id ORDER BY day_number ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)::BIGINT AS open_us_before,
+       starts_us, ends_us
+  FROM per_day;

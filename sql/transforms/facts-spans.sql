@@ -6,7 +6,7 @@
 CREATE OR REPLACE TEMP TABLE status_changes AS
 SELECT t.ticket_id, t.created_at AS at_instant, 0 AS seq, 'us' AS waiting_on
   FROM tickets t JOIN fact_tickets USING (ticket_id)
- WHERE EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.ticket_id)
+ WHERE EXISTS (SELECT 1 FROM fact_events e WHERE e.ticket_id = t.ticket_id)
 UNION ALL
 SELECT e.ticket_id, e.occurred_at, 1,
        CASE WHEN e.kind = 'wait_start' THEN 'customer'
@@ -15,7 +15,7 @@ SELECT e.ticket_id, e.occurred_at, 1,
             WHEN lower(e.to_value) IN ('new', 'open', 'on_hold', 'on-hold', 'hold') THEN 'us'
             WHEN lower(e.to_value) = 'pending' THEN 'customer'
             WHEN lower(e.to_value) IN ('solved', 'closed', 'resolved') THEN 'nobody' END
-  FROM ticket_events e JOIN fact_tickets USING (ticket_id)
+  FROM fact_events e JOIN fact_tickets USING (ticket_id)
  WHERE e.kind IN ('wait_start', 'wait_end', 'reopened', 'solved', 'closed', 'status_change');
 
 -- Stretches up to the last solve of solved tickets (waits are measured once the ticket is solved).
@@ -39,7 +39,7 @@ WITH messages AS (
    WHERE NOT t.created_by_agent
   UNION ALL
   SELECT e.ticket_id, e.occurred_at, CASE WHEN e.kind = 'agent_reply' THEN 'agent' ELSE 'customer' END
-    FROM ticket_events e JOIN fact_tickets USING (ticket_id)
+    FROM fact_events e JOIN fact_tickets USING (ticket_id)
     LEFT JOIN agents author ON author.agent_id = e.actor
    WHERE e.kind = 'customer_reply' OR (e.kind = 'agent_reply' AND e.actor_kind = 'agent' AND NOT coalesce(author.is_bot, false))
       -- A customer reopening a solved ticket is writing to us again.
@@ -58,8 +58,10 @@ SELECT a.ticket_id, min(c.at_instant) AS asked_at, a.at_instant AS replied_at
  WHERE a.side = 'agent'
  GROUP BY a.ticket_id, a.at_instant, a.agent_replies_before;
 
-CREATE OR REPLACE TEMP TABLE fact_spans AS
-SELECT row_number() OVER ()::BIGINT AS span_id, s.*
+-- Views all the way to the per-ticket totals (ticket-facts.sql): the spans are read once, in one pipeline, with
+-- their business time, rather than materialised, numbered and joined back.
+CREATE OR REPLACE TEMP VIEW fact_spans AS
+SELECT s.*
   FROM (
     SELECT t.ticket_id, 'first_response' AS measure, t.team_id, t.created_at AS starts_at, t.first_response_at AS ends_at
       FROM tickets t JOIN fact_tickets USING (ticket_id) WHERE t.first_response_at IS NOT NULL
@@ -75,11 +77,9 @@ SELECT row_number() OVER ()::BIGINT AS span_id, s.*
     SELECT w.ticket_id, 'wait_' || w.waiting_on, t.team_id, w.starts_at, w.ends_at FROM wait_segments w JOIN tickets t USING (ticket_id)
   ) s;
 
--- Only a team with a calendar has business hours; other spans keep calendar minutes only.
-CREATE OR REPLACE TEMP TABLE business_spans AS
-SELECT span_id, team_id, starts_at, ends_at
-  FROM fact_spans
- WHERE team_id IN (SELECT DISTINCT team_id FROM calendars);
+-- Business minutes of every span (business-span-seconds.sql); a team without a calendar has none.
+CREATE OR REPLACE TEMP VIEW business_spans AS
+SELECT * FROM fact_spans;
 
 -- SLA clocks: the ticket's policy, or the organisation's only policy when the ticket names none.
 CREATE OR REPLACE TEMP TABLE sla_clocks AS
@@ -90,7 +90,7 @@ SELECT t.ticket_id, p.target, p.hours, p.target_minutes, t.team_id, t.created_at
     ON p.policy_id = coalesce(t.sla_policy, (SELECT min(policy_id) FROM sla_policies HAVING count(DISTINCT policy_id) = 1))
    AND p.priority = t.priority;
 
-CREATE OR REPLACE TEMP TABLE business_deadlines AS
-SELECT ticket_id || ':' || target AS deadline_id, team_id, created_at AS starts_at, target_minutes AS minutes
+CREATE OR REPLACE TEMP VIEW business_deadlines AS
+SELECT ticket_id, target, team_id, created_at AS starts_at, target_minutes AS minutes
   FROM sla_clocks
  WHERE hours = 'business';

@@ -20,7 +20,7 @@ SELECT e.ticket_id,
        coalesce(arg_max(CASE e.kind WHEN 'closed' THEN 'closed' WHEN 'solved' THEN 'solved' WHEN 'reopened' THEN 'open'
                                     WHEN 'wait_start' THEN 'pending' WHEN 'wait_end' THEN 'open' END, e.occurred_at)
                   FILTER (WHERE e.kind IN ('closed', 'solved', 'reopened', 'wait_start', 'wait_end')), 'open') AS status_by_events
-  FROM ticket_events e
+  FROM fact_events e
   JOIN touched_tickets USING (ticket_id)
   -- An export may write a bot account as an agent; the organisation file says which agents are bots.
   LEFT JOIN agents author ON author.agent_id = e.actor

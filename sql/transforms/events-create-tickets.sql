@@ -1,5 +1,5 @@
 -- Input: temp view incoming_events (valid mapped rows), params $source, $load_id, $creates_tickets.
--- Events are matched to tickets by (source, external id) and deduplicated on their whole content.
+-- Runs in the load's transaction before events-new.sql, which then finds these tickets.
 
 -- Event-log-only exports: a ticket not loaded yet is created from its events; its attributes are the
 -- latest values the events carry, its creation the earliest event. Milestones and status follow in the rollup.
@@ -22,20 +22,3 @@ SELECT $source, e.external_id, e.subject, e.created_at, 'open', coalesce(e.chann
   LEFT JOIN teams tm ON tm.team_id = e.team OR tm.name = e.team
  WHERE NOT EXISTS (SELECT 1 FROM tickets t WHERE t.source = $source AND t.external_id = e.external_id)
  ORDER BY e.created_at, e.external_id;
--- One statement from the file's rows to the table: matched to their tickets, duplicates within the file
--- and events already stored skipped. The stored ones are left out with an outer join rather than NOT
--- EXISTS, which DuckDB plans as a join over every distinct incoming row even when nothing is stored.
-INSERT INTO ticket_events (ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value, load_id)
-SELECT r.ticket_id, r.occurred_at, r.kind, r.actor, r.actor_kind, r.from_value, r.to_value, $load_id
-  FROM (SELECT DISTINCT t.ticket_id, i.occurred_at, i.kind, i.actor, coalesce(i.actor_kind, 'system') AS actor_kind,
-               i.from_value, i.to_value
-          FROM incoming_events i
-          JOIN tickets t ON t.source = $source AND t.external_id = i.ticket_external_id) r
-  LEFT JOIN ticket_events e
-    ON e.ticket_id = r.ticket_id AND e.occurred_at = r.occurred_at AND e.kind = r.kind
-   AND e.actor IS NOT DISTINCT FROM r.actor AND e.from_value IS NOT DISTINCT FROM r.from_value
-   AND e.to_value IS NOT DISTINCT FROM r.to_value
- WHERE e.ticket_id IS NULL
- ORDER BY r.ticket_id, r.occurred_at;
-
-INSERT INTO touched_tickets SELECT DISTINCT ticket_id FROM ticket_events WHERE load_id = $load_id;
