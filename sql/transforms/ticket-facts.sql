@@ -34,15 +34,21 @@ UNION
 SELECT t.ticket_id FROM tickets t JOIN fact_tickets USING (ticket_id) WHERE t.escalations > 0;
 
 -- A requester's next contact: another ticket opened after this one and at most 7 days after its last solve.
+-- The earliest later ticket decides whether there is one, the earliest later one in the same category whether
+-- one shares it: windows over each requester's tickets (fact_tickets holds all of them), not a self-join.
 CREATE OR REPLACE TEMP TABLE repeat_contacts AS
-SELECT t.ticket_id, bool_or(later.category IS NOT DISTINCT FROM t.category) AS same_category
-  FROM tickets t
-  JOIN fact_tickets USING (ticket_id)
-  JOIN tickets later
-    ON later.source = t.source AND later.requester_id = t.requester_id AND later.ticket_id <> t.ticket_id
-   AND later.created_at > t.created_at AND later.created_at <= t.solved_at + INTERVAL 7 DAY
- WHERE t.solved_at IS NOT NULL
- GROUP BY t.ticket_id;
+WITH next_contacts AS (
+  SELECT t.ticket_id, t.solved_at,
+         min(t.created_at) OVER (PARTITION BY t.source, t.requester_id ORDER BY t.created_at
+                                 RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING EXCLUDE GROUP) AS next_created_at,
+         min(t.created_at) OVER (PARTITION BY t.source, t.requester_id, t.category ORDER BY t.created_at
+                                 RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING EXCLUDE GROUP) AS next_same_category_at
+    FROM tickets t JOIN fact_tickets USING (ticket_id)
+   WHERE t.requester_id IS NOT NULL
+)
+SELECT ticket_id, coalesce(next_same_category_at <= solved_at + INTERVAL 7 DAY, false) AS same_category
+  FROM next_contacts
+ WHERE solved_at IS NOT NULL AND next_created_at <= solved_at + INTERVAL 7 DAY;
 
 DELETE FROM ticket_facts WHERE ticket_id IN (SELECT ticket_id FROM fact_tickets);
 
