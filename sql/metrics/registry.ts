@@ -150,9 +150,10 @@ const declarations: Metric[] = [
     definition:
       'Open (not solved) tickets at the end of the period, with their age distribution and the oldest per assignee ' +
       '(`GET /api/backlog`). A ticket is open at an instant when it was created before it and is not in a solved state ' +
-      'then: not solved for the last time before it, and not between a solve and the reopen that followed it (a ticket ' +
-      'solved, reopened and solved again is out of the backlog while it was solved the first time). A solve or a ' +
-      'creation at the very end of the period belongs to the next one.',
+      'then: not solved (or closed without a solve) for the last time before it, and not between a solve and the reopen ' +
+      'that followed it (a ticket solved, reopened and solved again is out of the backlog while it was solved the first ' +
+      'time). A ticket an export shows solved or closed without saying when is in no backlog (the load warns). A solve ' +
+      'or a creation at the very end of the period belongs to the next one.',
   },
   {
     key: 'first_response_time',

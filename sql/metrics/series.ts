@@ -78,9 +78,13 @@ export function metricAggregate(metric: Metric, options: MetricOptions): { table
   }
 }
 
-/** Open at `instant` by the last solve alone: created before it, and not solved for the last time before it. */
-function openUntilLastSolve(instant: string): string {
-  return `f.created_at < ${instant} AND (NOT f.is_solved OR f.solved_at >= ${instant})`;
+/**
+ * Open at `instant` by the ticket's end alone: created before it, and not solved (or closed) for the last time
+ * before it. A ticket solved or closed at a time the export does not give was open at no instant we know of:
+ * `ended_at` is NULL and the comparison leaves it out.
+ */
+function openUntilEnded(instant: string): string {
+  return `f.created_at < ${instant} AND (NOT f.is_ended OR f.ended_at >= ${instant})`;
 }
 
 /** A solved stretch `g` of ticket_solved_gaps (one a later reopen ended) holds `instant`. */
@@ -89,11 +93,11 @@ function solvedGapHolds(instant: string): string {
 }
 
 /**
- * Open at `instant` (just before it, as a period's end is exclusive): created before it, not solved for the last
- * time before it, and not inside a solved stretch that a later reopen ended.
+ * Open at `instant` (just before it, as a period's end is exclusive): created before it, not solved or closed
+ * for the last time before it, and not inside a solved stretch that a later reopen ended.
  */
 export function backlogOpen(instant: string): string {
-  return `${openUntilLastSolve(instant)}
+  return `${openUntilEnded(instant)}
     AND NOT EXISTS (SELECT 1 FROM ticket_solved_gaps g WHERE g.ticket_id = f.ticket_id AND ${solvedGapHolds(instant)})`;
 }
 
@@ -142,13 +146,13 @@ async function queryBacklog(db: Database, query: SeriesQuery) {
        )
        SELECT strftime(period_start, '%Y-%m-%d') AS period, "group", sum(sign)::DOUBLE AS value, sum(sign)::INTEGER AS tickets
          FROM (SELECT e.period_start, ${group}::VARCHAR AS "group", 1 AS sign
-                 FROM period_ends e JOIN ticket_facts f ON ${openUntilLastSolve('e.period_end')}
+                 FROM period_ends e JOIN ticket_facts f ON ${openUntilEnded('e.period_end')}
                 ${where}
                UNION ALL
                SELECT e.period_start, ${group}::VARCHAR, -1
                  FROM period_ends e
                  JOIN ticket_solved_gaps g ON ${solvedGapHolds('e.period_end')}
-                 JOIN ticket_facts f ON f.ticket_id = g.ticket_id AND ${openUntilLastSolve('e.period_end')}
+                 JOIN ticket_facts f ON f.ticket_id = g.ticket_id AND ${openUntilEnded('e.period_end')}
                 ${where}) AS signed
         GROUP BY ALL
         HAVING sum(sign) > 0

@@ -207,6 +207,8 @@ CREATE TABLE ticket_facts (
   requester_kind                     VARCHAR NOT NULL,
   organization                       VARCHAR,
   is_solved                          BOOLEAN NOT NULL,
+  is_ended                           BOOLEAN NOT NULL,  -- solved or closed now (even without a known time)
+  ended_at                           TIMESTAMPTZ,       -- when it stopped being open: last solve, else closing; NULL if unknown
   first_response_minutes             DOUBLE,
   first_response_business_minutes    DOUBLE,
   first_resolution_minutes           DOUBLE,

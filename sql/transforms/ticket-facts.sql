@@ -65,6 +65,8 @@ WITH k AS (
 SELECT t.ticket_id, t.created_at, t.first_response_at, t.first_solved_at, t.solved_at, t.channel, t.priority,
        t.category, t.team_id, t.provider_kind, t.assignee_id, t.requester_id, t.requester_kind, t.organization,
        k.is_solved,
+       t.status IN ('solved', 'closed') AS is_ended,
+       CASE WHEN t.status IN ('solved', 'closed') THEN coalesce(t.solved_at, t.closed_at) END AS ended_at,
        s.first_response_minutes, s.first_response_business_minutes,
        s.first_resolution_minutes, s.first_resolution_business_minutes,
        s.full_resolution_minutes, s.full_resolution_business_minutes,

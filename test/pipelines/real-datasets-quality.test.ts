@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../sql/db.ts';
 import { metrics } from '../../sql/metrics/registry.ts';
 import { querySeries } from '../../sql/metrics/series.ts';
+import { backlogSnapshot } from '../../sql/metrics/backlog.ts';
 import { loadFile, type LoadSummary } from '../../pipelines/load.ts';
 import { readMappingFile } from '../../pipelines/mapping/file.ts';
 import { datasets, datasetsAvailable, shippedMappings as mappings } from '../helpers/datasets.ts';
@@ -55,13 +56,36 @@ describe.runIf(available)('Comcast complaints: day and month partly swapped', ()
   });
 
   it('warns with the counts, in the summary and stored with the load', async () => {
-    expect(summary.warnings).toHaveLength(1);
+    expect(summary.warnings).toHaveLength(2);
     const [warning] = summary.warnings;
     expect(warning).toContain(`${raw.day_first_only.toLocaleString('en')} values only read as declared (2015-04-13 … 2015-06-30)`);
     const ambiguous = raw.ambiguous.toLocaleString('en');
     expect(warning).toContain(`${ambiguous} values read as two different dates; ${ambiguous} rows rejected for it`);
     const stored = await db.readOne<{ warnings: string }>(`SELECT warnings::VARCHAR AS warnings FROM loads`);
     expect(JSON.parse(stored!.warnings)).toEqual(summary.warnings);
+  });
+
+  it('keeps complaints marked Solved or Closed, with no time given, out of every backlog, and says so', async () => {
+    const statuses = (await db.readOne<{ ended: number; open: number; latest: string }>(
+      `SELECT count(*) FILTER (WHERE "Status" IN ('Solved', 'Closed'))::INTEGER AS ended,
+              count(*) FILTER (WHERE "Status" IN ('Open', 'Pending'))::INTEGER AS open,
+              strftime(max(strptime("Date" || ' ' || "Time", '%d-%m-%y %I:%M:%S %p')) + INTERVAL 1 DAY, '%Y-%m-%dT%H:%M:%SZ') AS latest
+         FROM (${parts}) WHERE first > 12 OR first = second`,
+      { file },
+    ))!;
+    expect(summary.warnings[1]).toBe(
+      `${statuses.ended.toLocaleString('en')} tickets are solved or closed without a solve or closing time in this file: until an ` +
+        'event log dates their solve, they count in no backlog and no resolution time',
+    );
+    const snapshot = await backlogSnapshot(db, new Date(statuses.latest));
+    expect(snapshot.open).toBe(statuses.open);
+    const series = await querySeries(db, {
+      metric: metrics.get('backlog')!, grain: 'month', by: null, stat: 'p50', hours: 'calendar',
+      from: new Date('2015-04-01T00:00:00Z'), to: new Date(statuses.latest),
+    });
+    expect(series.total.value).toBe(statuses.open);
+    // At the end of every month no ticket is open but those still Open or Pending, created by then.
+    expect(series.rows.at(-1)?.value).toBe(statuses.open);
   });
 
   it('loads the unambiguous complaints with Date and Time as one instant, their status and channel', async () => {
