@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Database, Query } from '../sql/db.ts';
-import { defineFactEvents, recomputeFacts } from '../sql/facts.ts';
+import { applyTicketRollup, computeFacts, computeTicketRollup, storeFacts } from '../sql/facts.ts';
 import { runTransform } from '../sql/files.ts';
 import { canonicalFields } from './mapping/canonical.ts';
 import { fitMapping } from './mapping/fit.ts';
@@ -209,6 +209,8 @@ interface PreparedRows {
   rowsRead: number;
   warnings: string[];
   superseded: number;
+  /** The rollup and facts are in temp tables already (an events load whose tickets are stored). */
+  factsComputed: boolean;
 }
 
 /**
@@ -248,15 +250,26 @@ async function prepareRows(tx: Query, load: LoadOptions): Promise<PreparedRows> 
   onStep('validated');
   const incoming = `incoming_${mapping.kind}`;
   let superseded = 0;
+  let factsComputed = false;
+  await tx.run('CREATE OR REPLACE TEMP TABLE touched_tickets (ticket_id BIGINT)');
   if (mapping.kind === 'events') {
     await createIncomingView(tx, incoming, false);
-    // Their tickets are stored already, so the events to store can be found here, in parallel; an event log that
-    // creates its tickets does this inside the transaction, once those tickets exist.
-    if (!mapping.createsTickets) await runTransform(tx, 'events-new', { source: load.source });
+    // Their tickets are stored already, so the events to store, the rollup and the facts can all be computed
+    // here, in parallel; the transaction only writes them. An event log that creates its tickets does this inside
+    // the transaction, once those tickets exist.
+    if (!mapping.createsTickets) {
+      await runTransform(tx, 'events-new', { source: load.source });
+      await tx.run('INSERT INTO touched_tickets SELECT DISTINCT ticket_id FROM new_events');
+      onStep('merged');
+      await computeTicketRollup(tx, 'new_events');
+      await computeFacts(tx, { pendingEvents: 'new_events', rolledNotStored: true });
+      onStep('facts');
+      factsComputed = true;
+    }
   } else {
     superseded = await keepOnePerId(tx, mapping, incoming);
   }
-  return { mapping, absent, rowsRead, warnings, superseded };
+  return { mapping, absent, rowsRead, warnings, superseded, factsComputed };
 }
 
 /** Inside the load's one transaction: merges the prepared rows, recomputes facts and records the load. */
@@ -266,13 +279,12 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
   const incoming = `incoming_${mapping.kind}`;
   const loadId = (await tx.one<{ id: number }>('SELECT (coalesce(max(load_id), 0) + 1)::INTEGER AS id FROM loads'))!.id;
   const before = await countTarget(tx, mapping.kind, source, loadId);
-  await tx.run('CREATE OR REPLACE TEMP TABLE touched_tickets (ticket_id BIGINT)');
   if (mapping.kind === 'events') {
     if (mapping.createsTickets) {
       await runTransform(tx, 'events-create-tickets', { source, load_id: loadId, creates_tickets: true });
       await runTransform(tx, 'events-new', { source });
+      await tx.run('INSERT INTO touched_tickets SELECT DISTINCT ticket_id FROM new_events');
     }
-    await tx.run('INSERT INTO touched_tickets SELECT DISTINCT ticket_id FROM new_events');
     await tx.run(
       `INSERT INTO rejects
        SELECT record, $column, ticket_external_id, 'no ticket with this id from ' || $source || ' is loaded', NULL
@@ -284,13 +296,18 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
     await runTransform(tx, mergeTransform[mapping.kind], { source, load_id: loadId, ...columnParams(mapping) });
   }
   await writeRejects(tx, loadId, load.shape);
-  onStep('merged');
   // New events are stored after the facts are computed over stored and new events alike: DuckDB reads rows a
   // transaction wrote itself with one thread, and the new events are most of what the facts read.
   const pendingEvents = mapping.kind === 'events' ? 'new_events' : undefined;
-  await defineFactEvents(tx, pendingEvents);
-  await runTransform(tx, 'ticket-rollup', {});
-  await recomputeFacts(tx, pendingEvents);
+  if (!prepared.factsComputed) {
+    onStep('merged');
+    await computeTicketRollup(tx, pendingEvents);
+    await applyTicketRollup(tx);
+    await computeFacts(tx, { pendingEvents });
+  } else {
+    await applyTicketRollup(tx);
+  }
+  await storeFacts(tx);
   if (pendingEvents) {
     await tx.run(
       `INSERT INTO ticket_events (ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value, load_id)
@@ -298,7 +315,7 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
       { load_id: loadId },
     );
   }
-  onStep('facts');
+  if (!prepared.factsComputed) onStep('facts');
 
   const after = await countTarget(tx, mapping.kind, source, loadId);
   const totals = (await tx.one<{ rejected: number; updated: number }>(

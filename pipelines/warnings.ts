@@ -27,8 +27,9 @@ async function endedWithoutTime(tx: Query, mapping: Mapping): Promise<string[]> 
     `SELECT count(*)::INTEGER AS n FROM mapped WHERE reject_reason IS NULL AND status IN ('solved', 'closed') AND ${undated}`,
   ))!;
   if (n === 0) return [];
+  const [tickets, are, their, they, count] = n === 1 ? ['ticket', 'is', 'its', 'it', 'counts'] : ['tickets', 'are', 'their', 'they', 'count'];
   return [
-    `${n.toLocaleString('en')} tickets are solved or closed without a solve or closing time in this file: until an event ` +
-      'log dates their solve, they count in no backlog and no resolution time',
+    `${n.toLocaleString('en')} ${tickets} ${are} solved or closed without a solve or closing time in this file: until an ` +
+      `event log dates ${their} solve, ${they} ${count} in no backlog and no resolution time`,
   ];
 }

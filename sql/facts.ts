@@ -21,29 +21,78 @@ export async function defineFactEvents(tx: Query, pendingEvents?: string): Promi
   );
 }
 
-export async function recomputeFacts(tx: Query, pendingEvents?: string): Promise<void> {
-  await defineFactEvents(tx, pendingEvents);
-  await runTransform(tx, 'facts-scope');
-  const range = await tx.one<{ from_day: string | null; to_day: string | null }>(
+/**
+ * Temp view `fact_ticket_rows`, the tickets the facts read: `tickets`, or, when the rollup has not been written yet
+ * (`rolledNotStored`), the rolled-up rows of temp table `rolled_tickets` in place of the stored ones.
+ */
+async function defineFactTickets(query: Query, rolledNotStored: boolean): Promise<void> {
+  await query.run(
+    `CREATE OR REPLACE TEMP VIEW fact_ticket_rows AS
+     ${rolledNotStored
+       ? `SELECT * FROM rolled_tickets
+          UNION ALL BY NAME
+          SELECT t.* FROM tickets t ANTI JOIN rolled_tickets r USING (ticket_id)`
+       : 'SELECT * FROM tickets'}`,
+  );
+}
+
+/** Where the event log and the tickets the facts read stand (see defineFactEvents and defineFactTickets). */
+export interface FactSources {
+  /** A temp table of events not stored yet. */
+  pendingEvents?: string;
+  /** The rollup is in temp table `rolled_tickets` but not written to `tickets` yet. */
+  rolledNotStored?: boolean;
+}
+
+/**
+ * Recounts the touched tickets' milestones and counters from their events into temp table `rolled_tickets`
+ * (ticket-rollup.sql); `applyTicketRollup` writes them. Reads only, so it may run before the load's transaction.
+ */
+export async function computeTicketRollup(query: Query, pendingEvents?: string): Promise<void> {
+  await defineFactEvents(query, pendingEvents);
+  await runTransform(query, 'ticket-rollup');
+}
+
+export async function applyTicketRollup(tx: Query): Promise<void> {
+  await runTransform(tx, 'ticket-rollup-apply');
+}
+
+/**
+ * Computes the facts of the touched tickets and their requesters' other tickets into temp tables (`next_facts`,
+ * `next_solved_gaps`); `storeFacts` writes them. Reads only, so it may run before the load's transaction, over
+ * events and rolled-up tickets not stored yet (`sources`).
+ */
+export async function computeFacts(query: Query, sources: FactSources = {}): Promise<void> {
+  await defineFactEvents(query, sources.pendingEvents);
+  await defineFactTickets(query, sources.rolledNotStored ?? false);
+  await runTransform(query, 'facts-scope');
+  const range = await query.one<{ from_day: string | null; to_day: string | null }>(
     `SELECT strftime(min(t.created_at) - INTERVAL 2 DAY, '%Y-%m-%d') AS from_day,
             strftime(greatest(max(coalesce(t.solved_at, t.created_at)), now()) + to_days(${deadlineHorizonDays}), '%Y-%m-%d') AS to_day
-       FROM tickets t JOIN fact_tickets USING (ticket_id)`,
+       FROM fact_ticket_rows t JOIN fact_tickets USING (ticket_id)`,
   );
   // Tickets without a creation time have no spans; a day's layout then keeps the statements below valid.
   const today = new Date().toISOString().slice(0, 10);
-  await rebuildBusinessIntervals(tx, range?.from_day ?? today, range?.to_day ?? today);
-  await runTransform(tx, 'facts-spans');
-  await measureBusinessSpans(tx);
-  await businessDeadlines(tx);
-  await runTransform(tx, 'ticket-facts');
-  await runTransform(tx, 'ticket-solved-gaps');
+  await rebuildBusinessIntervals(query, range?.from_day ?? today, range?.to_day ?? today);
+  await runTransform(query, 'facts-spans');
+  await measureBusinessSpans(query);
+  await businessDeadlines(query);
+  await runTransform(query, 'ticket-facts');
+  await runTransform(query, 'ticket-solved-gaps');
+}
+
+export async function storeFacts(tx: Query): Promise<void> {
+  await runTransform(tx, 'facts-store');
 }
 
 /** Recomputes the facts of the tickets a query selects (`SELECT ticket_id …`), e.g. after a calendar changed. */
 export async function recomputeFactsOf(tx: Query, selectTicketIds: string, params: Record<string, string> = {}): Promise<number> {
   await tx.run(`CREATE OR REPLACE TEMP TABLE touched_tickets AS ${selectTicketIds}`, params);
   const count = (await tx.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM touched_tickets'))!.n;
-  if (count > 0) await recomputeFacts(tx);
+  if (count > 0) {
+    await computeFacts(tx);
+    await storeFacts(tx);
+  }
   await tx.run('DROP TABLE touched_tickets');
   return count;
 }

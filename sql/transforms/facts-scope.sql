@@ -1,5 +1,6 @@
 -- The tickets whose facts a load recomputes: those it touched, and every ticket of the same requesters,
--- because whether a ticket was resolved at first contact depends on the requester's next ticket.
+-- because whether a ticket was resolved at first contact depends on the requester's next ticket. Reads the
+-- stored tickets: a rollup not yet written changes no requester.
 CREATE OR REPLACE TEMP TABLE fact_tickets AS
 SELECT ticket_id FROM touched_tickets
 UNION

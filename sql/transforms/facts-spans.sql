@@ -5,7 +5,7 @@
 -- Who the ticket was waiting on from each status change on: 'us', 'customer', or nobody once solved.
 CREATE OR REPLACE TEMP TABLE status_changes AS
 SELECT t.ticket_id, t.created_at AS at_instant, 0 AS seq, 'us' AS waiting_on
-  FROM tickets t JOIN fact_tickets USING (ticket_id)
+  FROM fact_ticket_rows t JOIN fact_tickets USING (ticket_id)
  WHERE EXISTS (SELECT 1 FROM fact_events e WHERE e.ticket_id = t.ticket_id)
 UNION ALL
 SELECT e.ticket_id, e.occurred_at, 1,
@@ -25,7 +25,7 @@ SELECT s.ticket_id, s.waiting_on, s.starts_at, least(coalesce(s.ends_at, t.solve
                lead(at_instant) OVER (PARTITION BY ticket_id ORDER BY at_instant, seq) AS ends_at
           FROM status_changes
          WHERE waiting_on IS NOT NULL) s
-  JOIN tickets t USING (ticket_id)
+  JOIN fact_ticket_rows t USING (ticket_id)
  WHERE t.solved_at IS NOT NULL AND t.status IN ('solved', 'closed') AND s.starts_at < t.solved_at
    AND s.waiting_on IN ('us', 'customer');
 
@@ -35,7 +35,7 @@ SELECT s.ticket_id, s.waiting_on, s.starts_at, least(coalesce(s.ends_at, t.solve
 CREATE OR REPLACE TEMP TABLE reply_spans AS
 WITH messages AS (
   SELECT t.ticket_id, t.created_at AS at_instant, 'customer' AS side
-    FROM tickets t JOIN fact_tickets USING (ticket_id)
+    FROM fact_ticket_rows t JOIN fact_tickets USING (ticket_id)
    WHERE NOT t.created_by_agent
   UNION ALL
   SELECT e.ticket_id, e.occurred_at, CASE WHEN e.kind = 'agent_reply' THEN 'agent' ELSE 'customer' END
@@ -70,12 +70,12 @@ SELECT s.*
                            {'measure': 'first_resolution', 'ends_at': t.first_solved_at},
                            {'measure': 'full_resolution', 'ends_at': CASE WHEN t.status IN ('solved', 'closed') THEN t.solved_at END}],
                           recursive := true)
-              FROM tickets t JOIN fact_tickets USING (ticket_id))
+              FROM fact_ticket_rows t JOIN fact_tickets USING (ticket_id))
      WHERE ends_at IS NOT NULL
     UNION ALL
-    SELECT r.ticket_id, 'reply', t.team_id, r.asked_at, r.replied_at FROM reply_spans r JOIN tickets t USING (ticket_id)
+    SELECT r.ticket_id, 'reply', t.team_id, r.asked_at, r.replied_at FROM reply_spans r JOIN fact_ticket_rows t USING (ticket_id)
     UNION ALL
-    SELECT w.ticket_id, 'wait_' || w.waiting_on, t.team_id, w.starts_at, w.ends_at FROM wait_segments w JOIN tickets t USING (ticket_id)
+    SELECT w.ticket_id, 'wait_' || w.waiting_on, t.team_id, w.starts_at, w.ends_at FROM wait_segments w JOIN fact_ticket_rows t USING (ticket_id)
   ) s;
 
 -- Business minutes of every span (business-span-seconds.sql); a team without a calendar has none.
@@ -85,7 +85,7 @@ SELECT * FROM fact_spans;
 -- SLA clocks: the ticket's policy, or the organisation's only policy when the ticket names none.
 CREATE OR REPLACE TEMP TABLE sla_clocks AS
 SELECT t.ticket_id, p.target, p.hours, p.target_minutes, t.team_id, t.created_at
-  FROM tickets t
+  FROM fact_ticket_rows t
   JOIN fact_tickets USING (ticket_id)
   JOIN sla_policies p
     ON p.policy_id = coalesce(t.sla_policy, (SELECT min(policy_id) FROM sla_policies HAVING count(DISTINCT policy_id) = 1))

@@ -29,9 +29,9 @@ SELECT e.ticket_id
   LEFT JOIN teams origin ON e.kind = 'team_change' AND (origin.team_id = e.from_value OR origin.name = e.from_value)
  WHERE e.kind = 'escalate' OR dest.is_escalation_team OR dest.support_level > origin.support_level
 UNION
-SELECT t.ticket_id FROM tickets t JOIN fact_tickets USING (ticket_id) JOIN teams tm USING (team_id) WHERE tm.is_escalation_team
+SELECT t.ticket_id FROM fact_ticket_rows t JOIN fact_tickets USING (ticket_id) JOIN teams tm USING (team_id) WHERE tm.is_escalation_team
 UNION
-SELECT t.ticket_id FROM tickets t JOIN fact_tickets USING (ticket_id) WHERE t.escalations > 0;
+SELECT t.ticket_id FROM fact_ticket_rows t JOIN fact_tickets USING (ticket_id) WHERE t.escalations > 0;
 
 -- A requester's next contact: another ticket opened after this one and at most 7 days after its last solve.
 -- The earliest later ticket decides whether there is one, the earliest later one in the same category whether
@@ -43,22 +43,21 @@ WITH next_contacts AS (
                                  RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING EXCLUDE GROUP) AS next_created_at,
          min(t.created_at) OVER (PARTITION BY t.source, t.requester_id, t.category ORDER BY t.created_at
                                  RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING EXCLUDE GROUP) AS next_same_category_at
-    FROM tickets t JOIN fact_tickets USING (ticket_id)
+    FROM fact_ticket_rows t JOIN fact_tickets USING (ticket_id)
    WHERE t.requester_id IS NOT NULL
 )
 SELECT ticket_id, coalesce(next_same_category_at <= solved_at + INTERVAL 7 DAY, false) AS same_category
   FROM next_contacts
  WHERE solved_at IS NOT NULL AND next_created_at <= solved_at + INTERVAL 7 DAY;
 
-DELETE FROM ticket_facts WHERE ticket_id IN (SELECT ticket_id FROM fact_tickets);
-
-INSERT INTO ticket_facts BY NAME
+-- The new rows; facts-store.sql writes them (computing may run before the load's transaction).
+CREATE OR REPLACE TEMP TABLE next_facts AS
 WITH k AS (
   SELECT t.ticket_id,
          t.solved_at IS NOT NULL AND t.status IN ('solved', 'closed') AS is_solved,
          CASE WHEN t.team_id IS NULL THEN 0 ELSE t.team_changes + 1 END AS team_stations,
          e.ticket_id IS NOT NULL AS is_escalated
-    FROM tickets t
+    FROM fact_ticket_rows t
     JOIN fact_tickets USING (ticket_id)
     LEFT JOIN escalated_tickets e USING (ticket_id)
 )
@@ -94,7 +93,7 @@ SELECT t.ticket_id, t.created_at, t.first_response_at, t.first_solved_at, t.solv
        CASE c.first_hours WHEN 'business' THEN dr.due_at ELSE t.created_at + to_minutes(c.first_minutes) END AS sla_first_response_due_at,
        CASE c.resolution_hours WHEN 'business' THEN dd.due_at ELSE t.created_at + to_minutes(c.resolution_minutes) END AS sla_resolution_due_at,
        t.due_at, CASE WHEN t.due_at IS NOT NULL AND k.is_solved THEN t.solved_at <= t.due_at END AS promise_kept
-  FROM tickets t
+  FROM fact_ticket_rows t
   JOIN k USING (ticket_id)
   LEFT JOIN span_totals s USING (ticket_id)
   LEFT JOIN repeat_contacts r USING (ticket_id)

@@ -26,26 +26,29 @@ SELECT e.ticket_id,
   LEFT JOIN agents author ON author.agent_id = e.actor
  GROUP BY e.ticket_id;
 
-UPDATE tickets SET
+-- The touched tickets as they are once the rollup applies (ticket-rollup-apply.sql writes them back): a temp table,
+-- so that the facts can be computed from it before the load's transaction changes any ticket.
+CREATE OR REPLACE TEMP TABLE rolled_tickets AS
+SELECT t.* REPLACE (
        -- A ticket export states the status; for a ticket known only from its event log, the events do.
-       status = CASE WHEN tickets.from_event_log THEN r.status_by_events ELSE tickets.status END,
-       first_solved_at = r.first_solved_at,
-       solved_at = r.solved_at,
-       closed_at = coalesce(r.closed_at, tickets.closed_at),
+       CASE WHEN t.from_event_log THEN r.status_by_events ELSE t.status END AS status,
+       r.first_solved_at AS first_solved_at,
+       r.solved_at AS solved_at,
+       coalesce(r.closed_at, t.closed_at) AS closed_at,
        -- Events decide; without a reply among them, the export's own first response time (if any) stands.
-       first_response_at = coalesce(CASE
-         WHEN NOT tickets.created_by_agent THEN r.public_replies[1]
+       coalesce(CASE
+         WHEN NOT t.created_by_agent THEN r.public_replies[1]
          WHEN len(r.public_replies) >= 2 THEN r.public_replies[2]
          -- Solved in that first interaction: only a call or a visit is one; an outbound e-mail nobody answered
          -- has had no response (Zendesk leaves its first reply time empty too).
-         WHEN r.first_solved_at IS NOT NULL AND tickets.channel IN ('phone', 'desk') THEN tickets.created_at
-       END, tickets.first_response_at),
-       agent_replies = r.agent_replies,
-       customer_replies = r.customer_replies,
-       reopens = r.reopens,
-       assignee_changes = r.assignee_changes,
-       team_changes = r.team_changes,
-       escalations = r.escalations,
-       escalation_level_max = r.escalation_level_max
-  FROM event_rollup r
- WHERE tickets.ticket_id = r.ticket_id;
+         WHEN r.first_solved_at IS NOT NULL AND t.channel IN ('phone', 'desk') THEN t.created_at
+       END, t.first_response_at) AS first_response_at,
+       r.agent_replies AS agent_replies,
+       r.customer_replies AS customer_replies,
+       r.reopens AS reopens,
+       r.assignee_changes AS assignee_changes,
+       r.team_changes AS team_changes,
+       r.escalations AS escalations,
+       r.escalation_level_max AS escalation_level_max)
+  FROM tickets t
+  JOIN event_rollup r USING (ticket_id);

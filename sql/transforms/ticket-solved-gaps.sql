@@ -1,9 +1,7 @@
--- The solved stretches of touched tickets that a reopen ended (table ticket_solved_gaps), from the same `solved` and
+-- The solved stretches of touched tickets that a reopen ended (for table ticket_solved_gaps), from the same `solved` and
 -- `reopened` events ticket-rollup derives solved_at and reopens from. Stretch k is what follows the k-th reopen (0:
 -- from creation); it starts at its first solve and ends at reopen k + 1. Only tickets with a reopen are read.
-DELETE FROM ticket_solved_gaps WHERE ticket_id IN (SELECT ticket_id FROM touched_tickets);
-
-INSERT INTO ticket_solved_gaps
+CREATE OR REPLACE TEMP TABLE next_solved_gaps AS
 WITH marks AS (
   SELECT e.ticket_id, e.occurred_at, e.kind,
          -- At one instant a solve comes before a reopen, so the reopen ends the stretch the solve is in.
@@ -11,7 +9,7 @@ WITH marks AS (
            OVER (PARTITION BY e.ticket_id ORDER BY e.occurred_at, e.kind = 'reopened' ROWS UNBOUNDED PRECEDING) AS reopens_so_far
     FROM fact_events e
     JOIN touched_tickets USING (ticket_id)
-    JOIN tickets t USING (ticket_id)
+    JOIN fact_ticket_rows t USING (ticket_id)
    WHERE t.reopens > 0 AND e.kind IN ('solved', 'reopened')
 ),
 stretch_solves AS (

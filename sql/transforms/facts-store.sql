@@ -1,0 +1,9 @@
+-- Writes what the facts transforms computed (temp tables next_facts, next_solved_gaps) for the tickets in
+-- fact_tickets and touched_tickets: the only statements of a recomputation that change the database.
+DELETE FROM ticket_facts WHERE ticket_id IN (SELECT ticket_id FROM fact_tickets);
+
+INSERT INTO ticket_facts BY NAME SELECT * FROM next_facts;
+
+DELETE FROM ticket_solved_gaps WHERE ticket_id IN (SELECT ticket_id FROM touched_tickets);
+
+INSERT INTO ticket_solved_gaps BY NAME SELECT * FROM next_solved_gaps;
