@@ -94,9 +94,9 @@ async function sha256Of(file: string): Promise<string> {
  * Only ids that occur more than once are ranked; the incoming rows are a view over `mapped` without the
  * replaced ones, so no copy of the file's rows is made. Returns how many rows were superseded.
  */
-async function keepOnePerId(tx: Query, mapping: Mapping, incoming: string): Promise<number> {
+async function keepOnePerId(query: Query, mapping: Mapping, incoming: string): Promise<number> {
   const latest = mapping.latestBy ? `${quoteIdentifier(mapping.latestBy)} DESC NULLS LAST, ` : '';
-  await tx.run(
+  await query.run(
     `CREATE OR REPLACE TEMP TABLE replaced AS
      SELECT record, external_id, kept_record
        FROM (SELECT record, external_id, row_number() OVER latest_first AS version_rank,
@@ -107,21 +107,21 @@ async function keepOnePerId(tx: Query, mapping: Mapping, incoming: string): Prom
              WINDOW latest_first AS (PARTITION BY external_id ORDER BY ${latest}record DESC))
       WHERE version_rank > 1`,
   );
-  const replaced = (await tx.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM replaced'))!.n;
+  const replaced = (await query.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM replaced'))!.n;
   if (replaced > 0 && !mapping.latestBy) {
-    await tx.run(
+    await query.run(
       `INSERT INTO rejects SELECT record, $column, external_id, 'duplicate external_id in file: line ' || $kept || ' is kept', kept_record
          FROM replaced`,
       { column: mapping.fields.external_id!.column, kept: keptLine },
     );
   }
-  await createIncomingView(tx, incoming, replaced > 0);
+  await createIncomingView(query, incoming, replaced > 0);
   return mapping.latestBy ? replaced : 0;
 }
 
 /** The rows to merge, as a view: the valid mapped rows, less those a later row of the same id replaced. */
-async function createIncomingView(tx: Query, incoming: string, withoutReplaced: boolean) {
-  await tx.run(
+async function createIncomingView(query: Query, incoming: string, withoutReplaced: boolean) {
+  await query.run(
     `CREATE OR REPLACE TEMP VIEW ${incoming} AS
      SELECT * EXCLUDE (reject_column, reject_value, reject_reason) FROM mapped
       WHERE reject_reason IS NULL${withoutReplaced ? ' AND record NOT IN (SELECT record FROM replaced)' : ''}`,
@@ -215,35 +215,36 @@ interface PreparedRows {
 
 /**
  * Reads, maps and checks the file into temp tables only (outside the load's transaction, see
- * `Database.writePrepared`): `mapped`, the view of the rows to merge, and the collected `rejects`.
+ * `Database.writePrepared`): `mapped`, the view of the rows to merge, and the collected `rejects`; for events
+ * whose tickets are stored, also the new events, the rollup and the facts, which the transaction only writes.
  */
-async function prepareRows(tx: Query, load: LoadOptions): Promise<PreparedRows> {
+async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRows> {
   const { file, timeZone, onStep } = load;
-  await startRejects(tx);
-  const columns = await stageFile(tx, file, load.shape);
+  await startRejects(query);
+  const columns = await stageFile(query, file, load.shape);
   const { mapping, absent } = fitMapping(load.mapping, columns, file);
-  const rowsRead = (await tx.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM raw'))!.n;
+  const rowsRead = (await query.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM raw'))!.n;
   onStep('read', rowsRead);
 
   const mapped = mappingToSql(mapping, timeZone, {
     columns, rowHash: mapping.kind !== 'events', breaksCountAsLines: load.shape.breaksCountAsLines, lineColumn: load.shape.lineColumn,
   });
-  await tx.run(
+  await query.run(
     `CREATE OR REPLACE TEMP TABLE mapped AS
      ${mapped.sql}`,
     mapped.params,
   );
-  const warnings = await loadWarnings(tx, mapping, load.shape.lineColumn);
+  const warnings = await loadWarnings(query, mapping, load.shape.lineColumn);
   // Everything later reads `mapped`; the raw text goes now so that it does not hold memory through the merge.
-  await tx.run('DROP TABLE raw');
+  await query.run('DROP TABLE raw');
   for (const rule of crossFieldRules[mapping.kind].filter((r) => mapping.fields[r.field])) {
-    await tx.run(
+    await query.run(
       `UPDATE mapped SET reject_column = $column, reject_value = CAST(${quoteIdentifier(rule.field)} AS VARCHAR), reject_reason = $reason
         WHERE reject_reason IS NULL AND (${rule.violated})`,
       { column: mapping.fields[rule.field]?.column ?? rule.field, reason: rule.reason },
     );
   }
-  await tx.run(
+  await query.run(
     `INSERT INTO rejects SELECT record, reject_column, reject_value, reject_reason, NULL FROM mapped WHERE reject_reason IS NOT NULL`,
   );
 
@@ -251,23 +252,23 @@ async function prepareRows(tx: Query, load: LoadOptions): Promise<PreparedRows> 
   const incoming = `incoming_${mapping.kind}`;
   let superseded = 0;
   let factsComputed = false;
-  await tx.run('CREATE OR REPLACE TEMP TABLE touched_tickets (ticket_id BIGINT)');
+  await query.run('CREATE OR REPLACE TEMP TABLE touched_tickets (ticket_id BIGINT)');
   if (mapping.kind === 'events') {
-    await createIncomingView(tx, incoming, false);
+    await createIncomingView(query, incoming, false);
     // Their tickets are stored already, so the events to store, the rollup and the facts can all be computed
     // here, in parallel; the transaction only writes them. An event log that creates its tickets does this inside
     // the transaction, once those tickets exist.
     if (!mapping.createsTickets) {
-      await runTransform(tx, 'events-new', { source: load.source });
-      await tx.run('INSERT INTO touched_tickets SELECT DISTINCT ticket_id FROM new_events');
+      await runTransform(query, 'events-new', { source: load.source });
+      await query.run('INSERT INTO touched_tickets SELECT DISTINCT ticket_id FROM new_events');
       onStep('merged');
-      await computeTicketRollup(tx, 'new_events');
-      await computeFacts(tx, { pendingEvents: 'new_events', rolledNotStored: true });
+      await computeTicketRollup(query, 'new_events');
+      await computeFacts(query, { pendingEvents: 'new_events', rolledNotStored: true });
       onStep('facts');
       factsComputed = true;
     }
   } else {
-    superseded = await keepOnePerId(tx, mapping, incoming);
+    superseded = await keepOnePerId(query, mapping, incoming);
   }
   return { mapping, absent, rowsRead, warnings, superseded, factsComputed };
 }
