@@ -119,6 +119,18 @@ describe('writes', () => {
     expect(await db.read('SELECT sum(id)::INTEGER AS s FROM items')).toEqual([{ s: 10 }]);
     // The writer connection keeps no scratch: the next write sees no temp table (a read has its own connection).
     expect(await db.write((tx) => tx.all(tempObjects))).toEqual([{ n: 0 }]);
+    // A preparation that fails (a file that cannot be read, say) runs no transaction and leaves no scratch either.
+    await expect(
+      db.writePrepared(
+        async (query) => {
+          await query.run('CREATE TEMP TABLE staged AS SELECT 1 AS id');
+          throw new Error('unreadable');
+        },
+        (tx) => tx.run('INSERT INTO items VALUES (1000)'),
+      ),
+    ).rejects.toThrow('unreadable');
+    expect(await db.write((tx) => tx.all(tempObjects))).toEqual([{ n: 0 }]);
+    expect(await db.read('SELECT sum(id)::INTEGER AS s FROM items')).toEqual([{ s: 10 }]);
   });
 
   it('are invisible to reads until committed', async () => {
