@@ -262,8 +262,10 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
       await runTransform(query, 'events-new', { source: load.source });
       await query.run('INSERT INTO touched_tickets SELECT DISTINCT ticket_id FROM new_events');
       onStep('merged');
-      await computeTicketRollup(query, 'new_events');
-      await computeFacts(query, { pendingEvents: 'new_events', rolledNotStored: true });
+      if (await anyTouched(query)) {
+        await computeTicketRollup(query, 'new_events');
+        await computeFacts(query, { pendingEvents: 'new_events', rolledNotStored: true });
+      }
       onStep('facts');
       factsComputed = true;
     }
@@ -300,15 +302,18 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
   // New events are stored after the facts are computed over stored and new events alike: DuckDB reads rows a
   // transaction wrote itself with one thread, and the new events are most of what the facts read.
   const pendingEvents = mapping.kind === 'events' ? 'new_events' : undefined;
-  if (!prepared.factsComputed) {
-    onStep('merged');
-    await computeTicketRollup(tx, pendingEvents);
-    await applyTicketRollup(tx);
-    await computeFacts(tx, { pendingEvents });
-  } else {
-    await applyTicketRollup(tx);
+  if (!prepared.factsComputed) onStep('merged');
+  // A load that touched no ticket (feedback, or a file stored already) has no rollup or facts to redo.
+  if (await anyTouched(tx)) {
+    if (!prepared.factsComputed) {
+      await computeTicketRollup(tx, pendingEvents);
+      await applyTicketRollup(tx);
+      await computeFacts(tx, { pendingEvents });
+    } else {
+      await applyTicketRollup(tx);
+    }
+    await storeFacts(tx);
   }
-  await storeFacts(tx);
   if (pendingEvents) {
     await tx.run(
       `INSERT INTO ticket_events (ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value, load_id)
@@ -363,6 +368,10 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
     },
   );
   return summary(finishedAt);
+}
+
+async function anyTouched(query: Query): Promise<boolean> {
+  return (await query.one<{ any: boolean }>('SELECT count(*) > 0 AS any FROM touched_tickets'))!.any;
 }
 
 /** Rows of the kind the load writes that count towards `inserted` (after minus before). */

@@ -165,7 +165,7 @@ export class Database {
    * A write whose heavy preparation runs first, on the writer connection but outside the transaction, then
    * `work` in one transaction. DuckDB scans data a transaction created itself with a single thread, while temp
    * tables built before the transaction are committed to this connection's temporary catalog (never to the
-   * database file) and are scanned in parallel: a load maps and checks its rows twice as fast that way.
+   * database file) and are scanned in parallel: mapping 13 M events took 5.7 s that way against 26.6 s inside the transaction.
    * `prepare` must create nothing but temp objects. Every temp object is dropped afterwards, whatever happens,
    * so a failed write leaves neither data nor scratch behind.
    */
@@ -221,7 +221,7 @@ export class Database {
   }
 }
 
-/** Drops the temp tables and views left on a connection (scratch of a write), largest memory first. */
+/** Drops the temp tables and views left on a connection (the scratch of a write). */
 async function dropTempObjects(query: Query): Promise<void> {
   const objects = await query.all<{ kind: string; name: string }>(
     `SELECT 'VIEW' AS kind, view_name AS name FROM duckdb_views() WHERE temporary AND NOT internal

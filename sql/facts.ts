@@ -11,7 +11,7 @@ const deadlineHorizonDays = 90;
  * Temp view `fact_events`, the event log the rollup and the facts read: `ticket_events`, plus the rows of
  * `pendingEvents` (same columns, no load_id) when a load stores its new events only after computing facts.
  */
-export async function defineFactEvents(query: Query, pendingEvents?: string): Promise<void> {
+async function defineFactEvents(query: Query, pendingEvents?: string): Promise<void> {
   const columns = 'ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value';
   await query.run(
     `CREATE OR REPLACE TEMP VIEW fact_events AS
