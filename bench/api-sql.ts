@@ -87,16 +87,47 @@ function groupByAll(sql: string): string {
 }
 
 /** DuckDB-only constructs the translation must have replaced; any left means the SQL grew something new. */
-const duckdbOnly = [/\bquantile_cont\s*\(/i, /\bstrftime\s*\(/i, /\blist_contains\s*\(/i, /\bGROUP BY ALL\b/i, /\bQUALIFY\b/i, /::DOUBLE\b(?! precision)/i];
+const duckdbOnly = [
+  /\bquantile_cont\s*\(/i, /\bstrftime\s*\(/i, /\blist_contains\s*\(/i, /\bGROUP BY ALL\b/i, /\bQUALIFY\b/i, /::DOUBLE\b(?! precision)/i,
+  /\bmake_timestamp\s*\(/i, /\bepoch_us\s*\(/i,
+];
+
+/** Each `name(args)` call rewritten by `rewrite(args split at top-level commas)`, nested parentheses and all. */
+function replaceCalls(sql: string, name: string, rewrite: (args: string[]) => string | null): string {
+  const call = new RegExp(`\\b${name}\\s*\\(`, 'gi');
+  let out = '';
+  let from = 0;
+  for (let match = call.exec(sql); match; match = call.exec(sql)) {
+    let depth = 1;
+    let end = match.index + match[0].length;
+    for (; end < sql.length && depth > 0; end++) depth += sql[end] === '(' ? 1 : sql[end] === ')' ? -1 : 0;
+    const replaced = rewrite(splitTopLevel(sql.slice(match.index + match[0].length, end - 1)));
+    if (replaced === null) continue;
+    out += sql.slice(from, match.index) + replaced;
+    from = end;
+    call.lastIndex = end;
+  }
+  return out + sql.slice(from);
+}
 
 /**
  * The overview's SQL in PostgreSQL's dialect: `quantile_cont(x, q)` → `percentile_cont(q) WITHIN GROUP (ORDER BY x)`,
+ * `make_timestamp(epoch_us(t))` → `(t AT TIME ZONE 'UTC')`,
  * `::DOUBLE` → `::double precision`, `strftime(t, '%Y-%m-%d')` → `to_char(t, 'YYYY-MM-DD')`,
  * `list_contains($list, x)` → `x = ANY($list)`, `GROUP BY ALL` → the positions, `$name` → `$n`.
  */
 export function toPostgres(sql: string, params: Record<string, CapturedValue> = {}): PostgresStatement {
-  let text = sql
-    .replace(/\bquantile_cont\(\s*([^(),]+?)\s*,\s*([0-9.]+)\s*\)/gi, 'percentile_cont($2) WITHIN GROUP (ORDER BY $1)')
+  const quantiles = replaceCalls(sql, 'quantile_cont', ([value, fraction, ...rest]) =>
+    value !== undefined && fraction !== undefined && /^[0-9.]+$/.test(fraction) && rest.length === 0
+      ? `percentile_cont(${fraction}) WITHIN GROUP (ORDER BY ${value})`
+      : null,
+  );
+  // The plain UTC timestamp of an instant (DuckDB computes it by arithmetic); PostgreSQL's spelling of the same.
+  const utc = replaceCalls(quantiles, 'make_timestamp', (args) => {
+    const epoch = args.length === 1 ? /^epoch_us\(([\s\S]+)\)$/i.exec(args[0]!) : null;
+    return epoch ? `(${epoch[1]} AT TIME ZONE 'UTC')` : null;
+  });
+  let text = utc
     .replace(/::DOUBLE\b/gi, '::double precision')
     .replace(/\bstrftime\(\s*((?:[^()]|\([^()]*\))+?)\s*,\s*'%Y-%m-%d'\s*\)/gi, "to_char($1, 'YYYY-MM-DD')")
     .replace(/\blist_contains\(\s*(\$[a-z_][a-z0-9_]*)\s*,\s*([^()]+?)\s*\)/gi, '$2 = ANY($1)');

@@ -7,7 +7,7 @@ import type { Database } from '../../sql/db.ts';
 import { goalScorecards } from '../../sql/goals/goals.ts';
 import { headlineFigures } from '../../sql/metrics/overview.ts';
 import { metrics } from '../../sql/metrics/registry.ts';
-import { hoursModes, querySeries } from '../../sql/metrics/series.ts';
+import { hoursModes, querySeriesRows } from '../../sql/metrics/series.ts';
 import { overviewResponseSchema, type OverviewResponse } from '../contracts.ts';
 import { invalidRequest, json, problems } from '../openapi/responses.ts';
 import { validationHook } from '../validation.ts';
@@ -30,7 +30,7 @@ export function overviewRoutes(db: Database, now: () => Date = () => new Date())
     const previousFrom = new Date(from.getTime() - (to.getTime() - from.getTime()));
     const filters = filtersOf(query);
     const headline = await headlineFigures(db, { from, to, previousFrom, filters, hours: query.hours, asOf: now() });
-    const volume = await querySeries(db, {
+    const volume = await querySeriesRows(db, {
       metric: metrics.get('created')!, grain: 'week', by: 'channel', from, to, filters, stat: 'p50', hours: query.hours,
     });
     const body: OverviewResponse = {
@@ -45,7 +45,7 @@ export function overviewRoutes(db: Database, now: () => Date = () => new Date())
         stat: metrics.get(figure.key)!.aggregation === 'duration' ? 'p50' : null,
       })),
       goals: await goalScorecards(db, now()),
-      volume: volume.rows,
+      volume,
     };
     return c.json(body);
   });

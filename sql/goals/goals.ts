@@ -3,7 +3,7 @@
 import type { Database } from '../db.ts';
 import type { Dimension, Grain } from '../metrics/dimensions.ts';
 import { metrics } from '../metrics/registry.ts';
-import { querySeries, type Filters, type HoursMode, type Stat } from '../metrics/series.ts';
+import { querySeriesRows, type Filters, type HoursMode, type Stat } from '../metrics/series.ts';
 import { closedStatus, openStatus, project, type Comparator, type GoalStatus, type Projection } from './judge.ts';
 
 export interface GoalInput {
@@ -156,7 +156,7 @@ export async function reportGoal(db: Database, goal: Goal, now: Date): Promise<G
   const starts: Date[] = [];
   for (let start = first; start <= lastDay; start = nextPeriod(goal.period, start)) starts.push(start);
   const end = starts.length > 0 ? nextPeriod(goal.period, starts.at(-1)!) : first;
-  const { rows } = await querySeries(db, {
+  const rows = await querySeriesRows(db, {
     metric, grain: goal.period as Grain, by: null as Dimension | null, from: first, to: end, filters: goal.scope,
     stat: goal.stat === 'value' ? 'p50' : goal.stat, hours: goal.hours, variant: goal.variant ?? undefined, asOf: now,
   });

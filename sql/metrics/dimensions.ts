@@ -19,3 +19,12 @@ export type Grain = (typeof grains)[number];
 
 /** One period of each grain as a DuckDB interval (a quarter is three months). */
 export const grainInterval: Record<Grain, string> = { day: 'INTERVAL 1 DAY', week: 'INTERVAL 1 WEEK', month: 'INTERVAL 1 MONTH', quarter: 'INTERVAL 3 MONTH' };
+
+/**
+ * The start of a UTC period holding the instant in `column`, for `$grain`. epoch_us and make_timestamp give the plain
+ * UTC timestamp by arithmetic; `AT TIME ZONE 'UTC'` on a TIMESTAMPTZ goes through ICU for every row (10 M tickets
+ * by week: 1.0 s against 0.17 s).
+ */
+export function utcPeriodStart(column: string): string {
+  return `date_trunc($grain, make_timestamp(epoch_us(${column})))`;
+}

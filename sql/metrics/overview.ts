@@ -2,7 +2,7 @@
 // period before it, in one pass over ticket_facts; survey metrics in their own small queries.
 import type { Database } from '../db.ts';
 import { metrics, type Metric } from './registry.ts';
-import { clockParams, conditionalAggregate, filterSql, metricAggregate, type Filters, type HoursMode, type MetricOptions } from './series.ts';
+import { clockParams, conditionalAggregate, filterSql, metricAggregate, sourceTable, type Filters, type HoursMode, type MetricOptions } from './series.ts';
 
 /** What a manager sees first, in this order (PRODUCT.md §1: response, resolution, FCR, escalation, CSAT). */
 export const headlineKeys = [
@@ -66,10 +66,11 @@ export async function headlineFigures(db: Database, query: HeadlineQuery): Promi
       });
     });
     for (const metric of chosen.filter((m) => m.source === 'feedback_facts')) {
-      const { rows, value } = metricAggregate(metric, options);
+      const { table, rows, value } = metricAggregate(metric, options);
+      const from = sourceTable(table, filters.where.length > 0);
       const answer = async (period: readonly [string, string]) =>
         (await sql.one<{ value: number | null; tickets: number }>(
-          `SELECT (${value})::DOUBLE AS value, count(*)::INTEGER AS tickets FROM feedback_facts f
+          `SELECT (${value})::DOUBLE AS value, count(*)::INTEGER AS tickets FROM ${from} f
             WHERE ${inPeriod(metric, period)} AND (${rows})${filters.where.map((w) => ` AND ${w}`).join('')}`,
           period === periods.current
             ? { from: params.from, to: params.to, ...(filters.params as Record<string, never>) }

@@ -2,7 +2,7 @@
 // Unlike the other metrics it is no aggregate over one period's rows: whether an issue recurs depends on the
 // periods before, so the series scans those too. The exact definition is the registry entry's.
 import type { Database } from '../db.ts';
-import { dimensions, grainInterval, type Grain } from './dimensions.ts';
+import { dimensions, grainInterval, utcPeriodStart, type Grain } from './dimensions.ts';
 import { filterSql } from './filters.ts';
 import type { Metric } from './registry.ts';
 import type { SeriesQuery, SeriesRow } from './series.ts';
@@ -35,7 +35,7 @@ export function recurringShareSql({ metric, grain, groupColumn, filters }: Share
   const interval = grainInterval[grain];
   const group = groupColumn ? `f.${groupColumn}` : 'NULL';
   return `WITH period_tickets AS (
-       SELECT date_trunc($grain, f.created_at AT TIME ZONE 'UTC') AS period_start, ${group}::VARCHAR AS "group",
+       SELECT ${utcPeriodStart('f.created_at')} AS period_start, ${group}::VARCHAR AS "group",
               ${issueOf('t')} AS issue, f.created_at >= $from::TIMESTAMPTZ AS in_range
          FROM ticket_facts f JOIN tickets t USING (ticket_id)
         -- From the periods before the first one, where an issue's earlier tickets are looked for.

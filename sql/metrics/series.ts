@@ -1,7 +1,7 @@
 // A metric as a time series (and its total), optionally grouped by one dimension and filtered by any.
 // SQL text is assembled only from the registry and the dimension list; every request value is bound.
 import type { Database } from '../db.ts';
-import { dimensions, grainInterval, type Dimension, type Grain } from './dimensions.ts';
+import { dimensions, grainInterval, utcPeriodStart, type Dimension, type Grain } from './dimensions.ts';
 import { filterSql, type Filters } from './filters.ts';
 import { queryRecurringShare } from './recurring-issues.ts';
 import { durationBuckets, type DurationMetric, type Metric } from './registry.ts';
@@ -37,6 +37,11 @@ export interface SeriesQuery extends MetricOptions {
   to: Date;
 }
 
+export interface SeriesTotal {
+  value: number | null;
+  tickets: number;
+}
+
 export interface SeriesRow {
   period: string;
   group: string | null;
@@ -44,11 +49,28 @@ export interface SeriesRow {
   tickets: number;
 }
 
-const statSql: Record<Stat, (column: string) => string> = {
-  p50: (column) => `quantile_cont(${column}, 0.5)`,
-  p90: (column) => `quantile_cont(${column}, 0.9)`,
-  mean: (column) => `avg(${column})`,
+/**
+ * Percentiles are taken over whole seconds (minutes are stored as DOUBLE): DuckDB's exact quantile sorts 4-byte
+ * integers about four times faster than doubles (10 M first replies: 0.13 s against 0.5 s). Durations come from
+ * timestamps to the second, so nothing changes but the last bits of a float; a sub-second part is rounded. The
+ * cap only keeps a corrupt century-long duration from overflowing the INTEGER (68 years).
+ */
+const wholeSeconds = (column: string) => `least(round(${column} * 60), 2147483647)::INTEGER`;
+
+/** The stat of a duration column, over the rows `filter` (an aggregate's `FILTER (WHERE …)`, or nothing) keeps. */
+const statSql: Record<Stat, (column: string, filter?: string) => string> = {
+  p50: (column, filter = '') => `quantile_cont(${wholeSeconds(column)}, 0.5)${filter} / 60`,
+  p90: (column, filter = '') => `quantile_cont(${wholeSeconds(column)}, 0.9)${filter} / 60`,
+  mean: (column, filter = '') => `avg(${column})${filter}`,
 };
+
+/**
+ * Where a metric's rows are read: survey metrics asked without any ticket dimension (no filter, no grouping) read
+ * the answers alone, sparing feedback_facts' join to every ticket.
+ */
+export function sourceTable(table: string, usesDimensions: boolean): string {
+  return table === 'feedback_facts' && !usesDimensions ? 'feedback_answers' : table;
+}
 
 /** The metric as SQL: its table, which rows it is measured over, and the aggregate. */
 export function metricAggregate(metric: Metric, options: MetricOptions): { table: string; rows: string; value: string } {
@@ -113,7 +135,7 @@ export function conditionalAggregate(metric: Metric, options: MetricOptions, con
       return { value: `count(*) FILTER (WHERE ${base})`, tickets: `count(*) FILTER (WHERE ${base})` };
     case 'duration': {
       const column = `f.${metric.minutes[options.hours]}`;
-      return { value: `${statSql[options.stat](column)} FILTER (WHERE ${base})`, tickets: `count(*) FILTER (WHERE ${base})` };
+      return { value: statSql[options.stat](column, ` FILTER (WHERE ${base})`), tickets: `count(*) FILTER (WHERE ${base})` };
     }
     case 'rate': {
       const numerator = options.variant ? metric.variants?.[options.variant]?.numerator : metric.numerator;
@@ -168,38 +190,48 @@ async function queryBacklog(db: Database, query: SeriesQuery) {
   });
 }
 
-export async function querySeries(db: Database, query: SeriesQuery) {
+/** The metric per period (and group), and over the whole range. */
+export async function querySeries(db: Database, query: SeriesQuery): Promise<{ rows: SeriesRow[]; total: SeriesTotal }> {
   if (query.metric.aggregation === 'backlog') return queryBacklog(db, query);
   if (query.metric.aggregation === 'recurring_share') return queryRecurringShare(db, { ...query, metric: query.metric });
+  const { rows, total } = await aggregateSeries(db, query, true);
+  return { rows, total: total ?? { value: null, tickets: 0 } };
+}
+
+/** The metric per period (and group) only, for goals and charts that show no total: a duration's total is a second sort. */
+export async function querySeriesRows(db: Database, query: SeriesQuery): Promise<SeriesRow[]> {
+  if (query.metric.aggregation === 'backlog' || query.metric.aggregation === 'recurring_share') return (await querySeries(db, query)).rows;
+  return (await aggregateSeries(db, query, false)).rows;
+}
+
+async function aggregateSeries(db: Database, query: SeriesQuery, withTotal: boolean) {
   const { table, rows, value } = metricAggregate(query.metric, query);
   const time = `f.${query.metric.period_column}`;
   const group = query.by ? `f.${dimensions[query.by]}` : 'NULL';
   const filters = filterSql(query.filters);
+  const from = sourceTable(table, query.by !== null || filters.where.length > 0);
   const where = [`${time} >= $from::TIMESTAMPTZ`, `${time} < $to::TIMESTAMPTZ`, `(${rows})`, ...filters.where].join(' AND ');
   const params = {
     from: query.from.toISOString(), to: query.to.toISOString(), ...clockParams(where, query), ...(filters.params as Record<string, never>),
   };
-  return db.withConnection(async (sql) => {
-    const series = await sql.all<SeriesRow & Record<string, unknown>>(
-      // Periods are UTC: truncating the plain UTC timestamp, and formatting only the grouped rows, spares the
-      // time-zone-aware (ICU) arithmetic on every row — about twice as fast on a million tickets.
-      `SELECT strftime(period_start, '%Y-%m-%d') AS period, "group", value, tickets
-         FROM (SELECT date_trunc($grain, ${time} AT TIME ZONE 'UTC') AS period_start,
-                      ${group}::VARCHAR AS "group",
-                      (${value})::DOUBLE AS value,
-                      count(*)::INTEGER AS tickets
-                 FROM ${table} f
-                WHERE ${where}
-                GROUP BY 1, 2) AS grouped
-        ORDER BY period, "group" NULLS LAST`,
-      { ...params, grain: query.grain },
-    );
-    const total = await sql.one<{ value: number | null; tickets: number }>(
-      `SELECT (${value})::DOUBLE AS value, count(*)::INTEGER AS tickets FROM ${table} f WHERE ${where}`,
-      params,
-    );
-    return { rows: series as SeriesRow[], total: total ?? { value: null, tickets: 0 } };
-  });
+  // The total rides on the same scan as a grouping set of its own: the row whose period is not grouped. Each row's
+  // period and group are computed once, below the grouping sets.
+  const grouped = await db.read<SeriesRow & { is_total: boolean } & Record<string, unknown>>(
+    `SELECT strftime(period_start, '%Y-%m-%d') AS period, "group", value, tickets, is_total
+       FROM (SELECT period_start, "group", (${value})::DOUBLE AS value, count(*)::INTEGER AS tickets,
+                    grouping(period_start) = 1 AS is_total
+               FROM (SELECT ${utcPeriodStart(time)} AS period_start, ${group}::VARCHAR AS "group", f.*
+                       FROM ${from} f
+                      WHERE ${where}) AS f
+              GROUP BY ${withTotal ? 'GROUPING SETS ((period_start, "group"), ())' : 'period_start, "group"'}) AS grouped
+      ORDER BY period, "group" NULLS LAST`,
+    { ...params, grain: query.grain },
+  );
+  const total = grouped.find((row) => row.is_total);
+  return {
+    rows: grouped.filter((row) => !row.is_total).map(({ period, group, value, tickets }): SeriesRow => ({ period, group, value, tickets })),
+    total: total ? { value: total.value, tickets: total.tickets } : null,
+  };
 }
 
 export interface DistributionQuery {

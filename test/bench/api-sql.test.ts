@@ -44,9 +44,20 @@ describe('toPostgres', () => {
     expect(out.types).toEqual(['text', 'text[]']);
   });
 
+  it('rewrites a median over whole seconds with its filter, and the plain UTC timestamp of an instant', () => {
+    const sql =
+      'SELECT quantile_cont(least(round(f.first_response_minutes * 60), 2147483647)::INTEGER, 0.5) FILTER (WHERE f.x) / 60 AS v, ' +
+      'date_trunc($grain, make_timestamp(epoch_us(f.created_at))) AS p FROM ticket_facts f';
+    expect(toPostgres(sql, { grain: 'month' }).text).toBe(
+      'SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY least(round(f.first_response_minutes * 60), 2147483647)::INTEGER) ' +
+        "FILTER (WHERE f.x) / 60 AS v, date_trunc($1, (f.created_at AT TIME ZONE 'UTC')) AS p FROM ticket_facts f",
+    );
+  });
+
   it('refuses DuckDB-only SQL it cannot translate and parameters without a value', () => {
     expect(() => toPostgres('SELECT x FROM t QUALIFY row_number() OVER () = 1')).toThrow(/no PostgreSQL translation/);
     expect(() => toPostgres('SELECT quantile_cont(x, [0.5, 0.9]) FROM t')).toThrow(/no PostgreSQL translation/);
+    expect(() => toPostgres('SELECT make_timestamp(2026, 1, 1, 0, 0, 0)')).toThrow(/no PostgreSQL translation/);
     expect(() => toPostgres('SELECT $missing')).toThrow(/\$missing, which has no value/);
   });
 });
