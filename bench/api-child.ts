@@ -36,9 +36,9 @@ export interface CaptureResult {
   feedback: number;
   duckdb: { version: string; threads: string; memoryLimit: string };
   exportSeconds: number | null;
-  /** ticket_facts' columns and DuckDB types, and the feedback_facts view's definition, to build the same in PostgreSQL. */
+  /** ticket_facts' columns and DuckDB types, and the survey views' definitions, to build the same in PostgreSQL. */
   ticketColumns: Array<{ name: string; type: string }>;
-  feedbackView: string;
+  feedbackViews: string[];
   databaseBytes: number;
   baselineRssKiB: number;
 }
@@ -67,7 +67,7 @@ export type ApiChildInput = CaptureInput | DirectInput;
 
 const since = (start: number) => (performance.now() - start) / 1000;
 const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
-const readsFacts = (sql: string) => /\b(ticket_facts|feedback_facts)\b/.test(sql) && /^\s*SELECT\b/i.test(sql);
+const readsFacts = (sql: string) => /\b(ticket_facts|feedback_facts|feedback_answers|rollup_\w+)\b/.test(sql) && /^\s*SELECT\b/i.test(sql);
 
 function captured(value: DuckDBValue): CapturedValue {
   if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
@@ -104,7 +104,10 @@ async function capture(input: CaptureInput): Promise<CaptureResult> {
   const ticketColumns = await db.read<{ name: string; type: string }>(
     `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = 'ticket_facts' ORDER BY ordinal_position`,
   );
-  const { sql: feedbackView } = (await db.readOne<{ sql: string }>("SELECT sql FROM duckdb_views() WHERE view_name = 'feedback_facts'"))!;
+  // The survey views as DuckDB defines them, the one the other reads first.
+  const feedbackViews = (await db.read<{ sql: string }>(
+    "SELECT sql FROM duckdb_views() WHERE view_name IN ('feedback_answers', 'feedback_facts') ORDER BY view_name = 'feedback_facts'",
+  )).map((view) => view.sql);
   const { bytes: databaseBytes } = (await db.readOne<{ bytes: number }>(
     'SELECT (total_blocks * block_size)::DOUBLE AS bytes FROM pragma_database_size() LIMIT 1',
   ))!;
@@ -125,7 +128,7 @@ async function capture(input: CaptureInput): Promise<CaptureResult> {
     mode: 'capture', status: response.status, bodyBytes: Buffer.byteLength(body), seconds, statements,
     tickets: facts.tickets, feedback: facts.feedback,
     duckdb: { version: facts.version, threads: facts.threads, memoryLimit: facts.memory_limit },
-    exportSeconds, ticketColumns, feedbackView, databaseBytes, baselineRssKiB,
+    exportSeconds, ticketColumns, feedbackViews, databaseBytes, baselineRssKiB,
   };
 }
 

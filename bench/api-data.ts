@@ -5,6 +5,7 @@ import { access, copyFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Database } from '../sql/db.ts';
 import { migrate } from '../sql/migrate.ts';
+import { rebuildRollups } from '../sql/rollups.ts';
 import { createGoal, type GoalInput } from '../sql/goals/goals.ts';
 import { seedDemo } from '../pipelines/demo/seed.ts';
 
@@ -54,6 +55,7 @@ async function replicate(db: Database, copies: number): Promise<void> {
         params,
       );
     }
+    await rebuildRollups(tx);
     await tx.run('UPDATE data_state SET version = version + 1, changed_at = now()');
   });
 }

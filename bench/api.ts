@@ -12,6 +12,7 @@ import { startServer, stopServers, sustained, timed } from './api-server.ts';
 import { median, pinNow, postgresType, resultDifference, summarise, toPostgres, type LatencySummary } from './api-sql.ts';
 import { runChild, stopChildren, type ChildBase } from './child.ts';
 import { parseSize } from './load.ts';
+import { rollupSelect, rollupTables } from '../sql/metrics/rollups.ts';
 
 const usage = 'usage: npm run bench -- api [--size 1m|10m|N] [--keep DIR] [--clients 20] [--seconds 10] [--repeats 10] [--cold-starts 5] [--no-postgres]';
 const childScript = 'bench/api-child.ts';
@@ -114,9 +115,11 @@ async function loadPostgres(pg: Postgres, capture: CaptureResult, csvDir: string
     ...['created_at', 'solved_at', 'first_response_at'].map((c) => `CREATE INDEX ON ticket_facts (${c});`),
     'CREATE INDEX ON feedback (submitted_at);',
     'CREATE INDEX ON feedback (ticket_id);',
+    ...capture.feedbackViews.map((view) => `${view.replace(/;\s*$/, '')};`),
+    // The daily rollups, summed by PostgreSQL from its own facts with the same definitions.
+    ...rollupTables.map((table) => `CREATE TABLE ${table.name} AS ${toPostgres(rollupSelect(table)).text};`),
     'VACUUM ANALYZE;',
     '\\timing off',
-    `${capture.feedbackView.replace(/;\s*$/, '')};`,
     '\\pset tuples_only on',
     '\\pset format unaligned',
     "SELECT 'bytes ' || (pg_total_relation_size('ticket_facts') + pg_total_relation_size('feedback'));",

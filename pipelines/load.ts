@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import type { Database, Query } from '../sql/db.ts';
 import { applyTicketRollup, computeFacts, computeTicketRollup, storeFacts } from '../sql/facts.ts';
 import { runTransform } from '../sql/files.ts';
+import { noteFeedbackDays, refreshRollups } from '../sql/rollups.ts';
 import { canonicalFields } from './mapping/canonical.ts';
 import { fitMapping } from './mapping/fit.ts';
 import { mappingToSql, quoteIdentifier } from './mapping/to-sql.ts';
@@ -296,7 +297,9 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
       { column: mapping.fields.ticket_external_id!.column, source },
     );
   } else {
+    if (mapping.kind === 'feedback') await noteFeedbackDays(tx, source);
     await runTransform(tx, mergeTransform[mapping.kind], { source, load_id: loadId, ...columnParams(mapping) });
+    if (mapping.kind === 'feedback') await refreshRollups(tx);
   }
   await writeRejects(tx, loadId, load.shape);
   // New events are stored after the facts are computed over stored and new events alike: DuckDB reads rows a

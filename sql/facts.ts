@@ -3,6 +3,7 @@
 import { businessDeadlines, measureBusinessSpans, rebuildBusinessIntervals } from './business-hours.ts';
 import { quoteIdentifier, type Query } from './db.ts';
 import { runTransform } from './files.ts';
+import { noteFactDays, refreshRollups } from './rollups.ts';
 
 /** Days of open intervals laid out past the latest ticket, so SLA clocks of open tickets can run out. */
 const deadlineHorizonDays = 90;
@@ -82,7 +83,9 @@ export async function computeFacts(query: Query, sources: FactSources = {}): Pro
 }
 
 export async function storeFacts(tx: Query): Promise<void> {
+  await noteFactDays(tx);
   await runTransform(tx, 'facts-store');
+  await refreshRollups(tx);
 }
 
 /** Recomputes the facts of the tickets a query selects (`SELECT ticket_id …`), e.g. after a calendar changed. */

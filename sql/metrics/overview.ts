@@ -1,7 +1,9 @@
-// The landing page's figures in as few scans as possible: every ticket headline metric, for the range and the
-// period before it, in one pass over ticket_facts; survey metrics in their own small queries.
-import type { Database } from '../db.ts';
+// The landing page's figures in as few scans as possible, for the range and the period before it: the metrics made
+// of sums from the daily rollups when they hold the filters; the rest (medians, clocks judged now) in one pass over
+// ticket_facts, survey metrics in their own small queries.
+import { quoteIdentifier, type Database, type Query } from '../db.ts';
 import { metrics, type Metric } from './registry.ts';
+import { isRollable, rollupAggregate, rollupFor, rollupTables } from './rollups.ts';
 import { clockParams, conditionalAggregate, filterSql, metricAggregate, sourceTable, type Filters, type HoursMode, type MetricOptions } from './series.ts';
 
 /** What a manager sees first, in this order (PRODUCT.md §1: response, resolution, FCR, escalation, CSAT). */
@@ -27,13 +29,65 @@ export interface HeadlineQuery {
   hours: HoursMode;
   /** The instant running SLA clocks are judged at. */
   asOf: Date;
+  /** false: sum the facts even where a daily rollup holds the answer (to check one against the other). */
+  useRollups?: boolean;
 }
 
 const periods = { current: ['$from', '$to'], previous: ['$previous_from', '$from'] } as const;
 
 export async function headlineFigures(db: Database, query: HeadlineQuery): Promise<HeadlineFigure[]> {
-  const options: MetricOptions = { stat: 'p50', hours: query.hours, asOf: query.asOf };
   const chosen = headlineKeys.map((key) => metrics.get(key)!);
+  const span = { filters: query.filters, by: null, from: query.previousFrom, to: query.to };
+  const fromRollup = query.useRollups === false ? [] : chosen.filter((metric) => rollupFor(metric, span) !== null);
+  const figures = new Map<string, HeadlineFigure>();
+  await db.withConnection(async (sql) => {
+    for (const figure of await rollupFigures(sql, query, fromRollup)) figures.set(figure.key, figure);
+    const fromFacts = chosen.filter((metric) => !figures.has(metric.key));
+    for (const figure of await factFigures(sql, query, fromFacts)) figures.set(figure.key, figure);
+  });
+  return headlineKeys.map((key) => figures.get(key)!);
+}
+
+const figureColumns = (i: number, period: 'current' | 'previous', value: string, tickets: string) =>
+  [`(${value})::DOUBLE AS m${i}_${period}_value`, `(${tickets})::INTEGER AS m${i}_${period}_tickets`];
+
+const figureOf = (row: Record<string, number | null>, key: string, i: number): HeadlineFigure => ({
+  key,
+  value: row[`m${i}_current_value`] ?? null,
+  tickets: row[`m${i}_current_tickets`] ?? 0,
+  previous_value: row[`m${i}_previous_value`] ?? null,
+  previous_tickets: row[`m${i}_previous_tickets`] ?? 0,
+});
+
+/** The metrics made of sums, from the daily rollups: one small query per rollup table. */
+async function rollupFigures(sql: Query, query: HeadlineQuery, chosen: Metric[]): Promise<HeadlineFigure[]> {
+  const filters = filterSql(query.filters);
+  const day = (instant: Date) => instant.toISOString().slice(0, 10);
+  const inDays = { current: 'f.day >= $from::DATE AND f.day < $to::DATE', previous: 'f.day >= $previous_from::DATE AND f.day < $from::DATE' };
+  const figures: HeadlineFigure[] = [];
+  for (const table of rollupTables) {
+    const here = chosen.filter((metric): metric is Metric & Parameters<typeof rollupAggregate>[0] =>
+      isRollable(metric) && metric.period_column === table.time);
+    if (here.length === 0) continue;
+    const columns = here.flatMap((metric, i) =>
+      (['current', 'previous'] as const).flatMap((period) => {
+        const { value, tickets } = rollupAggregate(metric, undefined, ` FILTER (WHERE ${inDays[period]})`);
+        return figureColumns(i, period, value, tickets);
+      }),
+    );
+    const where = ['f.day >= $previous_from::DATE', 'f.day < $to::DATE', ...filters.where].join(' AND ');
+    const row = (await sql.one<Record<string, number | null>>(
+      `SELECT ${columns.join(', ')} FROM ${quoteIdentifier(table.name)} f WHERE ${where}`,
+      { from: day(query.from), to: day(query.to), previous_from: day(query.previousFrom), ...(filters.params as Record<string, never>) },
+    ))!;
+    here.forEach((metric, i) => figures.push(figureOf(row, metric.key, i)));
+  }
+  return figures;
+}
+
+/** The other metrics from the facts: every ticket metric in one pass over ticket_facts, survey metrics apart. */
+async function factFigures(sql: Query, query: HeadlineQuery, chosen: Metric[]): Promise<HeadlineFigure[]> {
+  const options: MetricOptions = { stat: 'p50', hours: query.hours, asOf: query.asOf };
   const filters = filterSql(query.filters);
   const params = {
     from: query.from.toISOString(), to: query.to.toISOString(), previous_from: query.previousFrom.toISOString(),
@@ -41,44 +95,35 @@ export async function headlineFigures(db: Database, query: HeadlineQuery): Promi
   };
   const inPeriod = (metric: Metric, [start, end]: readonly [string, string]) =>
     `f.${metric.period_column} >= ${start}::TIMESTAMPTZ AND f.${metric.period_column} < ${end}::TIMESTAMPTZ`;
+  const figures: HeadlineFigure[] = [];
 
   const ticketMetrics = chosen.filter((m) => m.source === 'ticket_facts');
-  const columns = ticketMetrics.flatMap((metric, i) =>
-    (['current', 'previous'] as const).flatMap((period) => {
-      const { value, tickets } = conditionalAggregate(metric, options, inPeriod(metric, periods[period]));
-      return [`(${value})::DOUBLE AS m${i}_${period}_value`, `(${tickets})::INTEGER AS m${i}_${period}_tickets`];
-    }),
-  );
-  const timeColumns = [...new Set(ticketMetrics.map((m) => m.period_column))];
-  const anyInRange = timeColumns.map((c) => `(f.${c} >= $previous_from::TIMESTAMPTZ AND f.${c} < $to::TIMESTAMPTZ)`).join(' OR ');
-  const where = [`(${anyInRange})`, ...filters.where].join(' AND ');
-  const figures = new Map<string, HeadlineFigure>();
-  await db.withConnection(async (sql) => {
-    const select = `SELECT ${columns.join(', ')} FROM ticket_facts f WHERE ${where}`;
+  if (ticketMetrics.length > 0) {
+    const columns = ticketMetrics.flatMap((metric, i) =>
+      (['current', 'previous'] as const).flatMap((period) => {
+        const { value, tickets } = conditionalAggregate(metric, options, inPeriod(metric, periods[period]));
+        return figureColumns(i, period, value, tickets);
+      }),
+    );
+    const timeColumns = [...new Set(ticketMetrics.map((m) => m.period_column))];
+    const anyInRange = timeColumns.map((c) => `(f.${c} >= $previous_from::TIMESTAMPTZ AND f.${c} < $to::TIMESTAMPTZ)`).join(' OR ');
+    const select = `SELECT ${columns.join(', ')} FROM ticket_facts f WHERE ${[`(${anyInRange})`, ...filters.where].join(' AND ')}`;
     const row = (await sql.one<Record<string, number | null>>(select, { ...params, ...clockParams(select, options) }))!;
-    ticketMetrics.forEach((metric, i) => {
-      figures.set(metric.key, {
-        key: metric.key,
-        value: row[`m${i}_current_value`] ?? null,
-        tickets: row[`m${i}_current_tickets`] ?? 0,
-        previous_value: row[`m${i}_previous_value`] ?? null,
-        previous_tickets: row[`m${i}_previous_tickets`] ?? 0,
-      });
-    });
-    for (const metric of chosen.filter((m) => m.source === 'feedback_facts')) {
-      const { table, rows, value } = metricAggregate(metric, options);
-      const from = sourceTable(table, filters.where.length > 0);
-      const answer = async (period: readonly [string, string]) =>
-        (await sql.one<{ value: number | null; tickets: number }>(
-          `SELECT (${value})::DOUBLE AS value, count(*)::INTEGER AS tickets FROM ${from} f
-            WHERE ${inPeriod(metric, period)} AND (${rows})${filters.where.map((w) => ` AND ${w}`).join('')}`,
-          period === periods.current
-            ? { from: params.from, to: params.to, ...(filters.params as Record<string, never>) }
-            : { previous_from: params.previous_from, from: params.from, ...(filters.params as Record<string, never>) },
-        ))!;
-      const [current, previous] = [await answer(periods.current), await answer(periods.previous)];
-      figures.set(metric.key, { key: metric.key, value: current.value, tickets: current.tickets, previous_value: previous.value, previous_tickets: previous.tickets });
-    }
-  });
-  return headlineKeys.map((key) => figures.get(key)!);
+    ticketMetrics.forEach((metric, i) => figures.push(figureOf(row, metric.key, i)));
+  }
+  for (const metric of chosen.filter((m) => m.source === 'feedback_facts')) {
+    const { table, rows, value } = metricAggregate(metric, options);
+    const from = sourceTable(table, filters.where.length > 0);
+    const answer = async (period: readonly [string, string]) =>
+      (await sql.one<{ value: number | null; tickets: number }>(
+        `SELECT (${value})::DOUBLE AS value, count(*)::INTEGER AS tickets FROM ${from} f
+          WHERE ${inPeriod(metric, period)} AND (${rows})${filters.where.map((w) => ` AND ${w}`).join('')}`,
+        period === periods.current
+          ? { from: params.from, to: params.to, ...(filters.params as Record<string, never>) }
+          : { previous_from: params.previous_from, from: params.from, ...(filters.params as Record<string, never>) },
+      ))!;
+    const [current, previous] = [await answer(periods.current), await answer(periods.previous)];
+    figures.push({ key: metric.key, value: current.value, tickets: current.tickets, previous_value: previous.value, previous_tickets: previous.tickets });
+  }
+  return figures;
 }

@@ -87,14 +87,28 @@ export const metricSchema = z.discriminatedUnion('aggregation', [
     period_column: z.literal('submitted_at'),
     /** Which survey answers are in the base (SQL condition over feedback_facts). */
     where: sqlFragment,
-    /** Aggregate over those answers. */
-    expression: sqlFragment,
+    /**
+     * Per-answer quantities, each summed over the base: the metric is `value`, a formula over those sums (`{name}`).
+     * Sums add up across days and groups, so the same declaration serves a scan of the answers and the daily rollups.
+     */
+    sums: z.record(z.string().regex(/^[a-z_]+$/), sqlFragment),
+    value: sqlFragment,
     formula: z.string(),
   }),
 ]);
 
 export type Metric = z.infer<typeof metricSchema>;
 export type DurationMetric = Extract<Metric, { aggregation: 'duration' }>;
+
+export type ScoreMetric = Extract<Metric, { aggregation: 'score' }>;
+
+/** A survey metric's `value` formula with each `{sum}` written by `sumSql` (a scan's sum, or a rollup's sum of sums). */
+export function scoreValue(metric: ScoreMetric, sumSql: (name: string) => string): string {
+  return metric.value.replace(/\{([a-z_]+)\}/g, (_whole, name: string) => {
+    if (!Object.hasOwn(metric.sums, name)) throw new Error(`metric ${metric.key}: its value names {${name}}, which is not one of its sums`);
+    return sumSql(name);
+  });
+}
 
 /** Duration buckets every duration metric can be shown in: [lower, upper) in minutes. */
 export const durationBuckets = [
@@ -420,7 +434,8 @@ const declarations: Metric[] = [
     source: 'feedback_facts',
     period_column: 'submitted_at',
     where: "f.kind = 'csat' AND f.score IS NOT NULL",
-    expression: '100.0 * count(*) FILTER (WHERE f.is_satisfied) / nullif(count(*), 0)',
+    sums: { satisfied: 'f.is_satisfied::INTEGER', answered: '1' },
+    value: '100.0 * {satisfied} / nullif({answered}, 0)',
     formula: 'satisfied ÷ answered × 100 (4–5 of 5, good of good/bad, top box of 3)',
     description: 'Satisfied answers as a share of answered CSAT surveys.',
     definition:
@@ -435,7 +450,8 @@ const declarations: Metric[] = [
     source: 'feedback_facts',
     period_column: 'submitted_at',
     where: "f.kind = 'csat'",
-    expression: '100.0 * count(f.score) / nullif(count(*), 0)',
+    sums: { answered: '(f.score IS NOT NULL)::INTEGER', sent: '1' },
+    value: '100.0 * {answered} / nullif({sent}, 0)',
     formula: 'answered ÷ surveys sent × 100',
     description: 'Answered CSAT surveys as a share of those sent.',
     definition: '`csat_response_rate` = answered ÷ surveys sent.',
@@ -449,7 +465,8 @@ const declarations: Metric[] = [
     source: 'feedback_facts',
     period_column: 'submitted_at',
     where: "f.kind = 'nps' AND f.score IS NOT NULL",
-    expression: '100.0 * (count(*) FILTER (WHERE f.score >= 9) - count(*) FILTER (WHERE f.score <= 6)) / nullif(count(*), 0)',
+    sums: { promoters: '(f.score >= 9)::INTEGER', detractors: '(f.score <= 6)::INTEGER', answered: '1' },
+    value: '100.0 * ({promoters} - {detractors}) / nullif({answered}, 0)',
     formula: '% promoters (9–10) − % detractors (0–6)',
     description: 'Net Promoter Score, from −100 to +100.',
     definition: '% promoters (9–10) − % detractors (0–6), from −100 to +100.',
@@ -463,7 +480,8 @@ const declarations: Metric[] = [
     source: 'feedback_facts',
     period_column: 'submitted_at',
     where: "f.kind = 'ces' AND f.score IS NOT NULL",
-    expression: 'avg(f.score)',
+    sums: { score: 'f.score', answered: '1' },
+    value: '{score} / nullif({answered}, 0)',
     formula: 'mean agreement (1–7) with "made it easy to handle my issue"',
     description: 'Mean Customer Effort Score 2.0 on its 1–7 agreement scale.',
     definition:
@@ -479,7 +497,8 @@ const declarations: Metric[] = [
     source: 'feedback_facts',
     period_column: 'submitted_at',
     where: "f.kind = 'ces' AND f.score IS NOT NULL",
-    expression: '100.0 * count(*) FILTER (WHERE f.score >= 5) / nullif(count(*), 0)',
+    sums: { easy: '(f.score >= 5)::INTEGER', answered: '1' },
+    value: '100.0 * {easy} / nullif({answered}, 0)',
     formula: 'answers scoring 5 or more of 7 ÷ answers',
     description: 'Share of CES answers scoring 5 or more of 7.',
     definition: 'The % of CES 2.0 answers scoring 5 or more.',

@@ -1,10 +1,11 @@
 // A metric as a time series (and its total), optionally grouped by one dimension and filtered by any.
 // SQL text is assembled only from the registry and the dimension list; every request value is bound.
-import type { Database } from '../db.ts';
+import { quoteIdentifier, type Database } from '../db.ts';
 import { dimensions, grainInterval, utcPeriodStart, type Dimension, type Grain } from './dimensions.ts';
 import { filterSql, type Filters } from './filters.ts';
 import { queryRecurringShare } from './recurring-issues.ts';
-import { durationBuckets, type DurationMetric, type Metric } from './registry.ts';
+import { isRollable, rollupAggregate, rollupFor } from './rollups.ts';
+import { durationBuckets, scoreValue, type DurationMetric, type Metric } from './registry.ts';
 
 export { filterSql, type Filters };
 
@@ -35,6 +36,8 @@ export interface SeriesQuery extends MetricOptions {
   /** Inclusive start and exclusive end (UTC instants). */
   from: Date;
   to: Date;
+  /** false: sum the facts even where a daily rollup holds the answer (to check one against the other). */
+  useRollups?: boolean;
 }
 
 export interface SeriesTotal {
@@ -92,7 +95,7 @@ export function metricAggregate(metric: Metric, options: MetricOptions): { table
       };
     }
     case 'score':
-      return { table: 'feedback_facts', rows: metric.where, value: metric.expression };
+      return { table: 'feedback_facts', rows: metric.where, value: scoreValue(metric, (name) => `sum(${metric.sums[name]})`) };
     case 'backlog':
       return { table: 'ticket_facts', rows: backlogOpen('$to::TIMESTAMPTZ'), value: 'count(*)' };
     case 'recurring_share':
@@ -204,28 +207,30 @@ export async function querySeriesRows(db: Database, query: SeriesQuery): Promise
   return (await aggregateSeries(db, query, false)).rows;
 }
 
+/** A series' rows in one scan of `rows` (its period, group and source columns, as `f`). */
+interface SeriesSource {
+  rows: string;
+  value: string;
+  tickets: string;
+  params: Record<string, unknown>;
+}
+
 async function aggregateSeries(db: Database, query: SeriesQuery, withTotal: boolean) {
-  const { table, rows, value } = metricAggregate(query.metric, query);
-  const time = `f.${query.metric.period_column}`;
-  const group = query.by ? `f.${dimensions[query.by]}` : 'NULL';
   const filters = filterSql(query.filters);
-  const from = sourceTable(table, query.by !== null || filters.where.length > 0);
-  const where = [`${time} >= $from::TIMESTAMPTZ`, `${time} < $to::TIMESTAMPTZ`, `(${rows})`, ...filters.where].join(' AND ');
-  const params = {
-    from: query.from.toISOString(), to: query.to.toISOString(), ...clockParams(where, query), ...(filters.params as Record<string, never>),
-  };
-  // The total rides on the same scan as a grouping set of its own: the row whose period is not grouped. Each row's
-  // period and group are computed once, below the grouping sets.
+  const group = query.by ? `f.${dimensions[query.by]}` : 'NULL';
+  const source = seriesFromRollup(query, group, filters) ?? seriesFromFacts(query, group, filters);
+  // The total rides on the same scan as a grouping set of its own: the row whose period is not grouped. Periods and
+  // groups without a row the metric is measured over are left out (a scan of the facts never sees them); the total
+  // is kept even then (a count over nothing is 0).
   const grouped = await db.read<SeriesRow & { is_total: boolean } & Record<string, unknown>>(
     `SELECT strftime(period_start, '%Y-%m-%d') AS period, "group", value, tickets, is_total
-       FROM (SELECT period_start, "group", (${value})::DOUBLE AS value, count(*)::INTEGER AS tickets,
+       FROM (SELECT period_start, "group", (${source.value})::DOUBLE AS value, (${source.tickets})::INTEGER AS tickets,
                     grouping(period_start) = 1 AS is_total
-               FROM (SELECT ${utcPeriodStart(time)} AS period_start, ${group}::VARCHAR AS "group", f.*
-                       FROM ${from} f
-                      WHERE ${where}) AS f
-              GROUP BY ${withTotal ? 'GROUPING SETS ((period_start, "group"), ())' : 'period_start, "group"'}) AS grouped
+               FROM (${source.rows}) AS f
+              GROUP BY ${withTotal ? 'GROUPING SETS ((period_start, "group"), ())' : 'period_start, "group"'}
+             HAVING grouping(period_start) = 1 OR (${source.tickets}) > 0) AS grouped
       ORDER BY period, "group" NULLS LAST`,
-    { ...params, grain: query.grain },
+    { ...source.params, ...(filters.params as Record<string, never>), grain: query.grain },
   );
   const total = grouped.find((row) => row.is_total);
   return {
@@ -233,6 +238,35 @@ async function aggregateSeries(db: Database, query: SeriesQuery, withTotal: bool
     total: total ? { value: total.value, tickets: total.tickets } : null,
   };
 }
+
+function seriesFromFacts(query: SeriesQuery, group: string, filters: ReturnType<typeof filterSql>): SeriesSource {
+  const { table, rows, value } = metricAggregate(query.metric, query);
+  const time = `f.${query.metric.period_column}`;
+  const from = sourceTable(table, query.by !== null || filters.where.length > 0);
+  const where = [`${time} >= $from::TIMESTAMPTZ`, `${time} < $to::TIMESTAMPTZ`, `(${rows})`, ...filters.where].join(' AND ');
+  return {
+    rows: `SELECT ${utcPeriodStart(time)} AS period_start, ${group}::VARCHAR AS "group", f.* FROM ${from} f WHERE ${where}`,
+    value,
+    tickets: 'count(*)',
+    params: { from: query.from.toISOString(), to: query.to.toISOString(), ...clockParams(where, query) },
+  };
+}
+
+/** The series from the daily rollup, when one holds the metric, the filters and the grouping (rollups.ts). */
+function seriesFromRollup(query: SeriesQuery, group: string, filters: ReturnType<typeof filterSql>): SeriesSource | null {
+  const rollup = query.useRollups === false ? null : rollupFor(query.metric, query);
+  if (!rollup || !isRollable(query.metric)) return null;
+  const { value, tickets } = rollupAggregate(query.metric, query.variant);
+  const where = ['f.day >= $from::DATE', 'f.day < $to::DATE', ...filters.where].join(' AND ');
+  return {
+    rows: `SELECT date_trunc($grain, f.day::TIMESTAMP) AS period_start, ${group}::VARCHAR AS "group", f.* FROM ${quoteIdentifier(rollup.name)} f WHERE ${where}`,
+    value,
+    tickets,
+    params: { from: isoDay(query.from), to: isoDay(query.to) },
+  };
+}
+
+const isoDay = (instant: Date) => instant.toISOString().slice(0, 10);
 
 export interface DistributionQuery {
   metric: DurationMetric;
