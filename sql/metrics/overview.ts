@@ -1,10 +1,9 @@
-// The landing page's figures in as few scans as possible, for the range and the period before it: the metrics made
-// of sums from the daily rollups when they hold the filters; the rest (medians, clocks judged now) in one pass over
-// ticket_facts, survey metrics in their own small queries.
+// The landing page's figures for the range and the period before it: the metrics made of sums from the daily
+// rollups when they hold the filters, the rest (medians, clocks judged now) from the facts.
 import { quoteIdentifier, type Database, type Query } from '../db.ts';
 import { metrics, type Metric } from './registry.ts';
 import { isRollable, rollupAggregate, rollupFor, rollupTables } from './rollups.ts';
-import { clockParams, conditionalAggregate, filterSql, metricAggregate, sourceTable, type Filters, type HoursMode, type MetricOptions } from './series.ts';
+import { clockParams, filterSql, metricAggregate, sourceTable, type Filters, type HoursMode, type MetricOptions } from './series.ts';
 
 /** What a manager sees first, in this order (PRODUCT.md §1: response, resolution, FCR, escalation, CSAT). */
 export const headlineKeys = [
@@ -85,43 +84,27 @@ async function rollupFigures(sql: Query, query: HeadlineQuery, chosen: Metric[])
   return figures;
 }
 
-/** The other metrics from the facts: every ticket metric in one pass over ticket_facts, survey metrics apart. */
+/**
+ * The other metrics from the facts, one statement per metric and period: a WHERE on the period lets DuckDB skip
+ * the row groups outside it, which one pass with a FILTER per period cannot (10 M tickets: 1.0 s against 1.2 s).
+ */
 async function factFigures(sql: Query, query: HeadlineQuery, chosen: Metric[]): Promise<HeadlineFigure[]> {
   const options: MetricOptions = { stat: 'p50', hours: query.hours, asOf: query.asOf };
   const filters = filterSql(query.filters);
-  const params = {
-    from: query.from.toISOString(), to: query.to.toISOString(), previous_from: query.previousFrom.toISOString(),
-    ...(filters.params as Record<string, never>),
-  };
-  const inPeriod = (metric: Metric, [start, end]: readonly [string, string]) =>
-    `f.${metric.period_column} >= ${start}::TIMESTAMPTZ AND f.${metric.period_column} < ${end}::TIMESTAMPTZ`;
+  const bounds = { from: query.from.toISOString(), to: query.to.toISOString(), previous_from: query.previousFrom.toISOString() };
   const figures: HeadlineFigure[] = [];
-
-  const ticketMetrics = chosen.filter((m) => m.source === 'ticket_facts');
-  if (ticketMetrics.length > 0) {
-    const columns = ticketMetrics.flatMap((metric, i) =>
-      (['current', 'previous'] as const).flatMap((period) => {
-        const { value, tickets } = conditionalAggregate(metric, options, inPeriod(metric, periods[period]));
-        return figureColumns(i, period, value, tickets);
-      }),
-    );
-    const timeColumns = [...new Set(ticketMetrics.map((m) => m.period_column))];
-    const anyInRange = timeColumns.map((c) => `(f.${c} >= $previous_from::TIMESTAMPTZ AND f.${c} < $to::TIMESTAMPTZ)`).join(' OR ');
-    const select = `SELECT ${columns.join(', ')} FROM ticket_facts f WHERE ${[`(${anyInRange})`, ...filters.where].join(' AND ')}`;
-    const row = (await sql.one<Record<string, number | null>>(select, { ...params, ...clockParams(select, options) }))!;
-    ticketMetrics.forEach((metric, i) => figures.push(figureOf(row, metric.key, i)));
-  }
-  for (const metric of chosen.filter((m) => m.source === 'feedback_facts')) {
+  for (const metric of chosen) {
     const { table, rows, value } = metricAggregate(metric, options);
     const from = sourceTable(table, filters.where.length > 0);
-    const answer = async (period: readonly [string, string]) =>
-      (await sql.one<{ value: number | null; tickets: number }>(
-        `SELECT (${value})::DOUBLE AS value, count(*)::INTEGER AS tickets FROM ${from} f
-          WHERE ${inPeriod(metric, period)} AND (${rows})${filters.where.map((w) => ` AND ${w}`).join('')}`,
-        period === periods.current
-          ? { from: params.from, to: params.to, ...(filters.params as Record<string, never>) }
-          : { previous_from: params.previous_from, from: params.from, ...(filters.params as Record<string, never>) },
-      ))!;
+    const answer = async ([start, end]: readonly [string, string]) => {
+      const time = `f.${metric.period_column}`;
+      const where = [`${time} >= ${start}::TIMESTAMPTZ`, `${time} < ${end}::TIMESTAMPTZ`, `(${rows})`, ...filters.where].join(' AND ');
+      const select = `SELECT (${value})::DOUBLE AS value, count(*)::INTEGER AS tickets FROM ${from} f WHERE ${where}`;
+      const periodBounds = Object.fromEntries([start, end].map((name) => [name.slice(1), bounds[name.slice(1) as keyof typeof bounds]]));
+      return (await sql.one<{ value: number | null; tickets: number }>(select, {
+        ...periodBounds, ...(filters.params as Record<string, never>), ...clockParams(select, options),
+      }))!;
+    };
     const [current, previous] = [await answer(periods.current), await answer(periods.previous)];
     figures.push({ key: metric.key, value: current.value, tickets: current.tickets, previous_value: previous.value, previous_tickets: previous.tickets });
   }

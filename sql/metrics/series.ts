@@ -55,16 +55,15 @@ export interface SeriesRow {
 /**
  * Percentiles are taken over whole seconds (minutes are stored as DOUBLE): DuckDB's exact quantile sorts 4-byte
  * integers about four times faster than doubles (10 M first replies: 0.13 s against 0.5 s). Durations come from
- * timestamps to the second, so nothing changes but the last bits of a float; a sub-second part is rounded. The
- * cap only keeps a corrupt century-long duration from overflowing the INTEGER (68 years).
+ * timestamps to the second, so nothing changes but the last bits of a float; a sub-second part is rounded (the
+ * cast to INTEGER rounds). The cap only keeps a corrupt century-long duration from overflowing the INTEGER.
  */
-const wholeSeconds = (column: string) => `least(round(${column} * 60), 2147483647)::INTEGER`;
+const wholeSeconds = (column: string) => `least(${column} * 60, 2147483647)::INTEGER`;
 
-/** The stat of a duration column, over the rows `filter` (an aggregate's `FILTER (WHERE …)`, or nothing) keeps. */
-const statSql: Record<Stat, (column: string, filter?: string) => string> = {
-  p50: (column, filter = '') => `quantile_cont(${wholeSeconds(column)}, 0.5)${filter} / 60`,
-  p90: (column, filter = '') => `quantile_cont(${wholeSeconds(column)}, 0.9)${filter} / 60`,
-  mean: (column, filter = '') => `avg(${column})${filter}`,
+const statSql: Record<Stat, (column: string) => string> = {
+  p50: (column) => `quantile_cont(${wholeSeconds(column)}, 0.5) / 60`,
+  p90: (column) => `quantile_cont(${wholeSeconds(column)}, 0.9) / 60`,
+  mean: (column) => `avg(${column})`,
 };
 
 /**
@@ -124,34 +123,6 @@ function solvedGapHolds(instant: string): string {
 export function backlogOpen(instant: string): string {
   return `${openUntilEnded(instant)}
     AND NOT EXISTS (SELECT 1 FROM ticket_solved_gaps g WHERE g.ticket_id = f.ticket_id AND ${solvedGapHolds(instant)})`;
-}
-
-/**
- * A ticket metric's aggregate over only the rows matching `condition`, so several metrics and periods can
- * share one scan of ticket_facts. Survey metrics carry their own filters and are computed apart.
- */
-export function conditionalAggregate(metric: Metric, options: MetricOptions, condition: string): { value: string; tickets: string } {
-  const { rows } = metricAggregate(metric, options);
-  const base = `(${condition}) AND (${rows})`;
-  switch (metric.aggregation) {
-    case 'count':
-      return { value: `count(*) FILTER (WHERE ${base})`, tickets: `count(*) FILTER (WHERE ${base})` };
-    case 'duration': {
-      const column = `f.${metric.minutes[options.hours]}`;
-      return { value: statSql[options.stat](column, ` FILTER (WHERE ${base})`), tickets: `count(*) FILTER (WHERE ${base})` };
-    }
-    case 'rate': {
-      const numerator = options.variant ? metric.variants?.[options.variant]?.numerator : metric.numerator;
-      return {
-        value: `100.0 * count(*) FILTER (WHERE ${base} AND (${numerator})) / nullif(count(*) FILTER (WHERE ${base}), 0)`,
-        tickets: `count(*) FILTER (WHERE ${base})`,
-      };
-    }
-    case 'score':
-    case 'backlog':
-    case 'recurring_share':
-      throw new Error(`${metric.key} is not an aggregate over a period's tickets`);
-  }
 }
 
 /** The backlog at the end of every period in the range (the last one ends at the range's end). */

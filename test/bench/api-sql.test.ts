@@ -46,10 +46,10 @@ describe('toPostgres', () => {
 
   it('rewrites a median over whole seconds with its filter, and the plain UTC timestamp of an instant', () => {
     const sql =
-      'SELECT quantile_cont(least(round(f.first_response_minutes * 60), 2147483647)::INTEGER, 0.5) FILTER (WHERE f.x) / 60 AS v, ' +
+      'SELECT quantile_cont(least(f.first_response_minutes * 60, 2147483647)::INTEGER, 0.5) FILTER (WHERE f.x) / 60 AS v, ' +
       'date_trunc($grain, make_timestamp(epoch_us(f.created_at))) AS p FROM ticket_facts f';
     expect(toPostgres(sql, { grain: 'month' }).text).toBe(
-      'SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY least(round(f.first_response_minutes * 60), 2147483647)::INTEGER) ' +
+      'SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY least(f.first_response_minutes * 60, 2147483647)::INTEGER) ' +
         "FILTER (WHERE f.x) / 60 AS v, date_trunc($1, (f.created_at AT TIME ZONE 'UTC')) AS p FROM ticket_facts f",
     );
   });
