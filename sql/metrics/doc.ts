@@ -2,6 +2,7 @@
 import { dimensionNames, dimensions, grains } from './dimensions.ts';
 import { durationBuckets, metrics, type Metric } from './registry.ts';
 import { recurringShareSql } from './recurring-issues.ts';
+import { isRollable, rollupDimensions } from './rollups.ts';
 import { hoursModes, metricAggregate, stats } from './series.ts';
 
 const code = (text: string) => `\`${text}\``;
@@ -38,11 +39,16 @@ export function renderMetricsDoc(): string {
     `can also be shown in buckets: ${durationBuckets.map((b) => b.label).join(', ')} (each [lower, upper)).`,
     'Rates with presets take `variant=<name>`.',
     '',
-    '| key | label | unit | better | attributed by |',
-    '|---|---|---|---|---|',
+    'Metrics made of sums are also kept in daily rollups (one row per UTC day and combination of',
+    `${rollupDimensions.map(code).join(', ')}): over whole days, filtered and grouped only by those, they are`,
+    'answered from the rollup, with the same value the SQL below gives over the facts.',
+    '',
+    '| key | label | unit | better | attributed by | daily rollup |',
+    '|---|---|---|---|---|---|',
   ];
   for (const metric of metrics.values()) {
-    lines.push(`| ${code(metric.key)} | ${metric.label} | ${metric.unit} | ${metric.better} | ${code(metric.period_column)} |`);
+    const rollup = isRollable(metric) ? code(`rollup_${metric.period_column}`) : '—';
+    lines.push(`| ${code(metric.key)} | ${metric.label} | ${metric.unit} | ${metric.better} | ${code(metric.period_column)} | ${rollup} |`);
   }
   for (const metric of metrics.values()) {
     lines.push('', `## ${code(metric.key)}: ${metric.label}`, '', metric.definition, '');
