@@ -72,7 +72,17 @@ export const keptDatabase = (folder: string, tickets: number) => join(folder, `a
 export async function prepareDatabase(path: string, tickets: number, options: { reuse: boolean; end: Date; log: (line: string) => void }): Promise<PreparedData> {
   const copies = Math.max(1, Math.ceil(tickets / largestGenerated));
   const generated = Math.ceil(tickets / copies);
-  if (options.reuse && (await exists(path))) return { seedSeconds: null, replicateSeconds: null, copies };
+  if (options.reuse && (await exists(path))) {
+    // A database kept by an older build gets this build's schema and rollups (a changed registry rebuilds them).
+    const kept = await Database.open(path);
+    try {
+      const applied = await migrate(kept);
+      if (applied.length > 0) options.log(`kept database brought up to schema ${Math.max(...applied)}`);
+    } finally {
+      await kept.close();
+    }
+    return { seedSeconds: null, replicateSeconds: null, copies };
+  }
   const building = `${path}.building`;
   await rm(building, { force: true });
   await rm(`${building}.wal`, { force: true });
@@ -85,8 +95,8 @@ export async function prepareDatabase(path: string, tickets: number, options: { 
   const db = await Database.open(building);
   try {
     let seedSeconds: number | null = null;
+    await migrate(db);
     if (!fromBase) {
-      await migrate(db);
       const start = performance.now();
       await seedDemo(db, { tickets: generated, end: options.end, log: options.log });
       seedSeconds = (performance.now() - start) / 1000;

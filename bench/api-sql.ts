@@ -173,6 +173,7 @@ export function resultDifference(duckdbRows: unknown[][], postgresOutput: string
       const text = fields[c]!;
       const same =
         value === null ? text === ''
+        : typeof value === 'boolean' ? text === (value ? 't' : 'f')
         : typeof value === 'number' ? text !== '' && Math.abs(Number(text) - value) <= 1e-9 * Math.max(1, Math.abs(value))
         : String(value) === text;
       if (!same) return `row ${r + 1}, column ${c + 1}: ${JSON.stringify(value)} in DuckDB, "${text}" in PostgreSQL`;

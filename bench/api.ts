@@ -73,18 +73,19 @@ function columns(rows: string[][]): string {
   return rows.map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n');
 }
 
-/** Short names for the captured aggregates, from their SQL, values and order (a series' total follows it). */
+/** Short names for the captured aggregates, from their SQL and values. */
 export function describeStatements(statements: CapturedStatement[]): string[] {
-  return statements.map(({ sql, params }, i) => {
-    if (sql.includes('m0_current_value')) return 'headline: ticket metrics, range + previous';
-    const table = /FROM (\w+) f/.exec(sql)?.[1] ?? '?';
-    const time = /WHERE (f\.\w+) >=/.exec(sql)?.[1] ?? '?';
+  return statements.map(({ sql, params }) => {
+    const table = /FROM "?(\w+)"? f\b/.exec(sql)?.[1] ?? '?';
+    const period = 'previous_from' in params && !('to' in params) ? 'previous period' : 'range';
+    if (sql.includes('m0_current_value')) return `headline: ${table}, range + previous`;
     if (sql.includes('GROUP BY')) {
       const group = /(f\.\w+)::VARCHAR AS "group"/.exec(sql)?.[1];
+      const time = /WHERE (f\.\w+) >=/.exec(sql)?.[1] ?? '?';
       return `series by ${String(params.grain)}${group ? ` × ${group}` : ''}: ${table} on ${time}`;
     }
-    if (statements[i - 1]?.sql.includes('GROUP BY')) return '  its total';
-    return `survey ${/f\.kind = '(\w+)'/.exec(sql)?.[1] ?? table}: ${'to' in params ? 'range' : 'previous period'}`;
+    const measured = /f\.(\w+_minutes)/.exec(sql)?.[1] ?? /f\.kind = '(\w+)'/.exec(sql)?.[1] ?? /f\.(sla_\w+_due_at)/.exec(sql)?.[1] ?? '?';
+    return `headline: ${table} ${measured}, ${period}`;
   });
 }
 

@@ -74,6 +74,11 @@ describe('resultDifference', () => {
     expect(resultDifference(duckdb, '2026-01-05|email|12.6|3\n2026-01-05|||0')).toBe('row 1, column 3: 12.5 in DuckDB, "12.6" in PostgreSQL');
     expect(resultDifference(duckdb, '2026-01-05|email|12.5|3\n2026-01-05||0|0')).toBe('row 2, column 3: null in DuckDB, "0" in PostgreSQL');
   });
+
+  it('reads booleans as psql prints them (t, f)', () => {
+    expect(resultDifference([[false, true]], 'f|t\n')).toBeNull();
+    expect(resultDifference([[false]], 't\n')).toBe('row 1, column 1: false in DuckDB, "t" in PostgreSQL');
+  });
 });
 
 describe('pinNow', () => {
