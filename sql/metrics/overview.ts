@@ -32,7 +32,8 @@ export interface HeadlineQuery {
   useRollups?: boolean;
 }
 
-const periods = { current: ['$from', '$to'], previous: ['$previous_from', '$from'] } as const;
+/** Each period's bounds, as the names of the parameters holding them. */
+const periods = { current: ['from', 'to'], previous: ['previous_from', 'from'] } as const;
 
 export async function headlineFigures(db: Database, query: HeadlineQuery): Promise<HeadlineFigure[]> {
   const chosen = headlineKeys.map((key) => metrics.get(key)!);
@@ -65,8 +66,7 @@ async function rollupFigures(sql: Query, query: HeadlineQuery, chosen: Metric[])
   const inDays = { current: 'f.day >= $from::DATE AND f.day < $to::DATE', previous: 'f.day >= $previous_from::DATE AND f.day < $from::DATE' };
   const figures: HeadlineFigure[] = [];
   for (const table of rollupTables) {
-    const here = chosen.filter((metric): metric is Metric & Parameters<typeof rollupAggregate>[0] =>
-      isRollable(metric) && metric.period_column === table.time);
+    const here = chosen.filter(isRollable).filter((metric) => metric.period_column === table.time);
     if (here.length === 0) continue;
     const columns = here.flatMap((metric, i) =>
       (['current', 'previous'] as const).flatMap((period) => {
@@ -96,13 +96,12 @@ async function factFigures(sql: Query, query: HeadlineQuery, chosen: Metric[]): 
   for (const metric of chosen) {
     const { table, rows, value } = metricAggregate(metric, options);
     const from = sourceTable(table, filters.where.length > 0);
-    const answer = async ([start, end]: readonly [string, string]) => {
+    const answer = async ([start, end]: (typeof periods)[keyof typeof periods]) => {
       const time = `f.${metric.period_column}`;
-      const where = [`${time} >= ${start}::TIMESTAMPTZ`, `${time} < ${end}::TIMESTAMPTZ`, `(${rows})`, ...filters.where].join(' AND ');
+      const where = [`${time} >= $${start}::TIMESTAMPTZ`, `${time} < $${end}::TIMESTAMPTZ`, `(${rows})`, ...filters.where].join(' AND ');
       const select = `SELECT (${value})::DOUBLE AS value, count(*)::INTEGER AS tickets FROM ${from} f WHERE ${where}`;
-      const periodBounds = Object.fromEntries([start, end].map((name) => [name.slice(1), bounds[name.slice(1) as keyof typeof bounds]]));
       return (await sql.one<{ value: number | null; tickets: number }>(select, {
-        ...periodBounds, ...(filters.params as Record<string, never>), ...clockParams(select, options),
+        [start]: bounds[start], [end]: bounds[end], ...(filters.params as Record<string, never>), ...clockParams(select, options),
       }))!;
     };
     const [current, previous] = [await answer(periods.current), await answer(periods.previous)];
