@@ -83,8 +83,9 @@ export async function computeFacts(query: Query, sources: FactSources = {}): Pro
 }
 
 export async function storeFacts(tx: Query): Promise<void> {
-  await noteFactDays(tx);
+  await noteFactDays(tx, 'before');
   await runTransform(tx, 'facts-store');
+  await noteFactDays(tx, 'after');
   await refreshRollups(tx);
 }
 

@@ -27,20 +27,22 @@ export async function rebuildRollups(tx: Query): Promise<void> {
 const dayList = 'CREATE TEMP TABLE IF NOT EXISTS rollup_days (time_column VARCHAR, day DATE)';
 
 /**
- * Notes the days whose rollups the facts about to be stored change: for the tickets in temp table `fact_tickets`,
- * the days of their stored facts and of their new ones (`next_facts`), and the days of their survey answers (a
- * ticket's team or channel is the answer's too). Runs before the facts are replaced.
+ * Notes the days whose rollups a store of the facts of the tickets in temp table `fact_tickets` changes. Called
+ * before the store (the days their facts leave, and of their survey answers: a ticket's team or channel is its
+ * answers' too) and after it (the days they arrive at). Both read the facts as stored, never what is about to be
+ * stored, which may be a view costly to evaluate twice.
  */
-export async function noteFactDays(tx: Query): Promise<void> {
+export async function noteFactDays(tx: Query, moment: 'before' | 'after'): Promise<void> {
   await tx.run(dayList);
   for (const table of rollupTables) {
-    const day = utcDay(`f.${table.time}`);
-    const select =
-      table.source === 'ticket_facts'
-        ? `SELECT ${day} FROM ticket_facts f WHERE f.ticket_id IN (SELECT ticket_id FROM fact_tickets) AND f.${table.time} IS NOT NULL
-           UNION SELECT ${day} FROM next_facts f WHERE f.${table.time} IS NOT NULL`
-        : `SELECT ${day} FROM feedback f WHERE f.ticket_id IN (SELECT ticket_id FROM fact_tickets) AND f.${table.time} IS NOT NULL`;
-    await tx.run(`INSERT INTO rollup_days SELECT DISTINCT $time, day FROM (${select}) AS days(day)`, { time: table.time });
+    if (table.source === 'feedback_facts' && moment === 'after') continue;
+    const from = table.source === 'ticket_facts' ? 'ticket_facts' : 'feedback';
+    await tx.run(
+      `INSERT INTO rollup_days
+       SELECT DISTINCT $time, ${utcDay(`f.${table.time}`)} FROM ${from} f
+        WHERE f.ticket_id IN (SELECT ticket_id FROM fact_tickets) AND f.${table.time} IS NOT NULL`,
+      { time: table.time },
+    );
   }
 }
 

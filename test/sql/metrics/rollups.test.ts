@@ -136,20 +136,32 @@ describe('the daily rollups', () => {
     }
   });
 
-  it('follow a newer export that moves tickets between teams and channels, and answers that change', async () => {
+  it('follow a newer export that moves tickets between channels, priorities and days, and answers that change', async () => {
     const newerTickets = join(dir, 'tickets-newer.csv');
     // Every 7th ticket changes channel (Via) and every 5th priority: their days' cells move between combinations.
+    // Every 11th was created a day earlier: its facts leave one day for another.
     // The paths are mkdtemp's (no quote in them); COPY takes no bound target.
     await db.read(
       `COPY (SELECT * REPLACE (
                 CASE WHEN "ID"::INTEGER % 7 = 0 THEN CASE "Via" WHEN 'Mail' THEN 'Web form' ELSE 'Mail' END ELSE "Via" END AS "Via",
-                CASE WHEN "ID"::INTEGER % 5 = 0 THEN 'Urgent' ELSE "Priority" END AS "Priority")
+                CASE WHEN "ID"::INTEGER % 5 = 0 THEN 'Urgent' ELSE "Priority" END AS "Priority",
+                CASE WHEN "ID"::INTEGER % 11 = 0 THEN strftime("Created at"::TIMESTAMP - INTERVAL 1 DAY, '%Y-%m-%d %H:%M:%S')
+                     ELSE "Created at" END AS "Created at")
                FROM read_csv($file, all_varchar = true))
          TO '${newerTickets}' (HEADER, DELIMITER ',')`,
       { file: join(dir, 'tickets.csv') },
     );
+    await db.write((tx) =>
+      tx.run(`CREATE TABLE created_before AS SELECT f.ticket_id, f.created_at FROM ticket_facts f JOIN tickets t USING (ticket_id)
+               WHERE t.external_id::INTEGER % 11 = 0`),
+    );
     const summary = await loadFile(db, { file: newerTickets, mapping: zendeskTickets, source: demoSource });
     expect(summary.updated).toBeGreaterThan(500);
+    const [moved] = await db.read<{ n: number }>(
+      `SELECT count(*)::INTEGER AS n FROM ticket_facts f JOIN created_before b USING (ticket_id)
+        WHERE f.created_at = b.created_at - INTERVAL 1 DAY`,
+    );
+    expect(moved!.n).toBeGreaterThan(200);
     const newerFeedback = join(dir, 'feedback-newer.csv');
     await db.read(
       `COPY (SELECT * REPLACE (CASE WHEN row_number() OVER () % 3 = 0 AND score IS NOT NULL THEN '1' ELSE score END AS score)
@@ -159,6 +171,30 @@ describe('the daily rollups', () => {
     );
     const answers = await loadFile(db, { file: newerFeedback, mapping: servicepulseFeedback, source: demoSource });
     expect(answers.updated).toBeGreaterThan(100);
+    expect(await rollupDrift()).toEqual(noDrift);
+  });
+
+  it('leave the day a single ticket moved away from', async () => {
+    // One ticket of the newer export, created 40 days earlier than stored: only it (and its requester's other
+    // tickets) is recomputed, so its old day is refreshed only because the store noted the day it left.
+    const [ticket] = await db.read<{ id: string; day: string }>(
+      `SELECT t.external_id AS id, strftime(f.created_at, '%Y-%m-%d') AS day FROM tickets t JOIN ticket_facts f USING (ticket_id)
+        WHERE f.created_at >= TIMESTAMPTZ '2026-03-01' ORDER BY t.external_id::INTEGER LIMIT 1`,
+    );
+    const createdOn = async (day: string) =>
+      (await db.read<{ n: number }>('SELECT coalesce(sum(created__rows), 0)::INTEGER AS n FROM rollup_created_at WHERE day = $day::DATE', { day }))[0]!.n;
+    const before = await createdOn(ticket!.day);
+    const moved = join(dir, 'tickets-one-moved.csv');
+    await db.read(
+      `COPY (SELECT * REPLACE (CASE WHEN "ID" = $id THEN strftime("Created at"::TIMESTAMP - INTERVAL 40 DAY, '%Y-%m-%d %H:%M:%S')
+                                    ELSE "Created at" END AS "Created at")
+               FROM read_csv($file, all_varchar = true))
+         TO '${moved}' (HEADER, DELIMITER ',')`,
+      { file: join(dir, 'tickets-newer.csv'), id: ticket!.id },
+    );
+    const summary = await loadFile(db, { file: moved, mapping: zendeskTickets, source: demoSource });
+    expect(summary.updated).toBe(1);
+    expect(await createdOn(ticket!.day)).toBe(before - 1);
     expect(await rollupDrift()).toEqual(noDrift);
   });
 
