@@ -114,10 +114,11 @@ CREATE TABLE load_rejects (
   reason       VARCHAR NOT NULL
 );
 
-CREATE SEQUENCE ticket_id_seq START 1;
-
+-- A new ticket's id is the highest stored id plus its place among the tickets inserted, given by the load path
+-- (tickets-prepare.sql, events-create-tickets.sql, merge-messages.sql) rather than a sequence: a tickets load numbers
+-- its rows before its transaction, which a sequence cannot do without changing the database. One process writes.
 CREATE TABLE tickets (
-  ticket_id             BIGINT NOT NULL DEFAULT nextval('ticket_id_seq'),
+  ticket_id             BIGINT NOT NULL,
   source                VARCHAR NOT NULL,
   external_id           VARCHAR NOT NULL,
   subject               VARCHAR,
