@@ -1,6 +1,6 @@
 // The one load path (CLI, API upload and demo seeder alike): read → map → validate → stage → merge →
-// recompute facts of the touched tickets → record the load. All of it is one transaction: a load that
-// fails or is killed leaves the database exactly as it was.
+// recompute facts of the touched tickets → record the load. All of it writes in one transaction, prepared
+// in temp tables before it: a load that fails or is killed leaves the database exactly as it was.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -29,7 +29,8 @@ export interface LoadRequest {
   source?: string;
   /** Zone of timestamps written without an offset. */
   timeZone?: string;
-  /** Told as each step inside the load's transaction completes (progress display, tests). */
+  /** Told as each step of the load completes (progress display, tests); a tickets load and an events load whose
+   * tickets are stored complete them all before their transaction, which then only writes. */
   onStep?: (step: LoadStep) => void;
   /** Told several times a second how far the load is (progress bars). */
   onProgress?: (progress: LoadProgress) => void;
