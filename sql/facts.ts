@@ -23,7 +23,8 @@ async function defineFactEvents(query: Query, pendingEvents?: string): Promise<v
 
 /**
  * Temp view `fact_ticket_base`, the tickets as merged: `tickets`, or, when a tickets load writes its rows only after
- * computing facts (`pendingTickets`, whole rows with their ids), those rows in place of the stored ones.
+ * computing facts (`pendingTickets`: the rows with their ids, without the texts no fact reads), those rows in place of
+ * the stored ones.
  */
 async function defineFactTicketBase(query: Query, pendingTickets?: string): Promise<void> {
   await query.run(
@@ -55,7 +56,7 @@ async function defineFactTickets(query: Query, rolledNotStored: boolean): Promis
 export interface FactSources {
   /** A temp table of events not stored yet. */
   pendingEvents?: string;
-  /** A temp table of whole ticket rows not written yet (see defineFactTicketBase). */
+  /** A temp table of ticket rows not written yet (see defineFactTicketBase). */
   pendingTickets?: string;
   /** The rollup is in temp table `rolled_tickets` but not written to `tickets` yet. */
   rolledNotStored?: boolean;
