@@ -1,6 +1,6 @@
 // The one load path (CLI, API upload and demo seeder alike): read → map → validate → stage → merge →
-// recompute facts of the touched tickets → record the load. All of it is one transaction: a load that
-// fails or is killed leaves the database exactly as it was.
+// recompute facts of the touched tickets → record the load. All of it writes in one transaction, prepared
+// in temp tables before it: a load that fails or is killed leaves the database exactly as it was.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -14,6 +14,7 @@ import { fitMapping } from './mapping/fit.ts';
 import { mappingToSql, quoteIdentifier } from './mapping/to-sql.ts';
 import type { LoadKind, Mapping } from './mapping/types.ts';
 import { LoadError } from './load-error.ts';
+import { prepareTickets, storeTickets, type PreparedTickets } from './merge-tickets.ts';
 import { inspectFile, stageFile, type FileShape } from './read.ts';
 import { keptLine, rejectKindSql, startRejects, writeRejects } from './rejects.ts';
 import { ProgressTracker, type LoadProgress } from './progress.ts';
@@ -29,7 +30,8 @@ export interface LoadRequest {
   source?: string;
   /** Zone of timestamps written without an offset. */
   timeZone?: string;
-  /** Told as each step inside the load's transaction completes (progress display, tests). */
+  /** Told as each step of the load completes (progress display, tests); a tickets load and an events load whose
+   * tickets are stored complete them all before their transaction, which then only writes. */
   onStep?: (step: LoadStep) => void;
   /** Told several times a second how far the load is (progress bars). */
   onProgress?: (progress: LoadProgress) => void;
@@ -71,8 +73,7 @@ class DryRunFinished extends Error {
   }
 }
 
-const mergeTransform: Record<Exclude<LoadKind, 'events'>, string> = {
-  tickets: 'merge-tickets',
+const mergeTransform: Record<Exclude<LoadKind, 'events' | 'tickets'>, string> = {
   messages: 'merge-messages',
   feedback: 'merge-feedback',
 };
@@ -210,14 +211,17 @@ interface PreparedRows {
   rowsRead: number;
   warnings: string[];
   superseded: number;
-  /** The rollup and facts are in temp tables already (an events load whose tickets are stored). */
+  /** The rollup and facts are in temp tables already (a tickets load, an events load whose tickets are stored). */
   factsComputed: boolean;
+  /** A tickets load's rows, numbered and rolled up, for the transaction to write. */
+  tickets?: PreparedTickets;
 }
 
 /**
  * Reads, maps and checks the file into temp tables only (outside the load's transaction, see
- * `Database.writePrepared`): `mapped`, the view of the rows to merge, and the collected `rejects`; for events
- * whose tickets are stored, also the new events, the rollup and the facts, which the transaction only writes.
+ * `Database.writePrepared`): `mapped`, the view of the rows to merge, and the collected `rejects`; for tickets, and
+ * for events whose tickets are stored, also the rows to write, the rollup and the facts, which the transaction only
+ * writes.
  */
 async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRows> {
   const { file, timeZone, onStep } = load;
@@ -253,6 +257,7 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
   const incoming = `incoming_${mapping.kind}`;
   let superseded = 0;
   let factsComputed = false;
+  let tickets: PreparedTickets | undefined;
   await query.run('CREATE OR REPLACE TEMP TABLE touched_tickets (ticket_id BIGINT)');
   if (mapping.kind === 'events') {
     await createIncomingView(query, incoming, false);
@@ -264,7 +269,7 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
       await query.run('INSERT INTO touched_tickets SELECT DISTINCT ticket_id FROM new_events');
       onStep('merged');
       if (await anyTouched(query)) {
-        await computeTicketRollup(query, 'new_events');
+        await computeTicketRollup(query, { pendingEvents: 'new_events' });
         await computeFacts(query, { pendingEvents: 'new_events', rolledNotStored: true });
       }
       onStep('facts');
@@ -272,8 +277,13 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
     }
   } else {
     superseded = await keepOnePerId(query, mapping, incoming);
+    if (mapping.kind === 'tickets') {
+      tickets = await prepareTickets(query, load.source, () => onStep('merged'));
+      onStep('facts');
+      factsComputed = true;
+    }
   }
-  return { mapping, absent, rowsRead, warnings, superseded, factsComputed };
+  return { mapping, absent, rowsRead, warnings, superseded, factsComputed, tickets };
 }
 
 /** Inside the load's one transaction: merges the prepared rows, recomputes facts and records the load. */
@@ -282,7 +292,8 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
   const { mapping, absent, rowsRead, warnings, superseded } = prepared;
   const incoming = `incoming_${mapping.kind}`;
   const loadId = (await tx.one<{ id: number }>('SELECT (coalesce(max(load_id), 0) + 1)::INTEGER AS id FROM loads'))!.id;
-  const before = await countTarget(tx, mapping.kind, source, loadId);
+  // A tickets load counted its new tickets before the transaction: counting them here would scan rows it wrote.
+  const before = prepared.tickets ? 0 : await countTarget(tx, mapping.kind, source, loadId);
   if (mapping.kind === 'events') {
     if (mapping.createsTickets) {
       await runTransform(tx, 'events-create-tickets', { source, load_id: loadId, creates_tickets: true });
@@ -296,27 +307,28 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
         WHERE NOT EXISTS (SELECT 1 FROM tickets t WHERE t.source = $source AND t.external_id = i.ticket_external_id)`,
       { column: mapping.fields.ticket_external_id!.column, source },
     );
-  } else {
+  } else if (mapping.kind !== 'tickets') {
     if (mapping.kind === 'feedback') await noteFeedbackDays(tx, source);
     await runTransform(tx, mergeTransform[mapping.kind], { source, load_id: loadId, ...columnParams(mapping) });
     if (mapping.kind === 'feedback') await refreshRollups(tx);
   }
   await writeRejects(tx, loadId, load.shape);
-  // New events are stored after the facts are computed over stored and new events alike: DuckDB reads rows a
-  // transaction wrote itself with one thread, and the new events are most of what the facts read.
+  // New events and tickets are stored after the facts, which read them (views over the temp tables prepared before the
+  // transaction and the tables as stored): DuckDB reads rows a transaction wrote itself with one thread.
   const pendingEvents = mapping.kind === 'events' ? 'new_events' : undefined;
   if (!prepared.factsComputed) onStep('merged');
   // A load that touched no ticket (feedback, or a file stored already) has no rollup or facts to redo.
   if (await anyTouched(tx)) {
     if (!prepared.factsComputed) {
-      await computeTicketRollup(tx, pendingEvents);
+      await computeTicketRollup(tx, { pendingEvents });
       await applyTicketRollup(tx);
       await computeFacts(tx, { pendingEvents });
-    } else {
-      await applyTicketRollup(tx);
     }
     await storeFacts(tx);
+    // A tickets load writes its rows with the rollup applied.
+    if (prepared.factsComputed && !prepared.tickets) await applyTicketRollup(tx);
   }
+  if (prepared.tickets) await storeTickets(tx, prepared.tickets, loadId);
   if (pendingEvents) {
     await tx.run(
       `INSERT INTO ticket_events (ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value, load_id)
@@ -326,7 +338,7 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
   }
   if (!prepared.factsComputed) onStep('facts');
 
-  const after = await countTarget(tx, mapping.kind, source, loadId);
+  const after = prepared.tickets ? prepared.tickets.inserted : await countTarget(tx, mapping.kind, source, loadId);
   const totals = (await tx.one<{ rejected: number; updated: number }>(
     `SELECT (SELECT count(*) FROM load_rejects WHERE load_id = $load_id)::INTEGER AS rejected,
             ${mapping.kind === 'events' ? '0' : `(SELECT count(*) FROM matched_${mapping.kind} WHERE changed)::INTEGER`} AS updated`,

@@ -23,8 +23,24 @@ async function defineFactEvents(query: Query, pendingEvents?: string): Promise<v
 }
 
 /**
- * Temp view `fact_ticket_rows`, the tickets the facts read: `tickets`, or, when the rollup has not been written yet
- * (`rolledNotStored`), the rolled-up rows of temp table `rolled_tickets` in place of the stored ones.
+ * Temp view `fact_ticket_base`, the tickets as merged: `tickets`, or, when a tickets load writes its rows only after
+ * computing facts (`pendingTickets`: the rows with their ids, without the texts no fact reads), those rows in place of
+ * the stored ones.
+ */
+async function defineFactTicketBase(query: Query, pendingTickets?: string): Promise<void> {
+  await query.run(
+    `CREATE OR REPLACE TEMP VIEW fact_ticket_base AS
+     ${pendingTickets
+       ? `SELECT * FROM ${quoteIdentifier(pendingTickets)}
+          UNION ALL BY NAME
+          SELECT t.* FROM tickets t ANTI JOIN ${quoteIdentifier(pendingTickets)} p USING (ticket_id)`
+       : 'SELECT * FROM tickets'}`,
+  );
+}
+
+/**
+ * Temp view `fact_ticket_rows`, the tickets the facts read: `fact_ticket_base`, or, when the rollup has not been
+ * written yet (`rolledNotStored`), the rolled-up rows of temp table `rolled_tickets` in place of those.
  */
 async function defineFactTickets(query: Query, rolledNotStored: boolean): Promise<void> {
   await query.run(
@@ -32,8 +48,8 @@ async function defineFactTickets(query: Query, rolledNotStored: boolean): Promis
      ${rolledNotStored
        ? `SELECT * FROM rolled_tickets
           UNION ALL BY NAME
-          SELECT t.* FROM tickets t ANTI JOIN rolled_tickets r USING (ticket_id)`
-       : 'SELECT * FROM tickets'}`,
+          SELECT t.* FROM fact_ticket_base t ANTI JOIN rolled_tickets r USING (ticket_id)`
+       : 'SELECT * FROM fact_ticket_base'}`,
   );
 }
 
@@ -41,6 +57,8 @@ async function defineFactTickets(query: Query, rolledNotStored: boolean): Promis
 export interface FactSources {
   /** A temp table of events not stored yet. */
   pendingEvents?: string;
+  /** A temp table of ticket rows not written yet (see defineFactTicketBase). */
+  pendingTickets?: string;
   /** The rollup is in temp table `rolled_tickets` but not written to `tickets` yet. */
   rolledNotStored?: boolean;
 }
@@ -49,8 +67,9 @@ export interface FactSources {
  * Recounts the touched tickets' milestones and counters from their events into temp table `rolled_tickets`
  * (ticket-rollup.sql); `applyTicketRollup` writes them. Reads only, so it may run before the load's transaction.
  */
-export async function computeTicketRollup(query: Query, pendingEvents?: string): Promise<void> {
-  await defineFactEvents(query, pendingEvents);
+export async function computeTicketRollup(query: Query, sources: Omit<FactSources, 'rolledNotStored'> = {}): Promise<void> {
+  await defineFactEvents(query, sources.pendingEvents);
+  await defineFactTicketBase(query, sources.pendingTickets);
   await runTransform(query, 'ticket-rollup');
 }
 
@@ -59,12 +78,13 @@ export async function applyTicketRollup(tx: Query): Promise<void> {
 }
 
 /**
- * Computes the facts of the touched tickets and their requesters' other tickets into temp tables (`next_facts`,
- * `next_solved_gaps`); `storeFacts` writes them. Reads only, so it may run before the load's transaction, over
+ * Computes the facts of the touched tickets and their requesters' other tickets into temp view `next_facts` and table
+ * `next_solved_gaps`; `storeFacts` writes them. Reads only, so it may run before the load's transaction, over
  * events and rolled-up tickets not stored yet (`sources`).
  */
 export async function computeFacts(query: Query, sources: FactSources = {}): Promise<void> {
   await defineFactEvents(query, sources.pendingEvents);
+  await defineFactTicketBase(query, sources.pendingTickets);
   await defineFactTickets(query, sources.rolledNotStored ?? false);
   await runTransform(query, 'facts-scope');
   const range = await query.one<{ from_day: string | null; to_day: string | null }>(

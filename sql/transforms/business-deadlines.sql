@@ -5,11 +5,13 @@
 -- ends exactly at a closing time is due at that closing time, not at the next opening.
 CREATE OR REPLACE TEMP TABLE business_deadline_at AS
 WITH started AS (
+  -- The open time so far at the start, read from its UTC day (business_days) as a span's ends are
+  -- (business-span-seconds.sql): an ASOF join for it sorted every clock, 0.6 s of 1.2 s for two million clocks.
   SELECT d.*,
-         coalesce(i.open_us_before + least(epoch_us(d.starts_at), epoch_us(i.ends)) - epoch_us(i.starts), 0)
+         coalesce(open_us_until(b.open_us_before, b.starts_us, b.ends_us, epoch_us(d.starts_at))::BIGINT, 0)
            + CAST(d.minutes * 60000000.0 AS BIGINT) AS goal_us
     FROM business_deadlines d
-    ASOF LEFT JOIN business_intervals i ON d.team_id = i.team_id AND d.starts_at >= i.starts
+    LEFT JOIN business_days b ON b.team_id = d.team_id AND b.day_number = epoch_us(d.starts_at) // 86400000000
    WHERE d.starts_at IS NOT NULL AND d.minutes IS NOT NULL
 )
 SELECT s.* EXCLUDE (goal_us), i.starts + to_microseconds(s.goal_us - i.open_us_before) AS due_at

@@ -3,9 +3,10 @@
 
 -- Event-log-only exports: a ticket not loaded yet is created from its events; its attributes are the
 -- latest values the events carry, its creation the earliest event. Milestones and status follow in the rollup.
-INSERT INTO tickets (source, external_id, subject, created_at, status, channel, priority, category, subcategory,
+INSERT INTO tickets (ticket_id, source, external_id, subject, created_at, status, channel, priority, category, subcategory,
        requester_id, team_id, provider_kind, provider_name, from_event_log, row_hash, load_id)
-SELECT $source, e.external_id, e.subject, e.created_at, 'open', coalesce(e.channel, 'other'), e.priority, e.category,
+SELECT (SELECT coalesce(max(ticket_id), 0) FROM tickets) + row_number() OVER (ORDER BY e.created_at, e.external_id),
+       $source, e.external_id, e.subject, e.created_at, 'open', coalesce(e.channel, 'other'), e.priority, e.category,
        e.subcategory, e.requester_id, tm.team_id, tm.provider_kind, tm.provider_name, true, 'event-log', $load_id
   FROM (SELECT ticket_external_id AS external_id,
                min(occurred_at) AS created_at,

@@ -1,5 +1,6 @@
--- Writes what the facts transforms computed (temp tables next_facts, next_solved_gaps) for the tickets in
--- fact_tickets and touched_tickets: the only statements of a recomputation that change the database.
+-- Writes what the facts transforms computed (temp view next_facts, temp table next_solved_gaps) for the tickets in
+-- fact_tickets and touched_tickets: the only statements of a recomputation that change the database. next_facts reads
+-- the tickets as stored: a load writes its tickets after this.
 DELETE FROM ticket_facts WHERE ticket_id IN (SELECT ticket_id FROM fact_tickets);
 
 INSERT INTO ticket_facts BY NAME SELECT * FROM next_facts;

@@ -61,9 +61,10 @@ SELECT record, missing_id FROM below_orphan;
 
 RESET disabled_optimizers;
 
-INSERT INTO tickets (source, external_id, description, created_at, status, channel, requester_id, requester_kind,
+INSERT INTO tickets (ticket_id, source, external_id, description, created_at, status, channel, requester_id, requester_kind,
        organization, row_hash, load_id)
-SELECT $source, m.external_id, m.text, m.sent_at, 'open', coalesce(m.channel, 'other'), m.author_id,
+SELECT (SELECT coalesce(max(ticket_id), 0) FROM tickets) + row_number() OVER (ORDER BY m.record),
+       $source, m.external_id, m.text, m.sent_at, 'open', coalesce(m.channel, 'other'), m.author_id,
        coalesce(c.kind, 'external'), c.organization, 'messages', $load_id
   FROM incoming_messages m
   JOIN message_threads th ON th.record = m.record AND th.thread_id = m.external_id

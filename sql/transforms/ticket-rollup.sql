@@ -50,5 +50,5 @@ SELECT t.* REPLACE (
        r.team_changes AS team_changes,
        r.escalations AS escalations,
        r.escalation_level_max AS escalation_level_max)
-  FROM tickets t
+  FROM fact_ticket_base t
   JOIN event_rollup r USING (ticket_id);

@@ -24,9 +24,9 @@ function bigExport(dir: string): string {
   return file;
 }
 
-// `validated`: rows staged and mapped into temp tables, before the load's transaction began;
-// `merged`: inside the transaction, rows merged, facts not yet done.
-describe.each(['validated', 'merged'])('a load killed at step %s', (step) => {
+// `validated`: rows staged and mapped into temp tables, before the load's transaction began; `facts`: the rows to
+// write and their facts computed, still before it; `writing`: inside the transaction, as it inserts the tickets.
+describe.each(['validated', 'facts', 'writing'])('a load killed at step %s', (step) => {
   it('leaves every table as it was before the load', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'servicepulse-kill-'));
     const path = join(dir, 'sp.duckdb');

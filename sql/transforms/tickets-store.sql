@@ -1,0 +1,36 @@
+-- Input: temp view ticket_rows and temp tables rolled_tickets (the rollup of those with events) from
+-- tickets-prepare.sql and ticket-rollup.sql, params $load_id and $last_ticket_id (the highest id stored when they
+-- were numbered: new tickets are above it). The only statements of a tickets load that write tickets.
+CREATE OR REPLACE TEMP VIEW written_tickets AS
+SELECT w.* REPLACE (
+       CASE WHEN r.ticket_id IS NULL THEN w.status ELSE r.status END AS status,
+       CASE WHEN r.ticket_id IS NULL THEN w.first_solved_at ELSE r.first_solved_at END AS first_solved_at,
+       CASE WHEN r.ticket_id IS NULL THEN w.solved_at ELSE r.solved_at END AS solved_at,
+       CASE WHEN r.ticket_id IS NULL THEN w.closed_at ELSE r.closed_at END AS closed_at,
+       CASE WHEN r.ticket_id IS NULL THEN w.first_response_at ELSE r.first_response_at END AS first_response_at,
+       CASE WHEN r.ticket_id IS NULL THEN w.agent_replies ELSE r.agent_replies END AS agent_replies,
+       CASE WHEN r.ticket_id IS NULL THEN w.customer_replies ELSE r.customer_replies END AS customer_replies,
+       CASE WHEN r.ticket_id IS NULL THEN w.reopens ELSE r.reopens END AS reopens,
+       CASE WHEN r.ticket_id IS NULL THEN w.assignee_changes ELSE r.assignee_changes END AS assignee_changes,
+       CASE WHEN r.ticket_id IS NULL THEN w.team_changes ELSE r.team_changes END AS team_changes,
+       CASE WHEN r.ticket_id IS NULL THEN w.escalations ELSE r.escalations END AS escalations,
+       CASE WHEN r.ticket_id IS NULL THEN w.escalation_level_max ELSE r.escalation_level_max END AS escalation_level_max)
+  FROM ticket_rows w
+  LEFT JOIN rolled_tickets r USING (ticket_id);
+
+UPDATE tickets SET
+       subject = w.subject, description = w.description, created_at = w.created_at, updated_at = w.updated_at,
+       first_response_at = w.first_response_at, first_solved_at = w.first_solved_at, solved_at = w.solved_at,
+       closed_at = w.closed_at, status = w.status, channel = w.channel, priority = w.priority, category = w.category,
+       subcategory = w.subcategory, tags = w.tags, requester_id = w.requester_id, requester_kind = w.requester_kind,
+       organization = w.organization, assignee_id = w.assignee_id, team_id = w.team_id, provider_kind = w.provider_kind,
+       provider_name = w.provider_name, due_at = w.due_at, sla_policy = w.sla_policy, created_by_agent = w.created_by_agent,
+       from_event_log = w.from_event_log, agent_replies = w.agent_replies, customer_replies = w.customer_replies,
+       reopens = w.reopens, assignee_changes = w.assignee_changes, team_changes = w.team_changes,
+       escalations = w.escalations, escalation_level_max = w.escalation_level_max, row_hash = w.row_hash,
+       load_id = $load_id
+  FROM written_tickets w
+ WHERE w.ticket_id <= $last_ticket_id::BIGINT AND tickets.ticket_id = w.ticket_id;
+
+INSERT INTO tickets BY NAME
+SELECT * REPLACE ($load_id::BIGINT AS load_id) FROM written_tickets WHERE ticket_id > $last_ticket_id::BIGINT;
