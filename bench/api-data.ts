@@ -3,7 +3,7 @@
 // ticket_facts and feedback replicated with shifted ids.
 import { access, copyFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { Database } from '../sql/db.ts';
+import { Database, quoteIdentifier } from '../sql/db.ts';
 import { migrate } from '../sql/migrate.ts';
 import { rebuildRollups } from '../sql/rollups.ts';
 import { createGoal, type GoalInput } from '../sql/goals/goals.ts';
@@ -41,10 +41,14 @@ async function replicate(db: Database, copies: number): Promise<void> {
     const { tickets, feedback } = (await tx.one<{ tickets: string; feedback: string }>(
       'SELECT (SELECT max(ticket_id) FROM ticket_facts)::VARCHAR AS tickets, (SELECT max(feedback_id) FROM feedback)::VARCHAR AS feedback',
     ))!;
+    // The minutes columns are virtual (computed from the seconds): they take no values.
+    const virtual = (await tx.all<{ name: string }>(
+      "SELECT column_name AS name FROM duckdb_columns() WHERE table_name = 'ticket_facts' AND column_name LIKE '%\\_minutes' ESCAPE '\\'",
+    )).map((c) => quoteIdentifier(c.name));
     for (let copy = 1; copy < copies; copy++) {
       const params = { copy, ticket_shift: BigInt(tickets) * BigInt(copy), feedback_shift: BigInt(feedback) * BigInt(copy) };
       await tx.run(
-        `INSERT INTO ticket_facts SELECT * REPLACE (ticket_id + $ticket_shift AS ticket_id)
+        `INSERT INTO ticket_facts BY NAME SELECT * EXCLUDE (${virtual.join(', ')}) REPLACE (ticket_id + $ticket_shift AS ticket_id)
            FROM ticket_facts WHERE ticket_id <= $ticket_shift / $copy`,
         { ticket_shift: params.ticket_shift, copy },
       );

@@ -68,8 +68,8 @@ function metricParts(query: DrilldownQuery) {
     case 'count':
       return { rows, value: 'NULL', met: undefined, time };
     case 'duration': {
-      const column = `f.${metric.minutes[query.options.hours]}`;
-      return { rows, value: column, met: query.target === undefined ? undefined : `${column} <= $target`, time };
+      const minutes = `(f.${metric.seconds[query.options.hours]} / 60)`;
+      return { rows, value: minutes, met: query.target === undefined ? undefined : `${minutes} <= $target`, time };
     }
     case 'rate': {
       const numerator = (query.options.variant ? metric.variants?.[query.options.variant]?.numerator : undefined) ?? metric.numerator;

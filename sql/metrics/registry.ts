@@ -35,8 +35,8 @@ export const metricSchema = z.discriminatedUnion('aggregation', [
     unit: z.literal('minutes'),
     source: z.literal('ticket_facts'),
     period_column: z.enum(['created_at', 'first_response_at', 'first_solved_at', 'solved_at']),
-    /** The per-ticket duration column in each hours mode; tickets where it is NULL are not measured. */
-    minutes: z.object({ calendar: z.string().regex(/^[a-z_]+$/), business: z.string().regex(/^[a-z_]+$/) }),
+    /** The per-ticket duration column (whole seconds) in each hours mode; tickets where it is NULL are not measured. */
+    seconds: z.object({ calendar: z.string().regex(/^[a-z_]+_seconds$/), business: z.string().regex(/^[a-z_]+_seconds$/) }),
   }),
   z.object({
     ...common,
@@ -177,7 +177,7 @@ const declarations: Metric[] = [
     aggregation: 'duration',
     source: 'ticket_facts',
     period_column: 'first_response_at',
-    minutes: { calendar: 'first_response_minutes', business: 'first_response_business_minutes' },
+    seconds: { calendar: 'first_response_seconds', business: 'first_response_business_seconds' },
     description: 'Time from creation to the first public agent reply.',
     definition:
       '`first_response_at − created_at`: the first public agent reply after creation (internal notes, bots and automations ' +
@@ -193,7 +193,7 @@ const declarations: Metric[] = [
     aggregation: 'duration',
     source: 'ticket_facts',
     period_column: 'created_at',
-    minutes: { calendar: 'reply_minutes', business: 'reply_business_minutes' },
+    seconds: { calendar: 'reply_seconds', business: 'reply_business_seconds' },
     description: 'Every agent reply measured from the customer message it answers; median per ticket, then over tickets.',
     definition:
       'Every agent reply measured from the customer message it answers (all replies, not only the first); median per ' +
@@ -207,7 +207,7 @@ const declarations: Metric[] = [
     aggregation: 'duration',
     source: 'ticket_facts',
     period_column: 'solved_at',
-    minutes: { calendar: 'full_resolution_minutes', business: 'full_resolution_business_minutes' },
+    seconds: { calendar: 'full_resolution_seconds', business: 'full_resolution_business_seconds' },
     description: 'Time from creation to the last change to solved.',
     definition: 'Full resolution: `solved_at` (last change to solved) `− created_at`. Solved is not closed.',
   },
@@ -220,7 +220,7 @@ const declarations: Metric[] = [
     source: 'ticket_facts',
     // Completed by the first solve (§4: a metric belongs to the period of the event that completes it).
     period_column: 'first_solved_at',
-    minutes: { calendar: 'first_resolution_minutes', business: 'first_resolution_business_minutes' },
+    seconds: { calendar: 'first_resolution_seconds', business: 'first_resolution_business_seconds' },
     description: 'Time from creation to the first change to solved.',
     definition: '`first_solved_at − created_at`: uses the first change to solved, even when the ticket was reopened later.',
   },
@@ -232,7 +232,7 @@ const declarations: Metric[] = [
     aggregation: 'duration',
     source: 'ticket_facts',
     period_column: 'solved_at',
-    minutes: { calendar: 'requester_wait_minutes', business: 'requester_wait_business_minutes' },
+    seconds: { calendar: 'requester_wait_seconds', business: 'requester_wait_business_seconds' },
     description: 'Time the customer waited on us: in new, open and on-hold statuses.',
     definition: 'Time in statuses waiting on us (new, open, on-hold), up to the last solve.',
   },
@@ -244,7 +244,7 @@ const declarations: Metric[] = [
     aggregation: 'duration',
     source: 'ticket_facts',
     period_column: 'solved_at',
-    minutes: { calendar: 'agent_wait_minutes', business: 'agent_wait_business_minutes' },
+    seconds: { calendar: 'agent_wait_seconds', business: 'agent_wait_business_seconds' },
     description: 'Time we waited on the customer (pending), reported apart from requester wait.',
     definition: 'Time waiting on the customer (pending, "Wait – User"), reported separately from requester wait time.',
   },

@@ -50,8 +50,14 @@ SELECT ticket_id, coalesce(next_same_category_at <= solved_at + INTERVAL 7 DAY, 
   FROM next_contacts
  WHERE solved_at IS NOT NULL AND next_created_at <= solved_at + INTERVAL 7 DAY;
 
+-- Durations are stored as whole seconds (the cast rounds; ticket_facts shows them in minutes too, as virtual columns).
+-- The cap only keeps a corrupt century-long duration from overflowing the INTEGER (68 years); least() alone would
+-- turn NULL (not measured) into the cap.
+CREATE OR REPLACE TEMP MACRO whole_seconds(minutes) AS CASE WHEN minutes IS NOT NULL THEN least(minutes * 60, 2147483647)::INTEGER END;
+
 -- The new rows; facts-store.sql writes them (computing may run before the load's transaction). A view, read once by
 -- that insert: a million rows of facts took 1-2.6 s to copy into a temp table, and as long again to copy out.
+
 CREATE OR REPLACE TEMP VIEW next_facts AS
 WITH k AS (
   SELECT t.ticket_id,
@@ -67,14 +73,14 @@ SELECT t.ticket_id, t.created_at, t.first_response_at, t.first_solved_at, t.solv
        k.is_solved,
        t.status IN ('solved', 'closed') AS is_ended,
        CASE WHEN t.status IN ('solved', 'closed') THEN coalesce(t.solved_at, t.closed_at) END AS ended_at,
-       s.first_response_minutes, s.first_response_business_minutes,
-       s.first_resolution_minutes, s.first_resolution_business_minutes,
-       s.full_resolution_minutes, s.full_resolution_business_minutes,
-       s.reply_minutes, s.reply_business_minutes,
-       s.requester_wait_minutes, s.requester_wait_business_minutes,
+       whole_seconds(s.first_response_minutes) AS first_response_seconds, whole_seconds(s.first_response_business_minutes) AS first_response_business_seconds,
+       whole_seconds(s.first_resolution_minutes) AS first_resolution_seconds, whole_seconds(s.first_resolution_business_minutes) AS first_resolution_business_seconds,
+       whole_seconds(s.full_resolution_minutes) AS full_resolution_seconds, whole_seconds(s.full_resolution_business_minutes) AS full_resolution_business_seconds,
+       whole_seconds(s.reply_minutes) AS reply_seconds, whole_seconds(s.reply_business_minutes) AS reply_business_seconds,
+       whole_seconds(s.requester_wait_minutes) AS requester_wait_seconds, whole_seconds(s.requester_wait_business_minutes) AS requester_wait_business_seconds,
        -- A measured ticket that never waited on the customer waited 0 minutes: it stays in medians and means.
-       CASE WHEN s.requester_wait_minutes IS NOT NULL THEN coalesce(s.agent_wait_minutes, 0) END AS agent_wait_minutes,
-       CASE WHEN s.requester_wait_business_minutes IS NOT NULL THEN coalesce(s.agent_wait_business_minutes, 0) END AS agent_wait_business_minutes,
+       CASE WHEN s.requester_wait_minutes IS NOT NULL THEN whole_seconds(coalesce(s.agent_wait_minutes, 0)) END AS agent_wait_seconds,
+       CASE WHEN s.requester_wait_business_minutes IS NOT NULL THEN whole_seconds(coalesce(s.agent_wait_business_minutes, 0)) END AS agent_wait_business_seconds,
        t.agent_replies, t.reopens, k.team_stations,
        CASE WHEN t.assignee_id IS NULL THEN 0 ELSE t.assignee_changes + 1 END AS assignee_stations,
        t.escalations, t.escalation_level_max, k.is_escalated,

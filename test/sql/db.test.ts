@@ -36,6 +36,29 @@ describe('migrations', () => {
     }
   });
 
+  it('keep every fact when durations move to whole seconds (005), in minutes as before', async () => {
+    const db = await open();
+    await migrate(db, listMigrations().filter((m) => m.version < 5));
+    await db.write((tx) =>
+      tx.run(`INSERT INTO ticket_facts BY NAME
+              SELECT * FROM (VALUES (1, 4468 / 60, NULL, 1.5, 'email'), (2, NULL, 0.25, 100000.0, 'chat'))
+                AS v(ticket_id, first_response_minutes, reply_business_minutes, agent_wait_minutes, channel),
+                   (SELECT 'customer' AS requester_kind, false AS is_solved, false AS is_ended, 0 AS agent_replies, 0 AS reopens,
+                           0 AS team_stations, 0 AS assignee_stations, 0 AS escalations, 0 AS escalation_level_max, false AS is_escalated)`),
+    );
+    expect(await migrate(db)).toEqual([5]);
+    const rows = await db.read(
+      `SELECT ticket_id::INTEGER AS id, channel, first_response_seconds, first_response_minutes, reply_business_seconds,
+              reply_business_minutes, agent_wait_seconds, agent_wait_minutes FROM ticket_facts ORDER BY ticket_id`,
+    );
+    expect(rows).toEqual([
+      { id: 1, channel: 'email', first_response_seconds: 4468, first_response_minutes: 4468 / 60, reply_business_seconds: null,
+        reply_business_minutes: null, agent_wait_seconds: 90, agent_wait_minutes: 1.5 },
+      { id: 2, channel: 'chat', first_response_seconds: null, first_response_minutes: null, reply_business_seconds: 15,
+        reply_business_minutes: 0.25, agent_wait_seconds: 6000000, agent_wait_minutes: 100000 },
+    ]);
+  });
+
   it('refuse a migration edited after it was applied', async () => {
     const db = await open();
     const files = listMigrations();
