@@ -84,7 +84,7 @@ export function describeStatements(statements: CapturedStatement[]): string[] {
       const time = /WHERE (f\.\w+) >=/.exec(sql)?.[1] ?? '?';
       return `series by ${String(params.grain)}${group ? ` × ${group}` : ''}: ${table} on ${time}`;
     }
-    const measured = /f\.(\w+_minutes)/.exec(sql)?.[1] ?? /f\.kind = '(\w+)'/.exec(sql)?.[1] ?? /f\.(sla_\w+_due_at)/.exec(sql)?.[1] ?? '?';
+    const measured = /f\.(\w+_seconds)/.exec(sql)?.[1] ?? /f\.kind = '(\w+)'/.exec(sql)?.[1] ?? /f\.(sla_\w+_due_at)/.exec(sql)?.[1] ?? '?';
     return `headline: ${table} ${measured}, ${period}`;
   });
 }
