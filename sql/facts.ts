@@ -23,35 +23,31 @@ async function defineFactEvents(query: Query, pendingEvents?: string): Promise<v
 }
 
 /**
+ * Temp view `view`: the rows of `base`, with those of temp table `replacement` (when given) in place of the ones
+ * with the same ticket id.
+ */
+async function defineTicketsReplaced(query: Query, view: string, base: string, replacement?: string): Promise<void> {
+  const over = replacement && quoteIdentifier(replacement);
+  const rows = over
+    ? `SELECT * FROM ${over} UNION ALL BY NAME SELECT t.* FROM ${base} t ANTI JOIN ${over} USING (ticket_id)`
+    : `SELECT * FROM ${base}`;
+  await query.run(`CREATE OR REPLACE TEMP VIEW ${view} AS ${rows}`);
+}
+
+/**
  * Temp view `fact_ticket_base`, the tickets as merged: `tickets`, or, when a tickets load writes its rows only after
  * computing facts (`pendingTickets`: the rows with their ids, without the texts no fact reads), those rows in place of
  * the stored ones.
  */
-async function defineFactTicketBase(query: Query, pendingTickets?: string): Promise<void> {
-  await query.run(
-    `CREATE OR REPLACE TEMP VIEW fact_ticket_base AS
-     ${pendingTickets
-       ? `SELECT * FROM ${quoteIdentifier(pendingTickets)}
-          UNION ALL BY NAME
-          SELECT t.* FROM tickets t ANTI JOIN ${quoteIdentifier(pendingTickets)} p USING (ticket_id)`
-       : 'SELECT * FROM tickets'}`,
-  );
-}
+const defineFactTicketBase = (query: Query, pendingTickets?: string) =>
+  defineTicketsReplaced(query, 'fact_ticket_base', 'tickets', pendingTickets);
 
 /**
  * Temp view `fact_ticket_rows`, the tickets the facts read: `fact_ticket_base`, or, when the rollup has not been
  * written yet (`rolledNotStored`), the rolled-up rows of temp table `rolled_tickets` in place of those.
  */
-async function defineFactTickets(query: Query, rolledNotStored: boolean): Promise<void> {
-  await query.run(
-    `CREATE OR REPLACE TEMP VIEW fact_ticket_rows AS
-     ${rolledNotStored
-       ? `SELECT * FROM rolled_tickets
-          UNION ALL BY NAME
-          SELECT t.* FROM fact_ticket_base t ANTI JOIN rolled_tickets r USING (ticket_id)`
-       : 'SELECT * FROM fact_ticket_base'}`,
-  );
-}
+const defineFactTickets = (query: Query, rolledNotStored: boolean) =>
+  defineTicketsReplaced(query, 'fact_ticket_rows', 'fact_ticket_base', rolledNotStored ? 'rolled_tickets' : undefined);
 
 /** Where the event log and the tickets the facts read stand (see defineFactEvents and defineFactTickets). */
 export interface FactSources {

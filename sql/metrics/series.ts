@@ -218,8 +218,9 @@ function seriesFromFacts(query: SeriesQuery, group: string, filters: ReturnType<
 
 /** The series from the daily rollup, when one holds the metric, the filters and the grouping (rollups.ts). */
 function seriesFromRollup(query: SeriesQuery, group: string, filters: ReturnType<typeof filterSql>): SeriesSource | null {
-  const rollup = query.useRollups === false ? null : rollupFor(query.metric, query);
-  if (!rollup || !isRollable(query.metric)) return null;
+  if (query.useRollups === false || !isRollable(query.metric)) return null;
+  const rollup = rollupFor(query.metric, query);
+  if (!rollup) return null;
   const { value, tickets } = rollupAggregate(query.metric, query.variant);
   const where = ['f.day >= $from::DATE', 'f.day < $to::DATE', ...filters.where].join(' AND ');
   return {

@@ -1,6 +1,7 @@
 -- Input: temp view ticket_rows and temp tables rolled_tickets (the rollup of those with events) from
 -- tickets-prepare.sql and ticket-rollup.sql, params $load_id and $last_ticket_id (the highest id stored when they
 -- were numbered: new tickets are above it). The only statements of a tickets load that write tickets.
+-- The columns the rollup owns are those ticket-rollup-apply.sql writes for every other load.
 CREATE OR REPLACE TEMP VIEW written_tickets AS
 SELECT w.* REPLACE (
        CASE WHEN r.ticket_id IS NULL THEN w.status ELSE r.status END AS status,
