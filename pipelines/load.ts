@@ -14,6 +14,7 @@ import { fitMapping } from './mapping/fit.ts';
 import { mappingToSql, quoteIdentifier } from './mapping/to-sql.ts';
 import type { LoadKind, Mapping } from './mapping/types.ts';
 import { LoadError } from './load-error.ts';
+import { prepareNewEvents } from './merge-events.ts';
 import { prepareTickets, storeTickets, type PreparedTickets } from './merge-tickets.ts';
 import { inspectFile, stageFile, type FileShape } from './read.ts';
 import { keptLine, rejectKindSql, startRejects, writeRejects } from './rejects.ts';
@@ -265,8 +266,7 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
     // here, in parallel; the transaction only writes them. An event log that creates its tickets does this inside
     // the transaction, once those tickets exist.
     if (!mapping.createsTickets) {
-      await runTransform(query, 'events-new', { source: load.source });
-      await query.run('INSERT INTO touched_tickets SELECT DISTINCT ticket_id FROM new_events');
+      await prepareNewEvents(query, mapping, load.source);
       onStep('merged');
       if (await anyTouched(query)) {
         await computeTicketRollup(query, { pendingEvents: 'new_events' });
@@ -290,23 +290,14 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
 async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): Promise<LoadSummary> {
   const { file, source, startedAt, bytes, sha256, onStep } = load;
   const { mapping, absent, rowsRead, warnings, superseded } = prepared;
-  const incoming = `incoming_${mapping.kind}`;
   const loadId = (await tx.one<{ id: number }>('SELECT (coalesce(max(load_id), 0) + 1)::INTEGER AS id FROM loads'))!.id;
   // A tickets load counted its new tickets before the transaction: counting them here would scan rows it wrote.
   const before = prepared.tickets ? 0 : await countTarget(tx, mapping.kind, source, loadId);
   if (mapping.kind === 'events') {
     if (mapping.createsTickets) {
       await runTransform(tx, 'events-create-tickets', { source, load_id: loadId, creates_tickets: true });
-      await runTransform(tx, 'events-new', { source });
-      await tx.run('INSERT INTO touched_tickets SELECT DISTINCT ticket_id FROM new_events');
+      await prepareNewEvents(tx, mapping, source);
     }
-    await tx.run(
-      `INSERT INTO rejects
-       SELECT record, $column, ticket_external_id, 'no ticket with this id from ' || $source || ' is loaded', NULL
-         FROM ${incoming} i
-        WHERE NOT EXISTS (SELECT 1 FROM tickets t WHERE t.source = $source AND t.external_id = i.ticket_external_id)`,
-      { column: mapping.fields.ticket_external_id!.column, source },
-    );
   } else if (mapping.kind !== 'tickets') {
     if (mapping.kind === 'feedback') await noteFeedbackDays(tx, source);
     await runTransform(tx, mergeTransform[mapping.kind], { source, load_id: loadId, ...columnParams(mapping) });

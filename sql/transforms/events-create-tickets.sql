@@ -1,5 +1,5 @@
 -- Input: temp view incoming_events (valid mapped rows), params $source, $load_id, $creates_tickets.
--- Runs in the load's transaction before events-new.sql, which then finds these tickets.
+-- Runs in the load's transaction before events-matched.sql, which then finds these tickets.
 
 -- Event-log-only exports: a ticket not loaded yet is created from its events; its attributes are the
 -- latest values the events carry, its creation the earliest event. Milestones and status follow in the rollup.

@@ -2,8 +2,8 @@
 -- params $source and $last_ticket_id (the highest ticket id stored). Runs before the load's transaction, into temp
 -- tables DuckDB scans in parallel; tickets-store.sql writes what it decided. Output: matched_tickets (the incoming
 -- rows already stored, and whether they changed), ticket_references (per new or changed row: its id and what is
--- looked up for it), the view ticket_rows (those rows whole, as written unless a rollup replaces some columns),
--- pending_tickets (the same rows without their long texts, for the facts) and touched_tickets filled.
+-- looked up for it), the view ticket_rows (those rows whole, as written unless a rollup replaces some columns) and
+-- touched_tickets filled.
 CREATE OR REPLACE TEMP TABLE matched_tickets AS
 SELECT i.record, t.ticket_id AS existing_id, t.row_hash <> i.row_hash AS changed
   FROM incoming_tickets i
@@ -63,11 +63,6 @@ SELECT r.ticket_id, r.source, i.external_id, i.subject, i.description, i.created
        i.row_hash, NULL::BIGINT AS load_id
   FROM incoming_tickets i
   JOIN ticket_references r USING (record);
-
--- What the rollup and the facts read of those rows (fact_ticket_base in sql/facts.ts): the texts no fact reads stay in
--- the file's rows, and tickets-store.sql reads them from there.
-CREATE OR REPLACE TEMP TABLE pending_tickets AS
-SELECT * EXCLUDE (external_id, subject, description, updated_at, subcategory, tags, provider_name, row_hash) FROM ticket_rows;
 
 INSERT INTO touched_tickets
 SELECT ticket_id FROM ticket_ids;

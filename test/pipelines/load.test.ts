@@ -6,6 +6,7 @@ import type { Database } from '../../sql/db.ts';
 import { loadFile, LoadError } from '../../pipelines/load.ts';
 import { zendeskTickets } from '../../pipelines/sources/zendesk.ts';
 import { servicepulseEvents } from '../../pipelines/sources/servicepulse.ts';
+import { loadOrganisation } from '../../pipelines/organisation/load.ts';
 import { freshDb, loadSmallFixture, smallFixture } from '../helpers/db.ts';
 
 let db: Database;
@@ -120,6 +121,26 @@ describe('keys the load path keeps (the tables have no unique index to do it)', 
       tickets_by_external_id: 0, tickets_by_id: 0, feedback_by_external_id: 0, feedback_by_id: 0, facts_by_ticket: 0,
       tickets: 5, facts: 5, feedback: 3,
     }]);
+  });
+});
+
+describe('events repeated within a file or across loads', () => {
+  it('are stored once, comparing empty values too, while an event that differs in one value is kept', async () => {
+    await loadOrganisation(db, `${smallFixture}organisation.json`);
+    await loadFile(db, { file: `${smallFixture}tickets.csv`, mapping: zendeskTickets });
+    const assign = '10001,2026-01-05T09:05:00Z,assign,,system,,a1';
+    const created = '10001,2026-01-05T09:00:00Z,created,c1,customer,,';
+    // Three more copies of two lines (one with empty actor and from value), and the assignment with a from value.
+    const file = scratchCopy('events.csv', (text) => `${text}${assign}\n${assign}\n${created}\n10001,2026-01-05T09:05:00Z,assign,,system,a0,a1\n`);
+    const first = await loadFile(db, { file, mapping: servicepulseEvents, source: 'zendesk' });
+    // 22 lines of the fixture (one for a ticket not loaded) and 4 added: 21 events of the fixture plus the changed assignment.
+    expect({ read: first.rowsRead, inserted: first.inserted, rejected: first.rejected, unchanged: first.unchanged }).toEqual({ read: 26, inserted: 22, rejected: 1, unchanged: 3 });
+    const again = await loadFile(db, { file, mapping: servicepulseEvents, source: 'zendesk' });
+    expect({ inserted: again.inserted, unchanged: again.unchanged }).toEqual({ inserted: 0, unchanged: 25 });
+    expect(await db.read(`SELECT count(*)::INTEGER AS events,
+        count(DISTINCT (ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value))::INTEGER AS distinct_events,
+        count(*) FILTER (WHERE kind = 'assign')::INTEGER AS assignments
+      FROM ticket_events`)).toEqual([{ events: 22, distinct_events: 22, assignments: 2 }]);
   });
 });
 

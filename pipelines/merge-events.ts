@@ -1,0 +1,26 @@
+// The events a load stores (temp table new_events): matched to their tickets, the rows no ticket matched rejected,
+// duplicates within the file and events stored already left out. Before the load's transaction when the tickets are
+// stored already; inside it, after events-create-tickets.sql, for an event log that creates its tickets.
+import type { Query } from '../sql/db.ts';
+import { runTransform } from '../sql/files.ts';
+import type { Mapping } from './mapping/types.ts';
+
+export async function prepareNewEvents(query: Query, mapping: Mapping, source: string): Promise<void> {
+  await runTransform(query, 'events-matched', { source });
+  // A ticket matches at most one row of tickets (source, external id), so equal counts mean every row found its
+  // ticket: the search for those that did not (1.3 s over 13 M events) is then skipped.
+  const counts = (await query.one<{ incoming: number; matched: number }>(
+    'SELECT (SELECT count(*) FROM incoming_events)::INTEGER AS incoming, (SELECT count(*) FROM new_events)::INTEGER AS matched',
+  ))!;
+  if (counts.matched < counts.incoming) {
+    await query.run(
+      `INSERT INTO rejects
+       SELECT record, $column, ticket_external_id, 'no ticket with this id from ' || $source || ' is loaded', NULL
+         FROM incoming_events i
+        WHERE NOT EXISTS (SELECT 1 FROM tickets t WHERE t.source = $source AND t.external_id = i.ticket_external_id)`,
+      { column: mapping.fields.ticket_external_id!.column, source },
+    );
+  }
+  await runTransform(query, 'events-new');
+  await query.run('INSERT INTO touched_tickets SELECT DISTINCT ticket_id FROM new_events');
+}
