@@ -30,8 +30,13 @@ SELECT team_id, starts, ends,
 -- 1970-01-01): the day's open pieces and the team's open time before the day. An instant's open time so far is
 -- then an equality join on its day plus the overlap with a few pieces (open_us_until), which costs far less than
 -- sorting every instant against the intervals. The days cover the local range with a day to spare either side.
-CREATE OR REPLACE TEMP MACRO open_us_until(before_us, starts_us, ends_us, at_us) AS
-  before_us + coalesce(list_sum([greatest(0, least(at_us, piece[2]) - piece[1]) for piece in list_zip(starts_us, ends_us)]), 0);
+-- A day's first piece is kept as two numbers and only further pieces (a lunch break, a DST night) as lists: over
+-- sixteen million instants the overlap with a list took 1.0 s, with the numbers 0.2 s.
+CREATE OR REPLACE TEMP MACRO open_us_until(before_us, first_starts_us, first_ends_us, more_starts_us, more_ends_us, at_us) AS
+  before_us
+  + coalesce(greatest(0, least(at_us, first_ends_us) - first_starts_us), 0)
+  + CASE WHEN more_starts_us IS NULL THEN 0
+         ELSE coalesce(list_sum([greatest(0, least(at_us, piece[2]) - piece[1]) for piece in list_zip(more_starts_us, more_ends_us)]), 0) END;
 
 CREATE OR REPLACE TEMP TABLE business_days AS
 WITH pieces AS (
@@ -56,5 +61,7 @@ per_day AS (
 )
 SELECT team_id, day_number,
        coalesce(sum(open_us) OVER (PARTITION BY team_id ORDER BY day_number ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)::BIGINT AS open_us_before,
-       starts_us, ends_us
+       starts_us[1] AS first_starts_us, ends_us[1] AS first_ends_us,
+       CASE WHEN len(starts_us) > 1 THEN starts_us[2:] END AS more_starts_us,
+       CASE WHEN len(ends_us) > 1 THEN ends_us[2:] END AS more_ends_us
   FROM per_day;
