@@ -7,6 +7,7 @@ export default defineConfig({
     include: ['test/e2e/**/*.e2e.ts'],
     testTimeout: 120_000,
     hookTimeout: 240_000,
+    globalSetup: ['test/global-setup.ts'],
     fileParallelism: false,
   },
 });
