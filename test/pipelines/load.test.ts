@@ -125,6 +125,25 @@ describe('keys the load path keeps (the tables have no unique index to do it)', 
 });
 
 describe('events repeated within a file or across loads', () => {
+  it('name the file lines of rejects that follow values with line breaks', async () => {
+    await loadOrganisation(db, `${smallFixture}organisation.json`);
+    await loadFile(db, { file: `${smallFixture}tickets.csv`, mapping: zendeskTickets });
+    // The first record holds a value over three lines (2-4), so the unknown kind on the next record is on line 5, the
+    // unknown ticket after it on line 6, and the fixture's own unknown ticket moves from line 23 to line 28.
+    const file = scratchCopy('events.csv', (text) => {
+      const [header, ...lines] = text.split('\n');
+      const multiline = '10001,2026-01-05T08:00:00Z,internal_note,a1,agent,,"first line\nsecond\nthird"';
+      return [header, multiline, '10001,2026-01-05T08:01:00Z,telepathy,a1,agent,,', '88888,2026-01-05T08:02:00Z,created,c1,customer,,', ...lines].join('\n');
+    });
+    const summary = await loadFile(db, { file, mapping: servicepulseEvents, source: 'zendesk' });
+    expect(summary.rejected).toBe(3);
+    expect(await db.read(`SELECT line::INTEGER AS line, value FROM load_rejects WHERE load_id = $id ORDER BY line`, { id: summary.loadId })).toEqual([
+      { line: 5, value: 'telepathy' }, { line: 6, value: '88888' }, { line: 28, value: '99999' },
+    ]);
+    expect(await db.read(`SELECT to_value FROM ticket_events WHERE kind = 'internal_note' AND ticket_id = (SELECT ticket_id FROM tickets WHERE external_id = '10001')`))
+      .toEqual([{ to_value: 'first line\nsecond\nthird' }]);
+  });
+
   it('are stored once, comparing empty values too, while an event that differs in one value is kept', async () => {
     await loadOrganisation(db, `${smallFixture}organisation.json`);
     await loadFile(db, { file: `${smallFixture}tickets.csv`, mapping: zendeskTickets });
