@@ -124,8 +124,8 @@ describe('keys the load path keeps (the tables have no unique index to do it)', 
   });
 });
 
-describe('events repeated within a file or across loads', () => {
-  it('name the file lines of rejects that follow values with line breaks', async () => {
+describe('rejected events', () => {
+  it('name their file lines when values before them hold line breaks', async () => {
     await loadOrganisation(db, `${smallFixture}organisation.json`);
     await loadFile(db, { file: `${smallFixture}tickets.csv`, mapping: zendeskTickets });
     // The first record holds a value over three lines (2-4), so the unknown kind on the next record is on line 5, the
@@ -144,6 +144,9 @@ describe('events repeated within a file or across loads', () => {
       .toEqual([{ to_value: 'first line\nsecond\nthird' }]);
   });
 
+});
+
+describe('events repeated within a file or across loads', () => {
   it('are stored once, comparing empty values too, while an event that differs in one value is kept', async () => {
     await loadOrganisation(db, `${smallFixture}organisation.json`);
     await loadFile(db, { file: `${smallFixture}tickets.csv`, mapping: zendeskTickets });
