@@ -214,6 +214,8 @@ interface PreparedRows {
   superseded: number;
   /** The rollup and facts are in temp tables already (a tickets load, an events load whose tickets are stored). */
   factsComputed: boolean;
+  /** `mapped` is gone (an events load whose tickets are stored), its line-break totals kept for the rejects. */
+  mappedDropped: boolean;
   /** A tickets load's rows, numbered and rolled up, for the transaction to write. */
   tickets?: PreparedTickets;
 }
@@ -258,6 +260,7 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
   const incoming = `incoming_${mapping.kind}`;
   let superseded = 0;
   let factsComputed = false;
+  let mappedDropped = false;
   let tickets: PreparedTickets | undefined;
   await query.run('CREATE OR REPLACE TEMP TABLE touched_tickets (ticket_id BIGINT)');
   if (mapping.kind === 'events') {
@@ -272,6 +275,7 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
       await keepRecordBreaks(query, load.shape);
       await query.run('DROP VIEW incoming_events');
       await query.run('DROP TABLE mapped');
+      mappedDropped = true;
       onStep('merged');
       if (await anyTouched(query)) {
         await computeTicketRollup(query, { pendingEvents: 'new_events' });
@@ -288,7 +292,7 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
       factsComputed = true;
     }
   }
-  return { mapping, absent, rowsRead, warnings, superseded, factsComputed, tickets };
+  return { mapping, absent, rowsRead, warnings, superseded, factsComputed, mappedDropped, tickets };
 }
 
 /** Inside the load's one transaction: merges the prepared rows, recomputes facts and records the load. */
@@ -308,6 +312,7 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
     await runTransform(tx, mergeTransform[mapping.kind], { source, load_id: loadId, ...columnParams(mapping) });
     if (mapping.kind === 'feedback') await refreshRollups(tx);
   }
+  if (!prepared.mappedDropped) await keepRecordBreaks(tx, load.shape);
   await writeRejects(tx, loadId, load.shape);
   // New events and tickets are stored after the facts, which read them (views over the temp tables prepared before the
   // transaction and the tables as stored): DuckDB reads rows a transaction wrote itself with one thread.

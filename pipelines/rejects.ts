@@ -21,29 +21,22 @@ export async function startRejects(tx: Query): Promise<void> {
 
 /**
  * Keeps, in temp table `record_breaks`, the running totals of line breaks at the records that have any (read from
- * `mapped.breaks`), so that `mapped` may be dropped before the rejects are written. Only when some row was rejected
- * and line breaks move records down; otherwise, or when already kept, it does nothing.
+ * `mapped.breaks`), for `writeRejects` to name the rejects' lines. Runs once every reject is collected and before
+ * `mapped` is dropped; only when some row was rejected and line breaks move records down.
  */
 export async function keepRecordBreaks(query: Query, shape: Pick<FileShape, 'breaksCountAsLines'>): Promise<void> {
-  if (!shape.breaksCountAsLines || (await breaksKept(query))) return;
+  if (!shape.breaksCountAsLines) return;
   if ((await query.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM rejects'))!.n === 0) return;
   await query.run(
-    `CREATE TEMP TABLE record_breaks AS
+    `CREATE OR REPLACE TEMP TABLE record_breaks AS
      SELECT record, sum(breaks) OVER (ORDER BY record ROWS UNBOUNDED PRECEDING) AS breaks_through
        FROM mapped WHERE breaks > 0`,
   );
 }
 
-async function breaksKept(query: Query): Promise<boolean> {
-  return (await query.one<{ kept: boolean }>(
-    "SELECT count(*) > 0 AS kept FROM duckdb_tables() WHERE temporary AND table_name = 'record_breaks'",
-  ))!.kept;
-}
-
 /**
  * Writes the collected rejects with their file lines. A record's line is the first record's line plus
- * its index plus every line break inside the values of the records before it (`mapped.breaks`, or the totals
- * `keepRecordBreaks` kept before `mapped` was dropped).
+ * its index plus every line break inside the values of the records before it (the totals `keepRecordBreaks` kept).
  */
 export async function writeRejects(tx: Query, loadId: number, shape: Pick<FileShape, 'firstRecordLine' | 'breaksCountAsLines' | 'lineColumn'>): Promise<void> {
   const any = (await tx.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM rejects'))!.n;
@@ -61,7 +54,6 @@ export async function writeRejects(tx: Query, loadId: number, shape: Pick<FileSh
   }
   // A reject takes the running total of the last record with breaks before it (an ASOF join), so the work grows
   // with the records that have breaks.
-  await keepRecordBreaks(tx, shape);
   await tx.run(
     `INSERT INTO load_rejects
      SELECT $load_id, ${first} + r.record + coalesce(b.breaks_through, 0), r.column_name, r.value,
