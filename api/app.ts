@@ -7,6 +7,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { Database } from '../sql/db.ts';
 import { AnswerCache, cacheByDataVersion } from './cache.ts';
 import { ProblemError, problemResponse } from './problem.ts';
+import { ImportJournal } from './imports/journal.ts';
 import { ImportQueue } from './imports/queue.ts';
 import { openApiDocument, openApiPath } from './openapi/document.ts';
 import type { ImportResponse } from './contracts.ts';
@@ -104,7 +105,7 @@ export function createApp(deps: AppDeps) {
 /** Without import settings there is no import API: an empty router, so its paths answer 404 like any unknown one. */
 function importRoutesIf(deps: AppDeps): ReturnType<typeof importRoutes> {
   if (!deps.imports) return new Hono() as ReturnType<typeof importRoutes>;
-  const queue = new ImportQueue(deps.db, deps.logError ?? console.error, deps.imports.onChange);
+  const queue = new ImportQueue(deps.db, deps.logError ?? console.error, deps.imports.onChange, new ImportJournal(deps.imports.folder));
   return importRoutes(deps.db, deps.imports, queue);
 }
 

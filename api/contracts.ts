@@ -103,7 +103,9 @@ export const problemSchema = z
   .meta({ id: 'Problem', description: 'An RFC 9457 problem document; extensions (e.g. `issues`, `allowed`) may follow.' });
 export type Problem = z.infer<typeof problemSchema>;
 
-export const importStateSchema = z.enum(['queued', 'loading', 'committed', 'failed', 'dry_run']);
+export const importStateSchema = z
+  .enum(['queued', 'loading', 'committed', 'failed', 'dry_run', 'interrupted'])
+  .meta({ description: '`interrupted`: the server stopped before the load finished; nothing of it was stored.' });
 export type ImportState = z.infer<typeof importStateSchema>;
 
 /** The steps of a load, in order (pipelines/load.ts `LoadStep`). */

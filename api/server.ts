@@ -8,6 +8,7 @@ import { Database } from '../sql/db.ts';
 import { migrate } from '../sql/migrate.ts';
 import { isEmpty, seedDemo } from '../pipelines/demo/seed.ts';
 import { createApp } from './app.ts';
+import { ImportJournal } from './imports/journal.ts';
 import { readConfig, type ServerConfig } from './env.ts';
 
 const webRoot = fileURLToPath(new URL('../web/build/', import.meta.url));
@@ -70,6 +71,8 @@ async function main() {
   } catch (error) {
     fail(`cannot create the import folder ${config.importDir}: ${(error as Error).message}. Set SERVICEPULSE_IMPORT_DIR to a writable folder.`, error, config.debug);
   }
+  // Imports a stop of the server cut short are reported, under their ids, before anyone can ask for them.
+  await new ImportJournal(config.importDir).recover(db).catch((error) => fail(`cannot recover the interrupted imports: ${(error as Error).message}`, error, config.debug));
   const app = createApp({ db, webRoot, imports: { folder: config.importDir, uploadLimitBytes: config.uploadLimitBytes } });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`ServicePulse is running at http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${info.port}/`);

@@ -61,7 +61,8 @@ async function replicate(db: Database, copies: number): Promise<void> {
     }
     await rebuildRollups(tx);
     await tx.run('UPDATE data_state SET version = version + 1, changed_at = now()');
-  });
+    // The copies keep their originals' load ids, all recorded: the recovery on open leaves them alone.
+  }, { taggedAppends: true });
 }
 
 const exists = (path: string) => access(path).then(() => true, () => false);

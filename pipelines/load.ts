@@ -42,6 +42,8 @@ export interface LoadRequest {
   dryRun?: boolean;
   /** How to read the file, when the caller has already inspected it (saves inflating a gzip twice). */
   shape?: FileShape;
+  /** The id the import API gave its client, recorded with the load so that the client can ask for it later. */
+  importId?: string;
 }
 
 export type LoadStep = 'read' | 'validated' | 'merged' | 'facts';
@@ -153,7 +155,7 @@ export async function loadFile(db: Database, request: LoadRequest): Promise<Load
     if (!known?.ok) throw new LoadError(file, `unknown time zone "${timeZone}" (use an IANA name such as Europe/Zagreb)`);
     const shape = request.shape ?? (await inspectFile(file));
     const options = { strict: request.strict ?? false, dryRun: request.dryRun ?? false };
-    const load = { file, mapping, source, timeZone, startedAt, bytes, sha256, shape, ...options };
+    const load = { file, mapping, source, timeZone, startedAt, bytes, sha256, shape, importId: request.importId ?? null, ...options };
     let tracker: ProgressTracker | undefined;
     const onStep = (step: LoadStep, rows?: number) => {
       tracker?.step(step, rows);
@@ -166,13 +168,15 @@ export async function loadFile(db: Database, request: LoadRequest): Promise<Load
           return prepareRows(query, { ...load, onStep });
         },
         (tx, prepared) => mergeRows(tx, { ...load, onStep }, prepared),
+        // Every row the load appends carries its load id and its `loads` row is its last write (sql/recovery.ts).
+        { taggedAppends: true },
       );
     } finally {
       tracker?.stop();
     }
   } catch (error) {
     if (error instanceof DryRunFinished) return error.summary;
-    await recordFailedLoad(db, { file, mapping, source, startedAt, bytes, sha256 }, error);
+    await recordFailedLoad(db, { file, mapping, source, startedAt, bytes, sha256, importId: request.importId ?? null }, error);
     throw error instanceof LoadError ? error : new LoadError(file, (error as Error).message, { cause: error });
   }
 }
@@ -184,6 +188,7 @@ interface LoadContext {
   startedAt: Date;
   bytes: number;
   sha256: Promise<string | null>;
+  importId: string | null;
 }
 
 /** A failed load leaves no data behind, only this record of the attempt and why it failed. */
@@ -192,11 +197,11 @@ async function recordFailedLoad(db: Database, load: LoadContext, error: unknown)
   const sha256 = await load.sha256;
   await db.write((tx) =>
     tx.run(
-      `INSERT INTO loads (load_id, file, sha256, bytes, source, kind, status, started_at, finished_at, error)
-       SELECT coalesce(max(load_id), 0) + 1, $file, $sha256, $bytes, $source, $kind, 'failed', $started::TIMESTAMPTZ, now(), $error
+      `INSERT INTO loads (load_id, file, sha256, bytes, source, kind, status, started_at, finished_at, error, import_id)
+       SELECT coalesce(max(load_id), 0) + 1, $file, $sha256, $bytes, $source, $kind, 'failed', $started::TIMESTAMPTZ, now(), $error, $import_id
          FROM loads`,
       {
-        file: basename(load.file), sha256, bytes: load.bytes, source: load.source, kind: load.mapping.kind,
+        file: basename(load.file), sha256, bytes: load.bytes, source: load.source, kind: load.mapping.kind, import_id: load.importId,
         started: load.startedAt.toISOString(), error: message,
       },
     ),
@@ -325,7 +330,7 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
       await applyTicketRollup(tx);
       await computeFacts(tx, { pendingEvents });
     }
-    await storeFacts(tx);
+    await storeFacts(tx, loadId);
     // A tickets load writes its rows with the rollup applied.
     if (prepared.factsComputed && !prepared.tickets) await applyTicketRollup(tx);
   }
@@ -372,12 +377,15 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
 
   await tx.run('UPDATE data_state SET version = version + 1, changed_at = now()');
   const finishedAt = new Date();
+  // The `loads` row stays the transaction's last write: a load id without it marks rows of a commit that never
+  // finished, which the recovery on open removes (sql/recovery.ts).
   await tx.run(
     `INSERT INTO loads (load_id, file, sha256, bytes, source, kind, status, rows_read, rows_inserted, rows_updated,
-                        rows_unchanged, rows_rejected, started_at, finished_at, warnings)
+                        rows_unchanged, rows_rejected, started_at, finished_at, warnings, import_id)
      VALUES ($load_id, $file, $sha256, $bytes, $source, $kind, 'committed', $read, $inserted, $updated, $unchanged,
-             $rejected, $started::TIMESTAMPTZ, $finished::TIMESTAMPTZ, $warnings::JSON)`,
+             $rejected, $started::TIMESTAMPTZ, $finished::TIMESTAMPTZ, $warnings::JSON, $import_id)`,
     {
+      import_id: load.importId,
       load_id: loadId, file: basename(file), sha256: await sha256, bytes, source, kind: mapping.kind, read: rowsRead, inserted,
       updated: totals.updated, unchanged, rejected: totals.rejected, started: startedAt.toISOString(),
       finished: finishedAt.toISOString(), warnings: JSON.stringify(warnings),

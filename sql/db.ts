@@ -1,7 +1,7 @@
 // The one way into DuckDB. One instance per file per process; a fresh connection per read (a DuckDB
 // connection runs one query at a time) and a single writer connection behind a queue, so writes are
 // serialised while reads run beside them on their own snapshots.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
@@ -155,26 +155,33 @@ export class Database {
 
   /**
    * Runs `work` in one transaction on the single writer connection; writes queue behind each other.
-   * Any error rolls the whole transaction back, so a write lands whole or not at all.
+   * Any error rolls the whole transaction back, so a write lands whole or not at all, and a `kill -9` too: large
+   * appends stay out of the database file until the commit's log is complete (see `WriteOptions.taggedAppends`).
    */
-  write<T>(work: (tx: Query) => Promise<T>): Promise<T> {
-    return this.writePrepared(async () => undefined, work);
+  write<T>(work: (tx: Query) => Promise<T>, options: WriteOptions = {}): Promise<T> {
+    return this.writePrepared(async () => undefined, work, options);
   }
 
   /**
    * A write whose heavy preparation runs first, on the writer connection but outside the transaction, then
    * `work` in one transaction. DuckDB scans data a transaction created itself with a single thread, while temp
    * tables built before the transaction are committed to this connection's temporary catalog (never to the
-   * database file) and are scanned in parallel: mapping 13 M events took 5.7 s that way against 26.6 s inside the transaction.
+   * database file) and are scanned in parallel (bench/README.md measures the difference).
    * `prepare` must create nothing but temp objects. Every temp object is dropped afterwards, whatever happens,
    * so a failed write leaves neither data nor scratch behind.
    */
-  writePrepared<P, T>(prepare: (query: Query) => Promise<P>, work: (tx: Query, prepared: P) => Promise<T>): Promise<T> {
+  writePrepared<P, T>(
+    prepare: (query: Query) => Promise<P>,
+    work: (tx: Query, prepared: P) => Promise<T>,
+    options: WriteOptions = {},
+  ): Promise<T> {
     this.assertOpen();
     const tx = queryOn(this.writer);
     const result = this.writeQueue.then(async () => {
       try {
         const prepared = await prepare(tx);
+        if (options.taggedAppends) this.markCommitPending();
+        else await tx.run('SET enable_optimistic_write = false');
         await tx.run('BEGIN TRANSACTION');
         try {
           const value = await work(tx, prepared);
@@ -188,11 +195,29 @@ export class Database {
         }
       } finally {
         this.knownVersion = undefined;
+        if (options.taggedAppends) this.clearCommitPending();
+        await tx.run('RESET enable_optimistic_write').catch(() => undefined);
         await dropTempObjects(tx);
       }
     });
     this.writeQueue = result.catch(() => undefined);
     return result;
+  }
+
+  /**
+   * A file beside the database that exists while a write with tagged appends is under way: found on open, it says
+   * that such a write may have been cut short (sql/recovery.ts). None for an in-memory database.
+   */
+  get commitPendingMarker(): string | null {
+    return this.path === ':memory:' ? null : `${this.path}.commit-pending`;
+  }
+
+  private markCommitPending(): void {
+    if (this.commitPendingMarker) writeFileSync(this.commitPendingMarker, `${process.pid}\n`);
+  }
+
+  clearCommitPending(): void {
+    if (this.commitPendingMarker) rmSync(this.commitPendingMarker, { force: true });
   }
 
   /**
@@ -219,6 +244,19 @@ export class Database {
   private assertOpen(): void {
     if (this.closed) throw new Error(`The database ${this.path} is closed`);
   }
+}
+
+export interface WriteOptions {
+  /**
+   * Let DuckDB write large appends to the database file before the commit ("optimistic writes"), which a load
+   * needs (a million tickets' rows would otherwise be held in memory and copied whole into the write-ahead log).
+   * DuckDB 1.5 has a flaw there: a process killed while it writes the commit's log comes back with those appended
+   * rows but without the transaction's deletes and updates (duckdb/duckdb#25931). Only a write whose every appended
+   * row carries a `load_id` that has no `loads` row until the commit's last statement may set this: the recovery on
+   * open (sql/recovery.ts) then finds and removes such rows. Every other write keeps its appends in memory and in
+   * the log, which replays whole or not at all.
+   */
+  taggedAppends?: boolean;
 }
 
 /** Drops the temp tables and views left on a connection (the scratch of a write). */

@@ -107,9 +107,10 @@ export async function computeFacts(query: Query, sources: FactSources = {}): Pro
   await runTransform(query, 'ticket-solved-gaps');
 }
 
-export async function storeFacts(tx: Query): Promise<void> {
+/** Writes the computed facts; `loadId` tags the rows a load writes (null for a recomputation outside a load). */
+export async function storeFacts(tx: Query, loadId: number | null): Promise<void> {
   await noteFactDays(tx, 'before');
-  await runTransform(tx, 'facts-store');
+  await runTransform(tx, 'facts-store', { load_id: loadId });
   await noteFactDays(tx, 'after');
   await refreshRollups(tx);
 }
@@ -120,7 +121,7 @@ export async function recomputeFactsOf(tx: Query, selectTicketIds: string, param
   const count = (await tx.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM touched_tickets'))!.n;
   if (count > 0) {
     await computeFacts(tx);
-    await storeFacts(tx);
+    await storeFacts(tx, null);
   }
   await tx.run('DROP TABLE touched_tickets');
   return count;

@@ -18,7 +18,7 @@ export function transformStatements(name: string): string[] {
 }
 
 /** Runs every statement of a transform, binding only the parameters each statement uses (DuckDB refuses others). */
-export async function runTransform(tx: Query, name: string, params: Record<string, string | number | boolean> = {}): Promise<void> {
+export async function runTransform(tx: Query, name: string, params: Record<string, string | number | boolean | null> = {}): Promise<void> {
   for (const statement of transformStatements(name)) {
     await tx.run(statement, paramsUsedBy(statement, params));
   }

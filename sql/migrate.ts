@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './db.ts';
+import { recoverUnfinishedLoad } from './recovery.ts';
 import { ensureRollups } from './rollups.ts';
 
 const schemaDir = fileURLToPath(new URL('./schema/', import.meta.url));
@@ -78,6 +79,8 @@ export async function migrate(db: Database, migrations = listMigrations()): Prom
   // DuckDB 1.5 cannot replay some DDL from the WAL (ALTER TABLE … ADD COLUMN … DEFAULT), which would
   // leave a database that no longer opens after an unclean exit.
   if (done.length > 0) await db.write((tx) => tx.run('CHECKPOINT'));
+  // Before anything reads the data: undo a load whose commit was cut short (sql/recovery.ts).
+  await recoverUnfinishedLoad(db);
   // The rollups' columns come from the metric registry, not from a migration: a changed registry rebuilds them.
   await ensureRollups(db);
   return done;

@@ -19,13 +19,15 @@ type LoadRow = {
   started_at: string;
   finished_at: string | null;
   error: string | null;
+  import_id: string | null;
 };
 
 const topRejectsPerLoad = 3;
 const isoInstant = (column: string) => `strftime(${column}, '%Y-%m-%dT%H:%M:%S.%gZ')`;
 
 function toImport(row: LoadRow, topRejects: Array<{ reason: string; count: number }>): ImportResponse {
-  const id = String(row.load_id);
+  // The id its client was given (an upload's), else the load id (the command line's loads).
+  const id = row.import_id ?? String(row.load_id);
   return {
     id, load_id: row.load_id, state: row.status, step: null, progress: null, file: row.file, bytes: row.bytes, format: null,
     source: row.source, kind: row.kind, started_at: row.started_at, finished_at: row.finished_at,
@@ -41,7 +43,7 @@ export async function readLoads(db: Database, below: number, limit: number): Pro
       `SELECT load_id::INTEGER AS load_id, file, bytes::DOUBLE AS bytes, source, kind, status,
               rows_read::INTEGER AS read, rows_inserted::INTEGER AS inserted, rows_updated::INTEGER AS updated,
               rows_unchanged::INTEGER AS unchanged, rows_rejected::INTEGER AS rejected,
-              ${isoInstant('started_at')} AS started_at, ${isoInstant('finished_at')} AS finished_at, error
+              ${isoInstant('started_at')} AS started_at, ${isoInstant('finished_at')} AS finished_at, error, import_id
          FROM loads WHERE load_id < $below ORDER BY load_id DESC LIMIT $limit`,
       { below, limit },
     );
@@ -60,6 +62,12 @@ export async function readLoads(db: Database, below: number, limit: number): Pro
       toImport(row, rejects.filter((r) => r.load_id === row.load_id).map(({ reason, count }) => ({ reason, count }))),
     );
   });
+}
+
+/** The load recorded for an import id the API gave, after the server that accepted it has stopped. */
+export async function readImport(db: Database, importId: string): Promise<ImportResponse | undefined> {
+  const row = await db.readOne<{ load_id: number }>('SELECT load_id::INTEGER AS load_id FROM loads WHERE import_id = $id', { id: importId });
+  return row ? readLoad(db, row.load_id) : undefined;
 }
 
 export async function readLoad(db: Database, loadId: number): Promise<ImportResponse | undefined> {

@@ -5,6 +5,7 @@ import type { Database } from '../../sql/db.ts';
 import { LoadError, loadFile, type LoadSummary } from '../../pipelines/load.ts';
 import type { Plan } from '../../pipelines/plan.ts';
 import type { ImportResponse } from '../contracts.ts';
+import type { ImportJournal } from './journal.ts';
 
 export interface ImportRequest {
   id: string;
@@ -36,6 +37,8 @@ export class ImportQueue {
     private readonly logError: (error: unknown) => void,
     /** Told of every change of state or step (logs, tests). */
     private readonly onChange: (job: Readonly<ImportResponse>) => void = () => {},
+    /** Notes each accepted import until its load has ended, so a stop of the server cannot lose it unreported. */
+    private readonly journal?: ImportJournal,
   ) {}
 
   enqueue(request: ImportRequest): ImportResponse {
@@ -46,6 +49,10 @@ export class ImportQueue {
       progress: null, started_at: null, finished_at: null, rows: null, top_rejects: [], summary: null, error: null,
       links: importLinks(request.id, null),
     };
+    this.journal?.note(
+      { id: job.id, file: job.file, bytes: request.bytes, source: job.source, kind: job.kind, accepted_at: new Date().toISOString() },
+      request.cleanUp,
+    );
     this.jobs.set(job.id, job);
     this.onChange(job);
     this.tail = this.tail.then(() => this.run(job, request));
@@ -74,7 +81,7 @@ export class ImportQueue {
     const { plan } = request;
     try {
       const summary = await loadFile(this.db, {
-        file: plan.file, shape: plan.shape, mapping: plan.mapping, source: request.source, timeZone: plan.timeZone,
+        file: plan.file, shape: plan.shape, mapping: plan.mapping, source: request.source, timeZone: plan.timeZone, importId: request.id,
         strict: request.strict, dryRun: request.dryRun, onStep: (step) => {
           job.step = step;
           this.onChange(job);
@@ -91,6 +98,8 @@ export class ImportQueue {
     } finally {
       job.finished_at = new Date().toISOString();
       this.onChange(job);
+      // The load is recorded in `loads` (or was a dry run, or failed before it could be): nothing left to recover.
+      this.journal?.forget(job.id);
       if (request.cleanUp) await rm(request.cleanUp, { recursive: true, force: true }).catch(this.logError);
     }
   }

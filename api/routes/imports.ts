@@ -11,7 +11,7 @@ import { planFile } from '../../pipelines/plan.ts';
 import { inspectFile } from '../../pipelines/read.ts';
 import { importListResponseSchema, importResponseSchema, rejectsResponseSchema, type ImportListResponse } from '../contracts.ts';
 import { resolveImportPath } from '../imports/allowed-path.ts';
-import { readLoad, readLoads, readRejects } from '../imports/history.ts';
+import { readImport, readLoad, readLoads, readRejects } from '../imports/history.ts';
 import { parseImportOptions, pathImport, uploadFields, type ImportOptions } from '../imports/options.ts';
 import type { ImportQueue } from '../imports/queue.ts';
 import { acceptedList } from '../imports/accepted.ts';
@@ -152,7 +152,7 @@ export function importRoutes(db: Database, settings: ImportSettings, queue: Impo
     })
     .get('/:id', describeImports.get, validator('param', importId, validationHook), async (c) => {
       const { id } = c.req.valid('param');
-      const found = queue.get(id) ?? (/^\d+$/.test(id) ? await readLoad(db, Number(id)) : undefined);
+      const found = queue.get(id) ?? (/^\d+$/.test(id) ? await readLoad(db, Number(id)) : await readImport(db, id));
       if (!found) throw new ProblemError(404, 'Unknown import', `There is no import ${id}.`);
       return c.json(found, 200, { 'Cache-Control': 'no-store' });
     })

@@ -56,7 +56,7 @@ describe('facts after events loaded in two files', () => {
     const state = await target.read(
       `SELECT t.external_id, t.status, t.first_response_at, t.first_solved_at, t.solved_at, t.closed_at, t.agent_replies,
               t.customer_replies, t.reopens, t.team_changes, t.escalations, t.escalation_level_max,
-              f.* EXCLUDE (ticket_id),
+              f.* EXCLUDE (ticket_id, load_id),
               (SELECT list(g.solved_at::VARCHAR || ' → ' || g.reopened_at::VARCHAR ORDER BY g.solved_at)
                  FROM ticket_solved_gaps g WHERE g.ticket_id = t.ticket_id) AS gaps
          FROM tickets t JOIN ticket_facts f USING (ticket_id) ORDER BY t.external_id`,
