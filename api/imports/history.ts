@@ -31,7 +31,7 @@ function toImport(row: LoadRow, topRejects: Array<{ reason: string; count: numbe
   return {
     id, load_id: row.load_id, state: row.status, step: null, progress: null, file: row.file, bytes: row.bytes, format: null,
     source: row.source, kind: row.kind, started_at: row.started_at, finished_at: row.finished_at,
-    rows: row.status === 'failed' ? null : { read: row.read, inserted: row.inserted, updated: row.updated, unchanged: row.unchanged, rejected: row.rejected },
+    rows: row.status === 'failed' || row.status === 'interrupted' ? null : { read: row.read, inserted: row.inserted, updated: row.updated, unchanged: row.unchanged, rejected: row.rejected },
     top_rejects: topRejects, summary: null, error: row.error, links: importLinks(id, row.load_id),
   };
 }
