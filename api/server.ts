@@ -9,6 +9,7 @@ import { migrate } from '../sql/migrate.ts';
 import { isEmpty, seedDemo } from '../pipelines/demo/seed.ts';
 import { createApp } from './app.ts';
 import { readConfig, type ServerConfig } from './env.ts';
+import { exposureWarning } from './security/exposure.ts';
 
 const webRoot = fileURLToPath(new URL('../web/build/', import.meta.url));
 
@@ -41,6 +42,8 @@ async function main() {
   } catch (error) {
     fail((error as Error).message, error);
   }
+  const exposed = exposureWarning(config.host, config.port);
+  if (exposed) console.warn(`servicepulse: ${exposed}`);
   await assertPortFree(config).catch((error) => fail(describeListenError(error, config), error, config.debug));
 
   const db = await Database.open(config.databasePath).catch((error) => fail((error as Error).message, error, config.debug));
@@ -70,7 +73,7 @@ async function main() {
   } catch (error) {
     fail(`cannot create the import folder ${config.importDir}: ${(error as Error).message}. Set SERVICEPULSE_IMPORT_DIR to a writable folder.`, error, config.debug);
   }
-  const app = createApp({ db, webRoot, imports: { folder: config.importDir, uploadLimitBytes: config.uploadLimitBytes } });
+  const app = createApp({ db, webRoot, allowedHosts: config.allowedHosts, imports: { folder: config.importDir, uploadLimitBytes: config.uploadLimitBytes } });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`ServicePulse is running at http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${info.port}/`);
     console.log(`Database: ${db.path}${config.seedDemo ? '' : ' (demo seeding off)'}`);
