@@ -19,6 +19,9 @@ import { goalRoutes } from './routes/goals.ts';
 import { overviewRoutes } from './routes/overview.ts';
 import { teamRoutes } from './routes/teams.ts';
 import { ticketRoutes } from './routes/tickets.ts';
+import { allowedHostsOnly } from './security/allowed-hosts.ts';
+import { dashboardPolicyOnPages, securityHeaders } from './security/headers.ts';
+import { sameOriginWrites } from './security/same-origin-writes.ts';
 
 export interface AppDeps {
   db: Database;
@@ -31,6 +34,8 @@ export interface AppDeps {
   cache?: AnswerCache;
   /** Where uploads go and how large they may be; without it there is no import API. */
   imports?: ImportSettings & { onChange?: (job: Readonly<ImportResponse>) => void };
+  /** Host names requests may be addressed to besides addresses and localhost (api/security/allowed-hosts.ts). */
+  allowedHosts?: readonly string[];
 }
 
 export function createApp(deps: AppDeps) {
@@ -51,7 +56,13 @@ export function createApp(deps: AppDeps) {
     .route('/backlog', backlogRoutes(deps.db, deps.now))
     .route('/imports', importRoutesIf(deps));
 
-  const app = new Hono().route('/api', api);
+  // Registered before the routes, so they run first: every answer gets the security headers, and a request to an
+  // unknown host name or a cross-site write is refused before any route reads it.
+  const app = new Hono()
+    .use(securityHeaders())
+    .use(allowedHostsOnly(deps.allowedHosts ?? []))
+    .use(sameOriginWrites())
+    .route('/api', api);
 
   let document: ReturnType<typeof openApiDocument> | undefined;
   app.get(openApiPath, async (c) => c.json(await (document ??= openApiDocument(app))));
@@ -63,6 +74,7 @@ export function createApp(deps: AppDeps) {
   const webRoot = deps.webRoot;
   if (webRoot && existsSync(join(webRoot, 'index.html'))) {
     const indexHtml = readFileSync(join(webRoot, 'index.html'), 'utf8');
+    app.use('*', dashboardPolicyOnPages(indexHtml));
     app.use('/_app/immutable/*', async (c, next) => {
       await next();
       if (c.res.ok) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');

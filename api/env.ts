@@ -14,6 +14,16 @@ const envSchema = z.object({
     .string()
     .default('1GiB')
     .transform((text, ctx) => parseByteSize(text) ?? (ctx.addIssue({ code: 'custom', message: 'expected a size such as 1GiB, 500MB or 1048576' }), z.NEVER)),
+  SERVICEPULSE_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((text, ctx) => {
+      const names = text.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+      const bad = names.find((name) => !/^\.?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(name));
+      if (bad === undefined) return names;
+      ctx.addIssue({ code: 'custom', message: `"${bad}" is not a host name; list names without scheme or port, separated by commas (servicepulse.example.com,.internal.example)` });
+      return z.NEVER;
+    }),
   DEBUG: z.string().optional(),
 });
 
@@ -26,6 +36,8 @@ export type ServerConfig = {
   /** Uploads land here; a `{ "path" }` import may name only files inside it. */
   importDir: string;
   uploadLimitBytes: number;
+  /** Host names requests may be addressed to besides addresses and localhost (api/security/allowed-hosts.ts). */
+  allowedHosts: string[];
   debug: boolean;
 };
 
@@ -51,6 +63,8 @@ export function readConfig(env: NodeJS.ProcessEnv, argv: string[]): ServerConfig
     demoSize: e.SERVICEPULSE_DEMO_SIZE,
     importDir: resolve(e.SERVICEPULSE_IMPORT_DIR ?? defaultImportDir(e.SERVICEPULSE_DB)),
     uploadLimitBytes: e.SERVICEPULSE_UPLOAD_LIMIT,
+    // The name the server was told to listen on is one clients use.
+    allowedHosts: [...new Set([e.HOST.toLowerCase(), ...e.SERVICEPULSE_ALLOWED_HOSTS])],
     debug: Boolean(e.DEBUG),
   };
 }

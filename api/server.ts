@@ -10,6 +10,7 @@ import { isEmpty, seedDemo } from '../pipelines/demo/seed.ts';
 import { createApp } from './app.ts';
 import { ImportJournal } from './imports/journal.ts';
 import { readConfig, type ServerConfig } from './env.ts';
+import { exposureWarning } from './security/exposure.ts';
 
 const webRoot = fileURLToPath(new URL('../web/build/', import.meta.url));
 
@@ -42,6 +43,8 @@ async function main() {
   } catch (error) {
     fail((error as Error).message, error);
   }
+  const exposed = exposureWarning(config.host, config.port);
+  if (exposed) console.warn(`servicepulse: ${exposed}`);
   await assertPortFree(config).catch((error) => fail(describeListenError(error, config), error, config.debug));
 
   const db = await Database.open(config.databasePath).catch((error) => fail((error as Error).message, error, config.debug));
@@ -73,7 +76,7 @@ async function main() {
   }
   // Imports a stop of the server cut short are reported, under their ids, before anyone can ask for them.
   await new ImportJournal(config.importDir).recover(db).catch((error) => fail(`cannot recover the interrupted imports: ${(error as Error).message}`, error, config.debug));
-  const app = createApp({ db, webRoot, imports: { folder: config.importDir, uploadLimitBytes: config.uploadLimitBytes } });
+  const app = createApp({ db, webRoot, allowedHosts: config.allowedHosts, imports: { folder: config.importDir, uploadLimitBytes: config.uploadLimitBytes } });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`ServicePulse is running at http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${info.port}/`);
     console.log(`Database: ${db.path}${config.seedDemo ? '' : ' (demo seeding off)'}`);

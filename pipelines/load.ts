@@ -13,6 +13,7 @@ import { canonicalFields } from './mapping/canonical.ts';
 import { fitMapping } from './mapping/fit.ts';
 import { mappingToSql, quoteIdentifier } from './mapping/to-sql.ts';
 import type { LoadKind, Mapping } from './mapping/types.ts';
+import { hideServerPaths } from './hide-server-paths.ts';
 import { LoadError } from './load-error.ts';
 import { prepareNewEvents } from './merge-events.ts';
 import { prepareTickets, storeTickets, type PreparedTickets } from './merge-tickets.ts';
@@ -202,7 +203,7 @@ async function recordFailedLoad(db: Database, load: LoadContext, error: unknown)
          FROM loads`,
       {
         file: basename(load.file), sha256, bytes: load.bytes, source: load.source, kind: load.mapping.kind, import_id: load.importId,
-        started: load.startedAt.toISOString(), error: message,
+        started: load.startedAt.toISOString(), error: hideServerPaths(message, load.file),
       },
     ),
   );

@@ -1,4 +1,5 @@
 // Past loads as the `loads` and `load_rejects` tables record them.
+import { hideServerPaths } from '../../pipelines/hide-server-paths.ts';
 import { rejectKindSql } from '../../pipelines/rejects.ts';
 import type { Database } from '../../sql/db.ts';
 import type { ImportResponse, ImportState, RejectsResponse } from '../contracts.ts';
@@ -32,7 +33,8 @@ function toImport(row: LoadRow, topRejects: Array<{ reason: string; count: numbe
     id, load_id: row.load_id, state: row.status, step: null, progress: null, file: row.file, bytes: row.bytes, format: null,
     source: row.source, kind: row.kind, started_at: row.started_at, finished_at: row.finished_at,
     rows: row.status === 'failed' || row.status === 'interrupted' ? null : { read: row.read, inserted: row.inserted, updated: row.updated, unchanged: row.unchanged, rejected: row.rejected },
-    top_rejects: topRejects, summary: null, error: row.error, links: importLinks(id, row.load_id),
+    // Loads recorded before failures were stored without server paths still had them.
+    top_rejects: topRejects, summary: null, error: row.error === null ? null : hideServerPaths(row.error), links: importLinks(id, row.load_id),
   };
 }
 

@@ -2,6 +2,7 @@
 // at a time anyway); their progress is kept here for `GET /api/imports/:id`.
 import { rm } from 'node:fs/promises';
 import type { Database } from '../../sql/db.ts';
+import { hideServerPaths } from '../../pipelines/hide-server-paths.ts';
 import { LoadError, loadFile, type LoadSummary } from '../../pipelines/load.ts';
 import type { Plan } from '../../pipelines/plan.ts';
 import type { ImportResponse } from '../contracts.ts';
@@ -94,7 +95,7 @@ export class ImportQueue {
     } catch (error) {
       if (!(error instanceof LoadError)) this.logError(error);
       job.state = 'failed';
-      job.error = (error as Error).message.replaceAll(plan.file, request.displayName);
+      job.error = hideServerPaths((error as Error).message, plan.file, request.displayName);
     } finally {
       job.finished_at = new Date().toISOString();
       this.onChange(job);

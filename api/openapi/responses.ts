@@ -11,9 +11,13 @@ export function json(description: string, schema: z.ZodType, headers?: Record<st
   return { description, content: { 'application/json': { schema: resolver(schema) } }, ...(headers ? { headers } : {}) };
 }
 
-/** Error answers, each an RFC 9457 problem document; the 500 every route may give is added here. */
+/** What any route may be refused with, before it runs (api/security/). */
+const refused = "Refused: the request is addressed to a host name this server does not answer (`SERVICEPULSE_ALLOWED_HOSTS`), or it would change data and comes from another site's page.";
+
+/** Error answers, each an RFC 9457 problem document; the 403 and 500 every route may give are added here. */
 export function problems(byStatus: Record<number, string>) {
-  const all: Record<number, string> = { ...byStatus, 500: 'Unexpected error; the details are in the server log.' };
+  const forbidden = byStatus[403] === undefined ? refused : `${byStatus[403]} ${refused.replace(/^Refused: the/, 'Or the')}`;
+  const all: Record<number, string> = { ...byStatus, 403: forbidden, 500: 'Unexpected error; the details are in the server log.' };
   return Object.fromEntries(Object.entries(all).map(([status, description]) => [status, { description, content: problemContent }]));
 }
 

@@ -6,6 +6,7 @@ import { Hono, type Context } from 'hono';
 import { describeRoute, resolver, validator } from 'hono-openapi';
 import { z } from 'zod';
 import type { Database } from '../../sql/db.ts';
+import { hideServerPaths } from '../../pipelines/hide-server-paths.ts';
 import { LoadError } from '../../pipelines/load-error.ts';
 import { planFile } from '../../pipelines/plan.ts';
 import { inspectFile } from '../../pipelines/read.ts';
@@ -78,7 +79,7 @@ const describeImports = {
 /** A refused file's message names it as the client knows it, not by where the server stored it. */
 function refusal(error: LoadError, stored: string, name: string, status: 415 | 422): ProblemError {
   const title = status === 415 ? 'Unsupported file content' : 'Cannot load this file';
-  return new ProblemError(status, title, error.message.replaceAll(stored, name));
+  return new ProblemError(status, title, hideServerPaths(error.message, stored, name));
 }
 
 /** A path import's JSON is small (a mapping at most); a larger body is refused, not buffered. */

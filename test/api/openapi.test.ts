@@ -118,6 +118,7 @@ function upload(): RequestInit {
 // In order: the goal created early is read, replaced and archived later.
 const cases: Case[] = [
   { method: 'get', path: '/api/health', url: '/api/health', status: 200 },
+  { method: 'get', path: '/api/health', url: 'http://rebound.example/api/health', status: 403 },
   { method: 'get', path: '/api/metrics', url: '/api/metrics', status: 200 },
   { method: 'get', path: '/api/metrics/{key}', url: '/api/metrics/created?grain=month&by=channel&from=2024-01-01&to=2024-04-01', status: 200 },
   { method: 'get', path: '/api/metrics/{key}', url: '/api/metrics/first_response_time?stat=p90&hours=business&channel=email&channel=web', status: 200 },
@@ -141,6 +142,7 @@ const cases: Case[] = [
   { method: 'get', path: '/api/tickets', url: '/api/tickets?metric=nope', status: 400 },
   { method: 'post', path: '/api/goals', url: '/api/goals', init: asJson('POST', goal), status: 201 },
   { method: 'post', path: '/api/goals', url: '/api/goals', init: asJson('POST', { ...goal, stat: 'value' }), status: 400 },
+  { method: 'post', path: '/api/goals', url: '/api/goals', init: { ...asJson('POST', goal), headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example' } }, status: 403 },
   { method: 'get', path: '/api/goals', url: '/api/goals', status: 200 },
   { method: 'get', path: '/api/goals/{id}', url: '/api/goals/1', status: 200 },
   { method: 'get', path: '/api/goals/{id}', url: '/api/goals/99', status: 404 },

@@ -1,5 +1,6 @@
 // The server as a person starts it: its failure messages are one clear line and a non-zero exit.
 import { writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, runServer, scratchDatabasePath, stopServer, waitForHealth, type ServerRun } from '../support/server-process.ts';
@@ -70,5 +71,31 @@ describe('npm start failures', () => {
     const { code, lines } = await failure(start({ PORT: 'eighty', SERVICEPULSE_DB: scratchDatabasePath() }));
     expect(code).toBe(1);
     expect(lines).toEqual([expect.stringMatching(/^servicepulse: Invalid setting PORT: /)]);
+  });
+});
+
+/** A GET sent with a Host header of our choosing (fetch does not let a caller set it). */
+function getWithHost(port: number, path: string, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const sent = request({ host: '127.0.0.1', port, path, headers: { Host: host } }, (response) => {
+      response.resume();
+      resolve(response.statusCode!);
+    });
+    sent.once('error', reject);
+    sent.end();
+  });
+}
+
+describe('npm start on every network', () => {
+  it('warns that anyone who can reach it can change data, and still refuses unknown host names', async () => {
+    const port = await freePort();
+    const run = start({ PORT: String(port), HOST: '0.0.0.0', SERVICEPULSE_DB: scratchDatabasePath() }, ['--no-demo']);
+    await waitForHealth(run, port);
+    expect(run.output()).toContain(
+      `servicepulse: WARNING: HOST=0.0.0.0 listens on every network this machine is on: anyone who can reach port ${port} can read every metric and import, change or delete data.`,
+    );
+    expect(run.output()).toContain('for as long as there are no accounts');
+    expect(await getWithHost(port, '/api/health', `rebound.example:${port}`)).toBe(403);
+    expect(await getWithHost(port, '/api/health', `127.0.0.1:${port}`)).toBe(200);
   });
 });

@@ -56,16 +56,27 @@ describe.runIf(hasChromium)('dashboard in Chromium', () => {
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    // Anything the page's Content-Security-Policy blocks (a script, a style) is a problem too.
+    await page.exposeFunction('reportViolation', (text: string) => problems.push(text));
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (event) =>
+        (window as unknown as { reportViolation: (text: string) => void }).reportViolation(`CSP ${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`),
+      ),
+    );
     await setup?.(page);
     return { page, problems };
   }
 
   it('draws the weekly volume by channel with exactly the API numbers', async () => {
     const { page, problems } = await openOverview();
-    const [seriesResponse] = await Promise.all([
+    const [seriesResponse, pageResponse] = await Promise.all([
       page.waitForResponse((response) => new URL(response.url()).pathname === '/api/metrics/created'),
       page.goto(base),
     ]);
+    // The page runs under a policy that allows no inline script but its own (by hash) and no framing.
+    const policy = (await pageResponse!.headerValue('content-security-policy')) ?? '';
+    expect(policy).toMatch(/(^|; )script-src 'self'( 'sha256-[A-Za-z0-9+/]+=*')+(;|$)/);
+    expect(policy).toContain("frame-ancestors 'none'");
     expect(new URL(seriesResponse.url()).searchParams.get('by')).toBe('channel');
     const api = (await seriesResponse.json()) as SeriesResponse;
     expect(api.total.value).toBeGreaterThan(2000);
@@ -90,6 +101,11 @@ describe.runIf(hasChromium)('dashboard in Chromium', () => {
     }
     expect(drawnTotal).toBe(api.total.value);
     expect(Number(await page.getByTestId('volume-total').getAttribute('data-value'))).toBe(api.total.value);
+
+    // The tooltip is HTML with style attributes, the one inline style the policy allows.
+    const box = (await chart.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await chart.locator('td', { hasText: /^Total$/ }).waitFor({ timeout: 10_000 });
 
     await page.screenshot({ path: join(resultsDir, 'dashboard-overview.png'), fullPage: true });
     expect(problems).toEqual([]);
