@@ -1,7 +1,7 @@
 // A server killed with SIGKILL while it loads an upload: on the next start the database is exactly as it was before the
 // upload (even when the kill landed in DuckDB's commit, sql/recovery.ts), the import's id answers `interrupted`, the
 // load history lists it, and its uploaded file is gone (docs/importing.md).
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,20 +9,11 @@ import type { ImportListResponse, ImportResponse } from '../../api/contracts.ts'
 import { Database } from '../../sql/db.ts';
 import { migrate } from '../../sql/migrate.ts';
 import { fingerprint } from '../helpers/fingerprint.ts';
-import { loadSmallFixture, smallFixture } from '../helpers/db.ts';
+import { bigTicketsExport } from '../helpers/big-exports.ts';
+import { loadSmallFixture } from '../helpers/db.ts';
 import { killWhenWalGrows } from '../support/kill-when-wal-grows.ts';
 import { freePort, runServer, stopServer, waitForHealth } from '../support/server-process.ts';
 
-/** 200,000 new tickets under the fixture's first row. */
-function bigExport(dir: string): string {
-  const [header, first] = readFileSync(join(smallFixture, 'tickets.csv'), 'utf8').split('\n');
-  const rest = first!.slice(first!.indexOf(','));
-  const lines = [header];
-  for (let id = 500_000; id < 700_000; id++) lines.push(`${id}${rest}`);
-  const file = join(dir, 'big.csv');
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  return file;
-}
 
 async function stepOf(base: string, id: string): Promise<string | null> {
   const job = (await (await fetch(`${base}/api/imports/${id}`)).json()) as ImportResponse;
@@ -32,7 +23,7 @@ async function stepOf(base: string, id: string): Promise<string | null> {
 describe('a server killed while it loads an upload', () => {
   it('restarts with the database as before, and the import reported as interrupted', { timeout: 600_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'servicepulse-server-kill-'));
-    const upload = readFileSync(bigExport(dir));
+    const upload = readFileSync(bigTicketsExport(dir));
     const attempts: Array<{ walBytes: number | null; recovered: boolean; state: string }> = [];
     for (let attempt = 0; attempt < 5 && !attempts.some((a) => a.recovered); attempt++) {
       const path = join(dir, `kill-${attempt}.duckdb`);

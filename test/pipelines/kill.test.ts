@@ -1,28 +1,19 @@
 // A load killed with SIGKILL part-way leaves the database exactly as it was before the load.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Database } from '../../sql/db.ts';
 import { migrate } from '../../sql/migrate.ts';
-import { loadSmallFixture, smallFixture } from '../helpers/db.ts';
+import { bigTicketsExport } from '../helpers/big-exports.ts';
+import { loadSmallFixture } from '../helpers/db.ts';
 import { projectRoot } from '../support/server-process.ts';
 
 const snapshotSql = `SELECT (SELECT count(*)::INTEGER FROM tickets) AS tickets, (SELECT count(*)::INTEGER FROM ticket_facts) AS facts,
   (SELECT count(*)::INTEGER FROM ticket_events) AS events, (SELECT count(*)::INTEGER FROM loads) AS loads,
   (SELECT count(*)::INTEGER FROM load_rejects) AS rejects, (SELECT version::INTEGER FROM data_state) AS version`;
 
-/** 200,000 valid tickets cut from the fixture's first row: large enough to take a while to load. */
-function bigExport(dir: string): string {
-  const [header, firstRow] = readFileSync(join(smallFixture, 'tickets.csv'), 'utf8').split('\n');
-  const rest = firstRow!.slice(firstRow!.indexOf(','));
-  const lines = [header];
-  for (let id = 500_000; id < 700_000; id++) lines.push(`${id}${rest}`);
-  const file = join(dir, 'big.csv');
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  return file;
-}
 
 // `validated`: rows staged and mapped into temp tables, before the load's transaction began; `facts`: the rows to
 // write and their facts computed, still before it; `writing`: inside the transaction, as it inserts the tickets.
@@ -36,7 +27,7 @@ describe.each(['validated', 'facts', 'writing'])('a load killed at step %s', (st
     const before = await db.read(snapshotSql);
     await db.close();
 
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/load-in-child.ts', path, bigExport(dir)], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/load-in-child.ts', path, bigTicketsExport(dir)], {
       cwd: projectRoot,
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -3,7 +3,7 @@
 // exactly what it held before the load. The kill is aimed at the commit (the moment the write-ahead log grows) and
 // repeated until one lands inside it.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,32 +11,10 @@ import { Database } from '../../sql/db.ts';
 import { migrate } from '../../sql/migrate.ts';
 import { recoverUnfinishedLoad, type LoadRecovery } from '../../sql/recovery.ts';
 import { fingerprint } from '../helpers/fingerprint.ts';
-import { loadSmallFixture, smallFixture } from '../helpers/db.ts';
+import { bigEventsExport, bigTicketsExport } from '../helpers/big-exports.ts';
+import { loadSmallFixture } from '../helpers/db.ts';
 import { killWhenWalGrows } from '../support/kill-when-wal-grows.ts';
 import { projectRoot } from '../support/server-process.ts';
-
-/** 200,000 tickets: the fixture's 9 again with a new subject (updates), then its first row under new ids. */
-function bigTicketsExport(dir: string): string {
-  const [header, ...rows] = readFileSync(join(smallFixture, 'tickets.csv'), 'utf8').trim().split('\n');
-  const rest = rows[0]!.slice(rows[0]!.indexOf(','));
-  // The subject is the ninth column; no column before it holds a comma.
-  const resubject = (row: string) => row.split(',').map((cell, index) => (index === 8 ? `Re: ${cell}` : cell)).join(',');
-  const lines = [header, ...rows.map(resubject)];
-  for (let id = 500_000; lines.length <= 200_000; id++) lines.push(`${id}${rest}`);
-  const file = join(dir, 'tickets.csv');
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  return file;
-}
-
-/** 200,000 internal notes on the fixture's ticket 10001, a second apart (each a new event). */
-function bigEventsExport(dir: string): string {
-  const lines = ['ticket_id,occurred_at,kind,actor_id,actor_kind,from_value,to_value'];
-  const start = Date.parse('2026-01-05T09:01:00Z');
-  for (let n = 0; n < 200_000; n++) lines.push(`10001,${new Date(start + n * 1000).toISOString()},internal_note,a1,agent,,`);
-  const file = join(dir, 'events.csv');
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  return file;
-}
 
 interface Attempt {
   walBytes: number | null;
@@ -50,7 +28,7 @@ const cases = [
   // The torn commit brings back the row groups written ahead of it: most of the 199,991 new tickets and their facts
   // (how many depends on where the row groups end), and the new versions of those of the 9 changed tickets that
   // DuckDB rewrote as a delete and an append (the delete never applies). All of them carry the load's id.
-  { kind: 'tickets', write: bigTicketsExport, table: 'tickets', most: 200_000 },
+  { kind: 'tickets', write: (dir: string) => bigTicketsExport(dir, { changeStored: true }), table: 'tickets', most: 200_000 },
   { kind: 'events', write: bigEventsExport, table: 'ticket_events', most: 200_000 },
 ] as const;
 
