@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database, Query } from '../../sql/db.ts';
 import { businessDeadlines, measureBusinessSpans, rebuildBusinessIntervals } from '../../sql/business-hours.ts';
+import { inCi } from '../helpers/ci.ts';
 import { freshDb } from '../helpers/db.ts';
 
 const peerCases = fileURLToPath(new URL('../../../shared/peer-tests/business-hours-cases.csv', import.meta.url));
@@ -77,7 +78,7 @@ afterEach(async () => {
 
 describe('business hours: peer cases', () => {
   if (!existsSync(peerCases)) {
-    if (process.env.CI) throw new Error(`${peerCases} is missing: the peer cases cannot be skipped in CI`);
+    if (inCi()) throw new Error(`${peerCases} is missing: the peer cases cannot be skipped in CI`);
     console.warn(`\n!! Business-hours peer cases SKIPPED: ${peerCases} is not here (a clone without ../shared).\n`);
   }
 
