@@ -100,7 +100,7 @@ export async function queryTickets(db: Database, query: DrilldownQuery): Promise
     where.push(query.outcome === 'met' ? `(${parts.met})` : `NOT coalesce(${parts.met}, false)`);
   }
   if (parts.met?.includes('$target')) params.target = query.target;
-  Object.assign(params, clockParams(`${where.join(' ')} ${parts.value} ${parts.met ?? ''}`, query.options));
+  Object.assign(params, clockParams(query.metric, query.options));
   const sort = sortSql[query.sort];
   const direction = query.descending ? 'DESC' : 'ASC';
   const outer: string[] = [];

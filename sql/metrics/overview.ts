@@ -101,7 +101,7 @@ async function factFigures(sql: Query, query: HeadlineQuery, chosen: Metric[]): 
       const scope = factScopeSql({ time: `f.${metric.period_column}`, rows, filters: query.filters, range });
       const select = `SELECT (${value})::DOUBLE AS value, count(*)::INTEGER AS tickets FROM ${from} f WHERE ${scope.where.join(' AND ')}`;
       return (await sql.one<{ value: number | null; tickets: number }>(select, {
-        [start]: bounds[start], [end]: bounds[end], ...(scope.params as Record<string, never>), ...clockParams(select, options),
+        [start]: bounds[start], [end]: bounds[end], ...(scope.params as Record<string, never>), ...clockParams(metric, options),
       }))!;
     };
     const [current, previous] = [await answer(periods.current), await answer(periods.previous)];

@@ -27,10 +27,8 @@ type Rollable = Extract<Metric, { aggregation: 'count' | 'rate' | 'score' }>;
 /** Whether a metric (with the chosen variant) is made of sums only. */
 export function isRollable(metric: Metric): metric is Rollable {
   if (metric.aggregation === 'count' || metric.aggregation === 'score') return true;
-  if (metric.aggregation !== 'rate' || metric.share_of === 'requesters') return false;
-  const numerators = [metric.numerator, ...Object.values(metric.variants ?? {}).map((v) => v.numerator)];
-  // A condition on $now (a clock still running or already breached) changes with the time of asking.
-  return ![metric.denominator, ...numerators].some((sql) => sql.includes('$now'));
+  // A rate judged at the time of asking (a clock still running or already breached) changes without any load.
+  return metric.aggregation === 'rate' && metric.share_of !== 'requesters' && !metric.judged_now;
 }
 
 const measure = {

@@ -23,9 +23,12 @@ export interface MetricOptions {
   asOf?: Date;
 }
 
-/** `$now` for the SQL that judges running clocks; DuckDB refuses a bound parameter the statement does not use. */
-export function clockParams(sql: string, options: Pick<MetricOptions, 'asOf'>): { now?: string } {
-  return sql.includes('$now') ? { now: (options.asOf ?? new Date()).toISOString() } : {};
+/**
+ * `$now` for a metric the registry says is judged at the time of asking (`judged_now`), nothing for the others:
+ * DuckDB refuses a bound parameter the statement does not use.
+ */
+export function clockParams(metric: Metric | undefined, options: Pick<MetricOptions, 'asOf'>): { now?: string } {
+  return metric?.aggregation === 'rate' && metric.judged_now ? { now: (options.asOf ?? new Date()).toISOString() } : {};
 }
 
 export interface SeriesQuery extends MetricOptions {
@@ -212,7 +215,7 @@ function seriesFromFacts(query: SeriesQuery, group: string): SeriesSource {
     rows: `SELECT ${utcPeriodStart(time)} AS period_start, ${group}::VARCHAR AS "group", f.* FROM ${from} f WHERE ${where}`,
     value,
     tickets: 'count(*)',
-    params: { from: query.from.toISOString(), to: query.to.toISOString(), ...scope.params, ...clockParams(where, query) },
+    params: { from: query.from.toISOString(), to: query.to.toISOString(), ...scope.params, ...clockParams(query.metric, query) },
   };
 }
 
