@@ -87,7 +87,7 @@ async function rollupFigures(sql: Query, query: HeadlineQuery, chosen: Metric[])
 
 /**
  * The other metrics from the facts, one statement per metric and period: a WHERE on the period lets DuckDB skip
- * the row groups outside it, which one pass with a FILTER per period cannot (10 M tickets: 1.0 s against 1.2 s).
+ * the row groups outside it, which one pass with a FILTER per period cannot (measured: bench/README.md, "Answering").
  */
 async function factFigures(sql: Query, query: HeadlineQuery, chosen: Metric[]): Promise<HeadlineFigure[]> {
   const options: MetricOptions = { stat: 'p50', hours: query.hours, asOf: query.asOf };

@@ -54,7 +54,7 @@ function measuresOf(metric: Rollable): Array<[string, string]> {
       return [
         [measure.rows(metric.key), `count(*) FILTER (WHERE ${metric.where})`],
         // Stored as DOUBLE (exact for whole numbers below 2^53): DuckDB sums integers into HUGEINT, and summing a
-        // HUGEINT column again took 20 ms per 48 k rollup rows against 1 ms for a BIGINT or DOUBLE one.
+        // HUGEINT column again is far slower than a BIGINT or DOUBLE one (bench/README.md, "Answering").
         ...Object.entries(metric.sums).map(([name, sql]): [string, string] => [
           measure.sum(metric.key, name),
           `(sum(${sql}) FILTER (WHERE ${metric.where}))::DOUBLE`,

@@ -129,8 +129,8 @@ async function queryBacklog(db: Database, query: SeriesQuery) {
   const where = filters.where.length > 0 ? `WHERE ${filters.where.join(' AND ')}` : '';
   return db.withConnection(async (sql) => {
     // Open by the last solve, less those inside a solved gap at the period's end: a correlated NOT EXISTS per period
-    // and ticket cost DuckDB three times the join (2 M tickets), the subtraction a fifth more. A ticket is in at most
-    // one gap at a time, and that gap lies before its last solve, so nothing is subtracted twice.
+    // and ticket cost DuckDB several times the join (bench/README.md, "Answering"). A ticket is in at most one gap at
+    // a time, and that gap lies before its last solve, so nothing is subtracted twice.
     const series = await sql.all<SeriesRow & Record<string, unknown>>(
       `WITH period_ends AS (
          SELECT g.period_start, least(g.period_start + ${grainInterval[query.grain]}, $to::TIMESTAMPTZ) AS period_end

@@ -31,7 +31,8 @@ SELECT i.record, n.ticket_id, n.existing_id, $source AS source,
        coalesce(team_by_name.provider_name, team_by_id.provider_name) AS provider_name,
        coalesce(agent_by_name.agent_id, agent_by_id.agent_id) AS assignee_id,
        -- The comparison of two incoming columns stays out of the join condition: DuckDB runs such a join as a
-       -- nested loop. An equality join on the agents' names costs less than an EXISTS (0.4 s for a million rows).
+       -- nested loop. An equality join on the agents' names costs less than an EXISTS, which DuckDB runs as a delim
+       -- join (bench/README.md, "Loading").
        (i.submitter IS DISTINCT FROM i.requester_name AND submitting_agent.name IS NOT NULL) AS created_by_agent,
        coalesce(i.requester_kind, c.kind, 'external') AS resolved_requester_kind,
        coalesce(i.organization, c.organization) AS resolved_organization,
