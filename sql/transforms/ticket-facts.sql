@@ -88,7 +88,7 @@ SELECT t.ticket_id, t.created_at, t.first_response_at, t.first_solved_at, t.solv
        t.escalations, t.escalation_level_max, k.is_escalated,
        CASE WHEN k.is_solved THEN t.agent_replies < 2 END AS is_one_touch,
        CASE WHEN k.is_solved THEN
-         -- Phone and desk: solved in the first interaction (the rollup dates that response at creation).
+         -- Phone and desk: solved in the first interaction (ticket-milestones.sql dates that response at creation).
          CASE WHEN t.channel IN ('phone', 'desk') THEN coalesce(t.first_response_at = t.created_at, t.agent_replies <= 1)
               ELSE t.agent_replies <= 1 END
          AND t.reopens = 0 AND k.team_stations <= 1 AND NOT k.is_escalated AND NOT coalesce(r.same_category, false)

@@ -2,7 +2,7 @@
 -- params $source and $last_ticket_id (the highest ticket id stored). Runs before the load's transaction, into temp
 -- tables DuckDB scans in parallel; tickets-store.sql writes what it decided. Output: matched_tickets (the incoming
 -- rows already stored, and whether they changed), ticket_references (per new or changed row: its id and what is
--- looked up for it), the view ticket_rows (those rows whole, as written unless a rollup replaces some columns) and
+-- looked up for it), the view ticket_rows (those rows whole, as written unless recounted milestones replace some columns) and
 -- touched_tickets filled.
 CREATE OR REPLACE TEMP TABLE matched_tickets AS
 SELECT i.record, t.ticket_id AS existing_id, t.row_hash <> i.row_hash AS changed
