@@ -1,6 +1,9 @@
-// Answers computed from the data are cached by (request, data_version): every load bumps the version, so a
-// cached answer is never stale and nothing has to be cleared by hand. The version also makes a strong ETag:
-// a browser revalidating an unchanged answer gets a 304 without the query running.
+// Answers computed from the data are cached by (request, data_version, UTC hour). Every load bumps the version, so
+// no answer outlives a change to the data and nothing has to be cleared by hand. Answers that depend on the time of
+// asking (SLA attainment and promises judged against running clocks, goals' current period, default ranges) are
+// recomputed when the hour changes, so they may be up to an hour behind the clock: a first-response clock that runs
+// out at 11:10 still counts as running, in neither met nor breached, until a question asked at 12:00 or later.
+// The key also makes a strong ETag: a browser revalidating an unchanged answer gets a 304 without the query running.
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { Database } from '../sql/db.ts';

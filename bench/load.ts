@@ -156,7 +156,7 @@ const stepLabels = [
   'call → read         (sha256, inspect, stage raw)',
   'read → validated    (map, rules, rejects)',
   'validated → merged  (dedupe, merge)',
-  'merged → facts      (rollup, ticket_facts)',
+  'merged → facts      (milestones, ticket_facts)',
   'facts → return      (counts, record, commit)',
 ];
 

@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Database, Query } from '../sql/db.ts';
-import { applyTicketRollup, computeFacts, computeTicketRollup, storeFacts } from '../sql/facts.ts';
+import { applyTicketMilestones, computeFacts, computeTicketMilestones, storeFacts } from '../sql/facts.ts';
 import { runTransform } from '../sql/files.ts';
 import { noteFeedbackDays, refreshRollups } from '../sql/rollups.ts';
 import { canonicalFields } from './mapping/canonical.ts';
@@ -218,18 +218,18 @@ interface PreparedRows {
   rowsRead: number;
   warnings: string[];
   superseded: number;
-  /** The rollup and facts are in temp tables already (a tickets load, an events load whose tickets are stored). */
+  /** The milestones and facts are in temp tables already (a tickets load, an events load whose tickets are stored). */
   factsComputed: boolean;
   /** `mapped` is gone (an events load whose tickets are stored), its line-break totals kept for the rejects. */
   mappedDropped: boolean;
-  /** A tickets load's rows, numbered and rolled up, for the transaction to write. */
+  /** A tickets load's rows, numbered, their milestones recounted, for the transaction to write. */
   tickets?: PreparedTickets;
 }
 
 /**
  * Reads, maps and checks the file into temp tables only (outside the load's transaction, see
  * `Database.writePrepared`): `mapped`, the view of the rows to merge, and the collected `rejects`; for tickets, and
- * for events whose tickets are stored, also the rows to write, the rollup and the facts, which the transaction only
+ * for events whose tickets are stored, also the rows to write, the milestones and the facts, which the transaction only
  * writes.
  */
 async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRows> {
@@ -271,7 +271,7 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
   await query.run('CREATE OR REPLACE TEMP TABLE touched_tickets (ticket_id BIGINT)');
   if (mapping.kind === 'events') {
     await createIncomingView(query, incoming, false);
-    // Their tickets are stored already, so the events to store, the rollup and the facts can all be computed
+    // Their tickets are stored already, so the events to store, the milestones and the facts can all be computed
     // here, in parallel; the transaction only writes them. An event log that creates its tickets does this inside
     // the transaction, once those tickets exist.
     if (!mapping.createsTickets) {
@@ -284,8 +284,8 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
       mappedDropped = true;
       onStep('merged');
       if (await anyTouched(query)) {
-        await computeTicketRollup(query, { pendingEvents: 'new_events' });
-        await computeFacts(query, { pendingEvents: 'new_events', rolledNotStored: true });
+        await computeTicketMilestones(query, { pendingEvents: 'new_events' });
+        await computeFacts(query, { pendingEvents: 'new_events', milestonesNotStored: true });
       }
       onStep('facts');
       factsComputed = true;
@@ -324,16 +324,16 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
   // transaction and the tables as stored): DuckDB reads rows a transaction wrote itself with one thread.
   const pendingEvents = mapping.kind === 'events' ? 'new_events' : undefined;
   if (!prepared.factsComputed) onStep('merged');
-  // A load that touched no ticket (feedback, or a file stored already) has no rollup or facts to redo.
+  // A load that touched no ticket (feedback, or a file stored already) has no milestones or facts to redo.
   if (await anyTouched(tx)) {
     if (!prepared.factsComputed) {
-      await computeTicketRollup(tx, { pendingEvents });
-      await applyTicketRollup(tx);
+      await computeTicketMilestones(tx, { pendingEvents });
+      await applyTicketMilestones(tx);
       await computeFacts(tx, { pendingEvents });
     }
     await storeFacts(tx, loadId);
-    // A tickets load writes its rows with the rollup applied.
-    if (prepared.factsComputed && !prepared.tickets) await applyTicketRollup(tx);
+    // A tickets load writes its rows with their milestones applied.
+    if (prepared.factsComputed && !prepared.tickets) await applyTicketMilestones(tx);
   }
   if (prepared.tickets) await storeTickets(tx, prepared.tickets, loadId);
   if (pendingEvents) {

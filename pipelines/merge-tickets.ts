@@ -1,10 +1,10 @@
 // A tickets load decides everything before its transaction: which rows are new, changed or unchanged, the new
-// tickets' ids, their rollup and their facts, all into temp tables DuckDB scans in parallel. Its transaction then
+// tickets' ids, their milestones and their facts, all into temp tables DuckDB scans in parallel. Its transaction then
 // only writes them: DuckDB scans rows a transaction wrote itself with one thread, and the facts read every ticket
 // the load writes (merging and computing facts took 12.8 s for a million tickets inside the transaction, 4.9 s before
 // it; see bench/README.md).
 import type { Query } from '../sql/db.ts';
-import { computeFacts, computeTicketRollup, factColumnsOf } from '../sql/facts.ts';
+import { computeFacts, computeTicketMilestones, factColumnsOf } from '../sql/facts.ts';
 import { runTransform } from '../sql/files.ts';
 
 /** What the transaction needs to write the prepared tickets. */
@@ -18,13 +18,13 @@ export interface PreparedTickets {
 }
 
 /**
- * From temp view `incoming_tickets`, everything `storeTickets` writes (tickets-prepare.sql), and the rollup and facts
+ * From temp view `incoming_tickets`, everything `storeTickets` writes (tickets-prepare.sql), and the milestones and facts
  * of the new and changed tickets, computed over those rows (temp table `pending_tickets`) in place of the stored ones.
  */
 export async function prepareTickets(query: Query, source: string, onMerged: () => void): Promise<PreparedTickets> {
   const lastTicketId = (await query.one<{ id: string }>('SELECT coalesce(max(ticket_id), 0)::VARCHAR AS id FROM tickets'))!.id;
   await runTransform(query, 'tickets-prepare', { source, last_ticket_id: lastTicketId });
-  // What the rollup and the facts read of those rows; tickets-store.sql reads the texts from the file's rows.
+  // What the milestones and the facts read of those rows; tickets-store.sql reads the texts from the file's rows.
   await query.run(`CREATE OR REPLACE TEMP TABLE pending_tickets AS SELECT * FROM ${factColumnsOf('ticket_rows')}`);
   const counts = (await query.one<{ inserted: number; touched: number }>(
     `SELECT count(*) FILTER (WHERE ticket_id > $last::BIGINT)::INTEGER AS inserted, count(*)::INTEGER AS touched
@@ -34,8 +34,8 @@ export async function prepareTickets(query: Query, source: string, onMerged: () 
   onMerged();
   const touched = counts.touched > 0;
   if (touched) {
-    await computeTicketRollup(query, { pendingTickets: 'pending_tickets' });
-    await computeFacts(query, { pendingTickets: 'pending_tickets', rolledNotStored: true });
+    await computeTicketMilestones(query, { pendingTickets: 'pending_tickets' });
+    await computeFacts(query, { pendingTickets: 'pending_tickets', milestonesNotStored: true });
   }
   return { lastTicketId, inserted: counts.inserted, touched };
 }

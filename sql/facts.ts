@@ -9,7 +9,7 @@ import { noteFactDays, refreshRollups } from './rollups.ts';
 const deadlineHorizonDays = 90;
 
 /**
- * Temp view `fact_events`, the event log the rollup and the facts read: `ticket_events`, plus the rows of
+ * Temp view `fact_events`, the event log the milestones and the facts read: `ticket_events`, plus the rows of
  * `pendingEvents` (same columns, no load_id) when a load stores its new events only after computing facts.
  */
 async function defineFactEvents(query: Query, pendingEvents?: string): Promise<void> {
@@ -23,7 +23,7 @@ async function defineFactEvents(query: Query, pendingEvents?: string): Promise<v
 }
 
 /**
- * Ticket columns no rollup, fact or daily rollup reads: the facts read the tickets without them, so that the rollup
+ * Ticket columns no milestone count, fact or daily rollup reads: the facts read the tickets without them, so that the milestone count
  * copies a million narrow rows, not a million descriptions (2.9 s to 1.1 s at 1 M tickets).
  */
 export const ticketColumnsFactsSkip = ['external_id', 'subject', 'description', 'updated_at', 'subcategory', 'tags', 'provider_name', 'row_hash'];
@@ -52,11 +52,11 @@ const defineFactTicketBase = (query: Query, pendingTickets?: string) =>
   defineTicketsReplaced(query, 'fact_ticket_base', factColumnsOf('tickets'), pendingTickets);
 
 /**
- * Temp view `fact_ticket_rows`, the tickets the facts read: `fact_ticket_base`, or, when the rollup has not been
- * written yet (`rolledNotStored`), the rolled-up rows of temp table `rolled_tickets` in place of those.
+ * Temp view `fact_ticket_rows`, the tickets the facts read: `fact_ticket_base`, or, when the milestones have not been
+ * written yet (`milestonesNotStored`), the recounted rows of temp table `recounted_tickets` in place of those.
  */
-const defineFactTickets = (query: Query, rolledNotStored: boolean) =>
-  defineTicketsReplaced(query, 'fact_ticket_rows', 'fact_ticket_base', rolledNotStored ? 'rolled_tickets' : undefined);
+const defineFactTickets = (query: Query, milestonesNotStored: boolean) =>
+  defineTicketsReplaced(query, 'fact_ticket_rows', 'fact_ticket_base', milestonesNotStored ? 'recounted_tickets' : undefined);
 
 /** Where the event log and the tickets the facts read stand (see defineFactEvents and defineFactTickets). */
 export interface FactSources {
@@ -64,33 +64,33 @@ export interface FactSources {
   pendingEvents?: string;
   /** A temp table of ticket rows not written yet (see defineFactTicketBase). */
   pendingTickets?: string;
-  /** The rollup is in temp table `rolled_tickets` but not written to `tickets` yet. */
-  rolledNotStored?: boolean;
+  /** The milestones are in temp table `recounted_tickets` but not written to `tickets` yet. */
+  milestonesNotStored?: boolean;
 }
 
 /**
- * Recounts the touched tickets' milestones and counters from their events into temp table `rolled_tickets`
- * (ticket-rollup.sql); `applyTicketRollup` writes them. Reads only, so it may run before the load's transaction.
+ * Recounts the touched tickets' milestones and counters from their events into temp table `recounted_tickets`
+ * (ticket-milestones.sql); `applyTicketMilestones` writes them. Reads only, so it may run before the load's transaction.
  */
-export async function computeTicketRollup(query: Query, sources: Omit<FactSources, 'rolledNotStored'> = {}): Promise<void> {
+export async function computeTicketMilestones(query: Query, sources: Omit<FactSources, 'milestonesNotStored'> = {}): Promise<void> {
   await defineFactEvents(query, sources.pendingEvents);
   await defineFactTicketBase(query, sources.pendingTickets);
-  await runTransform(query, 'ticket-rollup');
+  await runTransform(query, 'ticket-milestones');
 }
 
-export async function applyTicketRollup(tx: Query): Promise<void> {
-  await runTransform(tx, 'ticket-rollup-apply');
+export async function applyTicketMilestones(tx: Query): Promise<void> {
+  await runTransform(tx, 'ticket-milestones-apply');
 }
 
 /**
  * Computes the facts of the touched tickets and their requesters' other tickets into temp view `next_facts` and table
  * `next_solved_gaps`; `storeFacts` writes them. Reads only, so it may run before the load's transaction, over
- * events and rolled-up tickets not stored yet (`sources`).
+ * events and recounted tickets not stored yet (`sources`).
  */
 export async function computeFacts(query: Query, sources: FactSources = {}): Promise<void> {
   await defineFactEvents(query, sources.pendingEvents);
   await defineFactTicketBase(query, sources.pendingTickets);
-  await defineFactTickets(query, sources.rolledNotStored ?? false);
+  await defineFactTickets(query, sources.milestonesNotStored ?? false);
   await runTransform(query, 'facts-scope');
   const range = await query.one<{ from_day: string | null; to_day: string | null }>(
     `SELECT strftime(min(t.created_at) - INTERVAL 2 DAY, '%Y-%m-%d') AS from_day,

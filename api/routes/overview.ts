@@ -30,8 +30,7 @@ export function overviewRoutes(db: Database, now: () => Date = () => new Date())
     const previousFrom = new Date(from.getTime() - (to.getTime() - from.getTime()));
     const filters = filtersOf(query);
     // The three parts read on connections of their own at once: on two cores one part's single-threaded steps (a
-    // median's final selection, planning, building rows) overlap another's scan. 10 M tickets, cold: 0.97 s one
-    // after the other, 0.85 s at once.
+    // median's final selection, planning, building rows) overlap another's scan (bench/README.md, "Answering").
     const [headline, volume, goals] = await Promise.all([
       headlineFigures(db, { from, to, previousFrom, filters, hours: query.hours, asOf: now() }),
       querySeriesRows(db, { metric: metrics.get('created')!, grain: 'week', by: 'channel', from, to, filters, stat: 'p50', hours: query.hours }),

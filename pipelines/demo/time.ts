@@ -42,10 +42,6 @@ export function dayString(day: number): string {
   return new Date(day * DAY).toISOString().slice(0, 10);
 }
 
-export function dayNumber(isoDay: string): number {
-  return Math.floor(Date.parse(isoDay + 'T00:00:00Z') / DAY);
-}
-
 /** 0 = Sunday … 6 = Saturday, for an epoch day number. */
 export function weekdayOf(day: number): number {
   return (((day + 4) % 7) + 7) % 7;

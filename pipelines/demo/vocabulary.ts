@@ -1100,8 +1100,6 @@ export const issues: Issue[] = [
   },
 ];
 
-export const issueByKey = new Map(issues.map((issue) => [issue.key, issue]));
-
 /** Greetings and sign-offs around a customer's first message. */
 export const greetings: Record<Lang, string[]> = {
   en: ['Hi,', 'Hello,', 'Hi team,', 'Hello support,', 'Dear Ledgerly support,', 'Good morning,', 'Hi there,', ''],

@@ -1,7 +1,8 @@
 // The backlog at one instant: how many tickets are open, how old they are, and each assignee's oldest. Open means
 // created before the instant and not in a solved state at it (backlogOpen: a reopened ticket is out while it was solved).
 import type { Database } from '../db.ts';
-import { backlogOpen, filterSql, type Filters } from './series.ts';
+import { factScopeSql } from './filters.ts';
+import { backlogOpen, type Filters } from './series.ts';
 
 /** Ages of open tickets in days, [lower, upper). */
 export const backlogAges = [
@@ -21,9 +22,9 @@ export interface BacklogSnapshot {
 }
 
 export async function backlogSnapshot(db: Database, at: Date, filters: Filters = {}): Promise<BacklogSnapshot> {
-  const filter = filterSql(filters);
-  const where = [backlogOpen('$at::TIMESTAMPTZ'), ...filter.where].join(' AND ');
-  const params = { at: at.toISOString(), ...(filter.params as Record<string, never>) };
+  const scope = factScopeSql({ time: null, rows: backlogOpen('$at::TIMESTAMPTZ'), filters });
+  const where = scope.where.join(' AND ');
+  const params = { at: at.toISOString(), ...(scope.params as Record<string, never>) };
   const age = `(epoch($at::TIMESTAMPTZ) - epoch(f.created_at)) / 86400`;
   return db.withConnection(async (sql) => {
     const counts = (await sql.one<Record<string, number>>(

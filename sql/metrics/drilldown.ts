@@ -1,8 +1,9 @@
 // The tickets behind any point of a metric: the same rows, period attribution and filters as the series,
 // optionally only those whose outcome met or missed (a rate's numerator, or a duration against a target).
 import { paramsUsedBy, type Database } from '../db.ts';
+import { factScopeSql } from './filters.ts';
 import type { Metric } from './registry.ts';
-import { clockParams, filterSql, metricAggregate, type Filters, type MetricOptions } from './series.ts';
+import { clockParams, metricAggregate, type Filters, type MetricOptions } from './series.ts';
 
 export const ticketSorts = ['created_at', 'solved_at', 'first_response_at', 'value'] as const;
 export type TicketSort = (typeof ticketSorts)[number];
@@ -85,10 +86,9 @@ function metricParts(query: DrilldownQuery) {
 
 export async function queryTickets(db: Database, query: DrilldownQuery): Promise<{ tickets: TicketRow[]; next: DrilldownQuery['cursor'] | null }> {
   const parts = metricParts(query);
-  const filters = filterSql(query.filters);
-  const range = parts.time ? [`${parts.time} >= $from::TIMESTAMPTZ`, `${parts.time} < $to::TIMESTAMPTZ`] : [];
-  const where = [...range, `(${parts.rows})`, ...filters.where];
-  const params: Record<string, unknown> = { from: query.from.toISOString(), to: query.to.toISOString(), ...filters.params, limit: query.limit + 1 };
+  const scope = factScopeSql({ time: parts.time, rows: parts.rows, filters: query.filters });
+  const where = scope.where;
+  const params: Record<string, unknown> = { from: query.from.toISOString(), to: query.to.toISOString(), ...scope.params, limit: query.limit + 1 };
   if (query.outcome) {
     if (!parts.met) {
       throw new DrilldownError(
@@ -100,7 +100,7 @@ export async function queryTickets(db: Database, query: DrilldownQuery): Promise
     where.push(query.outcome === 'met' ? `(${parts.met})` : `NOT coalesce(${parts.met}, false)`);
   }
   if (parts.met?.includes('$target')) params.target = query.target;
-  Object.assign(params, clockParams(`${where.join(' ')} ${parts.value} ${parts.met ?? ''}`, query.options));
+  Object.assign(params, clockParams(query.metric, query.options));
   const sort = sortSql[query.sort];
   const direction = query.descending ? 'DESC' : 'ASC';
   const outer: string[] = [];

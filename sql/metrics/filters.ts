@@ -16,3 +16,34 @@ export function filterSql(filters: Filters = {}): { where: string[]; params: Par
   }
   return { where, params };
 }
+
+/** Whether any dimension is filtered on. */
+export const usesFilters = (filters: Filters = {}) => Object.values(filters).some((values) => values && values.length > 0);
+
+export interface FactScope {
+  /** The instant that attributes a row to a period (`f.created_at`), or null for no range (a backlog's open tickets). */
+  time: string | null;
+  /** The rows a metric is measured over (an SQL condition over `f`), if any. */
+  rows?: string;
+  filters?: Filters;
+  /** The names of the parameters holding the range's inclusive start and exclusive end instants. */
+  range?: readonly [start: string, end: string];
+}
+
+/**
+ * The conditions on facts `f` that every question about a metric's tickets shares (series, headline figures,
+ * distributions, drill-downs): its instant in the range, the rows it is measured over, and the dimension filters;
+ * with the filters' bound values (the range's are the caller's, under the names in `range`).
+ */
+export function factScopeSql({ time, rows, filters, range = ['from', 'to'] }: FactScope): { where: string[]; params: Params } {
+  const filtered = filterSql(filters);
+  const [start, end] = range;
+  return {
+    where: [
+      ...(time ? [`${time} >= $${start}::TIMESTAMPTZ`, `${time} < $${end}::TIMESTAMPTZ`] : []),
+      ...(rows ? [`(${rows})`] : []),
+      ...filtered.where,
+    ],
+    params: filtered.params,
+  };
+}

@@ -2,6 +2,7 @@
 // rollups when they hold the filters, the rest (medians, clocks judged now) from the facts.
 import { quoteIdentifier, type Database, type Query } from '../db.ts';
 import { metrics, type Metric } from './registry.ts';
+import { factScopeSql, usesFilters } from './filters.ts';
 import { isRollable, rollupAggregate, rollupFor, rollupTables } from './rollups.ts';
 import { clockParams, filterSql, metricAggregate, sourceTable, type Filters, type HoursMode, type MetricOptions } from './series.ts';
 
@@ -86,22 +87,21 @@ async function rollupFigures(sql: Query, query: HeadlineQuery, chosen: Metric[])
 
 /**
  * The other metrics from the facts, one statement per metric and period: a WHERE on the period lets DuckDB skip
- * the row groups outside it, which one pass with a FILTER per period cannot (10 M tickets: 1.0 s against 1.2 s).
+ * the row groups outside it, which one pass with a FILTER per period cannot (measured: bench/README.md, "Answering").
  */
 async function factFigures(sql: Query, query: HeadlineQuery, chosen: Metric[]): Promise<HeadlineFigure[]> {
   const options: MetricOptions = { stat: 'p50', hours: query.hours, asOf: query.asOf };
-  const filters = filterSql(query.filters);
   const bounds = { from: query.from.toISOString(), to: query.to.toISOString(), previous_from: query.previousFrom.toISOString() };
   const figures: HeadlineFigure[] = [];
   for (const metric of chosen) {
     const { table, rows, value } = metricAggregate(metric, options);
-    const from = sourceTable(table, filters.where.length > 0);
-    const answer = async ([start, end]: (typeof periods)[keyof typeof periods]) => {
-      const time = `f.${metric.period_column}`;
-      const where = [`${time} >= $${start}::TIMESTAMPTZ`, `${time} < $${end}::TIMESTAMPTZ`, `(${rows})`, ...filters.where].join(' AND ');
-      const select = `SELECT (${value})::DOUBLE AS value, count(*)::INTEGER AS tickets FROM ${from} f WHERE ${where}`;
+    const from = sourceTable(table, usesFilters(query.filters));
+    const answer = async (range: (typeof periods)[keyof typeof periods]) => {
+      const [start, end] = range;
+      const scope = factScopeSql({ time: `f.${metric.period_column}`, rows, filters: query.filters, range });
+      const select = `SELECT (${value})::DOUBLE AS value, count(*)::INTEGER AS tickets FROM ${from} f WHERE ${scope.where.join(' AND ')}`;
       return (await sql.one<{ value: number | null; tickets: number }>(select, {
-        [start]: bounds[start], [end]: bounds[end], ...(filters.params as Record<string, never>), ...clockParams(select, options),
+        [start]: bounds[start], [end]: bounds[end], ...(scope.params as Record<string, never>), ...clockParams(metric, options),
       }))!;
     };
     const [current, previous] = [await answer(periods.current), await answer(periods.previous)];

@@ -52,6 +52,11 @@ export const metricSchema = z.discriminatedUnion('aggregation', [
     formula: z.string(),
     /** Named alternative definitions users may pick (`variant=`); the declared numerator is the default. */
     variants: z.record(z.string().regex(/^[a-z_]+$/), rateVariant).optional(),
+    /**
+     * true when the rate judges clocks still running (an SLA target, a promise) at the time of asking, `$now`: its
+     * SQL is given `$now`, and no daily rollup holds it, since its answer changes while the data does not.
+     */
+    judged_now: z.boolean().optional(),
   }),
   z.object({
     ...common,
@@ -352,6 +357,7 @@ const declarations: Metric[] = [
     period_column: 'created_at',
     denominator: 'f.sla_first_response_due_at IS NOT NULL AND (f.first_response_at IS NOT NULL OR f.sla_first_response_due_at < $now::TIMESTAMPTZ)',
     numerator: 'f.first_response_at <= f.sla_first_response_due_at',
+    judged_now: true,
     formula: slaFormula,
     description: 'First-response targets met, of those met or breached, per the policy of the ticket’s priority.',
     definition: slaDefinition,
@@ -366,6 +372,7 @@ const declarations: Metric[] = [
     period_column: 'created_at',
     denominator: 'f.sla_resolution_due_at IS NOT NULL AND (f.is_solved OR f.sla_resolution_due_at < $now::TIMESTAMPTZ)',
     numerator: 'f.is_solved AND f.solved_at <= f.sla_resolution_due_at',
+    judged_now: true,
     formula: slaFormula,
     description: 'Resolution targets met, of those met or breached, per the policy of the ticket’s priority.',
     definition: slaDefinition,
@@ -382,6 +389,7 @@ const declarations: Metric[] = [
     period_column: 'created_at',
     denominator: 'f.due_at IS NOT NULL AND (f.is_solved OR f.due_at < $now::TIMESTAMPTZ)',
     numerator: 'f.promise_kept',
+    judged_now: true,
     formula: 'tickets with a due date solved by it ÷ tickets with a due date solved or past it',
     description: 'Share of tickets with a due date that were solved by it.',
     definition: 'Share of tickets with a `due_at` solved by it (setting realistic expectations).',

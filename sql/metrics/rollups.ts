@@ -27,10 +27,8 @@ type Rollable = Extract<Metric, { aggregation: 'count' | 'rate' | 'score' }>;
 /** Whether a metric (with the chosen variant) is made of sums only. */
 export function isRollable(metric: Metric): metric is Rollable {
   if (metric.aggregation === 'count' || metric.aggregation === 'score') return true;
-  if (metric.aggregation !== 'rate' || metric.share_of === 'requesters') return false;
-  const numerators = [metric.numerator, ...Object.values(metric.variants ?? {}).map((v) => v.numerator)];
-  // A condition on $now (a clock still running or already breached) changes with the time of asking.
-  return ![metric.denominator, ...numerators].some((sql) => sql.includes('$now'));
+  // A rate judged at the time of asking (a clock still running or already breached) changes without any load.
+  return metric.aggregation === 'rate' && metric.share_of !== 'requesters' && !metric.judged_now;
 }
 
 const measure = {
@@ -56,7 +54,7 @@ function measuresOf(metric: Rollable): Array<[string, string]> {
       return [
         [measure.rows(metric.key), `count(*) FILTER (WHERE ${metric.where})`],
         // Stored as DOUBLE (exact for whole numbers below 2^53): DuckDB sums integers into HUGEINT, and summing a
-        // HUGEINT column again took 20 ms per 48 k rollup rows against 1 ms for a BIGINT or DOUBLE one.
+        // HUGEINT column again is far slower than a BIGINT or DOUBLE one (bench/README.md, "Answering").
         ...Object.entries(metric.sums).map(([name, sql]): [string, string] => [
           measure.sum(metric.key, name),
           `(sum(${sql}) FILTER (WHERE ${metric.where}))::DOUBLE`,

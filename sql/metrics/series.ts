@@ -2,7 +2,7 @@
 // SQL text is assembled only from the registry and the dimension list; every request value is bound.
 import { quoteIdentifier, type Database } from '../db.ts';
 import { dimensions, grainInterval, utcPeriodStart, type Dimension, type Grain } from './dimensions.ts';
-import { filterSql, type Filters } from './filters.ts';
+import { factScopeSql, filterSql, usesFilters, type Filters } from './filters.ts';
 import { queryRecurringShare } from './recurring-issues.ts';
 import { isRollable, rollupAggregate, rollupFor } from './rollups.ts';
 import { durationBuckets, scoreValue, type DurationMetric, type Metric } from './registry.ts';
@@ -23,9 +23,12 @@ export interface MetricOptions {
   asOf?: Date;
 }
 
-/** `$now` for the SQL that judges running clocks; DuckDB refuses a bound parameter the statement does not use. */
-export function clockParams(sql: string, options: Pick<MetricOptions, 'asOf'>): { now?: string } {
-  return sql.includes('$now') ? { now: (options.asOf ?? new Date()).toISOString() } : {};
+/**
+ * `$now` for a metric the registry says is judged at the time of asking (`judged_now`), nothing for the others:
+ * DuckDB refuses a bound parameter the statement does not use.
+ */
+export function clockParams(metric: Metric | undefined, options: Pick<MetricOptions, 'asOf'>): { now?: string } {
+  return metric?.aggregation === 'rate' && metric.judged_now ? { now: (options.asOf ?? new Date()).toISOString() } : {};
 }
 
 export interface SeriesQuery extends MetricOptions {
@@ -126,8 +129,8 @@ async function queryBacklog(db: Database, query: SeriesQuery) {
   const where = filters.where.length > 0 ? `WHERE ${filters.where.join(' AND ')}` : '';
   return db.withConnection(async (sql) => {
     // Open by the last solve, less those inside a solved gap at the period's end: a correlated NOT EXISTS per period
-    // and ticket cost DuckDB three times the join (2 M tickets), the subtraction a fifth more. A ticket is in at most
-    // one gap at a time, and that gap lies before its last solve, so nothing is subtracted twice.
+    // and ticket cost DuckDB several times the join (bench/README.md, "Answering"). A ticket is in at most one gap at
+    // a time, and that gap lies before its last solve, so nothing is subtracted twice.
     const series = await sql.all<SeriesRow & Record<string, unknown>>(
       `WITH period_ends AS (
          SELECT g.period_start, least(g.period_start + ${grainInterval[query.grain]}, $to::TIMESTAMPTZ) AS period_end
@@ -148,10 +151,10 @@ async function queryBacklog(db: Database, query: SeriesQuery) {
         ORDER BY period, "group" NULLS LAST`,
       { ...params, grain: query.grain },
     );
+    const open = factScopeSql({ time: null, rows: backlogOpen('$to::TIMESTAMPTZ'), filters: query.filters });
     const total = await sql.one<{ value: number; tickets: number }>(
-      `SELECT count(*)::DOUBLE AS value, count(*)::INTEGER AS tickets FROM ticket_facts f
-        WHERE ${[backlogOpen('$to::TIMESTAMPTZ'), ...filters.where].join(' AND ')}`,
-      { to: params.to, ...(filters.params as Record<string, never>) },
+      `SELECT count(*)::DOUBLE AS value, count(*)::INTEGER AS tickets FROM ticket_facts f WHERE ${open.where.join(' AND ')}`,
+      { to: params.to, ...(open.params as Record<string, never>) },
     );
     return { rows: series as SeriesRow[], total: total ?? { value: 0, tickets: 0 } };
   });
@@ -180,9 +183,8 @@ interface SeriesSource {
 }
 
 async function aggregateSeries(db: Database, query: SeriesQuery, withTotal: boolean) {
-  const filters = filterSql(query.filters);
   const group = query.by ? `f.${dimensions[query.by]}` : 'NULL';
-  const source = seriesFromRollup(query, group, filters) ?? seriesFromFacts(query, group, filters);
+  const source = seriesFromRollup(query, group) ?? seriesFromFacts(query, group);
   // The total rides on the same scan as a grouping set of its own: the row whose period is not grouped. Periods and
   // groups without a row the metric is measured over are left out (a scan of the facts never sees them); the total
   // is kept even then (a count over nothing is 0).
@@ -194,7 +196,7 @@ async function aggregateSeries(db: Database, query: SeriesQuery, withTotal: bool
               GROUP BY ${withTotal ? 'GROUPING SETS ((period_start, "group"), ())' : 'period_start, "group"'}
              HAVING grouping(period_start) = 1 OR (${source.tickets}) > 0) AS grouped
       ORDER BY period, "group" NULLS LAST`,
-    { ...source.params, ...(filters.params as Record<string, never>), grain: query.grain },
+    { ...source.params, grain: query.grain },
   );
   const total = grouped.find((row) => row.is_total);
   return {
@@ -203,31 +205,33 @@ async function aggregateSeries(db: Database, query: SeriesQuery, withTotal: bool
   };
 }
 
-function seriesFromFacts(query: SeriesQuery, group: string, filters: ReturnType<typeof filterSql>): SeriesSource {
+function seriesFromFacts(query: SeriesQuery, group: string): SeriesSource {
   const { table, rows, value } = metricAggregate(query.metric, query);
   const time = `f.${query.metric.period_column}`;
-  const from = sourceTable(table, query.by !== null || filters.where.length > 0);
-  const where = [`${time} >= $from::TIMESTAMPTZ`, `${time} < $to::TIMESTAMPTZ`, `(${rows})`, ...filters.where].join(' AND ');
+  const from = sourceTable(table, query.by !== null || usesFilters(query.filters));
+  const scope = factScopeSql({ time, rows, filters: query.filters });
+  const where = scope.where.join(' AND ');
   return {
     rows: `SELECT ${utcPeriodStart(time)} AS period_start, ${group}::VARCHAR AS "group", f.* FROM ${from} f WHERE ${where}`,
     value,
     tickets: 'count(*)',
-    params: { from: query.from.toISOString(), to: query.to.toISOString(), ...clockParams(where, query) },
+    params: { from: query.from.toISOString(), to: query.to.toISOString(), ...scope.params, ...clockParams(query.metric, query) },
   };
 }
 
 /** The series from the daily rollup, when one holds the metric, the filters and the grouping (rollups.ts). */
-function seriesFromRollup(query: SeriesQuery, group: string, filters: ReturnType<typeof filterSql>): SeriesSource | null {
+function seriesFromRollup(query: SeriesQuery, group: string): SeriesSource | null {
   if (query.useRollups === false || !isRollable(query.metric)) return null;
   const rollup = rollupFor(query.metric, query);
   if (!rollup) return null;
   const { value, tickets } = rollupAggregate(query.metric, query.variant);
+  const filters = filterSql(query.filters);
   const where = ['f.day >= $from::DATE', 'f.day < $to::DATE', ...filters.where].join(' AND ');
   return {
     rows: `SELECT date_trunc($grain, f.day::TIMESTAMP) AS period_start, ${group}::VARCHAR AS "group", f.* FROM ${quoteIdentifier(rollup.name)} f WHERE ${where}`,
     value,
     tickets,
-    params: { from: isoDay(query.from), to: isoDay(query.to) },
+    params: { from: isoDay(query.from), to: isoDay(query.to), ...filters.params },
   };
 }
 
@@ -244,16 +248,15 @@ export interface DistributionQuery {
 /** How many tickets fall in each duration bucket ([lower, upper) minutes), in bucket order, empty ones included. */
 export async function queryDistribution(db: Database, query: DistributionQuery) {
   const column = `f.${query.metric.seconds[query.hours]}`;
-  const time = `f.${query.metric.period_column}`;
-  const filters = filterSql(query.filters);
+  const scope = factScopeSql({ time: `f.${query.metric.period_column}`, filters: query.filters });
   const counts = durationBuckets.map((bucket, i) => {
     const upper = bucket.to === null ? '' : ` AND ${column} < ${bucket.to * 60}`;
     return `count(*) FILTER (WHERE ${column} >= ${bucket.from * 60}${upper})::INTEGER AS b${i}`;
   });
   const row = (await db.readOne<Record<string, number>>(
     `SELECT ${counts.join(', ')}, count(${column})::INTEGER AS measured FROM ticket_facts f
-      WHERE ${[`${time} >= $from::TIMESTAMPTZ`, `${time} < $to::TIMESTAMPTZ`, ...filters.where].join(' AND ')}`,
-    { from: query.from.toISOString(), to: query.to.toISOString(), ...(filters.params as Record<string, never>) },
+      WHERE ${scope.where.join(' AND ')}`,
+    { from: query.from.toISOString(), to: query.to.toISOString(), ...(scope.params as Record<string, never>) },
   ))!;
   return {
     buckets: durationBuckets.map((bucket, i) => ({ label: bucket.label, from_minutes: bucket.from, to_minutes: bucket.to, tickets: row[`b${i}`] ?? 0 })),

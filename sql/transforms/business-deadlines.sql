@@ -6,7 +6,7 @@
 CREATE OR REPLACE TEMP TABLE business_deadline_at AS
 WITH started AS (
   -- The open time so far at the start, read from its UTC day (business_days) as a span's ends are
-  -- (business-span-seconds.sql): an ASOF join for it sorted every clock, 0.6 s of 1.2 s for two million clocks.
+  -- (business-span-seconds.sql): an ASOF join for it sorted every clock (bench/README.md, "Loading").
   SELECT d.*,
          coalesce(open_us_until(b.open_us_before, b.first_starts_us, b.first_ends_us, b.more_starts_us, b.more_ends_us, epoch_us(d.starts_at))::BIGINT, 0)
            + CAST(d.minutes * 60000000.0 AS BIGINT) AS goal_us

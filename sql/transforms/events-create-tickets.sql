@@ -2,7 +2,7 @@
 -- Runs in the load's transaction before events-matched.sql, which then finds these tickets.
 
 -- Event-log-only exports: a ticket not loaded yet is created from its events; its attributes are the
--- latest values the events carry, its creation the earliest event. Milestones and status follow in the rollup.
+-- latest values the events carry, its creation the earliest event. Milestones and status follow from ticket-milestones.sql.
 INSERT INTO tickets (ticket_id, source, external_id, subject, created_at, status, channel, priority, category, subcategory,
        requester_id, team_id, provider_kind, provider_name, from_event_log, row_hash, load_id)
 SELECT (SELECT coalesce(max(ticket_id), 0) FROM tickets) + row_number() OVER (ORDER BY e.created_at, e.external_id),

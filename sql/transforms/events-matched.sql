@@ -1,8 +1,8 @@
 -- Input: temp view incoming_events (valid mapped rows), param $source. Output: temp table new_events, every row
 -- matched to its ticket by (source, external id), with a hash of its content; events-new.sql then leaves out the
 -- duplicates and the events stored already (pipelines/merge-events.ts rejects the rows no ticket matched in between).
--- Events keep the file's order (exports list them by ticket or by time): sorting 13 M events by ticket took 4
--- of 13 s, and no query depends on how they lie.
+-- Events keep the file's order (exports list them by ticket or by time): sorting them by ticket was a large share
+-- of this step (bench/README.md, "Loading"), and no query depends on how they lie.
 CREATE OR REPLACE TEMP TABLE new_events AS
 SELECT t.ticket_id, i.occurred_at, i.kind, i.actor, coalesce(i.actor_kind, 'system') AS actor_kind, i.from_value, i.to_value,
        hash(t.ticket_id, i.occurred_at, i.kind, i.actor, coalesce(i.actor_kind, 'system'), i.from_value, i.to_value) AS content_hash

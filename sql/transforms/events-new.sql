@@ -3,8 +3,8 @@
 -- tickets exist already (see pipelines/load.ts); the transaction computes facts over stored and new events, then
 -- stores these.
 
--- Only rows whose content hash occurs more than once can be duplicates, and only those are compared in full: a
--- DISTINCT over all 13 M rows of a file cost 5.5 s, finding the repeated hashes 2.6 s.
+-- Only rows whose content hash occurs more than once can be duplicates, and only those are compared in full: finding
+-- the repeated hashes costs about half a DISTINCT over every row of the file (bench/README.md, "Loading").
 DELETE FROM new_events
  WHERE rowid IN (SELECT rowid
                    FROM (SELECT rowid, row_number() OVER (PARTITION BY ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value

@@ -1,6 +1,6 @@
 -- The tickets whose facts a load recomputes: those it touched, and every ticket of the same requesters,
 -- because whether a ticket was resolved at first contact depends on the requester's next ticket. Reads the
--- tickets as merged (fact_ticket_base): a rollup not yet written changes no requester.
+-- tickets as merged (fact_ticket_base): milestones not yet written change no requester.
 CREATE OR REPLACE TEMP TABLE fact_tickets AS
 SELECT ticket_id FROM touched_tickets
 UNION

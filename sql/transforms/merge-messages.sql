@@ -26,8 +26,8 @@ SELECT m.record, m.external_id, m.author_side, m.reply_to_external_id, p.record 
 -- and replies to a stored message (only customer-started threads are stored, so these continue one). A message
 -- has one parent, so the walk cannot loop: messages on a loop are never reached, and neither are orphans.
 -- Tables made in this transaction have no statistics, so DuckDB may build the hash table of each step of the walk
--- on the whole file rather than on the few messages reached at that depth (13 s instead of 1 s for 500,000 tweets
--- with threads 118 deep). The build side is pinned to the walk's frontier, as written, for these two statements
+-- on the whole file rather than on the few messages reached at that depth, at every depth of a deep thread
+-- (bench/README.md, "Loading"). The build side is pinned to the walk's frontier, as written, for these two statements
 -- (DuckDB's documented way; the setting is global, so it is reset right after).
 SET disabled_optimizers = 'build_side_probe_side';
 

@@ -9,7 +9,7 @@ SELECT s.ticket_id,
        sum(s.minutes) FILTER (WHERE s.measure = 'full_resolution') AS full_resolution_minutes,
        sum(s.business_minutes) FILTER (WHERE s.measure = 'full_resolution') AS full_resolution_business_minutes,
        -- The median of a list, not the median aggregate: the same value (NULLs left out, the middle two averaged),
-       -- and 1.2 s less over a million tickets' replies, the aggregate keeping its own state per ticket.
+       -- and faster, the aggregate keeping its own state per ticket (bench/README.md, "Loading").
        list_median(list(s.minutes) FILTER (WHERE s.measure = 'reply')) AS reply_minutes,
        list_median(list(s.business_minutes) FILTER (WHERE s.measure = 'reply')) AS reply_business_minutes,
        sum(s.minutes) FILTER (WHERE s.measure = 'wait_us') AS requester_wait_minutes,
@@ -58,7 +58,7 @@ SELECT ticket_id, coalesce(next_same_category_at <= solved_at + INTERVAL 7 DAY, 
 CREATE OR REPLACE TEMP MACRO whole_seconds(minutes) AS CASE WHEN minutes IS NOT NULL THEN least(minutes * 60, 2147483647)::INTEGER END;
 
 -- The new rows; facts-store.sql writes them (computing may run before the load's transaction). A view, read once by
--- that insert: a million rows of facts took 1-2.6 s to copy into a temp table, and as long again to copy out.
+-- that insert: a temp table would copy every row of facts in and out again (bench/README.md, "Loading").
 
 CREATE OR REPLACE TEMP VIEW next_facts AS
 WITH k AS (
@@ -88,7 +88,7 @@ SELECT t.ticket_id, t.created_at, t.first_response_at, t.first_solved_at, t.solv
        t.escalations, t.escalation_level_max, k.is_escalated,
        CASE WHEN k.is_solved THEN t.agent_replies < 2 END AS is_one_touch,
        CASE WHEN k.is_solved THEN
-         -- Phone and desk: solved in the first interaction (the rollup dates that response at creation).
+         -- Phone and desk: solved in the first interaction (ticket-milestones.sql dates that response at creation).
          CASE WHEN t.channel IN ('phone', 'desk') THEN coalesce(t.first_response_at = t.created_at, t.agent_replies <= 1)
               ELSE t.agent_replies <= 1 END
          AND t.reopens = 0 AND k.team_stations <= 1 AND NOT k.is_escalated AND NOT coalesce(r.same_category, false)

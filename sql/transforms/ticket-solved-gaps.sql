@@ -1,5 +1,5 @@
 -- The solved stretches of touched tickets that a reopen ended (for table ticket_solved_gaps), from the same `solved` and
--- `reopened` events ticket-rollup derives solved_at and reopens from. Stretch k is what follows the k-th reopen (0:
+-- `reopened` events ticket-milestones derives solved_at and reopens from. Stretch k is what follows the k-th reopen (0:
 -- from creation); it starts at its first solve and ends at reopen k + 1. Only tickets with a reopen are read.
 CREATE OR REPLACE TEMP TABLE next_solved_gaps AS
 WITH marks AS (

@@ -2,7 +2,7 @@
 -- params $source and $last_ticket_id (the highest ticket id stored). Runs before the load's transaction, into temp
 -- tables DuckDB scans in parallel; tickets-store.sql writes what it decided. Output: matched_tickets (the incoming
 -- rows already stored, and whether they changed), ticket_references (per new or changed row: its id and what is
--- looked up for it), the view ticket_rows (those rows whole, as written unless a rollup replaces some columns) and
+-- looked up for it), the view ticket_rows (those rows whole, as written unless recounted milestones replace some columns) and
 -- touched_tickets filled.
 CREATE OR REPLACE TEMP TABLE matched_tickets AS
 SELECT i.record, t.ticket_id AS existing_id, t.row_hash <> i.row_hash AS changed
@@ -31,7 +31,8 @@ SELECT i.record, n.ticket_id, n.existing_id, $source AS source,
        coalesce(team_by_name.provider_name, team_by_id.provider_name) AS provider_name,
        coalesce(agent_by_name.agent_id, agent_by_id.agent_id) AS assignee_id,
        -- The comparison of two incoming columns stays out of the join condition: DuckDB runs such a join as a
-       -- nested loop. An equality join on the agents' names costs less than an EXISTS (0.4 s for a million rows).
+       -- nested loop. An equality join on the agents' names costs less than an EXISTS, which DuckDB runs as a delim
+       -- join (bench/README.md, "Loading").
        (i.submitter IS DISTINCT FROM i.requester_name AND submitting_agent.name IS NOT NULL) AS created_by_agent,
        coalesce(i.requester_kind, c.kind, 'external') AS resolved_requester_kind,
        coalesce(i.organization, c.organization) AS resolved_organization,

@@ -1,7 +1,7 @@
--- Input: temp view ticket_rows and temp tables rolled_tickets (the rollup of those with events) from
--- tickets-prepare.sql and ticket-rollup.sql, params $load_id and $last_ticket_id (the highest id stored when they
+-- Input: temp view ticket_rows and temp tables recounted_tickets (those with events, their milestones recounted) from
+-- tickets-prepare.sql and ticket-milestones.sql, params $load_id and $last_ticket_id (the highest id stored when they
 -- were numbered: new tickets are above it). The only statements of a tickets load that write tickets.
--- The columns the rollup owns are those ticket-rollup-apply.sql writes for every other load.
+-- The columns the milestones own are those ticket-milestones-apply.sql writes for every other load.
 CREATE OR REPLACE TEMP VIEW written_tickets AS
 SELECT w.* REPLACE (
        CASE WHEN r.ticket_id IS NULL THEN w.status ELSE r.status END AS status,
@@ -17,7 +17,7 @@ SELECT w.* REPLACE (
        CASE WHEN r.ticket_id IS NULL THEN w.escalations ELSE r.escalations END AS escalations,
        CASE WHEN r.ticket_id IS NULL THEN w.escalation_level_max ELSE r.escalation_level_max END AS escalation_level_max)
   FROM ticket_rows w
-  LEFT JOIN rolled_tickets r USING (ticket_id);
+  LEFT JOIN recounted_tickets r USING (ticket_id);
 
 UPDATE tickets SET
        subject = w.subject, description = w.description, created_at = w.created_at, updated_at = w.updated_at,

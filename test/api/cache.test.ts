@@ -5,7 +5,7 @@ import type { SeriesResponse } from '../../api/contracts.ts';
 import type { Database } from '../../sql/db.ts';
 import { loadFile } from '../../pipelines/load.ts';
 import { zendeskTickets } from '../../pipelines/sources/zendesk.ts';
-import { freshDb, smallFixture } from '../helpers/db.ts';
+import { freshDb, loadSmallFixture, smallFixture } from '../helpers/db.ts';
 import { join } from 'node:path';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -112,5 +112,41 @@ describe('a burst of the same question', () => {
     expect(answers.every((a) => a.status === 200)).toBe(true);
     // One series query (its rows and total in one statement), not ten.
     expect(seriesQueries).toBe(1);
+  });
+});
+
+describe('the hour in the cache key', () => {
+  // Small fixture plus ticket 10010: normal priority, team Zagreb (open 08:00–16:00 CET = 07:00–15:00Z), created
+  // Tue 13 Jan 2026 07:00Z and never answered. Its 240 business minutes of first response run 07:00–11:00Z, so
+  // its clock is due at 11:00Z: running (in neither met nor breached) until then, breached once 11:00 has passed.
+  // The week of 12 Jan has no other normal-priority ticket (10003 high, 10004 low, 10005 urgent).
+  const attainment = '/api/metrics/sla_first_response_attainment?grain=week&from=2026-01-12&to=2026-01-19';
+  let hourDb: Database;
+  let clock = new Date('2026-01-13T10:59:00Z');
+  let hourApp: ReturnType<typeof createApp>;
+
+  beforeAll(async () => {
+    hourDb = await freshDb();
+    await loadSmallFixture(hourDb);
+    const dir = mkdtempSync(join(tmpdir(), 'servicepulse-cache-hour-'));
+    const header = readFileSync(join(smallFixture, 'tickets.csv'), 'utf8').split('\n')[0]!;
+    const fields: Record<string, string> = {
+      ID: '10010', Status: 'Open', Priority: 'Normal', Via: 'Mail', Group: 'Zagreb Support', 'Requester ID': 'c10',
+      'Created at': '2026-01-13 07:00:00',
+    };
+    writeFileSync(join(dir, 'unanswered.csv'), `${header}\n${header.split(',').map((column) => fields[column] ?? '').join(',')}\n`);
+    await loadFile(hourDb, { file: join(dir, 'unanswered.csv'), mapping: zendeskTickets });
+    hourApp = createApp({ db: hourDb, cache: new AnswerCache(), now: () => clock });
+  });
+  afterAll(async () => {
+    await hourDb.close();
+  });
+
+  it('does not serve an answer cached at 10:59 at 11:00, when a running SLA clock may have run out', async () => {
+    const atTenFiftyNine = (await (await hourApp.request(attainment)).json()) as SeriesResponse;
+    expect(atTenFiftyNine.total).toEqual({ value: null, tickets: 0 });
+    clock = new Date('2026-01-13T11:00:30Z');
+    const atEleven = (await (await hourApp.request(attainment)).json()) as SeriesResponse;
+    expect(atEleven.total).toEqual({ value: 0, tickets: 1 });
   });
 });

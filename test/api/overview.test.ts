@@ -42,6 +42,16 @@ describe('the overview', () => {
     ]);
   });
 
+  it('refuses a range whose end is before its start with a 400 problem naming both', async () => {
+    const response = await fixture.app.request('/api/overview?from=2026-01-19&to=2026-01-12');
+    expect(response.status).toBe(400);
+    expect(response.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
+    const problem = (await response.json()) as { status: number; detail: string };
+    expect(problem.status).toBe(400);
+    expect(problem.detail).toContain('"from" (2026-01-19)');
+    expect(problem.detail).toContain('"to" (2026-01-12)');
+  });
+
   it('filters every part alike', async () => {
     const body = await overview('from=2026-01-12&to=2026-01-19&channel=chat');
     const created = body.headline.find((h) => h.key === 'created')!;

@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeriesResponse } from '../../api/contracts.ts';
+import { inCi as runningInCi } from '../helpers/ci.ts';
 import { freePort, projectRoot, runServer, scratchDatabasePath, stopServer, waitForHealth, type ServerRun } from '../support/server-process.ts';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const chromiumFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const hasChromium = existsSync(chromiumPath);
-const inCi = Boolean(process.env.CI);
+const inCi = runningInCi();
 const resultsDir = join(projectRoot, 'test-results');
 
 if (!hasChromium) {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database, Query } from '../../sql/db.ts';
 import { businessDeadlines, measureBusinessSpans, rebuildBusinessIntervals } from '../../sql/business-hours.ts';
+import { inCi } from '../helpers/ci.ts';
 import { freshDb } from '../helpers/db.ts';
 
 const peerCases = fileURLToPath(new URL('../../../shared/peer-tests/business-hours-cases.csv', import.meta.url));
@@ -77,7 +78,7 @@ afterEach(async () => {
 
 describe('business hours: peer cases', () => {
   if (!existsSync(peerCases)) {
-    if (process.env.CI) throw new Error(`${peerCases} is missing: the peer cases cannot be skipped in CI`);
+    if (inCi()) throw new Error(`${peerCases} is missing: the peer cases cannot be skipped in CI`);
     console.warn(`\n!! Business-hours peer cases SKIPPED: ${peerCases} is not here (a clone without ../shared).\n`);
   }
 
@@ -117,6 +118,28 @@ describe('business hours: hand-worked cases', () => {
     timeZone: 'America/New_York',
     weekly: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']] },
   };
+
+  // A Sunday-to-Thursday week (Asia/Dubai, UTC+4 all year). The calendar stores ISO weekdays (7 = Sunday): reading
+  // days with dayofweek (0 = Sunday) would lose Sunday and nothing else.
+  const dubai: Calendar = {
+    team: 'dubai',
+    timeZone: 'Asia/Dubai',
+    weekly: Object.fromEntries(['sun', 'mon', 'tue', 'wed', 'thu'].map((day) => [day, [['08:00', '16:00']]])),
+  };
+
+  it('counts a Sunday a team is open', async () => {
+    const spans: Span[] = [
+      // Sat 7 Mar 2026 12:00 Dubai (08:00Z, closed) → Mon 9 Mar 10:00 Dubai (06:00Z): Sunday 08:00–16:00 = 480 min,
+      // Monday 08:00–10:00 = 120 min → 600 min.
+      { id: 'saturday-to-monday', team: 'dubai', start: '2026-03-07T08:00Z', end: '2026-03-09T06:00Z' },
+      // Sun 8 Mar 11:00 → 13:00 Dubai (07:00Z → 09:00Z), all open: 120 min.
+      { id: 'within-sunday', team: 'dubai', start: '2026-03-08T07:00Z', end: '2026-03-08T09:00Z' },
+      // Fri 6 Mar 09:00 → 17:00 Dubai (05:00Z → 13:00Z): Friday is the weekend here, 0 min.
+      { id: 'friday', team: 'dubai', start: '2026-03-06T05:00Z', end: '2026-03-06T13:00Z' },
+    ];
+    const seconds = await measure(db, [dubai], spans, ['2026-03-01', '2026-03-31']);
+    expect(seconds).toEqual({ 'saturday-to-monday': 600 * 60, 'within-sunday': 120 * 60, friday: 0 });
+  });
 
   it('counts only open time in the team zone, across weekends, DST, holidays and special hours', async () => {
     const spans: Span[] = [

@@ -75,7 +75,7 @@ describe('facts after events loaded in two files', () => {
     });
     const once = await loadMetricsFixture([`${metricsFixture}events.csv`]);
     const split = await loadMetricsFixture(halves);
-    expect(once).toHaveLength(18);
+    expect(once).toHaveLength(23);
     expect(once.filter((row) => (row.reopens as number) > 0).length).toBeGreaterThan(0);
     expect(split).toEqual(once);
   });

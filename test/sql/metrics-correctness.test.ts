@@ -43,7 +43,7 @@ beforeAll(async () => {
     await loadFile(db, { file: `${fixture}events.csv`, mapping: servicepulseEvents, source: 'zendesk' }),
     await loadFile(db, { file: `${fixture}feedback.csv`, mapping: servicepulseFeedback, source: 'zendesk' }),
   ];
-  expect(loads.map((load) => [load.rowsRead, load.rejected])).toEqual([[18, 0], [76, 0], [18, 0]]);
+  expect(loads.map((load) => [load.rowsRead, load.rejected])).toEqual([[23, 0], [94, 0], [18, 0]]);
   app = createApp({ db, now: () => now });
 });
 afterAll(async () => {
@@ -110,6 +110,11 @@ describe('per-ticket facts (README, table 2)', () => {
       '20016': row([10079, 2400], [10079, 2400], [10079, 2400], [10079, 2400], [10079, 2400], [0, 0], [1, 0, 1, 0], true, false, true, false, false, null, null),
       '20017': row(none, [2880, 1080], [2880, 1080], none, [2880, 1080], [0, 0], [1, 0, 1, 1], true, false, true, false, false, '02-02 19:00', '02-04 15:00'),
       '20018': row([60, 60], [120, 120], [120, 120], [60, 60], [120, 120], [0, 0], [1, 0, 1, 1], true, true, false, false, false, '02-03 13:00', '02-05 09:00'),
+      '20019': row([240, 240], [270, 270], [270, 270], [240, 240], [270, 270], [0, 0], [1, 0, 1, 1], true, false, true, false, false, '01-05 13:00', '01-07 09:00'),
+      '20020': row([30, 30], [60, 60], [60, 60], [30, 30], [60, 60], [0, 0], [1, 0, 1, 1], true, false, false, true, true, '01-06 13:00', '01-08 09:00'),
+      '20021': row([30, 30], [60, 60], [60, 60], [30, 30], [60, 60], [0, 0], [1, 0, 1, 1], true, false, true, true, false, '01-13 14:00', '01-15 10:00'),
+      '20022': row([30, 30], [60, 60], [60, 60], [30, 30], [60, 60], [0, 0], [1, 0, 1, 1], true, false, true, true, false, '01-21 07:01', '01-22 11:01'),
+      '20023': row([30, 30], [60, 60], [1440, 480], [255, 45], [600, 180], [0, 0], [2, 1, 1, 1], true, false, false, false, false, '01-07 13:00', '01-09 09:00'),
     });
   });
 });
@@ -258,6 +263,36 @@ describe('February: an explicit escalation and a 3-point survey (README, 20017 a
   });
 });
 
+describe('January: exact boundaries (README, 20019–20023)', () => {
+  const january = 'from=2026-01-01&to=2026-02-01&grain=month';
+  const get = async (metric: string) => ((await (await app.request(`/api/metrics/${metric}?${january}`)).json()) as SeriesResponse).total;
+
+  it('a first response at the very due minute meets the SLA (20019)', async () => {
+    // 20019 replied Mon 5 Jan 13:00, due 13:00; 20020–20023 replied well before their due times.
+    expect(await get('sla_first_response_attainment')).toEqual({ value: 100, tickets: 5 });
+  });
+
+  it('a ticket exactly 7 days after a solve is a repeat contact, 7 days and 1 minute after is not (20020–20022)', async () => {
+    // Solved in January: c19 (20019), c20 (20020, 20021, 20022), c23 (20023); only c20 came back within 7 days.
+    const repeat = await get('repeat_contact_rate');
+    expect(repeat.tickets).toBe(5);
+    expect(repeat.value).toBeCloseTo(100 / 3, 9);
+    // Strict FCR: 20019, 20021, 20022 yes; 20020 (the repeat) and 20023 (reopened, 2 replies) no.
+    expect(await get('first_contact_resolution')).toEqual({ value: 60, tickets: 5 });
+  });
+
+  it('a reopen exactly at the end of a day leaves the ticket out of that day\'s backlog (20023)', async () => {
+    // 20023 is solved Wed 7 Jan 10:00 and reopened Thu 8 Jan 00:00, the instant Wednesday ends: solved just before it.
+    const series = (await (await app.request('/api/metrics/backlog?from=2026-01-05&to=2026-01-10&grain=day')).json()) as SeriesResponse;
+    expect(series.rows).toEqual([]);
+    const open = async (instant: string) => ((await (await app.request(`/api/backlog?at=${instant}`)).json()) as { open: number }).open;
+    expect(await open('2026-01-08T00:00:00Z')).toBe(0);
+    expect(await open('2026-01-08T05:00:00Z')).toBe(1);
+    const tickets = (await (await app.request('/api/tickets?from=2026-01-01&to=2026-01-08&metric=backlog')).json()) as { tickets: unknown[] };
+    expect(tickets.tickets).toEqual([]);
+  });
+});
+
 describe('surveys (README, feedback)', () => {
   it('CSAT over 5-point and good/bad answers, and its response rate', async () => {
     expect((await total('csat')).value).toBeCloseTo(400 / 7, 9);
@@ -315,6 +350,7 @@ describe('backlog', () => {
       { id: '20005', solved: '03-02 10:00', reopened: '03-03 09:00' },
       { id: '20005', solved: '03-03 09:40', reopened: '03-04 12:00' },
       { id: '20015', solved: '03-24 09:20', reopened: '03-25 08:00' },
+      { id: '20023', solved: '01-07 10:00', reopened: '01-08 00:00' },
     ];
     expect(await gaps()).toEqual(expected);
     await db.write((tx) => recomputeFactsOf(tx, 'SELECT ticket_id FROM tickets'));

@@ -28,12 +28,3 @@ export function downloadCsv(filename: string, csv: string): void {
 export function downloadDataUrl(filename: string, dataUrl: string): void {
   clickDownloadLink(filename, dataUrl);
 }
-
-/** A file-name-safe slug: "Tickets created" → "tickets-created". */
-export function slug(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}

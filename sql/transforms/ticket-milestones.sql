@@ -4,7 +4,7 @@
 -- desk ticket was solved in that first interaction (Zendesk's rule, PRODUCT.md §4).
 -- The status of a ticket known only from its event log is its latest milestone. Tickets without events keep
 -- the first response time their export states (merge-tickets).
-CREATE OR REPLACE TEMP TABLE event_rollup AS
+CREATE OR REPLACE TEMP TABLE event_milestones AS
 SELECT e.ticket_id,
        min(e.occurred_at) FILTER (WHERE e.kind = 'solved') AS first_solved_at,
        max(e.occurred_at) FILTER (WHERE e.kind = 'solved') AS solved_at,
@@ -26,9 +26,9 @@ SELECT e.ticket_id,
   LEFT JOIN agents author ON author.agent_id = e.actor
  GROUP BY e.ticket_id;
 
--- The touched tickets as they are once the rollup applies (ticket-rollup-apply.sql writes them back): a temp table,
+-- The touched tickets as they are with their milestones recounted (ticket-milestones-apply.sql writes them back): a temp table,
 -- so that the facts can be computed from it before the load's transaction changes any ticket.
-CREATE OR REPLACE TEMP TABLE rolled_tickets AS
+CREATE OR REPLACE TEMP TABLE recounted_tickets AS
 SELECT t.* REPLACE (
        -- A ticket export states the status; for a ticket known only from its event log, the events do.
        CASE WHEN t.from_event_log THEN r.status_by_events ELSE t.status END AS status,
@@ -51,4 +51,4 @@ SELECT t.* REPLACE (
        r.escalations AS escalations,
        r.escalation_level_max AS escalation_level_max)
   FROM fact_ticket_base t
-  JOIN event_rollup r USING (ticket_id);
+  JOIN event_milestones r USING (ticket_id);
