@@ -277,7 +277,7 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
     if (!mapping.createsTickets) {
       await prepareNewEvents(query, mapping, load.source);
       // Nothing reads the mapped rows from here on but the lines of the rejects: dropping them leaves the memory to the
-      // facts (13 M mapped events hold 2.4 GiB at 1 m; at 10 m they pushed the facts to spill to disk).
+      // facts, which otherwise spill to disk at 10 m tickets (bench/README.md).
       await keepRecordBreaks(query, load.shape);
       await query.run('DROP VIEW incoming_events');
       await query.run('DROP TABLE mapped');

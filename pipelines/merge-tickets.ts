@@ -1,8 +1,7 @@
 // A tickets load decides everything before its transaction: which rows are new, changed or unchanged, the new
 // tickets' ids, their milestones and their facts, all into temp tables DuckDB scans in parallel. Its transaction then
 // only writes them: DuckDB scans rows a transaction wrote itself with one thread, and the facts read every ticket
-// the load writes (merging and computing facts took 12.8 s for a million tickets inside the transaction, 4.9 s before
-// it; see bench/README.md).
+// the load writes (bench/README.md measures both ways).
 import type { Query } from '../sql/db.ts';
 import { computeFacts, computeTicketMilestones, factColumnsOf } from '../sql/facts.ts';
 import { runTransform } from '../sql/files.ts';

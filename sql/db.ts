@@ -124,8 +124,8 @@ export class Database {
     // Loads report how far their long statements are (progress bars); DuckDB must not print its own.
     await writer.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false; SET progress_bar_time = 0');
     // Tables a load creates inside its transaction have no statistics, so DuckDB takes the left side of an ASOF
-    // join (SLA clocks against open intervals, rejects against line breaks) for a few rows and loops over it: 24 s
-    // instead of 0.8 s for a million span ends, when spans were measured that way. Always use the sort-based join.
+    // join (SLA clocks against open intervals, rejects against line breaks) for a few rows and loops over it, many
+    // times slower (bench/README.md, "Figures behind choices in the code"). Always use the sort-based join.
     await writer.run('SET asof_loop_join_threshold = 0');
     // DuckDB's default limit is 80% of RAM, but some of its allocations bypass the limit; its guide on
     // out-of-memory errors advises 50-60%, so that a large load spills to disk rather than being killed.

@@ -23,8 +23,8 @@ async function defineFactEvents(query: Query, pendingEvents?: string): Promise<v
 }
 
 /**
- * Ticket columns no milestone count, fact or daily rollup reads: the facts read the tickets without them, so that the milestone count
- * copies a million narrow rows, not a million descriptions (2.9 s to 1.1 s at 1 M tickets).
+ * Ticket columns no milestone count, fact or daily rollup reads: the facts read the tickets without them, so that
+ * the milestone count copies narrow rows, not descriptions (bench/README.md measures the difference).
  */
 export const ticketColumnsFactsSkip = ['external_id', 'subject', 'description', 'updated_at', 'subcategory', 'tags', 'provider_name', 'row_hash'];
 
