@@ -70,7 +70,9 @@ async function main() {
   } catch (error) {
     fail(`cannot create the import folder ${config.importDir}: ${(error as Error).message}. Set SERVICEPULSE_IMPORT_DIR to a writable folder.`, error, config.debug);
   }
-  const app = createApp({ db, webRoot, imports: { folder: config.importDir, uploadLimitBytes: config.uploadLimitBytes } });
+  const app = createApp({ db, webRoot, imports: {
+    folder: config.importDir, uploadLimitBytes: config.uploadLimitBytes, decompressedLimitBytes: config.decompressedLimitBytes,
+  } });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`ServicePulse is running at http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${info.port}/`);
     console.log(`Database: ${db.path}${config.seedDemo ? '' : ' (demo seeding off)'}`);

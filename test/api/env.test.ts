@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseByteSize } from '../../api/byte-size.ts';
+import { parseByteSize } from '../../common/byte-size.ts';
 import { readConfig } from '../../api/env.ts';
 
 describe('import settings', () => {
