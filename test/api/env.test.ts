@@ -18,6 +18,12 @@ describe('import settings', () => {
     expect(readConfig({ SERVICEPULSE_UPLOAD_LIMIT: '1048576' }, []).uploadLimitBytes).toBe(1048576);
   });
 
+  it('bound a gzip upload inflated at 16 GiB unless set', () => {
+    expect(readConfig({}, []).decompressedLimitBytes).toBe(16 * 1024 ** 3);
+    expect(readConfig({ SERVICEPULSE_DECOMPRESSED_LIMIT: '4GiB' }, []).decompressedLimitBytes).toBe(4 * 1024 ** 3);
+    expect(() => readConfig({ SERVICEPULSE_DECOMPRESSED_LIMIT: 'huge' }, [])).toThrow('Invalid setting SERVICEPULSE_DECOMPRESSED_LIMIT');
+  });
+
   it('refuse a size that is not one', () => {
     expect(() => readConfig({ SERVICEPULSE_UPLOAD_LIMIT: 'lots' }, [])).toThrow('Invalid setting SERVICEPULSE_UPLOAD_LIMIT: expected a size such as 1GiB, 500MB or 1048576');
     expect(parseByteSize('0')).toBeUndefined();
