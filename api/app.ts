@@ -5,6 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Database } from '../sql/db.ts';
+import { limitRequestBody } from './body-limit.ts';
 import { AnswerCache, cacheByDataVersion } from './cache.ts';
 import { ProblemError, problemResponse } from './problem.ts';
 import { ImportJournal } from './imports/journal.ts';
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps) {
   // One chain, so AppType carries every route's types to the web's `hc` client. A route is documented in
   // /api/openapi.json by its `describeRoute` and `validator` middleware (api/openapi/).
   const api = new Hono()
+    .use(limitRequestBody)
     .use('/metrics/*', answers)
     .use('/tickets', answers)
     .use('/overview', answers)

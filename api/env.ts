@@ -1,7 +1,13 @@
 // The server's configuration, parsed once from the environment and the command line.
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { parseByteSize } from './byte-size.ts';
+import { parseByteSize } from '../common/byte-size.ts';
+
+const byteSize = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((text, ctx) => parseByteSize(text) ?? (ctx.addIssue({ code: 'custom', message: 'expected a size such as 1GiB, 500MB or 1048576' }), z.NEVER));
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -10,10 +16,8 @@ const envSchema = z.object({
   SERVICEPULSE_DEMO: z.enum(['0', '1']).default('1'),
   SERVICEPULSE_DEMO_SIZE: z.coerce.number().int().min(100).max(10_000_000).default(60_000),
   SERVICEPULSE_IMPORT_DIR: z.string().min(1).optional(),
-  SERVICEPULSE_UPLOAD_LIMIT: z
-    .string()
-    .default('1GiB')
-    .transform((text, ctx) => parseByteSize(text) ?? (ctx.addIssue({ code: 'custom', message: 'expected a size such as 1GiB, 500MB or 1048576' }), z.NEVER)),
+  SERVICEPULSE_UPLOAD_LIMIT: byteSize('1GiB'),
+  SERVICEPULSE_DECOMPRESSED_LIMIT: byteSize('16GiB'),
   SERVICEPULSE_ALLOWED_HOSTS: z
     .string()
     .default('')
@@ -38,6 +42,8 @@ export type ServerConfig = {
   uploadLimitBytes: number;
   /** Host names requests may be addressed to besides addresses and localhost (api/security/allowed-hosts.ts). */
   allowedHosts: string[];
+  /** The most a gzip upload may hold once inflated. */
+  decompressedLimitBytes: number;
   debug: boolean;
 };
 
@@ -65,6 +71,7 @@ export function readConfig(env: NodeJS.ProcessEnv, argv: string[]): ServerConfig
     uploadLimitBytes: e.SERVICEPULSE_UPLOAD_LIMIT,
     // The name the server was told to listen on is one clients use.
     allowedHosts: [...new Set([e.HOST.toLowerCase(), ...e.SERVICEPULSE_ALLOWED_HOSTS])],
+    decompressedLimitBytes: e.SERVICEPULSE_DECOMPRESSED_LIMIT,
     debug: Boolean(e.DEBUG),
   };
 }

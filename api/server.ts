@@ -76,7 +76,9 @@ async function main() {
   }
   // Imports a stop of the server cut short are reported, under their ids, before anyone can ask for them.
   await new ImportJournal(config.importDir).recover(db).catch((error) => fail(`cannot recover the interrupted imports: ${(error as Error).message}`, error, config.debug));
-  const app = createApp({ db, webRoot, allowedHosts: config.allowedHosts, imports: { folder: config.importDir, uploadLimitBytes: config.uploadLimitBytes } });
+  const app = createApp({ db, webRoot, allowedHosts: config.allowedHosts, imports: {
+    folder: config.importDir, uploadLimitBytes: config.uploadLimitBytes, decompressedLimitBytes: config.decompressedLimitBytes,
+  } });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`ServicePulse is running at http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${info.port}/`);
     console.log(`Database: ${db.path}${config.seedDemo ? '' : ' (demo seeding off)'}`);

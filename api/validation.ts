@@ -1,6 +1,19 @@
 // zod failures as 400 problem documents naming the parameter and what it accepts.
 import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { z } from 'zod';
 import { ProblemError, problemResponse } from './problem.ts';
+
+/**
+ * The longest name, id, scope or filter value a request may carry: what is stored is repeated in every answer
+ * that shows it (a 5 MB owner id made every overview 5 MB).
+ */
+export const maxTextLength = 200;
+/** The most values one filter or goal scope may list. */
+export const maxValuesPerFilter = 100;
+
+/** Non-empty text of at most `max` characters. */
+export const boundedText = (max = maxTextLength) => z.string().min(1).max(max);
 
 /** A zod issue, as zod reports it and as it arrives through Standard Schema (which passes zod's issues on). */
 interface Issue {
@@ -27,3 +40,17 @@ export function validationHook(result: { success: true } | { success: false; err
   const problem = invalidRequest({ issues: result.error });
   return problemResponse(c, { status: problem.status, title: problem.title, detail: problem.detail, ...problem.extensions });
 }
+
+const jsonType = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
+
+/**
+ * Before a JSON body's validator: any other media type is 415, where the validator would read no body at all
+ * and report the first required field as missing.
+ */
+export const jsonBodyOnly = createMiddleware(async (c, next) => {
+  const type = c.req.header('content-type');
+  if (!type || !jsonType.test(type)) {
+    throw new ProblemError(415, 'Unsupported media type', `The body must be application/json${type ? `, not ${type.split(';')[0]}` : ' (no Content-Type was sent)'}.`);
+  }
+  await next();
+});

@@ -8,6 +8,7 @@ import { open, stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { formatByteSize } from '../common/byte-size.ts';
 import type { Database, Query } from '../sql/db.ts';
 import { BareCarriageReturns, placeholder, scanForBareCarriageReturns, withBareCarriageReturnsMasked } from './carriage-returns.ts';
 import { LoadError } from './load-error.ts';
@@ -31,6 +32,64 @@ export interface FileShape {
 }
 
 const sampleBytes = 64 * 1024;
+
+/**
+ * How much a file may hold once inflated. A gzip file's size says little about its content (5 MB can hold a
+ * 5 GB line), so its whole stream is counted as it inflates, and inspection stops at the first limit passed.
+ * `lineBytes` is also DuckDB's `max_line_size` for CSV, so an uncompressed CSV meets the same limit when read.
+ */
+export interface ReadLimits {
+  decompressedBytes: number;
+  lineBytes: number;
+}
+
+export const defaultReadLimits: ReadLimits = { decompressedBytes: 16 * 1024 ** 3, lineBytes: 64 * 1024 ** 2 };
+
+/** A file past a read limit: `limit` says which, so the API can answer 413 (size) or 422 (a line). */
+export class FileLimitError extends LoadError {
+  constructor(
+    file: string,
+    message: string,
+    readonly limit: keyof ReadLimits,
+    readonly limitBytes: number,
+  ) {
+    super(file, message);
+  }
+}
+
+/** Counts inflated bytes and the current line's length, chunk by chunk; throws at the first limit passed. */
+class InflatedLimits {
+  private total = 0;
+  private lineSoFar = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly limits: ReadLimits,
+    private readonly checkLines: boolean,
+  ) {}
+
+  push(chunk: Buffer): void {
+    this.total += chunk.length;
+    if (this.total > this.limits.decompressedBytes) {
+      throw new FileLimitError(this.file, `holds more than ${formatByteSize(this.limits.decompressedBytes)} once decompressed, more than this server reads from one file`, 'decompressedBytes', this.limits.decompressedBytes);
+    }
+    if (!this.checkLines) return;
+    // A line may run on from earlier chunks: the bytes since the last line break are carried over.
+    let start = 0;
+    for (let end = chunk.indexOf(0x0a); end !== -1; end = chunk.indexOf(0x0a, start)) {
+      this.checkLine(this.lineSoFar + end - start);
+      this.lineSoFar = 0;
+      start = end + 1;
+    }
+    this.lineSoFar += chunk.length - start;
+    this.checkLine(this.lineSoFar);
+  }
+
+  private checkLine(length: number): void {
+    if (length <= this.limits.lineBytes) return;
+    throw new FileLimitError(this.file, `has a line longer than ${formatByteSize(this.limits.lineBytes)}, the longest a record may be (is it a CSV export at all?)`, 'lineBytes', this.limits.lineBytes);
+  }
+}
 const formatNames: Record<FileFormat, string> = { csv: 'CSV', json: 'JSON', parquet: 'Parquet', xes: 'XES' };
 const delimiters = [',', ';', '\t', '|'];
 
@@ -44,7 +103,7 @@ function formatOf(file: string): { format: FileFormat; gzip: boolean } {
   return { format: 'csv', gzip };
 }
 
-async function readSample(file: string, gzip: boolean, scanner: BareCarriageReturns): Promise<Buffer> {
+async function readSample(file: string, gzip: boolean, scanner: BareCarriageReturns, limits: InflatedLimits): Promise<Buffer> {
   if (!gzip) {
     const handle = await open(file, 'r');
     try {
@@ -65,6 +124,12 @@ async function readSample(file: string, gzip: boolean, scanner: BareCarriageRetu
       createGunzip(),
       new Writable({
         write(chunk: Buffer, _encoding, done) {
+          try {
+            limits.push(chunk);
+          } catch (error) {
+            done(error as Error); // ends the pipeline: nothing more is inflated
+            return;
+          }
           scanner.push(chunk);
           if (kept < sampleBytes) {
             chunks.push(chunk);
@@ -75,6 +140,7 @@ async function readSample(file: string, gzip: boolean, scanner: BareCarriageRetu
       }),
     );
   } catch (error) {
+    if (error instanceof FileLimitError) throw error;
     throw new LoadError(file, `is not a complete gzip file (${(error as NodeJS.ErrnoException).code === 'Z_BUF_ERROR' ? 'it ends too early: truncated download?' : (error as Error).message})`, { cause: error });
   }
   return Buffer.concat(chunks).subarray(0, sampleBytes);
@@ -123,12 +189,15 @@ function delimiterOf(headerLine: string): string {
   return count > 0 ? best : ',';
 }
 
-/** Looks at the file's bytes to decide how DuckDB should read it; refuses what is not an export at all. */
-export async function inspectFile(file: string): Promise<FileShape> {
+/**
+ * Looks at the file's bytes to decide how DuckDB should read it; refuses what is not an export at all, and a
+ * gzip file past `limits` once inflated (a line limit applies to CSV: JSON arrays and XML may be one long line).
+ */
+export async function inspectFile(file: string, limits: ReadLimits = defaultReadLimits): Promise<FileShape> {
   const { format, gzip } = formatOf(file);
   if ((await stat(file)).size === 0) throw new LoadError(file, 'is empty (0 bytes)');
   const inflated = new BareCarriageReturns();
-  const sample = await readSample(file, gzip, inflated);
+  const sample = await readSample(file, gzip, inflated, new InflatedLimits(file, limits, format === 'csv'));
   if (sample.length === 0) throw new LoadError(file, 'is empty (no data inside the gzip)');
   if (format === 'parquet') return { format, gzip, encoding: 'utf-8', delimiter: ',', firstRecordLine: 1, breaksCountAsLines: false };
   const utf16 = (sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff);
@@ -157,7 +226,7 @@ function readerSql(shape: FileShape): { sql: string; params: Record<string, stri
     };
   }
   return {
-    sql: `read_csv($file, header = true, all_varchar = true, delim = $delim, quote = '"', escape = '"', encoding = $encoding, max_line_size = 67108864)`,
+    sql: `read_csv($file, header = true, all_varchar = true, delim = $delim, quote = '"', escape = '"', encoding = $encoding, max_line_size = ${defaultReadLimits.lineBytes})`,
     params: { delim: shape.delimiter, encoding: shape.encoding },
   };
 }

@@ -29,7 +29,7 @@ const importOptions = z.object({
   /** A mapping file's content. */
   mapping: mappingJson.optional(),
   /** The helpdesk the records belong to, as `--for-source`. */
-  for_source: z.string().regex(/^[a-z0-9_-]+$/, 'use lowercase letters, digits, - and _').optional(),
+  for_source: z.string().max(64).regex(/^[a-z0-9_-]+$/, 'use lowercase letters, digits, - and _').optional(),
   timezone: z.string().min(1).max(64).optional(),
   strict: flag.default(false),
   dry_run: flag.default(false),

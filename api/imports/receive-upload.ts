@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { Busboy } from '@fastify/busboy';
-import { formatByteSize } from '../byte-size.ts';
+import { formatByteSize } from '../../common/byte-size.ts';
 import { ProblemError } from '../problem.ts';
 import { acceptedList, isAcceptedName, storedName } from './accepted.ts';
 
@@ -30,6 +30,15 @@ function tooLarge(limitBytes: number): ProblemError {
   });
 }
 
+/** Busboy for the request's form; a Content-Type it cannot parse (no boundary) is the client's error. */
+function multipartParser(contentType: string, limitBytes: number) {
+  try {
+    return Busboy({ headers: { 'content-type': contentType }, limits: { files: 1, fields: 20, fieldSize: fieldLimitBytes, fileSize: limitBytes } });
+  } catch (error) {
+    throw new ProblemError(400, 'Invalid upload', `Content-Type: ${(error as Error).message}; send multipart/form-data with its boundary (a form library or \`curl -F\` writes both).`);
+  }
+}
+
 /**
  * Writes the form's `file` part into `folder` (created, and removed again on any refusal) and collects
  * the other fields. The file field must come with a name whose extension is an accepted export type.
@@ -46,10 +55,7 @@ export async function receiveUpload(request: Request, folder: string, limitBytes
   const refuse = (problem: ProblemError) => (refusal ??= problem);
 
   try {
-    const form = Busboy({
-      headers: { 'content-type': request.headers.get('content-type') ?? '' },
-      limits: { files: 1, fields: 20, fieldSize: fieldLimitBytes, fileSize: limitBytes },
-    });
+    const form = multipartParser(request.headers.get('content-type') ?? '', limitBytes);
     form.on('file', (fieldName, stream, clientName) => {
       if (fieldName !== 'file') {
         refuse(new ProblemError(400, 'Invalid upload', `Unexpected file field "${fieldName}": send the export as the field "file".`));

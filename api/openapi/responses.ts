@@ -2,6 +2,8 @@
 // so the document says what the handlers' types say.
 import { resolver } from 'hono-openapi';
 import type { z } from 'zod';
+import { jsonBodyLimitBytes } from '../body-limit.ts';
+import { formatByteSize } from '../../common/byte-size.ts';
 import { problemSchema } from '../contracts.ts';
 
 const problemContent = { 'application/problem+json': { schema: resolver(problemSchema) } };
@@ -22,3 +24,5 @@ export function problems(byStatus: Record<number, string>) {
 }
 
 export const invalidRequest = 'Invalid request: the problem names the parameter and what it accepts (`issues`).';
+
+export const tooLarge = `The body is larger than a request body may be (${formatByteSize(jsonBodyLimitBytes)}).`;

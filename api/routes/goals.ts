@@ -8,32 +8,65 @@ import { metrics } from '../../sql/metrics/registry.ts';
 import { hoursModes, stats } from '../../sql/metrics/series.ts';
 import { archiveGoal, createGoal, getGoal, goalScorecards, reportGoal, updateGoal, type GoalInput } from '../../sql/goals/goals.ts';
 import { goalListResponseSchema, goalReportSchema, goalSchema } from '../contracts.ts';
-import { invalidRequest, json, problems } from '../openapi/responses.ts';
+import { invalidRequest, json, problems, tooLarge } from '../openapi/responses.ts';
 import { ProblemError } from '../problem.ts';
-import { validationHook } from '../validation.ts';
-import { checkVariant, isoDate, metricKeyText } from './metric-query.ts';
+import { boundedText, jsonBodyOnly, maxTextLength, maxValuesPerFilter, validationHook } from '../validation.ts';
+import { checkVariant, isoDate, maxTargetMinutes, metricKeyText } from './metric-query.ts';
+
+/** The largest target of any unit (targetBounds narrows it per unit); a larger number DuckDB would not bind. */
+const maxTarget = 1e9;
 
 const goalBody = z
   .object({
-    name: z.string().trim().min(1).max(200),
+    name: z.string().trim().min(1).max(maxTextLength),
     metric: metricKeyText,
     stat: z.enum(['value', ...stats]).optional(),
-    variant: z.string().nullable().default(null),
+    variant: boundedText().nullable().default(null),
     hours: z.enum(hoursModes).default('calendar'),
     comparator: z.enum(['<=', '<', '>=', '>']),
-    target: z.number().finite(),
-    scope: z.partialRecord(z.enum(dimensionNames as [string, ...string[]]), z.array(z.string().min(1)).min(1)).default({}),
+    // The metric's unit bounds it further (targetBounds); this keeps any number DuckDB could not bind out.
+    target: z.number().min(-maxTarget).max(maxTarget),
+    scope: z
+      .partialRecord(z.enum(dimensionNames as [string, ...string[]]), z.array(boundedText()).min(1).max(maxValuesPerFilter))
+      .default({}),
     period: z.enum(['week', 'month', 'quarter']),
-    owner_id: z.string().min(1).nullable().default(null),
+    owner_id: boundedText().nullable().default(null),
     starts_on: isoDate,
     ends_on: isoDate.nullable().default(null),
   })
   .strict();
 
-const goalId = z.object({ id: z.coerce.number().int().positive() });
+const goalId = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+
+/** The targets a metric's unit can reach: durations in minutes up to a year, rates in percent, NPS from -100 to 100. */
+const targetBounds: Record<string, { min: number; max: number; what: string }> = {
+  minutes: { min: 0, max: maxTargetMinutes, what: 'minutes' },
+  percent: { min: 0, max: 100, what: 'a percentage' },
+  score: { min: -100, max: 100, what: 'a score from -100 to 100' },
+  tickets: { min: 0, max: maxTarget, what: 'a number of tickets' },
+};
+
+/**
+ * Periods are judged from `starts_on` to today, so its distance from today bounds a goal's work: at most ten
+ * years back (520 weeks), and at most ten years ahead.
+ */
+const maxStartYears = 10;
+
+function checkStart(startsOn: string, today: Date): void {
+  const shifted = (years: number) => {
+    const day = new Date(Date.UTC(today.getUTCFullYear() + years, today.getUTCMonth(), today.getUTCDate()));
+    return day.toISOString().slice(0, 10);
+  };
+  const [earliest, latest] = [shifted(-maxStartYears), shifted(maxStartYears)];
+  if (startsOn < earliest || startsOn > latest) {
+    throw new ProblemError(400, 'Invalid request', `starts_on: a goal starts from ${earliest} to ${latest} (at most ${maxStartYears} years from today).`, {
+      issues: [{ parameter: 'starts_on', message: `expected a date from ${earliest} to ${latest}` }],
+    });
+  }
+}
 
 /** The body as a goal: a known metric, a statistic that fits it, a preset it has, an end after the start. */
-function goalInput(body: z.infer<typeof goalBody>): GoalInput {
+function goalInput(body: z.infer<typeof goalBody>, today: Date): GoalInput {
   const metric = metrics.get(body.metric);
   if (!metric) {
     throw new ProblemError(400, 'Unknown metric', `metric: there is no metric "${body.metric}". Known metrics: ${[...metrics.keys()].join(', ')}.`, {
@@ -48,6 +81,13 @@ function goalInput(body: z.infer<typeof goalBody>): GoalInput {
       : `stat: ${metric.key} has one value per period; leave stat out or say "value".`);
   }
   checkVariant(metric, body.variant ?? undefined);
+  const bounds = targetBounds[metric.unit]!;
+  if (body.target < bounds.min || body.target > bounds.max) {
+    throw new ProblemError(400, 'Invalid request', `target: ${metric.key} is ${bounds.what}; a target is from ${bounds.min} to ${bounds.max}.`, {
+      issues: [{ parameter: 'target', message: `expected a number from ${bounds.min} to ${bounds.max}` }],
+    });
+  }
+  checkStart(body.starts_on, today);
   if (body.ends_on !== null && body.ends_on < body.starts_on) {
     throw new ProblemError(400, 'Invalid request', `ends_on (${body.ends_on}) is before starts_on (${body.starts_on}).`);
   }
@@ -58,7 +98,10 @@ function notFound(id: number): never {
   throw new ProblemError(404, 'Not found', `There is no goal ${id}.`);
 }
 
-const badGoal = `${invalidRequest} Also an unknown metric or variant, a statistic that does not fit the metric, or an end before the start.`;
+const badGoal =
+  `${invalidRequest} Also an unknown metric or variant, a statistic that does not fit the metric, a target outside the ` +
+  `metric's unit (minutes 0–${maxTargetMinutes}, percent 0–100, NPS -100–100), a start more than ${maxStartYears} years from today, or an end before the start.`;
+const notJson = 'The body is not application/json.';
 const noGoal = 'There is no goal with this id.';
 
 const describeGoals = {
@@ -70,7 +113,7 @@ const describeGoals = {
   create: describeRoute({
     tags: ['goals'],
     summary: 'Create a goal',
-    responses: { 201: json('The goal as stored; `Location` names it.', goalSchema), ...problems({ 400: badGoal }) },
+    responses: { 201: json('The goal as stored; `Location` names it.', goalSchema), ...problems({ 400: badGoal, 413: tooLarge, 415: notJson }) },
   }),
   report: describeRoute({
     tags: ['goals'],
@@ -81,7 +124,7 @@ const describeGoals = {
   update: describeRoute({
     tags: ['goals'],
     summary: 'Replace a goal',
-    responses: { 200: json('The goal as stored.', goalSchema), ...problems({ 400: badGoal, 404: noGoal }) },
+    responses: { 200: json('The goal as stored.', goalSchema), ...problems({ 400: badGoal, 404: noGoal, 413: tooLarge, 415: notJson }) },
   }),
   archive: describeRoute({
     tags: ['goals'],
@@ -93,8 +136,8 @@ const describeGoals = {
 export function goalRoutes(db: Database, now: () => Date = () => new Date()) {
   return new Hono()
     .get('/', describeGoals.list, async (c) => c.json({ goals: await goalScorecards(db, now()) }))
-    .post('/', describeGoals.create, validator('json', goalBody, validationHook), async (c) => {
-      const goal = await createGoal(db, goalInput(c.req.valid('json')));
+    .post('/', describeGoals.create, jsonBodyOnly, validator('json', goalBody, validationHook), async (c) => {
+      const goal = await createGoal(db, goalInput(c.req.valid('json'), now()));
       return c.json(goal, 201, { Location: `/api/goals/${goal.goal_id}` });
     })
     .get('/:id', describeGoals.report, validator('param', goalId, validationHook), async (c) => {
@@ -102,9 +145,9 @@ export function goalRoutes(db: Database, now: () => Date = () => new Date()) {
       const goal = (await getGoal(db, id)) ?? notFound(id);
       return c.json(await reportGoal(db, goal, now()));
     })
-    .put('/:id', describeGoals.update, validator('param', goalId, validationHook), validator('json', goalBody, validationHook), async (c) => {
+    .put('/:id', describeGoals.update, validator('param', goalId, validationHook), jsonBodyOnly, validator('json', goalBody, validationHook), async (c) => {
       const { id } = c.req.valid('param');
-      return c.json((await updateGoal(db, id, goalInput(c.req.valid('json')))) ?? notFound(id));
+      return c.json((await updateGoal(db, id, goalInput(c.req.valid('json'), now()))) ?? notFound(id));
     })
     .delete('/:id', describeGoals.archive, validator('param', goalId, validationHook), async (c) => {
       const { id } = c.req.valid('param');

@@ -9,7 +9,7 @@ import type { Database } from '../../sql/db.ts';
 import { hideServerPaths } from '../../pipelines/hide-server-paths.ts';
 import { LoadError } from '../../pipelines/load-error.ts';
 import { planFile } from '../../pipelines/plan.ts';
-import { inspectFile } from '../../pipelines/read.ts';
+import { defaultReadLimits, FileLimitError, inspectFile, type ReadLimits } from '../../pipelines/read.ts';
 import { importListResponseSchema, importResponseSchema, rejectsResponseSchema, type ImportListResponse } from '../contracts.ts';
 import { resolveImportPath } from '../imports/allowed-path.ts';
 import { readImport, readLoad, readLoads, readRejects } from '../imports/history.ts';
@@ -18,6 +18,7 @@ import type { ImportQueue } from '../imports/queue.ts';
 import { acceptedList } from '../imports/accepted.ts';
 import { receiveUpload } from '../imports/receive-upload.ts';
 import { invalidRequest, json, problems } from '../openapi/responses.ts';
+import { bodyTooLarge, jsonBodyLimitBytes } from '../body-limit.ts';
 import { ProblemError } from '../problem.ts';
 import { validationHook } from '../validation.ts';
 
@@ -25,6 +26,10 @@ export interface ImportSettings {
   /** Uploads are written under it; `{ "path" }` imports may name only files inside it. */
   folder: string;
   uploadLimitBytes: number;
+  /** The most a gzip upload may hold once inflated (default pipelines/read.ts `defaultReadLimits`). */
+  decompressedLimitBytes?: number;
+  /** The longest line of a CSV export; smaller than DuckDB's own limit only in tests. */
+  lineLimitBytes?: number;
 }
 
 const importId = z.object({ id: z.union([z.uuid(), z.string().regex(/^\d{1,15}$/)], 'expected an import id or a load id') });
@@ -53,9 +58,9 @@ const describeImports = {
         400: `${invalidRequest} Also a malformed upload or mapping.`,
         403: 'The path is outside the import folder.',
         404: 'No file at the path.',
-        413: 'The upload or the JSON body is larger than allowed.',
+        413: 'The upload or the JSON body is larger than allowed, or a gzip file holds more than allowed once decompressed.',
         415: 'Neither multipart/form-data nor JSON, or the file is not an export ServicePulse reads.',
-        422: 'The file reads, but no mapping fits it.',
+        422: 'The file reads, but no mapping fits it; or a CSV line is longer than a record may be.',
       }),
     },
   }),
@@ -78,12 +83,16 @@ const describeImports = {
 
 /** A refused file's message names it as the client knows it, not by where the server stored it. */
 function refusal(error: LoadError, stored: string, name: string, status: 415 | 422): ProblemError {
+  const detail = hideServerPaths(error.message, stored, name);
+  if (error instanceof FileLimitError) {
+    // Too much inflated data is a size problem (413); a line too long to be a record, a content one (422).
+    return error.limit === 'decompressedBytes'
+      ? new ProblemError(413, 'Upload too large once decompressed', `${detail} (SERVICEPULSE_DECOMPRESSED_LIMIT).`, { limit_bytes: error.limitBytes })
+      : new ProblemError(422, 'Cannot load this file', `${detail}.`, { limit_bytes: error.limitBytes });
+  }
   const title = status === 415 ? 'Unsupported file content' : 'Cannot load this file';
-  return new ProblemError(status, title, hideServerPaths(error.message, stored, name));
+  return new ProblemError(status, title, detail);
 }
-
-/** A path import's JSON is small (a mapping at most); a larger body is refused, not buffered. */
-const jsonLimitBytes = 2 * 1024 * 1024;
 
 async function readJson(request: Request): Promise<unknown> {
   const chunks: Uint8Array[] = [];
@@ -91,7 +100,8 @@ async function readJson(request: Request): Promise<unknown> {
   // Node's ReadableStream is async-iterable; the DOM typings the web checks this file with do not say so.
   for await (const chunk of (request.body ?? []) as unknown as AsyncIterable<Uint8Array>) {
     length += chunk.length;
-    if (length > jsonLimitBytes) throw new ProblemError(413, 'Request too large', 'A JSON import request is at most 2 MiB; upload files as multipart/form-data.');
+    // A path import's JSON is small (a mapping at most); a larger body is refused, not buffered.
+    if (length > jsonBodyLimitBytes) throw bodyTooLarge();
     chunks.push(chunk);
   }
   try {
@@ -103,8 +113,13 @@ async function readJson(request: Request): Promise<unknown> {
 
 export function importRoutes(db: Database, settings: ImportSettings, queue: ImportQueue) {
   /** Checks the file's bytes and picks its mapping now, so a file that cannot load is refused at once. */
+  const readLimits: ReadLimits = {
+    decompressedBytes: settings.decompressedLimitBytes ?? defaultReadLimits.decompressedBytes,
+    lineBytes: settings.lineLimitBytes ?? defaultReadLimits.lineBytes,
+  };
+
   async function accept(c: Context, id: string, file: { path: string; name: string; bytes: number }, options: ImportOptions, cleanUp?: string) {
-    const shape = await inspectFile(file.path).catch((error: unknown) => {
+    const shape = await inspectFile(file.path, readLimits).catch((error: unknown) => {
       throw error instanceof LoadError ? refusal(error, file.path, file.name, 415) : error;
     });
     const plan = await planFile(db, file.path, { ...options.plan, shape }).catch((error: unknown) => {

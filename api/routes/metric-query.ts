@@ -1,12 +1,18 @@
 // Query parameters every metric-reading route shares: the range, dimension filters and a rate's preset.
 import { z } from 'zod';
-import { dimensionNames } from '../../sql/metrics/dimensions.ts';
+import { isoDate } from '../../common/iso-date.ts';
+import { dimensionNames, type Grain } from '../../sql/metrics/dimensions.ts';
 import { metrics, type Metric } from '../../sql/metrics/registry.ts';
 import type { MetricInfo } from '../contracts.ts';
 import type { Filters } from '../../sql/metrics/series.ts';
+import { checkPeriodCount } from '../period-cap.ts';
 import { ProblemError } from '../problem.ts';
+import { boundedText, maxValuesPerFilter } from '../validation.ts';
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+export { isoDate };
+
+/** The longest duration a target may name, in minutes: a year (the longest resolution goal is weeks). */
+export const maxTargetMinutes = 525_600;
 
 export const metricKeys = [...metrics.keys()] as [string, ...string[]];
 
@@ -17,7 +23,7 @@ export const metricKeys = [...metrics.keys()] as [string, ...string[]];
 export const metricKeyText = z.string().meta({ enum: metricKeys, description: 'A metric key of the registry.' });
 
 /** A filter names a dimension; repeating it (`channel=email&channel=phone`) allows several values. */
-const filterValues = z.union([z.string().min(1), z.array(z.string().min(1))]).optional();
+const filterValues = z.union([boundedText(), z.array(boundedText()).max(maxValuesPerFilter)]).optional();
 export const filterQueryShape = Object.fromEntries(dimensionNames.map((name) => [name, filterValues])) as Record<
   (typeof dimensionNames)[number],
   typeof filterValues
@@ -56,18 +62,21 @@ export function defaultRange(now: Date): { from: Date; to: Date } {
   return { from: new Date(today - (mondayOffset + 52 * 7) * DAY), to: new Date(today + DAY) };
 }
 
-/** `from` (inclusive) and `to` (exclusive) as UTC midnights; a missing end takes the default's. */
-export function parseRange(fromText: string | undefined, toText: string | undefined, fallback: { from: Date; to: Date }) {
+/**
+ * `from` (inclusive) and `to` (exclusive) as UTC midnights; a missing end takes the default's. With `grain`,
+ * the range may hold at most `maxPeriods` of its periods (api/period-cap.ts).
+ */
+export function parseRange(fromText: string | undefined, toText: string | undefined, fallback: { from: Date; to: Date }, grain?: Grain, capParameter = 'grain') {
   for (const [name, text] of [['from', fromText], ['to', toText]] as const) {
-    if (text !== undefined && !isoDate.safeParse(text).success) {
-      throw new ProblemError(400, 'Invalid request', `${name}: expected a date as YYYY-MM-DD`);
-    }
+    const parsed = text === undefined ? undefined : isoDate.safeParse(text);
+    if (parsed && !parsed.success) throw new ProblemError(400, 'Invalid request', `${name}: ${parsed.error.issues[0]!.message}`);
   }
   const from = fromText ? new Date(`${fromText}T00:00:00Z`) : fallback.from;
   const to = toText ? new Date(`${toText}T00:00:00Z`) : fallback.to;
   if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from >= to) {
     throw new ProblemError(400, 'Invalid range', `"from" (${fromText}) must be a real date before "to" (${toText}).`);
   }
+  if (grain) checkPeriodCount(from, to, grain, capParameter);
   return { from, to };
 }
 

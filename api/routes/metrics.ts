@@ -7,8 +7,9 @@ import { metrics, type DurationMetric } from '../../sql/metrics/registry.ts';
 import { hoursModes, queryDistribution, querySeries, stats } from '../../sql/metrics/series.ts';
 import { distributionResponseSchema, metricInfoSchema, seriesResponseSchema, type DistributionResponse, type SeriesResponse } from '../contracts.ts';
 import { invalidRequest, json, problems } from '../openapi/responses.ts';
+import { maxPeriods } from '../period-cap.ts';
 import { ProblemError } from '../problem.ts';
-import { validationHook } from '../validation.ts';
+import { boundedText, validationHook } from '../validation.ts';
 import { checkVariant, defaultRange, filterQueryShape, filtersOf, isoDate, metricInfo, metricKeys, parseRange } from './metric-query.ts';
 
 const seriesQuery = z
@@ -19,7 +20,7 @@ const seriesQuery = z
     to: isoDate.optional(),
     stat: z.enum(stats).default('p50'),
     hours: z.enum(hoursModes).default('calendar'),
-    variant: z.string().optional(),
+    variant: boundedText().optional(),
     ...filterQueryShape,
   })
   .strict();
@@ -49,7 +50,7 @@ const describeSeries = describeRoute({
   description: 'Each dimension filter may repeat (`channel=email&channel=phone`) to allow several values.',
   responses: {
     200: json('The series, with the range, filters and options it was computed with.', seriesResponseSchema),
-    ...problems({ 400: invalidRequest, 404: 'Unknown metric (the problem lists the known keys in `allowed`).' }),
+    ...problems({ 400: `${invalidRequest} Also a range of more than ${maxPeriods} periods of the grain.`, 404: 'Unknown metric (the problem lists the known keys in `allowed`).' }),
   },
 });
 
@@ -87,7 +88,7 @@ export function metricRoutes(db: Database, now: () => Date = () => new Date()) {
       const { key } = c.req.valid('param');
       const metric = metrics.get(key)!;
       const query = c.req.valid('query');
-      const { from, to } = parseRange(query.from, query.to, defaultRange(now()));
+      const { from, to } = parseRange(query.from, query.to, defaultRange(now()), query.grain);
       checkVariant(metric, query.variant);
       const by = (query.by ?? null) as Dimension | null;
       const filters = filtersOf(query);

@@ -10,6 +10,7 @@ import { metrics } from '../../sql/metrics/registry.ts';
 import { hoursModes, querySeriesRows } from '../../sql/metrics/series.ts';
 import { overviewResponseSchema, type OverviewResponse } from '../contracts.ts';
 import { invalidRequest, json, problems } from '../openapi/responses.ts';
+import { maxPeriods } from '../period-cap.ts';
 import { validationHook } from '../validation.ts';
 import { defaultRange, filterQueryShape, filtersOf, isoDate, metricInfo, parseRange } from './metric-query.ts';
 
@@ -20,13 +21,14 @@ const overviewQuery = z
 const describeOverview = describeRoute({
   tags: ['metrics'],
   summary: 'The landing page in one answer: headline metrics beside the period before, goal scorecards, weekly volume',
-  responses: { 200: json('Everything the overview shows for the range and filters.', overviewResponseSchema), ...problems({ 400: invalidRequest }) },
+  responses: { 200: json('Everything the overview shows for the range and filters.', overviewResponseSchema), ...problems({ 400: `${invalidRequest} Also a range of more than ${maxPeriods} weeks.` }) },
 });
 
 export function overviewRoutes(db: Database, now: () => Date = () => new Date()) {
   return new Hono().get('/', describeOverview, validator('query', overviewQuery, validationHook), async (c) => {
     const query = c.req.valid('query');
-    const { from, to } = parseRange(query.from, query.to, defaultRange(now()));
+    // The volume is counted per week: the range may hold at most maxPeriods weeks.
+    const { from, to } = parseRange(query.from, query.to, defaultRange(now()), 'week', 'from');
     const previousFrom = new Date(from.getTime() - (to.getTime() - from.getTime()));
     const filters = filtersOf(query);
     // The three parts read on connections of their own at once: on two cores one part's single-threaded steps (a

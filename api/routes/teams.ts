@@ -2,15 +2,15 @@
 import { Hono } from 'hono';
 import { describeRoute, validator } from 'hono-openapi';
 import { z } from 'zod';
-import { calendarSchema } from '../../pipelines/organisation/schema.ts';
+import { calendarLimits, calendarSchema } from '../../pipelines/organisation/schema.ts';
 import { readCalendar, replaceCalendar } from '../../sql/calendars.ts';
 import type { Database } from '../../sql/db.ts';
 import { calendarResponseSchema, calendarSavedResponseSchema, teamListResponseSchema } from '../contracts.ts';
-import { invalidRequest, json, problems } from '../openapi/responses.ts';
+import { invalidRequest, json, problems, tooLarge } from '../openapi/responses.ts';
 import { ProblemError } from '../problem.ts';
-import { validationHook } from '../validation.ts';
+import { boundedText, jsonBodyOnly, validationHook } from '../validation.ts';
 
-const teamParam = z.object({ id: z.string().min(1) });
+const teamParam = z.object({ id: boundedText() });
 
 function noTeam(id: string): never {
   throw new ProblemError(404, 'Not found', `There is no team "${id}".`);
@@ -33,7 +33,12 @@ const describeSaveCalendar = describeRoute({
   summary: "Replaces a team's calendar and recomputes the business minutes and SLA clocks of its tickets",
   responses: {
     200: json('The saved calendar and how many tickets were recomputed.', calendarSavedResponseSchema),
-    ...problems({ 400: `${invalidRequest} Overlapping or backwards intervals are refused.`, 404: 'No such team.' }),
+    ...problems({
+      400: `${invalidRequest} Overlapping or backwards intervals, a day listed twice, more than ${calendarLimits.intervalsPerDay} intervals a day or ${calendarLimits.holidays} holidays are refused.`,
+      404: 'No such team.',
+      413: tooLarge,
+      415: 'The body is not application/json.',
+    }),
   },
 });
 
@@ -51,7 +56,7 @@ export function teamRoutes(db: Database) {
       const { id } = c.req.valid('param');
       return c.json((await readCalendar(db, id)) ?? noTeam(id));
     })
-    .put('/:id/calendar', describeSaveCalendar, validator('param', teamParam, validationHook), validator('json', calendarSchema.strict(), validationHook), async (c) => {
+    .put('/:id/calendar', describeSaveCalendar, validator('param', teamParam, validationHook), jsonBodyOnly, validator('json', calendarSchema.strict(), validationHook), async (c) => {
       const { id } = c.req.valid('param');
       const calendar = c.req.valid('json');
       const recomputed = await db.write(async (tx) => {

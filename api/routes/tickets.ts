@@ -4,14 +4,15 @@ import { Hono } from 'hono';
 import { describeRoute, resolver, validator } from 'hono-openapi';
 import { z } from 'zod';
 import { csvText } from '../../common/csv.ts';
+import { isCalendarDate } from '../../common/iso-date.ts';
 import type { Database } from '../../sql/db.ts';
 import { DrilldownError, queryTickets, ticketSorts, type TicketRow, type TicketSort } from '../../sql/metrics/drilldown.ts';
 import { metrics } from '../../sql/metrics/registry.ts';
 import { ticketsResponseSchema, type TicketsResponse } from '../contracts.ts';
 import { invalidRequest, problems } from '../openapi/responses.ts';
 import { ProblemError } from '../problem.ts';
-import { validationHook } from '../validation.ts';
-import { checkVariant, defaultRange, filterQueryShape, filtersOf, isoDate, metricKeyText, parseRange } from './metric-query.ts';
+import { boundedText, validationHook } from '../validation.ts';
+import { checkVariant, defaultRange, filterQueryShape, filtersOf, isoDate, maxTargetMinutes, metricKeyText, parseRange } from './metric-query.ts';
 
 const arrowType = 'application/vnd.apache.arrow.stream';
 /** Pages for the screen; an export (CSV, Arrow) may take many more rows in one answer. */
@@ -25,12 +26,12 @@ const ticketsQuery = z
     metric: metricKeyText.optional(),
     stat: z.enum(['p50', 'p90', 'mean']).default('p50'),
     hours: z.enum(['business', 'calendar']).default('calendar'),
-    variant: z.string().optional(),
+    variant: boundedText().optional(),
     outcome: z.enum(['met', 'missed']).optional(),
-    target: z.coerce.number().nonnegative().optional(),
+    target: z.coerce.number().min(0).max(maxTargetMinutes).optional().meta({ description: 'Minutes a duration is judged against (`outcome`).' }),
     sort: z.enum([...ticketSorts, ...ticketSorts.map((s) => `-${s}`)] as [string, ...string[]]).default('created_at'),
     limit: z.coerce.number().int().positive().optional(),
-    cursor: z.string().optional(),
+    cursor: boundedText().optional(),
     ...filterQueryShape,
   })
   .strict();
@@ -61,14 +62,25 @@ function encodeCursor(cursor: { after: string | number; ticketId: number }): str
   return Buffer.from(JSON.stringify([cursor.after, cursor.ticketId])).toString('base64url');
 }
 
-function decodeCursor(text: string): { after: string | number; ticketId: number } {
+/** A sort key as the query writes it (`sort_key`): an instant in UTC, or a duration's value as a finite number. */
+const instantKey = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?\+00$/;
+const numberKey = /^-?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+
+function sortKeyFits(after: unknown, sort: TicketSort): boolean {
+  if (typeof after !== 'string') return false;
+  if (sort === 'value') return numberKey.test(after) && Number.isFinite(Number(after));
+  return instantKey.test(after) && isCalendarDate(after.slice(0, 10));
+}
+
+/** A cursor this API gave out for the same sort: anything else would reach SQL as a value it cannot compare. */
+function decodeCursor(text: string, sort: TicketSort): { after: string; ticketId: number } {
   try {
     const [after, ticketId] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as [unknown, unknown];
-    if ((typeof after === 'string' || typeof after === 'number') && Number.isInteger(ticketId)) return { after, ticketId: ticketId as number };
+    if (sortKeyFits(after, sort) && Number.isSafeInteger(ticketId) && (ticketId as number) >= 0) return { after: after as string, ticketId: ticketId as number };
   } catch {
     // Falls through to the problem below.
   }
-  throw new ProblemError(400, 'Invalid request', 'cursor: not a cursor this API gave out; start again without one.');
+  throw new ProblemError(400, 'Invalid request', 'cursor: not a cursor this API gave out for this sort; start again without one.');
 }
 
 const columns: Array<keyof TicketRow> = ['ticket_id', 'source', 'external_id', 'subject', 'status', 'channel', 'priority', 'category',
@@ -124,7 +136,7 @@ export function ticketRoutes(db: Database, now: () => Date = () => new Date()) {
         sort: query.sort.replace(/^-/, '') as TicketSort,
         descending,
         limit,
-        cursor: query.cursor ? decodeCursor(query.cursor) : undefined,
+        cursor: query.cursor ? decodeCursor(query.cursor, query.sort.replace(/^-/, '') as TicketSort) : undefined,
       });
       const nextCursor = next ? encodeCursor(next) : null;
       const link: Record<string, string> = nextCursor ? { Link: `<${new URL(c.req.url).pathname}?${withCursor(c.req.url, nextCursor)}>; rel="next"` } : {};

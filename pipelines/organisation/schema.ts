@@ -1,16 +1,23 @@
 // The organisation file: who we are (teams, calendars, agents, customers, SLA policies, users, suggestions).
 // Helpdesk exports do not carry this, so it is its own small JSON document, validated here before any write.
 import { z } from 'zod';
+import { isoDate } from '../../common/iso-date.ts';
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected HH:MM (00:00–24:00)');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const isoInstant = z.string().datetime({ offset: true });
 const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 export const weekdayNames = weekdays;
 
+/**
+ * Bounds of a calendar. Saving one recomputes its team's facts on the single writer, and the work grows with
+ * its days and intervals (50,000 holidays held the writer for 35 s): 24 intervals a day is an opening every
+ * hour; 1,000 holidays is a century of ten a year.
+ */
+export const calendarLimits = { intervalsPerDay: 24, holidays: 1_000, nameLength: 200 } as const;
+
 /** A day's open intervals: each opening before it closes, none overlapping (overlaps would count twice). */
-const dayHours = z.array(z.tuple([clock, clock])).superRefine((intervals, context) => {
+const dayHours = z.array(z.tuple([clock, clock])).max(calendarLimits.intervalsPerDay).superRefine((intervals, context) => {
   const sorted = [...intervals].sort((a, b) => a[0].localeCompare(b[0]));
   sorted.forEach(([opens, closes], i) => {
     if (closes <= opens) context.addIssue({ code: 'custom', message: `${opens}–${closes} closes before it opens` });
@@ -23,7 +30,18 @@ export const calendarSchema = z.object({
   /** Open intervals per weekday in the team's time zone, e.g. { mon: [["08:00", "16:00"]] }. */
   weekly: z.partialRecord(z.enum(weekdays), dayHours),
   /** Days off the weekly pattern: closed, or open only during `hours` (e.g. Christmas Eve 09:00–12:00). */
-  holidays: z.array(z.object({ day: isoDate, name: z.string().min(1), hours: dayHours.default([]) })).default([]),
+  holidays: z
+    .array(z.object({ day: isoDate, name: z.string().min(1).max(calendarLimits.nameLength), hours: dayHours.default([]) }))
+    .max(calendarLimits.holidays)
+    .superRefine((holidays, context) => {
+      // One row per day: a second entry for a day would say two things about it.
+      const seen = new Map<string, number>();
+      holidays.forEach(({ day }, i) => {
+        if (seen.has(day)) context.addIssue({ code: 'custom', path: [i, 'day'], message: `${day} is listed twice (also at holidays.${seen.get(day)})` });
+        else seen.set(day, i);
+      });
+    })
+    .default([]),
 });
 
 export type Calendar = z.infer<typeof calendarSchema>;

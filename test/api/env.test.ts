@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseByteSize } from '../../api/byte-size.ts';
+import { parseByteSize } from '../../common/byte-size.ts';
 import { readConfig } from '../../api/env.ts';
 
 describe('import settings', () => {
@@ -16,6 +16,12 @@ describe('import settings', () => {
     expect(config).toMatchObject({ importDir: '/srv/drop', uploadLimitBytes: 500_000_000 });
     expect(readConfig({ SERVICEPULSE_UPLOAD_LIMIT: '2 GiB' }, []).uploadLimitBytes).toBe(2 * 1024 ** 3);
     expect(readConfig({ SERVICEPULSE_UPLOAD_LIMIT: '1048576' }, []).uploadLimitBytes).toBe(1048576);
+  });
+
+  it('bound a gzip upload inflated at 16 GiB unless set', () => {
+    expect(readConfig({}, []).decompressedLimitBytes).toBe(16 * 1024 ** 3);
+    expect(readConfig({ SERVICEPULSE_DECOMPRESSED_LIMIT: '4GiB' }, []).decompressedLimitBytes).toBe(4 * 1024 ** 3);
+    expect(() => readConfig({ SERVICEPULSE_DECOMPRESSED_LIMIT: 'huge' }, [])).toThrow('Invalid setting SERVICEPULSE_DECOMPRESSED_LIMIT');
   });
 
   it('refuse a size that is not one', () => {

@@ -1,4 +1,4 @@
-// Sizes as people write them in settings: 1048576, 500MB, 1GiB, 2 G.
+// Sizes as people write them in settings (1048576, 500MB, 1GiB, 2 G), and as messages print them.
 const units: Record<string, number> = {
   '': 1, b: 1,
   k: 1024, kb: 1000, kib: 1024,
