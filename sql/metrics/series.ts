@@ -172,7 +172,7 @@ export async function querySeriesRows(db: Database, query: SeriesQuery): Promise
 }
 
 /** A series' rows in one scan of `rows` (its period, group and source columns, as `f`). */
-interface SeriesSource {
+export interface SeriesSource {
   rows: string;
   value: string;
   tickets: string;
@@ -203,10 +203,23 @@ async function aggregateSeries(db: Database, query: SeriesQuery, withTotal: bool
   };
 }
 
-function seriesFromFacts(query: SeriesQuery, group: string, filters: ReturnType<typeof filterSql>): SeriesSource {
+/**
+ * The rows a series aggregates, neither filtered nor grouped, for callers that join them to scopes of their own
+ * (goals, sql/goals/measure.ts). `query.filters` only decides where they are read: the daily rollup when it keeps
+ * every dimension filtered, and survey answers joined to their tickets when any is.
+ */
+export function unscopedSeriesSource(query: SeriesQuery): SeriesSource {
+  const none = filterSql({});
+  const usesDimensions = Object.values(query.filters ?? {}).some((values) => values && values.length > 0);
+  return seriesFromRollup(query, 'NULL', none) ?? seriesFromFacts(query, 'NULL', none, usesDimensions);
+}
+
+function seriesFromFacts(
+  query: SeriesQuery, group: string, filters: ReturnType<typeof filterSql>, usesDimensions = query.by !== null || filters.where.length > 0,
+): SeriesSource {
   const { table, rows, value } = metricAggregate(query.metric, query);
   const time = `f.${query.metric.period_column}`;
-  const from = sourceTable(table, query.by !== null || filters.where.length > 0);
+  const from = sourceTable(table, usesDimensions);
   const where = [`${time} >= $from::TIMESTAMPTZ`, `${time} < $to::TIMESTAMPTZ`, `(${rows})`, ...filters.where].join(' AND ');
   return {
     rows: `SELECT ${utcPeriodStart(time)} AS period_start, ${group}::VARCHAR AS "group", f.* FROM ${from} f WHERE ${where}`,

@@ -46,7 +46,7 @@ describe('migrations', () => {
                    (SELECT 'customer' AS requester_kind, false AS is_solved, false AS is_ended, 0 AS agent_replies, 0 AS reopens,
                            0 AS team_stations, 0 AS assignee_stations, 0 AS escalations, 0 AS escalation_level_max, false AS is_escalated)`),
     );
-    expect(await migrate(db)).toEqual([5]);
+    expect(await migrate(db, listMigrations().filter((m) => m.version <= 5))).toEqual([5]);
     const rows = await db.read(
       `SELECT ticket_id::INTEGER AS id, channel, first_response_seconds, first_response_minutes, reply_business_seconds,
               reply_business_minutes, agent_wait_seconds, agent_wait_minutes FROM ticket_facts ORDER BY ticket_id`,
@@ -56,6 +56,29 @@ describe('migrations', () => {
         reply_business_minutes: null, agent_wait_seconds: 90, agent_wait_minutes: 1.5 },
       { id: 2, channel: 'chat', first_response_seconds: null, first_response_minutes: null, reply_business_seconds: 15,
         reply_business_minutes: 0.25, agent_wait_seconds: 6000000, agent_wait_minutes: 100000 },
+    ]);
+  });
+
+  it('keep every goal snapshot when goals get versions (007): the definition so far is version 1', async () => {
+    const db = await open();
+    await migrate(db, listMigrations().filter((m) => m.version < 7));
+    await db.write(async (tx) => {
+      await tx.run(`INSERT INTO goals (name, metric, stat, comparator, target, unit, scope, period, starts_on, created_at)
+                    VALUES ('Replies', 'first_response_time', 'p50', '<=', 30, 'minutes', '{"team":["zagreb"]}', 'week', DATE '2026-01-05',
+                            TIMESTAMPTZ '2026-01-04 10:00:00Z')`);
+      await tx.run(`INSERT INTO goal_snapshots VALUES (1, DATE '2026-01-05', 1, 45, 'missed', 2, 3, TIMESTAMPTZ '2026-01-12 00:10:00Z'),
+                                                      (1, DATE '2026-01-05', 2, 15, 'met', 2, 4, TIMESTAMPTZ '2026-01-13 00:10:00Z')`);
+    });
+    expect(await migrate(db, listMigrations().filter((m) => m.version <= 7))).toEqual([7]);
+    expect(await db.read(`SELECT goal_id::INTEGER AS goal_id, version, valid_from::VARCHAR AS valid_from, target, scope::VARCHAR AS scope, period
+                            FROM goal_versions`)).toEqual([
+      { goal_id: 1, version: 1, valid_from: '2026-01-04 10:00:00+00', target: 30, scope: '{"team":["zagreb"]}', period: 'week' },
+    ]);
+    expect(await db.read(`SELECT goal_id::INTEGER AS goal_id, goal_version, period_start::VARCHAR AS period_start, revision, value, status,
+                                 data_version::INTEGER AS data_version
+                            FROM goal_snapshots ORDER BY revision`)).toEqual([
+      { goal_id: 1, goal_version: 1, period_start: '2026-01-05', revision: 1, value: 45, status: 'missed', data_version: 3 },
+      { goal_id: 1, goal_version: 1, period_start: '2026-01-05', revision: 2, value: 15, status: 'met', data_version: 4 },
     ]);
   });
 
