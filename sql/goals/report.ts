@@ -5,7 +5,7 @@ import { listValue } from '@duckdb/node-api';
 import type { Database } from '../db.ts';
 import { metrics } from '../metrics/registry.ts';
 import { goalVersions, listGoals, type Goal, type GoalVersion } from './goals.ts';
-import { closedStatus, openStatus, project, type GoalStatus, type Projection } from './judge.ts';
+import { closedStatus, openStatus, project, trailingPeriods, type GoalStatus, type Projection } from './judge.ts';
 import { canonicalScope, measureGoals, measureKey, type MeasureRequest, type PeriodValues } from './measure.ts';
 import { isoDay, versionPeriods, type PeriodSpan } from './periods.ts';
 
@@ -98,13 +98,33 @@ interface Judged {
   pending: PendingSnapshot[];
 }
 
-/** Judges the goals from the facts as of `now`; what a snapshot now would store is in `pending`. */
-export async function judgeGoals(db: Database, goals: Goal[], now: Date): Promise<Judged> {
+/**
+ * Only the closed periods a scorecard shows or leans on: the last one, and the last `count` measured like the current
+ * version (its projection's trailing periods); the open period stays.
+ */
+function recentOnly(plans: VersionPlan[], now: Date, count: number): VersionPlan[] {
+  const latest = plans.at(-1);
+  if (!latest) return plans;
+  const closed = plans.flatMap((plan, i) => plan.periods.filter((span) => span.end <= now).map((span) => ({ i, span })));
+  const kept = new Set(
+    [closed.at(-1), ...closed.filter(({ i }) => sameMeasurement(plans[i]!.version, latest.version)).slice(-count)]
+      .filter((entry) => entry !== undefined)
+      .map(({ i, span }) => `${i}/${span.start.getTime()}`),
+  );
+  return plans.map((plan, i) => ({ ...plan, periods: plan.periods.filter((span) => span.end > now || kept.has(`${i}/${span.start.getTime()}`)) }));
+}
+
+/**
+ * Judges the goals from the facts as of `now`; what a snapshot now would store is in `pending`. With `recentClosed`,
+ * only the closed periods a scorecard needs are judged (recentOnly).
+ */
+export async function judgeGoals(db: Database, goals: Goal[], now: Date, options: { recentClosed?: number } = {}): Promise<Judged> {
   const ids = goals.map((goal) => goal.goal_id);
   const [versions, stored, dataVersion] = await Promise.all([goalVersions(db, ids), storedRevisions(db, ids), db.dataVersion()]);
   const requests: MeasureRequest[] = [];
-  const plans = goals.map((goal) =>
-    planVersions(versions.get(goal.goal_id) ?? [], now).map((plan) => {
+  const fullPlans = goals.map((goal) => planVersions(versions.get(goal.goal_id) ?? [], now));
+  const plans = fullPlans.map((planned) => (options.recentClosed === undefined ? planned : recentOnly(planned, now, options.recentClosed))).map((goalPlans) =>
+    goalPlans.map((plan) => {
       if (plan.periods.length === 0) return plan;
       const { version } = plan;
       requests.push({
@@ -138,7 +158,26 @@ export async function judgeGoals(db: Database, goals: Goal[], now: Date): Promis
     }
     return { goal, versions: versions.get(goal.goal_id) ?? [], periods, current, data_version: Number(dataVersion) };
   });
+  if (options.recentClosed !== undefined) {
+    // The projection leans on the last closed periods that have a value: where the recent ones had none and earlier
+    // periods were left out, the goal is judged again in full.
+    const again = goals.flatMap((goal, g) => {
+      const dropped = fullPlans[g]!.some((plan, i) => plan.periods.length > plans[g]![i]!.periods.length);
+      return dropped && reports[g]!.current && valuedAlike(reports[g]!) < options.recentClosed! ? [g] : [];
+    });
+    if (again.length > 0) {
+      const full = await judgeGoals(db, again.map((g) => goals[g]!), now);
+      again.forEach((g, k) => (reports[g] = full.reports[k]!));
+    }
+  }
   return { reports, pending };
+}
+
+/** The closed periods with a value among those measured like the goal's current version. */
+function valuedAlike(report: GoalReport): number {
+  const latest = report.versions.at(-1)!;
+  const alike = new Set(report.versions.filter((version) => sameMeasurement(version, latest)).map((version) => version.version));
+  return report.periods.filter((period) => alike.has(period.version) && period.value !== null).length;
 }
 
 function judgeClosed(goalId: number, version: GoalVersion, span: PeriodSpan, measured: PeriodValues, stored: Map<string, StoredRevision>): GoalPeriod {
@@ -180,8 +219,11 @@ export async function reportGoals(db: Database, goals: Goal[], now: Date): Promi
 
 export type GoalScorecard = Goal & { current: OpenPeriod | null; last_closed: GoalPeriod | null };
 
-/** Every active goal with where its open period stands and how its last closed period ended. */
+/**
+ * Every active goal with where its open period stands and how its last closed period ended. Only the periods these
+ * show or project from are judged: a weekly goal half a year old reads 5 weeks of facts, not 26.
+ */
 export async function goalScorecards(db: Database, now: Date): Promise<GoalScorecard[]> {
-  const reports = await reportGoals(db, await listGoals(db), now);
+  const { reports } = await judgeGoals(db, await listGoals(db), now, { recentClosed: trailingPeriods });
   return reports.map(({ goal, periods, current }) => ({ ...goal, current, last_closed: periods.at(-1) ?? null }));
 }

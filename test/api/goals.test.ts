@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../api/app.ts';
 import type { GoalReport } from '../../sql/goals/report.ts';
 import { loadFile } from '../../pipelines/load.ts';
 import { servicepulseEvents } from '../../pipelines/sources/servicepulse.ts';
@@ -105,5 +106,32 @@ describe('goal requests', () => {
       expect(response.status).toBe(400);
       expect(((await response.json()) as { detail: string }).detail).toMatch(detail);
     }
+  });
+});
+
+describe('goal scorecards (GET /api/goals, the overview)', () => {
+  it('judge only recent periods, yet match the full report, leaning on the last closed periods with a value however far back', async () => {
+    const response = await post({ ...responseGoal, name: 'Manila replies', scope: { team: ['manila'] } });
+    const { goal_id } = (await response.json()) as { goal_id: number };
+    const later = createApp({ db: fixture.db, now: () => new Date('2026-02-20T12:00:00Z') });
+    const { goals } = (await (await later.request('/api/goals')).json()) as { goals: Array<{ goal_id: number; current: unknown; last_closed: unknown }> };
+    const card = goals.find((goal) => goal.goal_id === goal_id)!;
+    const full = (await (await later.request(`/api/goals/${goal_id}`)).json()) as GoalReport;
+    // Manila's first responses: 5 and 40 minutes in the week of 12 Jan (median 22.5), none in the five weeks since.
+    expect(card.current).toMatchObject({ period_start: '2026-02-16', value_so_far: null, status: 'met', projection: { value: 22.5 } });
+    expect(card.current).toEqual(full.current);
+    expect(card.last_closed).toMatchObject({ period_start: '2026-02-09', value: null, status: 'no_data' });
+    expect(card.last_closed).toEqual(full.periods.at(-1));
+
+    // Made a count goal now: the open week is the new version's, the last closed one still the old version's.
+    const put = await later.request(`/api/goals/${goal_id}`, {
+      method: 'PUT', body: JSON.stringify({ ...responseGoal, name: 'Manila tickets', metric: 'created', stat: 'value', comparator: '>=', target: 1, scope: { team: ['manila'] } }),
+      headers: { 'Content-Type': 'application/json' },
+    });
+    expect(put.status).toBe(200);
+    const after = ((await (await later.request('/api/goals')).json()) as { goals: Array<{ goal_id: number; current: unknown; last_closed: unknown }> }).goals
+      .find((goal) => goal.goal_id === goal_id)!;
+    expect(after.current).toMatchObject({ period_start: '2026-02-16', version: 2, value_so_far: 0 });
+    expect(after.last_closed).toMatchObject({ period_start: '2026-02-09', version: 1, status: 'no_data' });
   });
 });
