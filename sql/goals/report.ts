@@ -161,7 +161,7 @@ export async function judgeGoals(db: Database, goals: Goal[], now: Date, options
   if (options.recentClosed !== undefined) {
     // The projection leans on the last closed periods that have a value: where the recent ones had none and earlier
     // periods were left out, the goal is judged again in full.
-    const again = goals.flatMap((goal, g) => {
+    const again = goals.flatMap((_goal, g) => {
       const dropped = fullPlans[g]!.some((plan, i) => plan.periods.length > plans[g]![i]!.periods.length);
       return dropped && reports[g]!.current && valuedAlike(reports[g]!) < options.recentClosed! ? [g] : [];
     });
