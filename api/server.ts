@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { Database } from '../sql/db.ts';
 import { migrate } from '../sql/migrate.ts';
-import { snapshotGoalsOrLog } from '../sql/goals/snapshot.ts';
+import { snapshotGoalsAtStart } from '../sql/goals/snapshot.ts';
 import { isEmpty, seedDemo } from '../pipelines/demo/seed.ts';
 import { createApp } from './app.ts';
 import { readConfig, type ServerConfig } from './env.ts';
@@ -79,7 +79,7 @@ async function main() {
   });
   server.on('error', (error: NodeJS.ErrnoException) => fail(describeListenError(error, config), error, config.debug));
   // Periods that closed while the server was down are stored now, beside the first requests (which never wait for it).
-  void snapshotGoalsOrLog(db);
+  void snapshotGoalsAtStart(db);
 
   let stopping = false;
   const stop = () => {

@@ -114,16 +114,27 @@ function recentOnly(plans: VersionPlan[], now: Date, count: number): VersionPlan
   return plans.map((plan, i) => ({ ...plan, periods: plan.periods.filter((span) => span.end > now || kept.has(`${i}/${span.start.getTime()}`)) }));
 }
 
-/**
- * Judges the goals from the facts as of `now`; what a snapshot now would store is in `pending`. With `recentClosed`,
- * only the closed periods a scorecard needs are judged (recentOnly).
- */
-export async function judgeGoals(db: Database, goals: Goal[], now: Date, options: { recentClosed?: number } = {}): Promise<Judged> {
+export interface JudgeOptions {
+  /** Only the closed periods a scorecard needs (recentOnly). */
+  recentClosed?: number;
+  /** Only the closed periods nothing is stored for (those that closed since the last snapshot). */
+  unstoredOnly?: boolean;
+}
+
+/** Judges the goals from the facts as of `now`; what a snapshot now would store is in `pending`. */
+export async function judgeGoals(db: Database, goals: Goal[], now: Date, options: JudgeOptions = {}): Promise<Judged> {
   const ids = goals.map((goal) => goal.goal_id);
   const [versions, stored, dataVersion] = await Promise.all([goalVersions(db, ids), storedRevisions(db, ids), db.dataVersion()]);
   const requests: MeasureRequest[] = [];
   const fullPlans = goals.map((goal) => planVersions(versions.get(goal.goal_id) ?? [], now));
-  const plans = fullPlans.map((planned) => (options.recentClosed === undefined ? planned : recentOnly(planned, now, options.recentClosed))).map((goalPlans) =>
+  const unstored = (goal: Goal, plan: VersionPlan): VersionPlan => ({
+    ...plan, periods: plan.periods.filter((span) => span.end > now || !stored.has(revisionKey(goal.goal_id, plan.version.version, isoDay(span.start)))),
+  });
+  const chosen = fullPlans.map((planned, g) => {
+    if (options.recentClosed !== undefined) return recentOnly(planned, now, options.recentClosed);
+    return options.unstoredOnly ? planned.map((plan) => unstored(goals[g]!, plan)) : planned;
+  });
+  const plans = chosen.map((goalPlans) =>
     goalPlans.map((plan) => {
       if (plan.periods.length === 0) return plan;
       const { version } = plan;

@@ -7,35 +7,69 @@ import { judgeGoals, type PendingSnapshot } from './report.ts';
 /** Tries again when a write changed the data while the goals were judged (that write's own snapshot may be skipped too). */
 const attempts = 3;
 
+export interface SnapshotOptions {
+  now?: Date;
+  /** Only these goals. */
+  ids?: number[];
+  /** Only the closed periods nothing is stored for (snapshotGoalsAtStart). */
+  unstoredOnly?: boolean;
+}
+
 /**
  * Judges the live goals (`ids`: only these) as of `now` and stores each closed period whose value is new or changed
  * as a revision. Judging reads on connections of its own; only the few inserts take the writer, and only when the data
  * version is still the one judged. Returns the revisions stored.
  */
-export async function snapshotGoals(db: Database, options: { now?: Date; ids?: number[] } = {}): Promise<number> {
+export async function snapshotGoals(db: Database, options: SnapshotOptions = {}): Promise<number> {
   const now = options.now ?? new Date();
+  // Every goal judged on every closed period: the data version judged is recorded (goal_snapshot_state).
+  const complete = !options.ids && !options.unstoredOnly;
   for (let attempt = 0; attempt < attempts; attempt++) {
     const goals = (await listGoals(db)).filter((goal) => !options.ids || options.ids.includes(goal.goal_id));
-    if (goals.length === 0) return 0;
     const judgedAt = await currentDataVersion(db);
-    const { pending } = await judgeGoals(db, goals, now);
-    if (pending.length === 0) return 0;
+    const { pending } = goals.length === 0 ? { pending: [] } : await judgeGoals(db, goals, now, { unstoredOnly: options.unstoredOnly });
+    if (pending.length === 0 && !(complete && (await judgedVersion(db)) !== judgedAt)) return 0;
     const stored = await db.write(async (tx) => {
       const version = (await tx.one<{ version: string }>('SELECT version::VARCHAR AS version FROM data_state'))!.version;
       if (version !== judgedAt) return null;
-      return insertSnapshots(tx, pending, version);
+      if (complete) {
+        await tx.run('DELETE FROM goal_snapshot_state');
+        await tx.run('INSERT INTO goal_snapshot_state VALUES ($version::BIGINT, now())', { version });
+      }
+      return pending.length === 0 ? 0 : insertSnapshots(tx, pending, version);
     });
     if (stored !== null) return stored;
   }
   return 0;
 }
 
+/**
+ * At server start: when the last complete snapshot judged the data as they are, only the periods that closed since
+ * are judged; otherwise (the process stopped between a load's commit and its snapshot, or a goal changed since)
+ * everything is.
+ */
+export async function snapshotGoalsAtStart(db: Database, log?: (error: unknown) => void): Promise<void> {
+  await logFailure(log, async () => {
+    const unchanged = (await judgedVersion(db)) === (await currentDataVersion(db));
+    await snapshotGoals(db, { unstoredOnly: unchanged });
+  });
+}
+
+/** The data version the last complete snapshot judged, if any. */
+async function judgedVersion(db: Database): Promise<string | undefined> {
+  return (await db.readOne<{ version: string }>('SELECT data_version::VARCHAR AS version FROM goal_snapshot_state'))?.version;
+}
+
 /** snapshotGoals for callers whose own work is done (a committed load, a stored goal): a failure is logged, not thrown. */
-export async function snapshotGoalsOrLog(db: Database, options: { now?: Date; ids?: number[]; log?: (error: unknown) => void } = {}): Promise<void> {
+export async function snapshotGoalsOrLog(db: Database, options: SnapshotOptions & { log?: (error: unknown) => void } = {}): Promise<void> {
+  await logFailure(options.log, () => snapshotGoals(db, options));
+}
+
+async function logFailure(log: ((error: unknown) => void) | undefined, work: () => Promise<unknown>): Promise<void> {
   try {
-    await snapshotGoals(db, options);
+    await work();
   } catch (error) {
-    (options.log ?? console.error)(new Error(`Storing the goals' closed periods failed: ${(error as Error).message}`, { cause: error }));
+    (log ?? console.error)(new Error(`Storing the goals' closed periods failed: ${(error as Error).message}`, { cause: error }));
   }
 }
 

@@ -47,3 +47,10 @@ SELECT goal_id, 1, period_start, revision, value, status, tickets, data_version,
 
 DROP TABLE goal_snapshots;
 ALTER TABLE goal_snapshots_versioned RENAME TO goal_snapshots;
+
+-- The data version the last snapshot of every goal and closed period judged (one row): at server start, when it is
+-- still the data version, only the periods that closed since need judging.
+CREATE TABLE goal_snapshot_state (
+  data_version  BIGINT NOT NULL,
+  judged_at     TIMESTAMPTZ NOT NULL
+);
