@@ -44,23 +44,26 @@ export function benchGoals(count: number, teams: string[], end: Date): GoalInput
 
 /**
  * Gives the database at `path` exactly the bench's `count` goals (a kept database with another set has them
- * archived and replaced), their closed periods stored as after a load. Returns how long storing them took.
+ * archived and replaced), their closed periods stored as after a load. Returns how long judging and storing took.
  */
-export async function ensureBenchGoals(path: string, count: number, end: Date): Promise<{ created: number; snapshotSeconds: number | null }> {
+export async function ensureBenchGoals(path: string, count: number, end: Date): Promise<{ created: number; snapshotSeconds: number }> {
   const db = await Database.open(path);
   try {
     const teams = (await db.read<{ team_id: string }>('SELECT team_id FROM teams ORDER BY team_id')).map((row) => row.team_id);
     const wanted = benchGoals(count, teams, end);
     const live = await listGoals(db);
     const same = live.length === wanted.length && live.every((goal, i) => goal.name === wanted[i]!.name && goal.starts_on === wanted[i]!.starts_on);
-    if (same) return { created: 0, snapshotSeconds: null };
-    for (const goal of live) await archiveGoal(db, goal.goal_id);
-    for (const goal of wanted) await createGoal(db, goal);
+    if (!same) {
+      for (const goal of live) await archiveGoal(db, goal.goal_id);
+      for (const goal of wanted) await createGoal(db, goal);
+    }
+    // As after a load: every closed period stored and the data version judged recorded, so that a server starting
+    // on it judges only the periods closed since (sql/goals/snapshot.ts).
     const start = performance.now();
     await snapshotGoals(db);
     const snapshotSeconds = (performance.now() - start) / 1000;
     await db.withConnection((sql) => sql.run('CHECKPOINT'));
-    return { created: wanted.length, snapshotSeconds };
+    return { created: same ? 0 : wanted.length, snapshotSeconds };
   } finally {
     await db.close();
   }

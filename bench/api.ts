@@ -216,7 +216,7 @@ async function run(options: Options): Promise<number> {
     if (prepared.replicateSeconds !== null) console.log(`facts replicated ${prepared.copies}× in ${prepared.replicateSeconds.toFixed(1)} s`);
 
     const goals = await ensureBenchGoals(dbPath, options.goals, today());
-    console.log(`${int(options.goals)} service goals` + (goals.created > 0 ? ` set, their closed periods stored in ${goals.snapshotSeconds!.toFixed(1)} s` : ' kept'));
+    console.log(`${int(options.goals)} service goals ${goals.created > 0 ? 'set' : 'kept'}; every closed period judged and stored in ${goals.snapshotSeconds.toFixed(1)} s`);
 
     const csvDir = join(scratch, 'csv');
     if (options.postgres) await mkdir(csvDir, { mode: 0o755 });
