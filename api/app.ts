@@ -52,7 +52,7 @@ export function createApp(deps: AppDeps) {
     .route('/health', healthRoutes(deps.db))
     .route('/metrics', metricRoutes(deps.db, deps.now))
     .route('/tickets', ticketRoutes(deps.db, deps.now))
-    .route('/goals', goalRoutes(deps.db, deps.now))
+    .route('/goals', goalRoutes(deps.db, deps.now, deps.logError))
     .route('/overview', overviewRoutes(deps.db, deps.now))
     .route('/teams', teamRoutes(deps.db))
     .route('/backlog', backlogRoutes(deps.db, deps.now))

@@ -173,6 +173,7 @@ const goalPeriodBase = { period_start: isoDay, period_end: isoDay, tickets: z.nu
 export const goalSchema = z
   .object({
     goal_id: z.number().int(),
+    version: z.number().int().meta({ description: 'The current version of the definition: 1, and one more for each change of what the goal judges.' }),
     name: z.string(),
     metric: z.string(),
     stat: z.enum(['value', 'p50', 'p90', 'mean']).meta({ description: 'Durations: p50, p90 or mean; every other metric: its value.' }),
@@ -191,9 +192,21 @@ export const goalSchema = z
   })
   .meta({ id: 'Goal' });
 
+const judgedUnder = z.number().int().meta({ description: 'The version of the goal (`versions`) this period is judged under.' });
+
+/** One definition of a goal, as `versions` of a goal report lists them. */
+export const goalVersionSchema = goalSchema
+  .pick({ metric: true, stat: true, variant: true, hours: true, comparator: true, target: true, unit: true, scope: true, period: true, starts_on: true, ends_on: true })
+  .extend({
+    version: z.number().int(),
+    valid_from: isoInstant.meta({ description: 'When this version took over: it judges the periods ending after it (version 1 also every period before).' }),
+  })
+  .meta({ id: 'GoalVersion' });
+
 export const goalPeriodSchema = z
   .object({
     ...goalPeriodBase,
+    version: judgedUnder,
     value: z.number().nullable(),
     revision: z.number().int().meta({ description: '1 for the first judgement of a closed period; higher once corrected data changed its value.' }),
     revised_from: z.number().nullable().meta({ description: 'The value of the previous revision, when this one replaced it.' }),
@@ -203,6 +216,7 @@ export const goalPeriodSchema = z
 export const openPeriodSchema = z
   .object({
     ...goalPeriodBase,
+    version: judgedUnder,
     value_so_far: z.number().nullable(),
     elapsed: z.number().min(0).max(1).meta({ description: 'Share of the period elapsed, 0 to 1.' }),
     projection: z.object({ value: z.number().nullable(), method: z.string() }),
@@ -217,7 +231,13 @@ export type GoalListResponse = z.infer<typeof goalListResponseSchema>;
 
 /** `GET /api/goals/:id`: every period of the goal so far. */
 export const goalReportSchema = z
-  .object({ goal: goalSchema, periods: z.array(goalPeriodSchema), current: openPeriodSchema.nullable(), data_version: z.number().int() })
+  .object({
+    goal: goalSchema,
+    versions: z.array(goalVersionSchema).meta({ description: 'Every definition the goal has had, oldest first.' }),
+    periods: z.array(goalPeriodSchema),
+    current: openPeriodSchema.nullable(),
+    data_version: z.number().int(),
+  })
   .meta({ id: 'GoalReport' });
 
 /** `GET /api/metrics/:key/distribution`: a duration's tickets per bucket, [from_minutes, to_minutes). */

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { Database } from '../sql/db.ts';
 import { migrate } from '../sql/migrate.ts';
+import { snapshotGoalsAtStart } from '../sql/goals/snapshot.ts';
 import { isEmpty, seedDemo } from '../pipelines/demo/seed.ts';
 import { createApp } from './app.ts';
 import { ImportJournal } from './imports/journal.ts';
@@ -85,6 +86,8 @@ async function main() {
     console.log(`Imports: uploads to POST /api/imports, files named by path from ${config.importDir}`);
   });
   server.on('error', (error: NodeJS.ErrnoException) => fail(describeListenError(error, config), error, config.debug));
+  // Periods that closed while the server was down are stored now, beside the first requests (which never wait for it).
+  void snapshotGoalsAtStart(db);
 
   let stopping = false;
   const stop = () => {

@@ -1,12 +1,11 @@
-// The database `npm run bench -- api` measures: the demo organisation loaded through the real load path, a few
-// service goals (the overview shows their scorecards), and for sizes above what is worth generating, the loaded
-// ticket_facts and feedback replicated with shifted ids.
+// The database `npm run bench -- api` measures: the demo organisation loaded through the real load path, and for
+// sizes above what is worth generating, the loaded ticket_facts and feedback replicated with shifted ids. Its service
+// goals are set by api-goals.ts.
 import { access, copyFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Database, quoteIdentifier } from '../sql/db.ts';
 import { migrate } from '../sql/migrate.ts';
 import { rebuildRollups } from '../sql/rollups.ts';
-import { createGoal, type GoalInput } from '../sql/goals/goals.ts';
 import { seedDemo } from '../pipelines/demo/seed.ts';
 
 /** Above this many tickets the demo is generated at this size and replicated (generating 10 M takes too long). */
@@ -17,19 +16,6 @@ export interface PreparedData {
   seedSeconds: number | null;
   replicateSeconds: number | null;
   copies: number;
-}
-
-const DAY = 86_400_000;
-
-/** What a support manager might have set up: three goals of different metrics and periods. */
-function benchGoals(end: Date): GoalInput[] {
-  const startsOn = new Date(end.getTime() - 180 * DAY).toISOString().slice(0, 10);
-  const common = { variant: null, hours: 'calendar', scope: {}, owner_id: null, starts_on: startsOn, ends_on: null } as const;
-  return [
-    { ...common, name: 'First reply within an hour', metric: 'first_response_time', stat: 'p50', comparator: '<=', target: 60, period: 'week' },
-    { ...common, name: 'CSAT at least 85 %', metric: 'csat', stat: 'value', comparator: '>=', target: 85, period: 'month' },
-    { ...common, name: 'Escalations under 10 %', metric: 'escalation_rate', stat: 'value', comparator: '<', target: 10, period: 'quarter' },
-  ];
 }
 
 /**
@@ -105,7 +91,6 @@ export async function prepareDatabase(path: string, tickets: number, options: { 
       const start = performance.now();
       await seedDemo(db, { tickets: generated, end: options.end, log: options.log });
       seedSeconds = (performance.now() - start) / 1000;
-      for (const goal of benchGoals(options.end)) await createGoal(db, goal);
     }
     const start = performance.now();
     if (copies > 1) await replicate(db, copies);

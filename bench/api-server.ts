@@ -30,12 +30,12 @@ export function stopServers(): void {
   for (const child of running) child.kill('SIGTERM');
 }
 
-export async function startServer(db: string): Promise<RunningServer> {
+export async function startServer(db: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const start = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, SERVICEPULSE_DB: db, PORT: String(port), HOST: '127.0.0.1', SERVICEPULSE_DEMO: '0' },
+    env: { ...process.env, SERVICEPULSE_DB: db, PORT: String(port), HOST: '127.0.0.1', SERVICEPULSE_DEMO: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);

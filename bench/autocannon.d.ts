@@ -1,4 +1,4 @@
-// The part of autocannon 9 (which ships no types) that bench/api-server.ts uses.
+// The part of autocannon 9 (which ships no types) that bench/api-server.ts and bench/api-import.ts use.
 declare module 'autocannon' {
   import type { EventEmitter } from 'node:events';
 
@@ -9,9 +9,11 @@ declare module 'autocannon' {
     amount?: number;
     method?: string;
     headers?: Record<string, string>;
+    /** Seconds before a request counts as timed out (10). */
+    timeout?: number;
   }
 
-  interface Result {
+  export interface Result {
     requests: { average: number; total: number };
     latency: { p50: number; p99: number };
     errors: number;
@@ -19,7 +21,7 @@ declare module 'autocannon' {
     non2xx: number;
   }
 
-  type Instance = EventEmitter & PromiseLike<Result>;
+  type Instance = EventEmitter & PromiseLike<Result> & { stop(): void };
 
   function autocannon(options: Options): Instance;
   export default autocannon;

@@ -9,6 +9,7 @@ import type { Database, Query } from '../sql/db.ts';
 import { applyTicketMilestones, computeFacts, computeTicketMilestones, storeFacts } from '../sql/facts.ts';
 import { runTransform } from '../sql/files.ts';
 import { noteFeedbackDays, refreshRollups } from '../sql/rollups.ts';
+import { snapshotGoalsOrLog } from '../sql/goals/snapshot.ts';
 import { canonicalFields } from './mapping/canonical.ts';
 import { fitMapping } from './mapping/fit.ts';
 import { mappingToSql, quoteIdentifier } from './mapping/to-sql.ts';
@@ -163,7 +164,7 @@ export async function loadFile(db: Database, request: LoadRequest): Promise<Load
       request.onStep?.(step);
     };
     try {
-      return await db.writePrepared(
+      const summary = await db.writePrepared(
         (query) => {
           tracker = request.onProgress && new ProgressTracker(bytes, query, request.onProgress).start();
           return prepareRows(query, { ...load, onStep });
@@ -172,6 +173,9 @@ export async function loadFile(db: Database, request: LoadRequest): Promise<Load
         // Every row the load appends carries its load id and its `loads` row is its last write (sql/recovery.ts).
         { taggedAppends: true },
       );
+      // Committed: the goals' closed periods are judged on the new data and stored (a correction as a new revision).
+      await snapshotGoalsOrLog(db);
+      return summary;
     } finally {
       tracker?.stop();
     }

@@ -6,7 +6,9 @@ import type { Database } from '../../sql/db.ts';
 import { dimensionNames } from '../../sql/metrics/dimensions.ts';
 import { metrics } from '../../sql/metrics/registry.ts';
 import { hoursModes, stats } from '../../sql/metrics/series.ts';
-import { archiveGoal, createGoal, getGoal, goalScorecards, reportGoal, updateGoal, type GoalInput } from '../../sql/goals/goals.ts';
+import { archiveGoal, createGoal, getGoal, updateGoal, type GoalInput } from '../../sql/goals/goals.ts';
+import { goalScorecards, reportGoals } from '../../sql/goals/report.ts';
+import { snapshotGoalsOrLog } from '../../sql/goals/snapshot.ts';
 import { goalListResponseSchema, goalReportSchema, goalSchema } from '../contracts.ts';
 import { invalidRequest, json, problems, tooLarge } from '../openapi/responses.ts';
 import { ProblemError } from '../problem.ts';
@@ -118,12 +120,17 @@ const describeGoals = {
   report: describeRoute({
     tags: ['goals'],
     summary: 'A goal with every period so far',
-    description: 'Closed periods are judged once and snapshotted; corrected data shows as a new revision.',
+    description:
+      'Periods are judged from the data when asked; closed ones are stored after each load, so corrected data shows as a new revision. ' +
+      'Each period names the version of the goal it is judged under; `versions` lists every definition the goal has had.',
     responses: { 200: json('The goal report.', goalReportSchema), ...problems({ 400: invalidRequest, 404: noGoal }) },
   }),
   update: describeRoute({
     tags: ['goals'],
     summary: 'Replace a goal',
+    description:
+      'A change of what the goal judges (metric, stat, variant, hours, comparator, target, scope, period, starts_on, ends_on) starts a new version: ' +
+      'the periods that ended before it stay judged under the version before. A new name or owner keeps the version.',
     responses: { 200: json('The goal as stored.', goalSchema), ...problems({ 400: badGoal, 404: noGoal, 413: tooLarge, 415: notJson }) },
   }),
   archive: describeRoute({
@@ -133,21 +140,27 @@ const describeGoals = {
   }),
 };
 
-export function goalRoutes(db: Database, now: () => Date = () => new Date()) {
+export function goalRoutes(db: Database, now: () => Date = () => new Date(), logError?: (error: unknown) => void) {
+  // A created or changed goal's closed periods are stored before the answer, so a load right after it finds them.
+  const snapshot = (id: number) => snapshotGoalsOrLog(db, { now: now(), ids: [id], log: logError });
   return new Hono()
     .get('/', describeGoals.list, async (c) => c.json({ goals: await goalScorecards(db, now()) }))
     .post('/', describeGoals.create, jsonBodyOnly, validator('json', goalBody, validationHook), async (c) => {
-      const goal = await createGoal(db, goalInput(c.req.valid('json'), now()));
+      const goal = await createGoal(db, goalInput(c.req.valid('json'), now()), now());
+      await snapshot(goal.goal_id);
       return c.json(goal, 201, { Location: `/api/goals/${goal.goal_id}` });
     })
     .get('/:id', describeGoals.report, validator('param', goalId, validationHook), async (c) => {
       const { id } = c.req.valid('param');
       const goal = (await getGoal(db, id)) ?? notFound(id);
-      return c.json(await reportGoal(db, goal, now()));
+      const [report] = await reportGoals(db, [goal], now());
+      return c.json(report!);
     })
     .put('/:id', describeGoals.update, validator('param', goalId, validationHook), jsonBodyOnly, validator('json', goalBody, validationHook), async (c) => {
       const { id } = c.req.valid('param');
-      return c.json((await updateGoal(db, id, goalInput(c.req.valid('json'), now()))) ?? notFound(id));
+      const goal = (await updateGoal(db, id, goalInput(c.req.valid('json'), now()), now())) ?? notFound(id);
+      await snapshot(id);
+      return c.json(goal);
     })
     .delete('/:id', describeGoals.archive, validator('param', goalId, validationHook), async (c) => {
       const { id } = c.req.valid('param');

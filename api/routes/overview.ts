@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { describeRoute, validator } from 'hono-openapi';
 import { z } from 'zod';
 import type { Database } from '../../sql/db.ts';
-import { goalScorecards } from '../../sql/goals/goals.ts';
+import { goalScorecards } from '../../sql/goals/report.ts';
 import { headlineFigures } from '../../sql/metrics/overview.ts';
 import { metrics } from '../../sql/metrics/registry.ts';
 import { hoursModes, querySeriesRows } from '../../sql/metrics/series.ts';

@@ -175,7 +175,7 @@ export async function querySeriesRows(db: Database, query: SeriesQuery): Promise
 }
 
 /** A series' rows in one scan of `rows` (its period, group and source columns, as `f`). */
-interface SeriesSource {
+export interface SeriesSource {
   rows: string;
   value: string;
   tickets: string;
@@ -205,11 +205,23 @@ async function aggregateSeries(db: Database, query: SeriesQuery, withTotal: bool
   };
 }
 
-function seriesFromFacts(query: SeriesQuery, group: string): SeriesSource {
+/**
+ * The rows a series aggregates, neither filtered nor grouped, for callers that join them to scopes of their own
+ * (goals, sql/goals/measure.ts). `query.filters` only decides where they are read: the daily rollup when it keeps
+ * every dimension filtered, and survey answers joined to their tickets when any is.
+ */
+export function unscopedSeriesSource(query: SeriesQuery): SeriesSource {
+  return seriesFromRollup(query, 'NULL', {}) ?? seriesFromFacts(query, 'NULL', {}, usesFilters(query.filters));
+}
+
+/** `scopeFilters`: the filters applied to the rows (the query's own unless a caller scopes them itself). */
+function seriesFromFacts(
+  query: SeriesQuery, group: string, scopeFilters = query.filters, usesDimensions = query.by !== null || usesFilters(query.filters),
+): SeriesSource {
   const { table, rows, value } = metricAggregate(query.metric, query);
   const time = `f.${query.metric.period_column}`;
-  const from = sourceTable(table, query.by !== null || usesFilters(query.filters));
-  const scope = factScopeSql({ time, rows, filters: query.filters });
+  const from = sourceTable(table, usesDimensions);
+  const scope = factScopeSql({ time, rows, filters: scopeFilters });
   const where = scope.where.join(' AND ');
   return {
     rows: `SELECT ${utcPeriodStart(time)} AS period_start, ${group}::VARCHAR AS "group", f.* FROM ${from} f WHERE ${where}`,
@@ -220,12 +232,12 @@ function seriesFromFacts(query: SeriesQuery, group: string): SeriesSource {
 }
 
 /** The series from the daily rollup, when one holds the metric, the filters and the grouping (rollups.ts). */
-function seriesFromRollup(query: SeriesQuery, group: string): SeriesSource | null {
+function seriesFromRollup(query: SeriesQuery, group: string, scopeFilters = query.filters): SeriesSource | null {
   if (query.useRollups === false || !isRollable(query.metric)) return null;
   const rollup = rollupFor(query.metric, query);
   if (!rollup) return null;
   const { value, tickets } = rollupAggregate(query.metric, query.variant);
-  const filters = filterSql(query.filters);
+  const filters = filterSql(scopeFilters);
   const where = ['f.day >= $from::DATE', 'f.day < $to::DATE', ...filters.where].join(' AND ');
   return {
     rows: `SELECT date_trunc($grain, f.day::TIMESTAMP) AS period_start, ${group}::VARCHAR AS "group", f.* FROM ${quoteIdentifier(rollup.name)} f WHERE ${where}`,

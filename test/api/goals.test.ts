@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { GoalReport } from '../../sql/goals/goals.ts';
+import { createApp } from '../../api/app.ts';
+import type { GoalReport } from '../../sql/goals/report.ts';
 import { loadFile } from '../../pipelines/load.ts';
 import { servicepulseEvents } from '../../pipelines/sources/servicepulse.ts';
 import { useSmallFixtureApp } from '../helpers/small-app.ts';
@@ -38,8 +39,8 @@ describe('a goal on first response time', () => {
     const body = await report(id);
     // Week of 5 Jan: 10001 90 min and 10002 0 → median 45, missed. Week of 12 Jan: 10003 5 and 10005 40 → 22.5, met.
     expect(body.periods).toEqual([
-      { period_start: '2026-01-05', period_end: '2026-01-12', value: 45, tickets: 2, status: 'missed', revision: 1, revised_from: null },
-      { period_start: '2026-01-12', period_end: '2026-01-19', value: 22.5, tickets: 2, status: 'met', revision: 1, revised_from: null },
+      { period_start: '2026-01-05', period_end: '2026-01-12', version: 1, value: 45, tickets: 2, status: 'missed', revision: 1, revised_from: null },
+      { period_start: '2026-01-12', period_end: '2026-01-19', version: 1, value: 22.5, tickets: 2, status: 'met', revision: 1, revised_from: null },
     ]);
     // Tue 12:00 is 36 h of the week's 168; no response yet, so the mean of the two closed weeks: 33.75 > 30.
     expect(body.current).toMatchObject({
@@ -55,13 +56,14 @@ describe('a goal on first response time', () => {
     writeFileSync(join(dir, 'late.csv'), 'ticket_id,occurred_at,kind,actor_id,actor_kind,from_value,to_value\n10001,2026-01-05T09:30:00Z,agent_reply,a1,agent,,\n');
     await loadFile(fixture.db, { file: join(dir, 'late.csv'), mapping: servicepulseEvents, source: 'zendesk' });
     const body = await report(id);
-    expect(body.periods[0]).toEqual({ period_start: '2026-01-05', period_end: '2026-01-12', value: 15, tickets: 2, status: 'met', revision: 2, revised_from: 45 });
+    expect(body.periods[0]).toEqual({ period_start: '2026-01-05', period_end: '2026-01-12', version: 1, value: 15, tickets: 2, status: 'met', revision: 2, revised_from: 45 });
     expect(body.periods[1]).toMatchObject({ value: 22.5, revision: 1 });
     expect(await fixture.db.read(`SELECT revision::INTEGER AS revision, value, status FROM goal_snapshots WHERE goal_id = $id AND period_start = DATE '2026-01-05' ORDER BY revision`, { id }))
       .toEqual([{ revision: 1, value: 45, status: 'missed' }, { revision: 2, value: 15, status: 'met' }]);
-    // Asking again stores nothing new.
+    // Asking stores nothing: the load stored the revision.
+    const stored = await fixture.db.readOne(`SELECT count(*)::INTEGER AS n FROM goal_snapshots WHERE goal_id = $id`, { id });
     await report(id);
-    expect(await fixture.db.readOne(`SELECT count(*)::INTEGER AS n FROM goal_snapshots WHERE goal_id = $id`, { id })).toEqual({ n: 3 });
+    expect(await fixture.db.readOne(`SELECT count(*)::INTEGER AS n FROM goal_snapshots WHERE goal_id = $id`, { id })).toEqual(stored);
   });
 });
 
@@ -104,5 +106,32 @@ describe('goal requests', () => {
       expect(response.status).toBe(400);
       expect(((await response.json()) as { detail: string }).detail).toMatch(detail);
     }
+  });
+});
+
+describe('goal scorecards (GET /api/goals, the overview)', () => {
+  it('judge only recent periods, yet match the full report, leaning on the last closed periods with a value however far back', async () => {
+    const response = await post({ ...responseGoal, name: 'Manila replies', scope: { team: ['manila'] } });
+    const { goal_id } = (await response.json()) as { goal_id: number };
+    const later = createApp({ db: fixture.db, now: () => new Date('2026-02-20T12:00:00Z') });
+    const { goals } = (await (await later.request('/api/goals')).json()) as { goals: Array<{ goal_id: number; current: unknown; last_closed: unknown }> };
+    const card = goals.find((goal) => goal.goal_id === goal_id)!;
+    const full = (await (await later.request(`/api/goals/${goal_id}`)).json()) as GoalReport;
+    // Manila's first responses: 5 and 40 minutes in the week of 12 Jan (median 22.5), none in the five weeks since.
+    expect(card.current).toMatchObject({ period_start: '2026-02-16', value_so_far: null, status: 'met', projection: { value: 22.5 } });
+    expect(card.current).toEqual(full.current);
+    expect(card.last_closed).toMatchObject({ period_start: '2026-02-09', value: null, status: 'no_data' });
+    expect(card.last_closed).toEqual(full.periods.at(-1));
+
+    // Made a count goal now: the open week is the new version's, the last closed one still the old version's.
+    const put = await later.request(`/api/goals/${goal_id}`, {
+      method: 'PUT', body: JSON.stringify({ ...responseGoal, name: 'Manila tickets', metric: 'created', stat: 'value', comparator: '>=', target: 1, scope: { team: ['manila'] } }),
+      headers: { 'Content-Type': 'application/json' },
+    });
+    expect(put.status).toBe(200);
+    const after = ((await (await later.request('/api/goals')).json()) as { goals: Array<{ goal_id: number; current: unknown; last_closed: unknown }> }).goals
+      .find((goal) => goal.goal_id === goal_id)!;
+    expect(after.current).toMatchObject({ period_start: '2026-02-16', version: 2, value_so_far: 0 });
+    expect(after.last_closed).toMatchObject({ period_start: '2026-02-09', version: 1, status: 'no_data' });
   });
 });

@@ -59,6 +59,29 @@ describe('migrations', () => {
     ]);
   });
 
+  it('keep every goal snapshot when goals get versions (007): the definition so far is version 1', async () => {
+    const db = await open();
+    await migrate(db, listMigrations().filter((m) => m.version < 7));
+    await db.write(async (tx) => {
+      await tx.run(`INSERT INTO goals (name, metric, stat, comparator, target, unit, scope, period, starts_on, created_at)
+                    VALUES ('Replies', 'first_response_time', 'p50', '<=', 30, 'minutes', '{"team":["zagreb"]}', 'week', DATE '2026-01-05',
+                            TIMESTAMPTZ '2026-01-04 10:00:00Z')`);
+      await tx.run(`INSERT INTO goal_snapshots VALUES (1, DATE '2026-01-05', 1, 45, 'missed', 2, 3, TIMESTAMPTZ '2026-01-12 00:10:00Z'),
+                                                      (1, DATE '2026-01-05', 2, 15, 'met', 2, 4, TIMESTAMPTZ '2026-01-13 00:10:00Z')`);
+    });
+    expect(await migrate(db, listMigrations().filter((m) => m.version <= 7))).toEqual([7]);
+    expect(await db.read(`SELECT goal_id::INTEGER AS goal_id, version, valid_from::VARCHAR AS valid_from, target, scope::VARCHAR AS scope, period
+                            FROM goal_versions`)).toEqual([
+      { goal_id: 1, version: 1, valid_from: '2026-01-04 10:00:00+00', target: 30, scope: '{"team":["zagreb"]}', period: 'week' },
+    ]);
+    expect(await db.read(`SELECT goal_id::INTEGER AS goal_id, goal_version, period_start::VARCHAR AS period_start, revision, value, status,
+                                 data_version::INTEGER AS data_version
+                            FROM goal_snapshots ORDER BY revision`)).toEqual([
+      { goal_id: 1, goal_version: 1, period_start: '2026-01-05', revision: 1, value: 45, status: 'missed', data_version: 3 },
+      { goal_id: 1, goal_version: 1, period_start: '2026-01-05', revision: 2, value: 15, status: 'met', data_version: 4 },
+    ]);
+  });
+
   it('refuse a migration edited after it was applied', async () => {
     const db = await open();
     const files = listMigrations();

@@ -8,7 +8,7 @@ import { loadFile } from '../../pipelines/load.ts';
 import { loadOrganisation } from '../../pipelines/organisation/load.ts';
 import { zendeskTickets } from '../../pipelines/sources/zendesk.ts';
 import type { Database } from '../../sql/db.ts';
-import type { GoalReport } from '../../sql/goals/goals.ts';
+import type { GoalReport } from '../../sql/goals/report.ts';
 import { freshDb } from '../helpers/db.ts';
 
 const fixture = fileURLToPath(new URL('../fixtures/recurring/', import.meta.url));
