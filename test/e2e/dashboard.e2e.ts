@@ -23,7 +23,7 @@ it.runIf(!hasChromium && inCi)('Chromium is installed (required in CI)', () => {
   expect.fail(`${chromiumPath} is missing: browser tests cannot be skipped in CI (.ci/run installs chromium).`);
 });
 
-/** Parses the chart's aria-label (format documented in web/src/lib/charts/options/volume-by-group.ts). */
+/** Parses the chart's aria-label (format documented in web/src/lib/charts/options/metric-series.ts). */
 function parseChartDescription(label: string): Map<string, Map<string, number>> {
   const series = new Map<string, Map<string, number>>();
   for (const match of label.matchAll(/(?:^|\. )([a-z_]+): ((?:\d{4}-\d{2}-\d{2} = \d+(?:, )?)+)/g)) {
@@ -80,7 +80,8 @@ describe.runIf(hasChromium)('dashboard in Chromium', () => {
     expect(policy).toContain("frame-ancestors 'none'");
     expect(new URL(seriesResponse.url()).searchParams.get('by')).toBe('channel');
     const api = (await seriesResponse.json()) as SeriesResponse;
-    expect(api.total.value).toBeGreaterThan(2000);
+    // The default range is the 90 days up to the newest ticket: about a quarter of the year's 3,000.
+    expect(api.total.value).toBeGreaterThan(300);
 
     const chart = page.getByTestId('volume-chart');
     await chart.and(page.locator('[data-rendered="true"]')).waitFor({ timeout: 30_000 });
