@@ -52,8 +52,8 @@ describe.runIf(hasChromium)('dashboard in Chromium', () => {
     if (server) await stopServer(server);
   });
 
-  async function openOverview(setup?: (page: Page) => Promise<unknown>) {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+  async function openOverview(setup?: (page: Page) => Promise<unknown>, viewport = { width: 1200, height: 800 }) {
+    const page = await browser.newPage({ viewport });
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
@@ -72,7 +72,7 @@ describe.runIf(hasChromium)('dashboard in Chromium', () => {
     const { page, problems } = await openOverview();
     const [seriesResponse, pageResponse] = await Promise.all([
       page.waitForResponse((response) => new URL(response.url()).pathname === '/api/metrics/created'),
-      page.goto(base),
+      page.goto(`${base}/explore`),
     ]);
     // The page runs under a policy that allows no inline script but its own (by hash) and no framing.
     const policy = (await pageResponse!.headerValue('content-security-policy')) ?? '';
@@ -105,6 +105,7 @@ describe.runIf(hasChromium)('dashboard in Chromium', () => {
     expect(Number(await page.getByTestId('volume-total').getAttribute('data-value'))).toBe(api.total.value);
 
     // The tooltip is HTML with style attributes, the one inline style the policy allows.
+    await chart.scrollIntoViewIfNeeded();
     const box = (await chart.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await chart.locator('td', { hasText: /^Total$/ }).waitFor({ timeout: 10_000 });
@@ -127,7 +128,7 @@ describe.runIf(hasChromium)('dashboard in Chromium', () => {
           : route.continue(),
       ),
     );
-    await page.goto(base);
+    await page.goto(`${base}/explore`);
     const error = page.getByTestId('state-error');
     await error.waitFor();
     expect(await error.textContent()).toContain('Database busy');
@@ -147,9 +148,74 @@ describe.runIf(hasChromium)('dashboard in Chromium', () => {
         await route.fulfill({ response, json: { ...body, rows: [], total: { value: 0, tickets: 0 } } });
       }),
     );
-    await page.goto(base);
+    await page.goto(`${base}/explore`);
     await page.getByTestId('state-empty').waitFor();
     expect(await page.getByTestId('volume-chart').count()).toBe(0);
+    await page.close();
+  });
+
+  /** The `from` and `to` of the next `/api/metrics/created` request. */
+  function nextSeriesRange(page: Page) {
+    return page
+      .waitForResponse((response) => new URL(response.url()).pathname === '/api/metrics/created')
+      .then((response) => {
+        const params = new URL(response.url()).searchParams;
+        return { from: params.get('from'), to: params.get('to') };
+      });
+  }
+
+  it('keeps the date range in the URL: a preset survives a reload, and back returns to the previous range', async () => {
+    const { page, problems } = await openOverview();
+    const [defaultRange] = await Promise.all([nextSeriesRange(page), page.goto(`${base}/explore`)]);
+    const chart = page.locator('[data-testid="volume-chart"][data-rendered="true"]');
+    await chart.waitFor({ timeout: 30_000 });
+    // The default is the last 90 days, ending at the newest data: 90 days from `from` to `to` (exclusive).
+    const days = (range: { from: string | null; to: string | null }) => (Date.parse(range.to!) - Date.parse(range.from!)) / 86_400_000;
+    expect(days(defaultRange)).toBe(90);
+
+    const [thirtyDays] = await Promise.all([nextSeriesRange(page), page.getByTestId('filter-range').selectOption('30d')]);
+    expect(new URL(page.url()).searchParams.get('range')).toBe('30d');
+    expect(thirtyDays.to).toBe(defaultRange.to);
+    expect(days(thirtyDays)).toBe(30);
+    await chart.waitFor({ timeout: 30_000 });
+    const label30 = await page.getByTestId('volume-chart').getAttribute('aria-label');
+    const rangeText = await page.getByTestId('filter-range-days').textContent();
+
+    // A reload gives the same view from the URL alone.
+    const [reloaded] = await Promise.all([nextSeriesRange(page), page.reload()]);
+    expect(reloaded).toEqual(thirtyDays);
+    await page.locator('[data-testid="volume-chart"][data-rendered="true"]').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('filter-range').inputValue()).toBe('30d');
+    expect(await page.getByTestId('filter-range-days').textContent()).toBe(rangeText);
+    expect(await page.getByTestId('volume-chart').getAttribute('aria-label')).toBe(label30);
+
+    // Back returns to the default range.
+    const [back] = await Promise.all([nextSeriesRange(page), page.goBack()]);
+    expect(back).toEqual(defaultRange);
+    expect(new URL(page.url()).searchParams.get('range')).toBeNull();
+    expect(await page.getByTestId('filter-range').inputValue()).toBe('90d');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('fits a 390 px phone without sideways scrolling, in light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page, problems } = await openOverview((p) => p.emulateMedia({ colorScheme }), { width: 390, height: 844 });
+      await page.goto(`${base}/explore`);
+      await page.locator('[data-testid="volume-chart"][data-rendered="true"]').waitFor({ timeout: 30_000 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(colorScheme);
+      await page.screenshot({ path: join(resultsDir, `explore-phone-${colorScheme}.png`), fullPage: true });
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('shows the not-found page for a page that does not exist', async () => {
+    const { page } = await openOverview();
+    await page.goto(`${base}/no-such-page`);
+    await page.getByTestId('not-found').waitFor();
+    expect(await page.getByTestId('not-found').textContent()).toBe('Page not found');
     await page.close();
   });
 });
