@@ -1,6 +1,6 @@
 // The dashboard as a person sees it: the real server with a small demo dataset, headless Chromium,
 // and the numbers the chart draws compared with the numbers the API serves.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,7 +53,7 @@ describe.runIf(hasChromium)('dashboard in Chromium', () => {
   });
 
   async function openOverview(setup?: (page: Page) => Promise<unknown>, viewport = { width: 1200, height: 800 }) {
-    const page = await browser.newPage({ viewport });
+    const page = await browser.newPage({ viewport, acceptDownloads: true });
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
@@ -111,6 +111,23 @@ describe.runIf(hasChromium)('dashboard in Chromium', () => {
     await chart.locator('td', { hasText: /^Total$/ }).waitFor({ timeout: 10_000 });
 
     await page.screenshot({ path: join(resultsDir, 'dashboard-overview.png'), fullPage: true });
+
+    // The CSV holds exactly what is drawn: a line per week and channel, the same values.
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    const csv = readFileSync((await csvDownload.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(csv[0]).toBe('week_start,channel,created,tickets,partial');
+    const csvPoints = csv.slice(1).map((line) => line.split(','));
+    expect(csvPoints.length).toBe([...shown.values()].reduce((n, points) => n + points.size, 0));
+    for (const [period, channel, value] of csvPoints) expect(Number(value)).toBe(shown.get(channel!)!.get(period!));
+    // The PNG is the chart with its title, range and filters.
+    const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PNG' }).click()]);
+    expect(pngDownload.suggestedFilename()).toMatch(/^servicepulse-created-week-by-channel-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.png$/);
+    expect(readFileSync((await pngDownload.path())!).subarray(1, 4).toString()).toBe('PNG');
+    await pngDownload.saveAs(join(resultsDir, 'volume-export.png'));
+    // The data table is the alternative: a row per week drawn.
+    await page.getByRole('button', { name: 'Show table' }).click();
+    const weeks = new Set([...shown.values()].flatMap((points) => [...points.keys()]));
+    expect(await page.getByTestId('chart-table').locator('tbody tr').count()).toBe(weeks.size);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -25,6 +25,9 @@ function loadImage(url: string): Promise<HTMLImageElement> {
 /** The chart with `title` and `lines` (range, filters) above it, as a PNG data URL. */
 export async function chartPng(chart: EChartsType, scheme: ColorScheme, title: string, lines: readonly string[]): Promise<string> {
   const background = SURFACE[scheme];
+  // The pointer is on the Download button, but the last hovered bar would still be highlighted in the image.
+  chart.dispatchAction({ type: 'hideTip' });
+  chart.dispatchAction({ type: 'downplay' });
   const image = await loadImage(chart.getDataURL({ type: 'png', pixelRatio: PIXEL_RATIO, backgroundColor: background }));
   const header = PADDING + TITLE_PX + 6 + lines.length * (LINE_PX + 6) + PADDING / 2;
   const width = image.width / PIXEL_RATIO + 2 * PADDING;
