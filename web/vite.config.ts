@@ -7,7 +7,7 @@ const apiTarget = process.env.SERVICEPULSE_API ?? 'http://127.0.0.1:8080';
 export default defineConfig({
   plugins: [sveltekit()],
   build: {
-    // The Overview page's chunk holds the tree-shaken ECharts runtime (~570 KB minified, ~190 KB
+    // The chunk of the pages with charts holds the tree-shaken ECharts runtime (~570 KB minified, ~190 KB
     // gzipped). The budget that matters is the gzipped JS a page loads (PRODUCT.md §9: 350 KB).
     chunkSizeWarningLimit: 700,
   },

@@ -37,7 +37,7 @@ export function inlineScriptHashes(html: string): string[] {
  * The dashboard page's policy. Its scripts are its own files and the inline scripts of the built page (the
  * SvelteKit start-up and the theme script of web/src/app.html), allowed by hash, so an injected script runs
  * nowhere. Styles come from its own files; only style *attributes* are allowed inline: the ECharts tooltip is HTML
- * with `style="…"` (web/src/lib/charts/options/volume-by-group.ts) and app.html wraps the body in one. Style
+ * with `style="…"` (web/src/lib/charts/options/metric-series.ts) and app.html wraps the body in one. Style
  * attributes cannot run code, and `<style>` elements stay refused.
  */
 export function dashboardPolicy(indexHtml: string): string {

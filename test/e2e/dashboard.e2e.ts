@@ -1,6 +1,6 @@
 // The dashboard as a person sees it: the real server with a small demo dataset, headless Chromium,
 // and the numbers the chart draws compared with the numbers the API serves.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +23,7 @@ it.runIf(!hasChromium && inCi)('Chromium is installed (required in CI)', () => {
   expect.fail(`${chromiumPath} is missing: browser tests cannot be skipped in CI (.ci/run installs chromium).`);
 });
 
-/** Parses the chart's aria-label (format documented in web/src/lib/charts/options/volume-by-group.ts). */
+/** Parses the chart's aria-label (format documented in web/src/lib/charts/options/metric-series.ts). */
 function parseChartDescription(label: string): Map<string, Map<string, number>> {
   const series = new Map<string, Map<string, number>>();
   for (const match of label.matchAll(/(?:^|\. )([a-z_]+): ((?:\d{4}-\d{2}-\d{2} = \d+(?:, )?)+)/g)) {
@@ -52,8 +52,8 @@ describe.runIf(hasChromium)('dashboard in Chromium', () => {
     if (server) await stopServer(server);
   });
 
-  async function openOverview(setup?: (page: Page) => Promise<unknown>) {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+  async function openOverview(setup?: (page: Page) => Promise<unknown>, viewport = { width: 1200, height: 800 }) {
+    const page = await browser.newPage({ viewport, acceptDownloads: true });
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
@@ -72,7 +72,7 @@ describe.runIf(hasChromium)('dashboard in Chromium', () => {
     const { page, problems } = await openOverview();
     const [seriesResponse, pageResponse] = await Promise.all([
       page.waitForResponse((response) => new URL(response.url()).pathname === '/api/metrics/created'),
-      page.goto(base),
+      page.goto(`${base}/explore`),
     ]);
     // The page runs under a policy that allows no inline script but its own (by hash) and no framing.
     const policy = (await pageResponse!.headerValue('content-security-policy')) ?? '';
@@ -80,7 +80,8 @@ describe.runIf(hasChromium)('dashboard in Chromium', () => {
     expect(policy).toContain("frame-ancestors 'none'");
     expect(new URL(seriesResponse.url()).searchParams.get('by')).toBe('channel');
     const api = (await seriesResponse.json()) as SeriesResponse;
-    expect(api.total.value).toBeGreaterThan(2000);
+    // The default range is the 90 days up to the newest ticket: about a quarter of the year's 3,000.
+    expect(api.total.value).toBeGreaterThan(300);
 
     const chart = page.getByTestId('volume-chart');
     await chart.and(page.locator('[data-rendered="true"]')).waitFor({ timeout: 30_000 });
@@ -104,11 +105,29 @@ describe.runIf(hasChromium)('dashboard in Chromium', () => {
     expect(Number(await page.getByTestId('volume-total').getAttribute('data-value'))).toBe(api.total.value);
 
     // The tooltip is HTML with style attributes, the one inline style the policy allows.
+    await chart.scrollIntoViewIfNeeded();
     const box = (await chart.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await chart.locator('td', { hasText: /^Total$/ }).waitFor({ timeout: 10_000 });
 
     await page.screenshot({ path: join(resultsDir, 'dashboard-overview.png'), fullPage: true });
+
+    // The CSV holds exactly what is drawn: a line per week and channel, the same values.
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    const csv = readFileSync((await csvDownload.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(csv[0]).toBe('week_start,channel,created,tickets,partial');
+    const csvPoints = csv.slice(1).map((line) => line.split(','));
+    expect(csvPoints.length).toBe([...shown.values()].reduce((n, points) => n + points.size, 0));
+    for (const [period, channel, value] of csvPoints) expect(Number(value)).toBe(shown.get(channel!)!.get(period!));
+    // The PNG is the chart with its title, range and filters.
+    const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PNG' }).click()]);
+    expect(pngDownload.suggestedFilename()).toMatch(/^servicepulse-created-week-by-channel-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.png$/);
+    expect(readFileSync((await pngDownload.path())!).subarray(1, 4).toString()).toBe('PNG');
+    await pngDownload.saveAs(join(resultsDir, 'volume-export.png'));
+    // The data table is the alternative: a row per week drawn.
+    await page.getByRole('button', { name: 'Show table' }).click();
+    const weeks = new Set([...shown.values()].flatMap((points) => [...points.keys()]));
+    expect(await page.getByTestId('chart-table').locator('tbody tr').count()).toBe(weeks.size);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -126,7 +145,7 @@ describe.runIf(hasChromium)('dashboard in Chromium', () => {
           : route.continue(),
       ),
     );
-    await page.goto(base);
+    await page.goto(`${base}/explore`);
     const error = page.getByTestId('state-error');
     await error.waitFor();
     expect(await error.textContent()).toContain('Database busy');
@@ -146,9 +165,74 @@ describe.runIf(hasChromium)('dashboard in Chromium', () => {
         await route.fulfill({ response, json: { ...body, rows: [], total: { value: 0, tickets: 0 } } });
       }),
     );
-    await page.goto(base);
+    await page.goto(`${base}/explore`);
     await page.getByTestId('state-empty').waitFor();
     expect(await page.getByTestId('volume-chart').count()).toBe(0);
+    await page.close();
+  });
+
+  /** The `from` and `to` of the next `/api/metrics/created` request. */
+  function nextSeriesRange(page: Page) {
+    return page
+      .waitForResponse((response) => new URL(response.url()).pathname === '/api/metrics/created')
+      .then((response) => {
+        const params = new URL(response.url()).searchParams;
+        return { from: params.get('from'), to: params.get('to') };
+      });
+  }
+
+  it('keeps the date range in the URL: a preset survives a reload, and back returns to the previous range', async () => {
+    const { page, problems } = await openOverview();
+    const [defaultRange] = await Promise.all([nextSeriesRange(page), page.goto(`${base}/explore`)]);
+    const chart = page.locator('[data-testid="volume-chart"][data-rendered="true"]');
+    await chart.waitFor({ timeout: 30_000 });
+    // The default is the last 90 days, ending at the newest data: 90 days from `from` to `to` (exclusive).
+    const days = (range: { from: string | null; to: string | null }) => (Date.parse(range.to!) - Date.parse(range.from!)) / 86_400_000;
+    expect(days(defaultRange)).toBe(90);
+
+    const [thirtyDays] = await Promise.all([nextSeriesRange(page), page.getByTestId('filter-range').selectOption('30d')]);
+    expect(new URL(page.url()).searchParams.get('range')).toBe('30d');
+    expect(thirtyDays.to).toBe(defaultRange.to);
+    expect(days(thirtyDays)).toBe(30);
+    await chart.waitFor({ timeout: 30_000 });
+    const label30 = await page.getByTestId('volume-chart').getAttribute('aria-label');
+    const rangeText = await page.getByTestId('filter-range-days').textContent();
+
+    // A reload gives the same view from the URL alone.
+    const [reloaded] = await Promise.all([nextSeriesRange(page), page.reload()]);
+    expect(reloaded).toEqual(thirtyDays);
+    await page.locator('[data-testid="volume-chart"][data-rendered="true"]').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('filter-range').inputValue()).toBe('30d');
+    expect(await page.getByTestId('filter-range-days').textContent()).toBe(rangeText);
+    expect(await page.getByTestId('volume-chart').getAttribute('aria-label')).toBe(label30);
+
+    // Back returns to the default range.
+    const [back] = await Promise.all([nextSeriesRange(page), page.goBack()]);
+    expect(back).toEqual(defaultRange);
+    expect(new URL(page.url()).searchParams.get('range')).toBeNull();
+    expect(await page.getByTestId('filter-range').inputValue()).toBe('90d');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('fits a 390 px phone without sideways scrolling, in light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page, problems } = await openOverview((p) => p.emulateMedia({ colorScheme }), { width: 390, height: 844 });
+      await page.goto(`${base}/explore`);
+      await page.locator('[data-testid="volume-chart"][data-rendered="true"]').waitFor({ timeout: 30_000 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(colorScheme);
+      await page.screenshot({ path: join(resultsDir, `explore-phone-${colorScheme}.png`), fullPage: true });
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('shows the not-found page for a page that does not exist', async () => {
+    const { page } = await openOverview();
+    await page.goto(`${base}/no-such-page`);
+    await page.getByTestId('not-found').waitFor();
+    expect(await page.getByTestId('not-found').textContent()).toBe('Page not found');
     await page.close();
   });
 });

@@ -39,6 +39,7 @@ describe('toMatrix', () => {
       by: 'channel',
       periods: ['2025-01-06', '2025-01-13'],
       groups: ['desk', 'phone', 'email'],
+      additive: true,
       values: [
         [12, 10],
         [5, 0],

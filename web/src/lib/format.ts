@@ -86,3 +86,36 @@ export function formatRange(from: string, toExclusive: string): string {
 export function formatCount(n: number): string {
   return countFormat.format(n);
 }
+
+export type Unit = 'tickets' | 'minutes' | 'percent' | 'score';
+
+const oneDecimal = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const twoDecimals = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+
+/** A duration in minutes, to the minute below 1 h, then "1 h 23 min", then "2 d 3 h". */
+export function formatMinutes(minutes: number): string {
+  const total = Math.round(minutes);
+  if (total < 60) return `${total} min`;
+  if (total < 1440) {
+    const m = total % 60;
+    return m === 0 ? `${Math.floor(total / 60)} h` : `${Math.floor(total / 60)} h ${m} min`;
+  }
+  const hours = Math.round(total / 60);
+  const h = hours % 24;
+  return h === 0 ? `${Math.floor(hours / 24)} d` : `${Math.floor(hours / 24)} d ${h} h`;
+}
+
+/** A metric value in its unit: "1,234", "1 h 5 min", "12.5 %", "4.25"; "–" when nothing was measured. */
+export function formatValue(value: number | null | undefined, unit: Unit): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  switch (unit) {
+    case 'tickets':
+      return formatCount(value);
+    case 'minutes':
+      return formatMinutes(value);
+    case 'percent':
+      return `${oneDecimal.format(value)} %`;
+    case 'score':
+      return twoDecimals.format(value);
+  }
+}

@@ -1,10 +1,14 @@
 // `GET /api/metrics/:key`: a metric as rows per period (and group).
 import type { InferResponseType } from 'hono/client';
 import type { Grain } from '$api/contracts';
+import type { FilterDimension } from '../filters/filters';
+import { filterDimensions } from '../filters/filters';
 import { readJson, type FetchJsonOptions } from './client';
 import { api } from './rpc';
 
-export interface SeriesParams {
+export type Stat = 'p50' | 'p90' | 'mean';
+
+export interface SeriesParams extends Partial<Record<FilterDimension, string[]>> {
   grain?: Grain;
   /** Dimension to group by, e.g. `channel`. */
   by?: string;
@@ -12,6 +16,11 @@ export interface SeriesParams {
   from?: string;
   /** Exclusive end, ISO date. */
   to?: string;
+  /** Durations: the statistic. */
+  stat?: Stat;
+  hours?: 'business' | 'calendar';
+  /** A rate's preset. */
+  variant?: string;
 }
 
 type SeriesEndpoint = ReturnType<typeof api>['metrics'][':key'];
@@ -19,8 +28,22 @@ export type Series = InferResponseType<SeriesEndpoint['$get'], 200>;
 
 /** The request's arguments: parameters in a fixed order, unset and empty ones left out. */
 function seriesArgs(key: string, params: SeriesParams) {
-  const { grain, by, from, to } = params;
-  const query = { grain, by: by || undefined, from: from || undefined, to: to || undefined };
+  const { grain, by, from, to, stat, hours, variant } = params;
+  const dimensions: Partial<Record<FilterDimension, string[]>> = {};
+  for (const name of filterDimensions) {
+    const values = params[name];
+    if (values && values.length > 0) dimensions[name] = values;
+  }
+  const query = {
+    grain,
+    by: by || undefined,
+    from: from || undefined,
+    to: to || undefined,
+    stat,
+    hours,
+    variant: variant || undefined,
+    ...dimensions,
+  };
   return { param: { key: encodeURIComponent(key) }, query };
 }
 

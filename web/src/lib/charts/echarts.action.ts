@@ -3,23 +3,18 @@
 // colour scheme flips, `resize` from a ResizeObserver, `connect(group)`, `dispose` on destroy.
 // Deferred work (the resize frame) checks `isDisposed()` first.
 //
-// Only what the dashboard draws is registered (tree-shaken through `echarts/core`): bars on a grid
-// with tooltip, legend, aria description and the PNG toolbox, on canvas. A builder that needs
-// another series type or component adds it to `use([...])` here (e.g. LineChart for trend lines;
-// SVGRenderer before passing `renderer: 'svg'`; the two together cost ~18 KB gzipped), or ECharts throws.
+// Only what the dashboard draws is registered (tree-shaken through `echarts/core`): bars and lines on a
+// grid with tooltip, legend, aria description and shaded bands (markArea, for partial periods), on canvas.
+// A builder that needs another series type or component adds it to `use([...])` here (e.g. SVGRenderer
+// before passing `renderer: 'svg'`), or ECharts throws. PNG exports go through `getDataURL`
+// (../charts/export-png.ts), not the toolbox.
 import { connect, init, use, type EChartsCoreOption, type EChartsType } from 'echarts/core';
-import { BarChart } from 'echarts/charts';
-import {
-  AriaComponent,
-  GridComponent,
-  LegendComponent,
-  ToolboxComponent,
-  TooltipComponent,
-} from 'echarts/components';
+import { BarChart, LineChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, LegendComponent, MarkAreaComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { ActionReturn } from 'svelte/action';
 
-use([BarChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, ToolboxComponent, CanvasRenderer]);
+use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, MarkAreaComponent, CanvasRenderer]);
 
 export interface EChartsActionParams {
   option: EChartsCoreOption;

@@ -12,10 +12,16 @@ export interface SeriesMatrix {
   periods: string[];
   /** Display order: channels in canonical order, then other groups alphabetically. */
   groups: string[];
-  /** `values[g][p]`: the value of group `g` in period `p`; a missing row or a null value is 0. */
-  values: number[][];
+  /** True for counts: values add up across groups and periods, and a missing row is 0. */
+  additive: boolean;
+  /**
+   * `values[g][p]`: the value of group `g` in period `p`. For counts a missing row or a null value is 0; for
+   * medians, rates and scores it is null (no tickets measured is not a value of 0).
+   */
+  values: (number | null)[][];
   /** `tickets[g][p]`, same layout as `values`. */
   tickets: number[][];
+  /** Sums over groups, periods and both; meaningful for counts only (`additive`), 0 where nothing was measured. */
   periodTotals: number[];
   groupTotals: number[];
   total: number;
@@ -90,18 +96,20 @@ export function toMatrix(response: SeriesResponse): SeriesMatrix {
   const periodIndex = new Map(periods.map((p, i) => [p, i]));
   const groupIndex = new Map(groups.map((g, i) => [g, i]));
 
-  const values = groups.map(() => periods.map(() => 0));
+  const additive = response.metric.aggregation === 'count';
+  const values: (number | null)[][] = groups.map(() => periods.map(() => (additive ? 0 : null)));
   const tickets = groups.map(() => periods.map(() => 0));
   for (const row of response.rows) {
     const p = periodIndex.get(row.period.slice(0, 10));
     const g = groupIndex.get(groupLabel(response, row.group));
     if (p === undefined || g === undefined) continue; // unreachable: both sets hold every row
-    values[g]![p]! += row.value ?? 0;
+    // The API sends one row per period and group; a count adds up should it ever send two.
+    values[g]![p] = additive ? (values[g]![p] ?? 0) + (row.value ?? 0) : row.value;
     tickets[g]![p]! += row.tickets;
   }
 
   const periodTotals = periods.map((_, p) => values.reduce((sum, series) => sum + (series[p] ?? 0), 0));
-  const groupTotals = values.map((series) => series.reduce((sum, v) => sum + v, 0));
+  const groupTotals = values.map((series) => series.reduce<number>((sum, v) => sum + (v ?? 0), 0));
   const total = groupTotals.reduce((sum, v) => sum + v, 0);
-  return { grain: response.grain, by: response.by, periods, groups, values, tickets, periodTotals, groupTotals, total };
+  return { grain: response.grain, by: response.by, periods, groups, additive, values, tickets, periodTotals, groupTotals, total };
 }

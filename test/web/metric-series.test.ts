@@ -1,14 +1,10 @@
-// The stacked weekly volume chart's option builder and its CSV, against hand-computed numbers
+// The series chart's option builder (stacked weekly volume, lines, partial periods) and its CSV, against hand-computed numbers
 // (see fixtures/created-weekly-by-channel.ts for the table).
 import { describe, expect, it } from 'vitest';
 import type { BarSeriesOption, EChartsOption, TooltipComponentFormatterCallbackParams } from 'echarts';
 import type { SeriesResponse } from '../../api/contracts';
-import {
-  buildVolumeByGroupOption,
-  periodAxisLabel,
-  toCsv,
-  volumeTooltipFormatter,
-} from '../../web/src/lib/charts/options/volume-by-group';
+import { buildMetricSeriesOption as buildVolumeByGroupOption, periodAxisLabel, seriesTooltipFormatter } from '../../web/src/lib/charts/options/metric-series';
+import { seriesCsv as toCsv } from '../../web/src/lib/charts/chart-data';
 import { toMatrix } from '../../web/src/lib/charts/series-matrix';
 import { createdWeeklyByChannel, createdWeeklyByChannelEmpty } from './fixtures/created-weekly-by-channel';
 
@@ -172,12 +168,9 @@ describe('buildVolumeByGroupOption: colours, legend, export, accessibility', () 
     expect(bars(buildVolumeByGroupOption(onlyEmail))[0]?.itemStyle?.color).toBe('#0072B2');
   });
 
-  it('has a legend of the groups, a PNG export and no fixed background', () => {
-    const option = buildVolumeByGroupOption(createdWeeklyByChannel, { scheme: 'dark', fileName: 'created' });
+  it('has a legend of the groups and no fixed background (the PNG export paints the surface)', () => {
+    const option = buildVolumeByGroupOption(createdWeeklyByChannel, { scheme: 'dark' });
     expect(option.legend).toMatchObject({ data: ['desk', 'phone', 'email'] });
-    expect(option.toolbox).toMatchObject({
-      feature: { saveAsImage: { type: 'png', name: 'created', backgroundColor: '#1b1f27' } },
-    });
     expect(option.backgroundColor).toBe('transparent');
   });
 
@@ -209,9 +202,9 @@ describe('buildVolumeByGroupOption: colours, legend, export, accessibility', () 
   });
 });
 
-describe('volumeTooltipFormatter', () => {
+describe('seriesTooltipFormatter', () => {
   const matrix = toMatrix(createdWeeklyByChannel);
-  const format = volumeTooltipFormatter(matrix);
+  const format = seriesTooltipFormatter(matrix);
 
   const cases = [
     {
@@ -316,13 +309,13 @@ describe('toCsv', () => {
       title: 'one line per week and channel, zeros included, in chart order',
       input: createdWeeklyByChannel,
       expected:
-        'week_start,channel,created,tickets\r\n' +
-        '2025-01-06,desk,12,12\r\n' +
-        '2025-01-06,phone,5,5\r\n' +
-        '2025-01-06,email,3,3\r\n' +
-        '2025-01-13,desk,10,10\r\n' +
-        '2025-01-13,phone,0,0\r\n' +
-        '2025-01-13,email,7,7\r\n',
+        'week_start,channel,created,tickets,partial\r\n' +
+        '2025-01-06,desk,12,12,false\r\n' +
+        '2025-01-06,phone,5,5,false\r\n' +
+        '2025-01-06,email,3,3,false\r\n' +
+        '2025-01-13,desk,10,10,false\r\n' +
+        '2025-01-13,phone,0,0,false\r\n' +
+        '2025-01-13,email,7,7,false\r\n',
     },
     {
       title: 'formula-like, quoted and comma-holding group names are neutralised and quoted',
@@ -334,19 +327,19 @@ describe('toCsv', () => {
         { by: 'organization', to: '2025-01-13' },
       ),
       expected:
-        'week_start,organization,created,tickets\r\n' +
-        "2025-01-06,'=SUM(A1),1,1\r\n" +
-        '2025-01-06,"say ""hi"", then",2,2\r\n',
+        'week_start,organization,created,tickets,partial\r\n' +
+        "2025-01-06,'=SUM(A1),1,1,false\r\n" +
+        '2025-01-06,"say ""hi"", then",2,2,false\r\n',
     },
     {
       title: 'without a group dimension there is no group column',
       input: response([{ period: '2025-01-06', group: null, value: 20, tickets: 20 }], { by: null, to: '2025-01-13' }),
-      expected: 'week_start,created,tickets\r\n2025-01-06,20,20\r\n',
+      expected: 'week_start,created,tickets,partial\r\n2025-01-06,20,20,false\r\n',
     },
     {
       title: 'no rows: the header only',
       input: response([], { from: '2025-01-06', to: '2025-01-06' }),
-      expected: 'week_start,channel,created,tickets\r\n',
+      expected: 'week_start,channel,created,tickets,partial\r\n',
     },
   ];
 

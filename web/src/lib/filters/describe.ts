@@ -1,0 +1,27 @@
+// The filters in words, for a card's PNG export, its file name and the filter bar's summary.
+import type { DashboardFilters, FilterDimension } from './filters';
+import { filterDimensions, presetLabels } from './filters';
+import type { DayRange } from './presets';
+import { formatRange } from '../format';
+
+export const dimensionLabels: Record<FilterDimension, string> = {
+  team: 'Team',
+  channel: 'Channel',
+  priority: 'Priority',
+  provider: 'Provider',
+  requester_kind: 'Requester',
+};
+
+/** "6 Jan – 19 Jan 2025 (last 90 days)"; a custom range without the parenthesis. */
+export function describeRange(filters: Pick<DashboardFilters, 'preset'>, range: DayRange): string {
+  const days = formatRange(range.from, range.to);
+  return filters.preset === 'custom' ? days : `${days} (${presetLabels[filters.preset].toLowerCase()})`;
+}
+
+/** "Channel: email, phone · Business hours", or "All tickets · Calendar hours" without dimension filters. */
+export function describeFilters(filters: Pick<DashboardFilters, 'dimensions' | 'hours'>, names: Partial<Record<string, string>> = {}): string {
+  const parts = filterDimensions
+    .filter((dimension) => filters.dimensions[dimension].length > 0)
+    .map((dimension) => `${dimensionLabels[dimension]}: ${filters.dimensions[dimension].map((v) => names[v] ?? v).join(', ')}`);
+  return [...(parts.length > 0 ? parts : ['All tickets']), filters.hours === 'business' ? 'Business hours' : 'Calendar hours'].join(' · ');
+}
