@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Database } from '../sql/db.ts';
 import { limitRequestBody } from './body-limit.ts';
+import { compression } from './compression.ts';
 import { AnswerCache, cacheByDataVersion } from './cache.ts';
 import { ProblemError, problemResponse } from './problem.ts';
 import { ImportJournal } from './imports/journal.ts';
@@ -60,7 +61,9 @@ export function createApp(deps: AppDeps) {
 
   // Registered before the routes, so they run first: every answer gets the security headers, and a request to an
   // unknown host name or a cross-site write is refused before any route reads it.
+  // Compression first, so it wraps every answer, problem documents and the dashboard's files included.
   const app = new Hono()
+    .use(compression())
     .use(securityHeaders())
     .use(allowedHostsOnly(deps.allowedHosts ?? []))
     .use(sameOriginWrites())
@@ -89,7 +92,8 @@ export function createApp(deps: AppDeps) {
         c.res.headers.set('Cache-Control', 'no-cache');
       }
     });
-    app.use('/*', serveStatic({ root: webRoot }));
+    // The build writes a .br and a .gz beside each file (adapter-static `precompress`): sent as they are.
+    app.use('/*', serveStatic({ root: webRoot, precompressed: true }));
     // A missing build asset is a real 404; handing it the page would hide a broken deploy.
     app.get('/_app/*', (c) => problemResponse(c, { status: 404, title: 'Not found', detail: `No dashboard asset at ${c.req.path}.` }));
     // The dashboard is a single-page app: any other GET path is one of its routes.
