@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { pageRouteMatcher, pageRoutesFile } from '../common/page-routes.ts';
 import type { Database } from '../sql/db.ts';
 import { limitRequestBody } from './body-limit.ts';
 import { compression } from './compression.ts';
@@ -96,8 +97,10 @@ export function createApp(deps: AppDeps) {
     app.use('/*', serveStatic({ root: webRoot, precompressed: true }));
     // A missing build asset is a real 404; handing it the page would hide a broken deploy.
     app.get('/_app/*', (c) => problemResponse(c, { status: 404, title: 'Not found', detail: `No dashboard asset at ${c.req.path}.` }));
-    // The dashboard is a single-page app: any other GET path is one of its routes.
-    app.get('*', (c) => c.html(indexHtml, 200, { 'Cache-Control': 'no-cache' }));
+    // The dashboard is a single-page app: its page answers every path, with 200 for one of its routes and 404 for
+    // any other, where it shows its not-found view. A build without the route list (older than it) answers 200.
+    const isPage = dashboardPages(webRoot);
+    app.get('*', (c) => c.html(indexHtml, isPage(c.req.path) ? 200 : 404, { 'Cache-Control': 'no-cache' }));
   }
 
   app.notFound((c) => problemResponse(c, { status: 404, title: 'Not found', detail: `Nothing at ${c.req.path}.` }));
@@ -118,6 +121,14 @@ export function createApp(deps: AppDeps) {
   });
 
   return app;
+}
+
+/** Whether a path is a dashboard page, from the route list the build wrote (scripts/write-page-routes.ts). */
+function dashboardPages(webRoot: string): (path: string) => boolean {
+  const file = join(webRoot, pageRoutesFile);
+  if (!existsSync(file)) return () => true;
+  const { routes } = JSON.parse(readFileSync(file, 'utf8')) as { routes: string[] };
+  return pageRouteMatcher(routes);
 }
 
 /** Without import settings there is no import API: an empty router, so its paths answer 404 like any unknown one. */
