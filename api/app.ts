@@ -18,6 +18,7 @@ import { healthRoutes } from './routes/health.ts';
 import { importRoutes, type ImportSettings } from './routes/imports.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { backlogRoutes } from './routes/backlog.ts';
+import { dataRoutes } from './routes/data.ts';
 import { goalRoutes } from './routes/goals.ts';
 import { overviewRoutes } from './routes/overview.ts';
 import { teamRoutes } from './routes/teams.ts';
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps) {
     .use('/tickets', answers)
     .use('/overview', answers)
     .use('/backlog', answers)
+    .use('/data/*', answers)
     .route('/health', healthRoutes(deps.db))
     .route('/metrics', metricRoutes(deps.db, deps.now))
     .route('/tickets', ticketRoutes(deps.db, deps.now))
@@ -58,6 +60,7 @@ export function createApp(deps: AppDeps) {
     .route('/overview', overviewRoutes(deps.db, deps.now))
     .route('/teams', teamRoutes(deps.db))
     .route('/backlog', backlogRoutes(deps.db, deps.now))
+    .route('/data', dataRoutes(deps.db))
     .route('/imports', importRoutesIf(deps));
 
   // Registered before the routes, so they run first: every answer gets the security headers, and a request to an

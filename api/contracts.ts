@@ -302,3 +302,13 @@ export const teamListResponseSchema = z
 export const calendarSavedResponseSchema = z
   .object({ calendar: calendarResponseSchema, tickets_recomputed: z.number().int().meta({ description: "Tickets whose facts were recomputed." }) })
   .meta({ id: 'CalendarSaved' });
+
+/** `GET /api/data/extent`: the days the data spans, so the dashboard's default range ends at the newest data. */
+export const dataExtentResponseSchema = z
+  .object({
+    first_day: isoDay.nullable().meta({ description: 'The first UTC day with a ticket created, an event or a survey answer; null without data.' }),
+    last_day: isoDay.nullable().meta({ description: 'The last UTC day with a ticket created, solved or closed, an event or a survey answer.' }),
+    tickets: z.number().int(),
+  })
+  .meta({ id: 'DataExtent' });
+export type DataExtentResponse = z.infer<typeof dataExtentResponseSchema>;

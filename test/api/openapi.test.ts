@@ -56,8 +56,8 @@ describe('the document', () => {
       Object.entries(document.paths ?? {}).flatMap(([path, item]) => methods.filter((method) => item?.[method]).map((method) => `${method} ${path}`)),
     );
     expect([...documented].sort()).toEqual([...registered].sort());
-    // health, metrics (list, series, distribution), tickets, goals (5), overview, backlog, teams (3), imports (4).
-    expect(registered.size).toBe(19);
+    // health, metrics (list, series, distribution), tickets, goals (5), overview, backlog, data extent, teams (3), imports (4).
+    expect(registered.size).toBe(20);
   });
 
   it('names every dimension filter and the registry keys as the metric enum', () => {
@@ -131,6 +131,7 @@ const cases: Case[] = [
   { method: 'get', path: '/api/overview', url: '/api/overview?from=someday', status: 400 },
   { method: 'get', path: '/api/backlog', url: '/api/backlog?at=2026-01-14T09:30:00Z', status: 200 },
   { method: 'get', path: '/api/backlog', url: '/api/backlog?at=yesterday', status: 400 },
+  { method: 'get', path: '/api/data/extent', url: '/api/data/extent', status: 200 },
   { method: 'get', path: '/api/teams', url: '/api/teams', status: 200 },
   { method: 'get', path: '/api/teams/{id}/calendar', url: '/api/teams/zagreb/calendar', status: 200 },
   { method: 'get', path: '/api/teams/{id}/calendar', url: '/api/teams/nowhere/calendar', status: 404 },
