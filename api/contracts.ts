@@ -76,6 +76,9 @@ export const ticketsResponseSchema = z
   .object({
     tickets: z.array(ticketRowSchema),
     next_cursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last.' }),
+    total: z.number().int().meta({
+      description: "Tickets behind the point on all pages: a count's value, a duration's or rate's `tickets` (with `outcome`, a rate's numerator).",
+    }),
   })
   .meta({ id: 'TicketsResponse' });
 export type TicketsResponse = z.infer<typeof ticketsResponseSchema>;

@@ -125,7 +125,8 @@ export function ticketRoutes(db: Database, now: () => Date = () => new Date()) {
     const { from, to } = parseRange(query.from, query.to, defaultRange(now()));
     const descending = query.sort.startsWith('-');
     try {
-      const { tickets, next } = await queryTickets(db, {
+      const { tickets, next, total } = await queryTickets(db, {
+        countAll: format === 'json',
         metric,
         options: { stat: query.stat, hours: query.hours, variant: query.variant, asOf: now() },
         filters: filtersOf(query),
@@ -148,7 +149,7 @@ export function ticketRoutes(db: Database, now: () => Date = () => new Date()) {
         });
       }
       if (format === 'arrow') return c.body(asArrow(tickets) as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': arrowType, ...link });
-      const body: TicketsResponse = { tickets, next_cursor: nextCursor };
+      const body: TicketsResponse = { tickets, next_cursor: nextCursor, total: total! };
       return c.json(body);
     } catch (error) {
       if (error instanceof DrilldownError) throw new ProblemError(400, 'Invalid request', error.message);
