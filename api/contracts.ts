@@ -223,7 +223,7 @@ export const goalReportSchema = z
   .object({ goal: goalSchema, periods: z.array(goalPeriodSchema), current: openPeriodSchema.nullable(), data_version: z.number().int() })
   .meta({ id: 'GoalReport' });
 
-/** `GET /api/metrics/:key/distribution`: a duration's tickets per bucket, [from_minutes, to_minutes). */
+/** `GET /api/metrics/:key/distribution`: a duration's tickets per bucket, [from_minutes, to_minutes), and its statistics. */
 export const distributionResponseSchema = z
   .object({
     metric: metricInfoSchema,
@@ -233,6 +233,9 @@ export const distributionResponseSchema = z
     to: isoDay,
     buckets: z.array(z.object({ label: z.string(), from_minutes: z.number(), to_minutes: z.number().nullable(), tickets: z.number().int() })),
     tickets: z.number().int().meta({ description: 'Tickets measured (the sum of the buckets unless a duration was negative).' }),
+    stats: z
+      .object({ p50: z.number().nullable(), p90: z.number().nullable(), mean: z.number().nullable() })
+      .meta({ description: 'Median, 90th percentile (interpolated) and mean of the measured durations, in minutes; null without any.' }),
   })
   .meta({ id: 'DistributionResponse' });
 export type DistributionResponse = z.infer<typeof distributionResponseSchema>;

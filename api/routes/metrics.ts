@@ -56,7 +56,7 @@ const describeSeries = describeRoute({
 
 const describeDistribution = describeRoute({
   tags: ['metrics'],
-  summary: "A duration metric's tickets per bucket (0–1 h, 1–4 h, 4–8 h, 8–24 h, > 24 h; each [lower, upper))",
+  summary: "A duration metric's tickets per bucket (0–1 h, 1–4 h, 4–8 h, 8–24 h, > 24 h; each [lower, upper)), with its median, p90 and mean",
   responses: {
     200: json('Tickets per bucket in the range.', distributionResponseSchema),
     ...problems({ 400: `${invalidRequest} Also: the metric is not a duration.`, 404: 'Unknown metric (the problem lists the known keys in `allowed`).' }),
