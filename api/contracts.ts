@@ -240,6 +240,30 @@ export const distributionResponseSchema = z
   .meta({ id: 'DistributionResponse' });
 export type DistributionResponse = z.infer<typeof distributionResponseSchema>;
 
+/** `GET /api/metrics/:key/heatmap`: a duration by creation hour and weekday in the team's time zone, per channel. */
+export const heatmapResponseSchema = z
+  .object({
+    metric: metricInfoSchema,
+    stat: z.enum(['p50', 'p90', 'mean']),
+    hours: z.enum(['business', 'calendar']),
+    filters: z.record(z.string(), z.array(z.string())),
+    from: isoDay,
+    to: isoDay,
+    cells: z
+      .array(
+        z.object({
+          channel: z.string(),
+          weekday: z.number().int().min(1).max(7).meta({ description: 'ISO weekday of creation, 1 = Monday, in the team’s time zone.' }),
+          hour: z.number().int().min(0).max(23).meta({ description: 'Hour of creation, in the team’s time zone (UTC without a team).' }),
+          value: z.number().meta({ description: 'The statistic of the durations, in minutes.' }),
+          tickets: z.number().int(),
+        }),
+      )
+      .meta({ description: 'Cells with tickets only, by channel, weekday, hour.' }),
+  })
+  .meta({ id: 'HeatmapResponse' });
+export type HeatmapResponse = z.infer<typeof heatmapResponseSchema>;
+
 /** `GET /api/overview?from&to&hours&<filters>`: the landing page in one answer. */
 export const overviewResponseSchema = z
   .object({

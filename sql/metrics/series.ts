@@ -56,7 +56,7 @@ export interface SeriesRow {
 }
 
 /** A stat of a duration column in whole seconds, in minutes. */
-const statSql: Record<Stat, (column: string) => string> = {
+export const statSql: Record<Stat, (column: string) => string> = {
   p50: (column) => `quantile_cont(${column}, 0.5) / 60`,
   p90: (column) => `quantile_cont(${column}, 0.9) / 60`,
   mean: (column) => `avg(${column}) / 60`,

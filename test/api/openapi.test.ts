@@ -56,8 +56,8 @@ describe('the document', () => {
       Object.entries(document.paths ?? {}).flatMap(([path, item]) => methods.filter((method) => item?.[method]).map((method) => `${method} ${path}`)),
     );
     expect([...documented].sort()).toEqual([...registered].sort());
-    // health, metrics (list, series, distribution), tickets, goals (5), overview, backlog, data extent, teams (3), imports (4).
-    expect(registered.size).toBe(20);
+    // health, metrics (list, series, distribution, heatmap), tickets, goals (5), overview, backlog, data extent, teams (3), imports (4).
+    expect(registered.size).toBe(21);
   });
 
   it('names every dimension filter and the registry keys as the metric enum', () => {
@@ -127,6 +127,8 @@ const cases: Case[] = [
   { method: 'get', path: '/api/metrics/{key}/distribution', url: '/api/metrics/first_response_time/distribution?from=2026-01-01&to=2026-02-01', status: 200 },
   { method: 'get', path: '/api/metrics/{key}/distribution', url: '/api/metrics/reopen_rate/distribution', status: 400 },
   { method: 'get', path: '/api/metrics/{key}/distribution', url: '/api/metrics/nope/distribution', status: 404 },
+  { method: 'get', path: '/api/metrics/{key}/heatmap', url: '/api/metrics/first_response_time/heatmap?from=2026-01-01&to=2026-02-01&channel=email', status: 200 },
+  { method: 'get', path: '/api/metrics/{key}/heatmap', url: '/api/metrics/csat/heatmap', status: 400 },
   { method: 'get', path: '/api/overview', url: '/api/overview?from=2026-01-12&to=2026-01-19&channel=email', status: 200 },
   { method: 'get', path: '/api/overview', url: '/api/overview?from=someday', status: 400 },
   { method: 'get', path: '/api/backlog', url: '/api/backlog?at=2026-01-14T09:30:00Z', status: 200 },
