@@ -19,6 +19,7 @@ import { importRoutes, type ImportSettings } from './routes/imports.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { backlogRoutes } from './routes/backlog.ts';
 import { dataRoutes } from './routes/data.ts';
+import { feedbackRoutes } from './routes/feedback.ts';
 import { goalRoutes } from './routes/goals.ts';
 import { overviewRoutes } from './routes/overview.ts';
 import { teamRoutes } from './routes/teams.ts';
@@ -53,6 +54,7 @@ export function createApp(deps: AppDeps) {
     .use('/overview', answers)
     .use('/backlog', answers)
     .use('/data/*', answers)
+    .use('/feedback/*', answers)
     .route('/health', healthRoutes(deps.db))
     .route('/metrics', metricRoutes(deps.db, deps.now))
     .route('/tickets', ticketRoutes(deps.db, deps.now))
@@ -61,6 +63,7 @@ export function createApp(deps: AppDeps) {
     .route('/teams', teamRoutes(deps.db))
     .route('/backlog', backlogRoutes(deps.db, deps.now))
     .route('/data', dataRoutes(deps.db))
+    .route('/feedback', feedbackRoutes(deps.db, deps.now))
     .route('/imports', importRoutesIf(deps));
 
   // Registered before the routes, so they run first: every answer gets the security headers, and a request to an

@@ -342,3 +342,26 @@ export const dataExtentResponseSchema = z
   })
   .meta({ id: 'DataExtent' });
 export type DataExtentResponse = z.infer<typeof dataExtentResponseSchema>;
+
+/** `GET /api/feedback/comments`: a page of survey comments, newest first. */
+export const commentsResponseSchema = z
+  .object({
+    total: z.number().int().meta({ description: 'Comments matching, on all pages.' }),
+    comments: z.array(
+      z.object({
+        feedback_id: z.number().int(),
+        ticket_id: z.number().int().nullable(),
+        ticket_external_id: z.string().nullable().meta({ description: "The ticket's id in its helpdesk." }),
+        submitted_at: isoInstant,
+        kind: z.enum(['csat', 'nps', 'ces']),
+        score: z.number().nullable(),
+        scale_max: z.number().int(),
+        comment: z.string(),
+        channel: z.string().nullable(),
+        team_id: z.string().nullable(),
+      }),
+    ),
+    next_offset: z.number().int().nullable().meta({ description: 'Pass as `offset` for the next page; null on the last.' }),
+  })
+  .meta({ id: 'CommentsResponse' });
+export type CommentsResponse = z.infer<typeof commentsResponseSchema>;

@@ -56,8 +56,9 @@ describe('the document', () => {
       Object.entries(document.paths ?? {}).flatMap(([path, item]) => methods.filter((method) => item?.[method]).map((method) => `${method} ${path}`)),
     );
     expect([...documented].sort()).toEqual([...registered].sort());
-    // health, metrics (list, series, distribution, heatmap), tickets, goals (5), overview, backlog, data extent, teams (3), imports (4).
-    expect(registered.size).toBe(21);
+    // health, metrics (list, series, distribution, heatmap), tickets, goals (5), overview, backlog, data extent,
+    // feedback comments, teams (3), imports (4).
+    expect(registered.size).toBe(22);
   });
 
   it('names every dimension filter and the registry keys as the metric enum', () => {
@@ -134,6 +135,8 @@ const cases: Case[] = [
   { method: 'get', path: '/api/backlog', url: '/api/backlog?at=2026-01-14T09:30:00Z', status: 200 },
   { method: 'get', path: '/api/backlog', url: '/api/backlog?at=yesterday', status: 400 },
   { method: 'get', path: '/api/data/extent', url: '/api/data/extent', status: 200 },
+  { method: 'get', path: '/api/feedback/comments', url: '/api/feedback/comments?from=2026-01-01&to=2026-02-01&q=again&kind=csat&team=manila', status: 200 },
+  { method: 'get', path: '/api/feedback/comments', url: '/api/feedback/comments?score_min=eleven', status: 400 },
   { method: 'get', path: '/api/teams', url: '/api/teams', status: 200 },
   { method: 'get', path: '/api/teams/{id}/calendar', url: '/api/teams/zagreb/calendar', status: 200 },
   { method: 'get', path: '/api/teams/{id}/calendar', url: '/api/teams/nowhere/calendar', status: 404 },
