@@ -51,6 +51,7 @@ export function createApp(deps: AppDeps) {
     .use(limitRequestBody)
     .use('/metrics/*', answers)
     .use('/tickets', answers)
+    .use('/tickets/:id', answers)
     .use('/overview', answers)
     .use('/backlog', answers)
     .use('/data/*', answers)

@@ -365,3 +365,51 @@ export const commentsResponseSchema = z
   })
   .meta({ id: 'CommentsResponse' });
 export type CommentsResponse = z.infer<typeof commentsResponseSchema>;
+
+const nullableInstant = isoInstant.nullable();
+/** `GET /api/tickets/:id`: one ticket's facts, and why it counted (or not) in each rate. */
+export const ticketDetailResponseSchema = z
+  .object({
+    ticket: z.object({
+      ticket_id: z.number().int(), source: z.string(), external_id: z.string(), subject: z.string().nullable(), status: z.string(),
+      channel: z.string(), priority: z.string().nullable(), category: z.string().nullable(), subcategory: z.string().nullable(),
+      team_id: z.string().nullable(), assignee_id: z.string().nullable(), requester_id: z.string().nullable(), requester_kind: z.string(),
+      organization: z.string().nullable(),
+    }),
+    milestones: z.object({
+      created_at: nullableInstant, first_response_at: nullableInstant, first_solved_at: nullableInstant, solved_at: nullableInstant,
+      closed_at: nullableInstant, due_at: nullableInstant.meta({ description: 'What was promised (the export’s due date).' }),
+      agent_replies: z.number().int(), customer_replies: z.number().int(), reopens: z.number().int(), team_stations: z.number().int(),
+      assignee_stations: z.number().int(), escalations: z.number().int(), escalation_level_max: z.number().int(), is_escalated: z.boolean(),
+      is_solved: z.boolean(),
+    }),
+    durations: z
+      .array(z.object({ metric: z.string(), label: z.string(), calendar_minutes: z.number().nullable(), business_minutes: z.number().nullable() }))
+      .meta({ description: 'Every duration metric of the registry for this ticket; null when not measured (no reply yet, still open).' }),
+    sla: z.array(
+      z.object({
+        target: z.enum(['first_response', 'resolution']),
+        due_at: nullableInstant,
+        state: z.enum(['met', 'breached', 'running', 'no_target']).meta({ description: '`running`: not met yet and not yet due, judged now.' }),
+      }),
+    ),
+    rates: z
+      .array(
+        z.object({
+          metric: z.string(), label: z.string(), formula: z.string(),
+          in_base: z.boolean().meta({ description: "Whether the ticket is in the rate's denominator." }),
+          counted: z.boolean().nullable().meta({ description: 'Whether it is in the numerator; null when not in the base.' }),
+          checks: z.array(z.object({ label: z.string(), holds: z.boolean() })).meta({ description: 'The numerator’s conditions one by one (first-contact resolution).' }),
+          variants: z.array(z.object({ name: z.string(), label: z.string(), counted: z.boolean().nullable() })),
+        }),
+      )
+      .meta({ description: 'Every ticket rate of the registry, evaluated with its own SQL on this ticket.' }),
+    events: z.array(
+      z.object({
+        occurred_at: isoInstant, kind: z.string(), actor: z.string().nullable(), actor_kind: z.string(),
+        from_value: z.string().nullable(), to_value: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'TicketDetail' });
+export type TicketDetailResponse = z.infer<typeof ticketDetailResponseSchema>;

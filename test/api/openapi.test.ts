@@ -56,9 +56,9 @@ describe('the document', () => {
       Object.entries(document.paths ?? {}).flatMap(([path, item]) => methods.filter((method) => item?.[method]).map((method) => `${method} ${path}`)),
     );
     expect([...documented].sort()).toEqual([...registered].sort());
-    // health, metrics (list, series, distribution, heatmap), tickets, goals (5), overview, backlog, data extent,
+    // health, metrics (list, series, distribution, heatmap), tickets (list, one), goals (5), overview, backlog, data extent,
     // feedback comments, teams (3), imports (4).
-    expect(registered.size).toBe(22);
+    expect(registered.size).toBe(23);
   });
 
   it('names every dimension filter and the registry keys as the metric enum', () => {
@@ -146,6 +146,9 @@ const cases: Case[] = [
   { method: 'get', path: '/api/tickets', url: '/api/tickets?from=2024-01-01&to=2024-04-01', init: { headers: { Accept: 'text/csv' } }, status: 200 },
   { method: 'get', path: '/api/tickets', url: '/api/tickets?from=2024-01-01&to=2024-04-01', init: { headers: { Accept: 'application/vnd.apache.arrow.stream' } }, status: 200 },
   { method: 'get', path: '/api/tickets', url: '/api/tickets?metric=nope', status: 400 },
+  { method: 'get', path: '/api/tickets/{id}', url: '/api/tickets/3', status: 200 },
+  { method: 'get', path: '/api/tickets/{id}', url: '/api/tickets/999999', status: 404 },
+  { method: 'get', path: '/api/tickets/{id}', url: '/api/tickets/-1', status: 400 },
   { method: 'post', path: '/api/goals', url: '/api/goals', init: asJson('POST', goal), status: 201 },
   { method: 'post', path: '/api/goals', url: '/api/goals', init: asJson('POST', { ...goal, stat: 'value' }), status: 400 },
   { method: 'post', path: '/api/goals', url: '/api/goals', init: { ...asJson('POST', goal), headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example' } }, status: 403 },
