@@ -298,6 +298,7 @@ export const backlogResponseSchema = z
     oldest_per_assignee: z.array(
       z.object({
         assignee_id: z.string().nullable(),
+        assignee_name: z.string().nullable().meta({ description: "The agent's name from the organisation file, when known." }),
         open: z.number().int(),
         ticket_id: z.number().int(),
         external_id: z.string(),

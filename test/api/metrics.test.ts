@@ -119,11 +119,13 @@ describe('backlog', () => {
     const body = (await (await fixture.app.request('/api/backlog?at=2026-01-14T09:30:00Z')).json()) as {
       open: number;
       ages: Array<{ label: string; tickets: number }>;
-      oldest_per_assignee: Array<{ assignee_id: string | null; open: number; external_id: string; age_days: number }>;
+      oldest_per_assignee: Array<{ assignee_id: string | null; assignee_name: string | null; open: number; external_id: string; age_days: number }>;
     };
     expect(body.open).toBe(2);
     expect(body.ages.map((a) => a.tickets)).toEqual([2, 0, 0, 0, 0]);
     expect(body.oldest_per_assignee.map((a) => [a.external_id, a.open])).toEqual([['10003', 1], ['10004', 1]]);
+    // Named from organisation.json: 10003 is Jose Santos's (a2), 10004 Ana Kovač's (a1).
+    expect(body.oldest_per_assignee.map((a) => [a.assignee_id, a.assignee_name])).toEqual([['a2', 'Jose Santos'], ['a1', 'Ana Kovač']]);
     expect(body.oldest_per_assignee[0]!.age_days).toBeCloseTo(23.5 / 24, 10);
   });
 });
