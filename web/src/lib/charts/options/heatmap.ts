@@ -57,7 +57,7 @@ export function buildHeatmapOption(response: Pick<HeatmapResponse, 'cells'>, cha
     animation: options.animation ?? true,
     backgroundColor: 'transparent',
     aria: { enabled: true, label: { description: heatmapDescription(options.title, points) } },
-    grid: { left: 44, right: 12, top: 8, bottom: 64, containLabel: false },
+    grid: { left: 44, right: 12, top: 8, bottom: 78, containLabel: false },
     tooltip: {
       position: 'top',
       formatter: (params) => {
@@ -65,7 +65,7 @@ export function buildHeatmapOption(response: Pick<HeatmapResponse, 'cells'>, cha
         return `${slot(hour, weekday)}<br/>${formatMinutes(value)} · ${formatCount(tickets)} tickets`;
       },
     },
-    xAxis: { type: 'category', data: HOURS, name: 'Hour of creation', nameLocation: 'middle', nameGap: 26, splitArea: { show: true }, axisLabel: { interval: 2 } },
+    xAxis: { type: 'category', data: HOURS, name: 'Hour of creation', nameLocation: 'middle', nameGap: 24, splitArea: { show: true }, axisLabel: { interval: 2 } },
     yAxis: { type: 'category', data: [...WEEKDAYS_SHORT], inverse: true, splitArea: { show: true } },
     visualMap: {
       dimension: 2,
