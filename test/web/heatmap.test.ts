@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HeatmapSeriesOption, VisualMapComponentOption } from 'echarts';
 import type { HeatmapResponse, OverviewResponse } from '../../api/contracts';
-import { buildHeatmapOption, heatmapChannels, heatmapCsv, heatmapDescription, heatmapPoints, heatmapTable } from '../../web/src/lib/charts/options/heatmap';
+import { buildHeatmapOption, scaleTop, heatmapChannels, heatmapCsv, heatmapDescription, heatmapPoints, heatmapTable } from '../../web/src/lib/charts/options/heatmap';
 import { comparedGroups, comparisonTable, viewOfGroup } from '../../web/src/lib/teams/comparison';
 import type { ViewFilters } from '../../web/src/lib/api/view';
 
@@ -44,6 +44,16 @@ describe('first-response heatmap', () => {
     expect(scale.text).toEqual(['1 h 35 min', '0 min']);
     expect((option.xAxis as { data: string[] }).data).toHaveLength(24);
     expect((option.yAxis as { data: string[] }).data).toEqual(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
+  });
+
+  it('tops the scale at the 90th percentile, so one outlier does not flatten the rest', () => {
+    // Ten cells 1..9 min and one of 5,760 min (4 days): nearest rank ceil(0.9 × 10) = 9th value = 9.
+    const values = [1, 2, 3, 4, 5, 6, 7, 8, 9, 5760];
+    expect(scaleTop(values)).toBe(9);
+    const outlier = values.map((value, i) => ({ channel: 'desk', weekday: 1, hour: i, value, tickets: 1 }));
+    const scale = buildHeatmapOption({ cells: outlier }, 'desk', { title: 'x' }).visualMap as { max: number; text: string[] };
+    expect([scale.max, scale.text]).toEqual([9, ['≥ 9 min', '0 min']]);
+    expect(scaleTop([])).toBe(0);
   });
 
   it('describes the slowest and fastest slots in words', () => {

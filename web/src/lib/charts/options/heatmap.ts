@@ -16,8 +16,23 @@ export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday',
 const WEEKDAYS_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 export const HOURS = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0'));
 
-/** Viridis, light to dark reversed so slow (high) is dark on the light theme; the dark theme keeps it bright. */
-const VIRIDIS = ['#fde725', '#5ec962', '#21918c', '#3b528b', '#440154'];
+/**
+ * Viridis: on the light theme fast is light and slow dark; on the dark theme the other way round, starting at its
+ * blue rather than its near-black purple, which a dark surface would swallow.
+ */
+const VIRIDIS_LIGHT = ['#fde725', '#5ec962', '#21918c', '#3b528b', '#440154'];
+const VIRIDIS_DARK = ['#3b528b', '#21918c', '#5ec962', '#fde725'];
+
+/**
+ * The top of the colour scale: the 90th percentile of the cells (nearest rank), so that one slow outlier (a ticket
+ * answered four days later at 3 a.m. on a Sunday) does not wash every other cell into one colour. Cells above it take
+ * the top colour, and the scale says "≥".
+ */
+export function scaleTop(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.ceil(0.9 * sorted.length) - 1]!;
+}
 
 export type HeatmapCell = HeatmapResponse['cells'][number];
 
@@ -51,7 +66,8 @@ export interface HeatmapOptions {
 
 export function buildHeatmapOption(response: Pick<HeatmapResponse, 'cells'>, channel: string, options: HeatmapOptions): EChartsOption {
   const points = heatmapPoints(response.cells, channel);
-  const max = points.reduce((m, p) => Math.max(m, p[2]), 0);
+  const max = scaleTop(points.map((p) => p[2]));
+  const clipped = points.some((p) => p[2] > max);
   const dark = options.scheme === 'dark';
   return {
     animation: options.animation ?? true,
@@ -76,8 +92,8 @@ export function buildHeatmapOption(response: Pick<HeatmapResponse, 'cells'>, cha
       left: 'center',
       bottom: 0,
       itemHeight: 120,
-      text: [formatMinutes(max), '0 min'],
-      inRange: { color: dark ? [...VIRIDIS].reverse() : VIRIDIS },
+      text: [`${clipped ? '≥ ' : ''}${formatMinutes(max)}`, '0 min'],
+      inRange: { color: dark ? VIRIDIS_DARK : VIRIDIS_LIGHT },
       textStyle: { color: dark ? '#e6e9ee' : '#1c1f24' },
     },
     series: [
