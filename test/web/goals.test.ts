@@ -143,3 +143,14 @@ describe('report month', () => {
     expect(notableChanges(trends, 2)).toHaveLength(2);
   });
 });
+
+describe('drill-down link', () => {
+  it('opens Explore on the goal period as an inclusive custom range with the goal scope and measure', async () => {
+    const { drillDownQuery } = await import('../../web/src/lib/goals/drill-down');
+    const goal = { metric: 'first_response', stat: 'p90', variant: null, hours: 'business' as const, period: 'week' as const, scope: { channel: ['email', 'phone'], team: ['t1'] } };
+    // The API's week 2026-10-05 .. 2026-10-12 (exclusive) is 5 to 11 October.
+    expect(drillDownQuery(goal, '2026-10-05', '2026-10-12')).toBe(
+      'from=2026-10-05&to=2026-10-11&team=t1&channel=email&channel=phone&hours=business&metric=first_response&stat=p90&grain=week',
+    );
+  });
+});
