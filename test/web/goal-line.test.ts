@@ -2,7 +2,7 @@
 // the text description, against hand-worked numbers.
 import { describe, expect, it } from 'vitest';
 import type { LineSeriesOption } from 'echarts';
-import { buildGoalLineOption, describeGoalLine, metSymbol, missedSymbol } from '../../web/src/lib/charts/options/goal-line';
+import { buildGoalLineOption, describeGoalLine, metSymbol, missedSymbol, niceAxis } from '../../web/src/lib/charts/options/goal-line';
 
 // Weekly median first response in minutes, target ≤ 240 (4 h): 180 met, 300 missed, none, 240 met (the boundary).
 const points = [
@@ -30,10 +30,8 @@ describe('goal line option', () => {
     const markLine = line(option).markLine!;
     expect(markLine.data).toEqual([{ yAxis: 240, name: 'Target' }]);
     expect((markLine.label as { formatter: string }).formatter).toBe('Target <= 4 h');
-    // Values 10 and 20 with a target of 240: the axis runs from 0 (padding 23 would go below zero) to 240 + 23 = 263.
-    const yAxis = option.yAxis as { min: number; max: number };
-    expect(yAxis.min).toBe(0);
-    expect(yAxis.max).toBe(263);
+    // Values 10 and 20 with a target of 240: a span of 230, a quarter of it 57.5, rounded up to a step of 100: 0 to 300.
+    expect(option.yAxis).toMatchObject({ min: 0, max: 300, interval: 100 });
   });
 
   it('hides axes, tooltip and label in the compact sparkline', () => {
@@ -50,6 +48,20 @@ describe('goal line option', () => {
     );
     expect(describeGoalLine([], options)).toBe('Email first response: no periods yet. Target <= 4 h.');
     const option = buildGoalLineOption(points, options);
-    expect((option.aria as { label: { description: string } }).label.description).toBe(describeGoalLine(points, options));
+    // ECharts writes the description into the element's aria-label only when the label is enabled too.
+    expect(option.aria).toEqual({ enabled: true, label: { enabled: true, description: describeGoalLine(points, options) } });
+  });
+});
+
+describe('nice axis', () => {
+  it('rounds to steps of 1, 2 or 5 times a power of ten around the values and the target', () => {
+    // 32.9 .. 50 (FCR against 50 %): span 17.1, a quarter 4.275 → step 5: 30 to 50.
+    expect(niceAxis(32.9, 50)).toEqual({ min: 30, max: 50, step: 5 });
+    // 88 .. 319 minutes: span 231, a quarter 57.75 → step 100: 0 to 400.
+    expect(niceAxis(88, 319)).toEqual({ min: 0, max: 400, step: 100 });
+    // NPS may be negative: -12 .. 30, a quarter of 42 is 10.5 → step 20: -20 to 40.
+    expect(niceAxis(-12, 30)).toEqual({ min: -20, max: 40, step: 20 });
+    // One value equal to the target: a span of its own size.
+    expect(niceAxis(50, 50)).toEqual({ min: 40, max: 60, step: 20 });
   });
 });

@@ -48,14 +48,26 @@ export function describeGoalLine(points: readonly GoalLinePoint[], options: Pick
   return `${options.title}: ${span}. ${target} Met in ${count.met} of ${count.judged} with data.`;
 }
 
+/**
+ * Round axis bounds holding [low, high] (the values and the target, so the target line is always drawn), in about
+ * four steps of 1, 2 or 5 × a power of ten; never below zero when nothing is negative.
+ */
+export function niceAxis(low: number, high: number): { min: number; max: number; step: number } {
+  const span = high - low || Math.abs(high) || 1;
+  const raw = span / 4;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 5, 10].find((m) => m * magnitude >= raw) ?? 10) * magnitude;
+  const min = Math.floor(low / step) * step;
+  const max = Math.ceil(high / step) * step;
+  return { min: low >= 0 ? Math.max(0, min) : min, max: max === min ? min + step : max, step };
+}
+
 export function buildGoalLineOption(points: readonly GoalLinePoint[], options: GoalLineOptions): EChartsOption {
   const scheme = options.scheme ?? 'light';
   const compact = options.compact ?? false;
   const values = points.map((p) => p.value).filter((v): v is number => v !== null);
   // The target line must be inside the drawn range even when every value is far from it.
-  const low = Math.min(options.target, ...values);
-  const high = Math.max(options.target, ...values);
-  const pad = (high - low) * 0.1 || Math.abs(high) * 0.1 || 1;
+  const { min, max, step } = niceAxis(Math.min(options.target, ...values), Math.max(options.target, ...values));
 
   const data = points.map((p) => {
     const status = judge(p.value, options.comparator, options.target);
@@ -89,7 +101,7 @@ export function buildGoalLineOption(points: readonly GoalLinePoint[], options: G
   return {
     backgroundColor: compact ? 'transparent' : SURFACE[scheme],
     animation: options.animation ?? !compact,
-    aria: { enabled: true, label: { description: describeGoalLine(points, options) } },
+    aria: { enabled: true, label: { enabled: true, description: describeGoalLine(points, options) } },
     grid: compact ? { left: 2, right: 2, top: 4, bottom: 4 } : { left: 8, right: 16, top: 28, bottom: 8, containLabel: true },
     tooltip: compact
       ? { show: false }
@@ -113,9 +125,9 @@ export function buildGoalLineOption(points: readonly GoalLinePoint[], options: G
     yAxis: {
       type: 'value',
       show: !compact,
-      // Never below zero for values that cannot be negative (all but NPS).
-      min: low >= 0 ? Math.max(0, Math.floor((low - pad) * 100) / 100) : Math.floor((low - pad) * 100) / 100,
-      max: Math.ceil((high + pad) * 100) / 100,
+      min,
+      max,
+      interval: step,
       axisLabel: { formatter: (value: number) => formatValue(value, options.unit) },
       splitLine: { show: !compact },
     },
