@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { countPeriodsMet, describePeriodsMet, judge } from '../../web/src/lib/goals/judge';
 import { presentStatus, statusIconPaths, statusPresentation } from '../../web/src/lib/goals/status';
-import { formOfGoal, goalBody, newGoalForm, problemField, targetValue } from '../../web/src/lib/goals/form';
+import { formOfGoal, goalBody, newGoalForm, periodStartOf, previewRange, problemField, targetValue } from '../../web/src/lib/goals/form';
 import { addMonths, chooseReportMonth, judgeMonths, lastCompleteMonth, monthRange, notableChanges, trailingMonths } from '../../web/src/lib/goals/report-month';
 
 const firstResponse = { key: 'first_response', unit: 'minutes', aggregation: 'duration', better: 'lower' } as const;
@@ -152,5 +152,25 @@ describe('drill-down link', () => {
     expect(drillDownQuery(goal, '2026-10-05', '2026-10-12')).toBe(
       'from=2026-10-05&to=2026-10-11&team=t1&channel=email&channel=phone&hours=business&metric=first_response&stat=p90&grain=week',
     );
+  });
+});
+
+describe('editor preview range', () => {
+  it('starts periods on Monday, the 1st, or a quarter\'s 1st', () => {
+    // 2026-11-15 is a Sunday; its week started on Monday 9 November.
+    expect(periodStartOf('week', '2026-11-15')).toBe('2026-11-09');
+    expect(periodStartOf('week', '2026-11-16')).toBe('2026-11-16');
+    expect(periodStartOf('month', '2026-11-15')).toBe('2026-11-01');
+    expect(periodStartOf('quarter', '2026-11-15')).toBe('2026-10-01');
+  });
+
+  it('takes the twelve whole periods before the open one', () => {
+    // Data up to Saturday 5 Dec 2026: the week of 30 Nov is still open; twelve weeks before it start on 7 Sep.
+    expect(previewRange('week', '2026-12-05')).toEqual({ from: '2026-09-07', to: '2026-11-30' });
+    // Data up to Sunday 6 Dec: that week is whole, so it is the last one.
+    expect(previewRange('week', '2026-12-06')).toEqual({ from: '2026-09-14', to: '2026-12-07' });
+    expect(previewRange('month', '2026-12-05')).toEqual({ from: '2025-12-01', to: '2026-12-01' });
+    expect(previewRange('month', '2026-11-30')).toEqual({ from: '2025-12-01', to: '2026-12-01' });
+    expect(previewRange('quarter', '2026-12-05', 4)).toEqual({ from: '2025-10-01', to: '2026-10-01' });
   });
 });

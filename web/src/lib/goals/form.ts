@@ -141,3 +141,26 @@ export function problemField(problem: Problem): GoalField {
   if (head === 'ends_on') return 'starts_on';
   return fieldNames.has(head) ? (head as GoalField) : 'form';
 }
+
+/** The first day of the week (Monday, as the API's weeks), month or quarter holding `day`. */
+export function periodStartOf(period: GoalPeriodKind, day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (period === 'week') return new Date(date.getTime() - ((date.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+  const month = period === 'month' ? date.getUTCMonth() : date.getUTCMonth() - (date.getUTCMonth() % 3);
+  return new Date(Date.UTC(date.getUTCFullYear(), month, 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * The preview's periods: the `count` whole periods before the one still open on the day after `lastDay` (the newest
+ * day of data), so neither end is a partial period that would read as a drop.
+ */
+export function previewRange(period: GoalPeriodKind, lastDay: string, count = 12): { from: string; to: string } {
+  const next = new Date(Date.parse(`${lastDay}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const to = periodStartOf(period, next);
+  const toDate = new Date(`${to}T00:00:00Z`);
+  const from =
+    period === 'week'
+      ? new Date(toDate.getTime() - count * 7 * 86_400_000).toISOString().slice(0, 10)
+      : new Date(Date.UTC(toDate.getUTCFullYear(), toDate.getUTCMonth() - count * (period === 'month' ? 1 : 3), 1)).toISOString().slice(0, 10);
+  return { from, to };
+}
