@@ -169,10 +169,10 @@ describe.runIf(hasChromium)('goals pages in Chromium', () => {
     const { goals } = await api<GoalListResponse>('/api/goals');
     await expect.poll(() => page.getByTestId('report-goal').count(), { timeout: 30_000 }).toBe(goals.length);
 
-    // The default month is the last complete month of data: the month of the newest ticket when that is its
+    // The default month is the last complete month of data: the month of the data's last day when that is its
     // month's last day, else the month before.
-    const newest = await api<{ tickets: Array<{ created_at: string }> }>('/api/tickets?sort=-created_at&limit=1');
-    const newestDay = new Date(`${newest.tickets[0]!.created_at.slice(0, 10)}T00:00:00Z`);
+    const extent = await api<{ last_day: string }>('/api/data/extent');
+    const newestDay = new Date(`${extent.last_day}T00:00:00Z`);
     const monthEnds = new Date(newestDay.getTime() + 86_400_000).getUTCDate() === 1;
     const reportStart = new Date(Date.UTC(newestDay.getUTCFullYear(), newestDay.getUTCMonth() - (monthEnds ? 0 : 1), 1));
     const reportMonth = reportStart.toISOString().slice(0, 7);
