@@ -155,7 +155,7 @@ describe.runIf(hasChromium)('goals pages in Chromium', () => {
     }
   });
 
-  it('prints the monthly report with every goal at the values the API gives', async () => {
+  it('prints the monthly report with every goal at the values the API gives, then archives a goal', async () => {
     // A monthly goal too, so the report's month can be checked against the goal's own judged period.
     const monthly = await fetch(`${base}/api/goals`, {
       method: 'POST',
@@ -213,9 +213,24 @@ describe.runIf(hasChromium)('goals pages in Chromium', () => {
     expect(problems).toEqual([]);
     await page.close();
 
+    // Archived from its card (after a confirmation), the monthly goal leaves the scorecards and GET /api/goals.
+    const goalsPage = await open('/');
+    const monthlyCard = goalsPage.page.locator(`[data-testid="goal-card"][data-goal-id="${monthlyId}"]`);
+    await monthlyCard.waitFor({ timeout: 30_000 });
+    goalsPage.page.once('dialog', (dialog) => void dialog.accept());
+    await Promise.all([
+      goalsPage.page.waitForResponse((r) => new URL(r.url()).pathname === `/api/goals/${monthlyId}` && r.request().method() === 'DELETE' && r.status() === 204),
+      monthlyCard.getByRole('button', { name: 'Archive' }).click(),
+    ]);
+    await monthlyCard.waitFor({ state: 'detached', timeout: 30_000 });
+    expect((await api<GoalListResponse>('/api/goals')).goals.map((g) => g.goal_id)).not.toContain(monthlyId);
+    expect(goalsPage.problems).toEqual([]);
+    await goalsPage.page.close();
+    const remaining = goals.length - 1;
+
     for (const [colorScheme, viewport, name] of [['dark', { width: 1200, height: 900 }, 'report-dark.png'], ['light', { width: 390, height: 844 }, 'report-phone.png']] as const) {
       const view = await open('/report', colorScheme, viewport);
-      await expect.poll(() => view.page.getByTestId('report-goal').count(), { timeout: 30_000 }).toBe(goals.length);
+      await expect.poll(() => view.page.getByTestId('report-goal').count(), { timeout: 30_000 }).toBe(remaining);
       expect(await view.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
       await view.page.screenshot({ path: join(resultsDir, name), fullPage: true });
       expect(view.problems).toEqual([]);
