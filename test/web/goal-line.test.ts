@@ -30,8 +30,8 @@ describe('goal line option', () => {
     const markLine = line(option).markLine!;
     expect(markLine.data).toEqual([{ yAxis: 240, name: 'Target' }]);
     expect((markLine.label as { formatter: string }).formatter).toBe('Target <= 4 h');
-    // Values 10 and 20 with a target of 240: a span of 230, a quarter of it 57.5, rounded up to a step of 100: 0 to 300.
-    expect(option.yAxis).toMatchObject({ min: 0, max: 300, interval: 100 });
+    // Values 10 and 20 minutes with a target of 240: a span of 230, a quarter of it 57.5, rounded up to an hour: 0 to 4 h.
+    expect(option.yAxis).toMatchObject({ min: 0, max: 240, interval: 60 });
   });
 
   it('hides axes, tooltip and label in the compact sparkline', () => {
@@ -61,6 +61,10 @@ describe('nice axis', () => {
     expect(niceAxis(88, 319)).toEqual({ min: 0, max: 400, step: 100 });
     // NPS may be negative: -12 .. 30, a quarter of 42 is 10.5 → step 20: -20 to 40.
     expect(niceAxis(-12, 30)).toEqual({ min: -20, max: 40, step: 20 });
+    // Minutes step in hours: 88 .. 319 min, a quarter of 231 is 57.75 → 1 h: 1 h to 6 h.
+    expect(niceAxis(88, 319, 'minutes')).toEqual({ min: 60, max: 360, step: 60 });
+    // 100 .. 110 min: a quarter of 10 is 2.5 → 5 min: 100 to 110.
+    expect(niceAxis(100, 110, 'minutes')).toEqual({ min: 100, max: 110, step: 5 });
     // One value equal to the target: a span of its own size.
     expect(niceAxis(50, 50)).toEqual({ min: 40, max: 60, step: 20 });
   });

@@ -48,15 +48,19 @@ export function describeGoalLine(points: readonly GoalLinePoint[], options: Pick
   return `${options.title}: ${span}. ${target} Met in ${count.met} of ${count.judged} with data.`;
 }
 
+/** Steps a minutes axis reads well in: minutes, quarter and half hours, hours, days. */
+const MINUTE_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 180, 240, 360, 720, 1440, 2880, 7200, 14400, 43200];
+
 /**
  * Round axis bounds holding [low, high] (the values and the target, so the target line is always drawn), in about
- * four steps of 1, 2 or 5 × a power of ten; never below zero when nothing is negative.
+ * four steps of 1, 2 or 5 × a power of ten (minutes: of MINUTE_STEPS); never below zero when nothing is negative.
  */
-export function niceAxis(low: number, high: number): { min: number; max: number; step: number } {
+export function niceAxis(low: number, high: number, unit?: Unit): { min: number; max: number; step: number } {
   const span = high - low || Math.abs(high) || 1;
   const raw = span / 4;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = ([1, 2, 5, 10].find((m) => m * magnitude >= raw) ?? 10) * magnitude;
+  const decimal = ([1, 2, 5, 10].find((m) => m * magnitude >= raw) ?? 10) * magnitude;
+  const step = unit === 'minutes' ? (MINUTE_STEPS.find((m) => m >= raw) ?? decimal) : decimal;
   const min = Math.floor(low / step) * step;
   const max = Math.ceil(high / step) * step;
   return { min: low >= 0 ? Math.max(0, min) : min, max: max === min ? min + step : max, step };
@@ -67,7 +71,7 @@ export function buildGoalLineOption(points: readonly GoalLinePoint[], options: G
   const compact = options.compact ?? false;
   const values = points.map((p) => p.value).filter((v): v is number => v !== null);
   // The target line must be inside the drawn range even when every value is far from it.
-  const { min, max, step } = niceAxis(Math.min(options.target, ...values), Math.max(options.target, ...values));
+  const { min, max, step } = niceAxis(Math.min(options.target, ...values), Math.max(options.target, ...values), options.unit);
 
   const data = points.map((p) => {
     const status = judge(p.value, options.comparator, options.target);
