@@ -83,6 +83,16 @@ describe('goal editor form', () => {
     expect(formOfGoal(stored, firstResponse)).toMatchObject({ target: '2.5', stat: 'p90', hours: 'business', period: 'month', scope: { team: 't2', channel: '' } });
   });
 
+  it('keeps a stored scope the selects cannot show, unless a select of that dimension is set', () => {
+    const stored = { name: 'g', metric: 'csat', stat: 'value', variant: null, hours: 'calendar' as const, comparator: '>=' as const, target: 80, scope: { channel: ['email', 'phone'], category: ['billing'], team: ['t1'] }, period: 'month' as const, starts_on: '2026-02-01' };
+    const form = formOfGoal(stored, fcr);
+    expect(form.scope).toMatchObject({ team: 't1', channel: '' });
+    expect(form.keptScope).toEqual({ channel: ['email', 'phone'], category: ['billing'] });
+    expect(goalBody(form, fcr)).toMatchObject({ scope: { channel: ['email', 'phone'], category: ['billing'], team: ['t1'] } });
+    form.scope.channel = 'chat';
+    expect(goalBody(form, fcr)).toMatchObject({ scope: { channel: ['chat'], category: ['billing'], team: ['t1'] } });
+  });
+
   it('finds the field an API problem is about', () => {
     const base = { type: 'about:blank', title: 'Invalid request', status: 400 };
     expect(problemField({ ...base, detail: 'target: first_response is minutes; a target is from 0 to 525600.', issues: [{ parameter: 'target', message: 'x' }] })).toBe('target');

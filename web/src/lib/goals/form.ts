@@ -20,11 +20,16 @@ export interface GoalForm {
   period: GoalPeriodKind;
   /** One value per dimension, '' for all. */
   scope: Record<FilterDimension, string>;
+  /**
+   * Scope of a stored goal the selects cannot show (several values of a dimension, or a dimension the filter bar
+   * does not offer, e.g. category): kept as it is unless a select of the same dimension is set.
+   */
+  keptScope: Record<string, string[]>;
   starts_on: string;
 }
 
 /** The fields of the form an API problem can name. */
-export type GoalField = Exclude<keyof GoalForm, 'scope'> | 'scope' | 'form';
+export type GoalField = Exclude<keyof GoalForm, 'scope' | 'keptScope'> | 'scope' | 'form';
 
 export interface MetricChoice {
   key: string;
@@ -51,6 +56,7 @@ export function newGoalForm(metric: MetricChoice, startsOn: string): GoalForm {
     target: '',
     period: 'week',
     scope: emptyScope(),
+    keptScope: {},
     starts_on: startsOn,
   };
 }
@@ -64,9 +70,10 @@ export function targetValue(form: Pick<GoalForm, 'target'>, metric: MetricChoice
   return isDuration(metric) ? hoursToMinutes(number) : number;
 }
 
-/** The scope as the API takes it: only the dimensions limited to a value. */
-export function scopeOf(form: Pick<GoalForm, 'scope'>): Partial<Record<FilterDimension, string[]>> {
-  const scope: Partial<Record<FilterDimension, string[]>> = {};
+/** The scope as the API takes it: the kept scope, then each dimension a select limits to a value. */
+export function scopeOf(form: Pick<GoalForm, 'scope' | 'keptScope'>): Record<string, string[]> {
+  const scope: Record<string, string[]> = {};
+  for (const [dimension, values] of Object.entries(form.keptScope)) scope[dimension] = [...values];
   for (const dimension of filterDimensions) if (form.scope[dimension]) scope[dimension] = [form.scope[dimension]];
   return scope;
 }
@@ -79,7 +86,7 @@ export interface GoalBodyFields {
   hours: 'calendar' | 'business';
   comparator: Comparator;
   target: number;
-  scope: Partial<Record<FilterDimension, string[]>>;
+  scope: Record<string, string[]>;
   period: GoalPeriodKind;
   starts_on: string;
 }
@@ -112,7 +119,11 @@ export function formOfGoal(
   metric: MetricChoice | undefined,
 ): GoalForm {
   const scope = emptyScope();
-  for (const dimension of filterDimensions) scope[dimension] = goal.scope[dimension]?.[0] ?? '';
+  const keptScope: Record<string, string[]> = {};
+  for (const [dimension, values] of Object.entries(goal.scope)) {
+    if ((filterDimensions as readonly string[]).includes(dimension) && values.length === 1) scope[dimension as FilterDimension] = values[0]!;
+    else keptScope[dimension] = [...values];
+  }
   return {
     name: goal.name,
     metric: goal.metric,
@@ -123,6 +134,7 @@ export function formOfGoal(
     target: String(isDuration(metric) ? minutesToHours(goal.target) : goal.target),
     period: goal.period,
     scope,
+    keptScope,
     starts_on: goal.starts_on,
   };
 }
