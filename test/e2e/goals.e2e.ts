@@ -1,0 +1,240 @@
+// The Goals page and the monthly report as a manager uses them: the real server with a small demo dataset, headless
+// Chromium; a goal created in the editor is scored with exactly the API's numbers, and the report prints every goal
+// with the values the API gives.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GoalListResponse, SeriesResponse } from '../../api/contracts.ts';
+import { freePort, projectRoot, runServer, scratchDatabasePath, stopServer, waitForHealth, type ServerRun } from '../support/server-process.ts';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const hasChromium = existsSync(chromiumPath);
+const resultsDir = join(projectRoot, 'test-results');
+
+type GoalReport = { goal: { version: number }; versions: Array<{ version: number; target: number }>; periods: Array<{ period_start: string; value: number | null; status: string }>; current: { value_so_far: number | null; status: string } | null };
+
+describe.runIf(hasChromium)('goals pages in Chromium', () => {
+  let server: ServerRun;
+  let base: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    server = runServer({ PORT: String(port), SERVICEPULSE_DB: scratchDatabasePath(), SERVICEPULSE_DEMO_SIZE: '3000' });
+    base = await waitForHealth(server, port);
+    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
+    mkdirSync(resultsDir, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server) await stopServer(server);
+  });
+
+  async function api<T>(path: string): Promise<T> {
+    const response = await fetch(`${base}${path}`, { headers: { accept: 'application/json' } });
+    expect(response.status, path).toBe(200);
+    return (await response.json()) as T;
+  }
+
+  async function open(path: string, colorScheme: 'light' | 'dark' = 'light', viewport = { width: 1200, height: 900 }) {
+    const page = await browser.newPage({ viewport, colorScheme });
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    await page.goto(`${base}${path}`);
+    return { page, problems };
+  }
+
+  const editor = (page: Page) => page.getByTestId('goal-editor');
+  const field = (page: Page, name: string) => editor(page).locator(`[name="${name}"]`);
+  const fieldAlert = (page: Page, name: string) => editor(page).locator(`label:has([name="${name}"]) [role="alert"]`);
+
+  let createdId = 0;
+
+  it('creates a goal in the editor, previews it against past periods, and scores it with the API numbers', async () => {
+    const { page, problems } = await open('/');
+    await page.getByTestId('goal-cards').or(page.getByTestId('state-empty')).waitFor({ timeout: 30_000 });
+
+    await page.getByRole('button', { name: 'New goal' }).click();
+    await field(page, 'name').fill('E2E email first response');
+    await field(page, 'metric').selectOption('first_response_time');
+    await field(page, 'stat').selectOption('p50');
+    // A quarter: the demo's data ends in November, so this quarter (open until December 31) has data so far.
+    await field(page, 'period').selectOption('quarter');
+    const [previewResponse] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/metrics/first_response_time' && new URL(r.url()).searchParams.get('channel') === 'email'),
+      field(page, 'scope-channel').selectOption('email'),
+    ]);
+    await field(page, 'target').fill('4');
+
+    // The preview: the count of past quarters that would have met "median ≤ 4 h", counted here from the API's series.
+    const series = (await previewResponse.json()) as SeriesResponse;
+    expect(series.grain).toBe('quarter');
+    const withData = series.rows.filter((row) => row.value !== null);
+    const met = withData.filter((row) => row.value! <= 240).length;
+    await page.getByTestId('goal-preview').and(page.locator('[data-rendered="true"]')).waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByTestId('goal-preview-met').textContent()).toContain(`${met} of ${withData.length} past quarter`);
+    expect(await page.getByTestId('goal-preview').getAttribute('aria-label')).toContain('Target <= 4 h');
+
+    // A target the API refuses (10,000 h is more than a year of minutes): its problem shows beside the target field.
+    await field(page, 'target').fill('10000');
+    await page.getByRole('button', { name: 'Create goal' }).click();
+    await expect.poll(() => fieldAlert(page, 'target').textContent(), { timeout: 10_000 }).toMatch(/^target: first_response_time is minutes; a target is from 0 to/);
+
+    await field(page, 'target').fill('4');
+    const [created] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/goals' && r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Create goal' }).click(),
+    ]);
+    expect(created.status()).toBe(201);
+    createdId = ((await created.json()) as { goal_id: number }).goal_id;
+
+    const card = page.locator(`[data-testid="goal-card"][data-goal-id="${createdId}"]`);
+    await card.waitFor({ timeout: 30_000 });
+    const report = await api<GoalReport>(`/api/goals/${createdId}`);
+    expect(report.current).not.toBeNull();
+    expect(report.current!.value_so_far).not.toBeNull();
+    expect(Number(await card.getByTestId('goal-current-value').getAttribute('data-value'))).toBe(report.current!.value_so_far);
+    // The status is a word and an icon: the badge carries the API's status and its word.
+    const words: Record<string, string> = { met: 'Met', at_risk: 'At risk', missed: 'Missed', no_data: 'No data' };
+    const badge = card.locator('.figure [data-status]').first();
+    expect(await badge.getAttribute('data-status')).toBe(report.current!.status);
+    expect(await badge.textContent()).toContain(words[report.current!.status]);
+    expect(await badge.locator('svg path').count()).toBe(1);
+    await card.getByTestId('goal-sparkline').and(page.locator('[data-rendered="true"]')).waitFor({ timeout: 30_000 });
+    expect(await card.getByTestId('goal-projection').textContent()).toMatch(/Projected: .+\(.+\)/);
+    // The drill-down opens Explore on the open quarter, limited to email.
+    const drill = new URL((await card.getByTestId('goal-drill').getAttribute('href'))!, base);
+    expect(drill.pathname).toBe('/explore');
+    expect(Object.fromEntries(drill.searchParams)).toMatchObject({ metric: 'first_response_time', channel: 'email', grain: 'quarter' });
+
+    await page.screenshot({ path: join(resultsDir, 'goals-light.png'), fullPage: true });
+    // The one failed request the browser logs is the refused target above.
+    expect(problems).toEqual(['Failed to load resource: the server responded with a status of 400 (Bad Request)']);
+    await page.close();
+  });
+
+  it('edits the goal into a new version and shows it in the history', async () => {
+    const { page, problems } = await open('/');
+    const card = page.locator(`[data-testid="goal-card"][data-goal-id="${createdId}"]`);
+    await card.waitFor({ timeout: 30_000 });
+    await card.getByRole('button', { name: 'Edit' }).click();
+    expect(await field(page, 'target').inputValue()).toBe('4');
+    await field(page, 'target').fill('5');
+    const [saved] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === `/api/goals/${createdId}` && r.request().method() === 'PUT'),
+      page.getByRole('button', { name: 'Save as new version' }).click(),
+    ]);
+    expect(saved.status()).toBe(200);
+    const report = await api<GoalReport>(`/api/goals/${createdId}`);
+    expect(report.versions.map((v) => [v.version, v.target])).toEqual([[1, 240], [2, 300]]);
+    const edited = page.locator(`[data-testid="goal-card"][data-goal-id="${createdId}"]`);
+    await expect.poll(() => edited.textContent(), { timeout: 30_000 }).toContain('version 2');
+    await edited.getByRole('button', { name: 'History' }).click();
+    await expect.poll(() => edited.locator('.history').textContent()).toMatch(/Version 1, from .*Version 2, from/s);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('fits a 390 px phone and the dark theme', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page, problems } = await open('/', colorScheme, { width: 390, height: 844 });
+      await page.locator(`[data-testid="goal-card"][data-goal-id="${createdId}"]`).getByTestId('goal-sparkline').and(page.locator('[data-rendered="true"]')).waitFor({ timeout: 30_000 });
+      await page.getByRole('button', { name: 'New goal' }).click();
+      await field(page, 'target').fill('4');
+      await page.getByTestId('goal-preview').and(page.locator('[data-rendered="true"]')).waitFor({ timeout: 30_000 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await page.screenshot({ path: join(resultsDir, `goals-phone-${colorScheme}.png`), fullPage: true });
+      await page.setViewportSize({ width: 1200, height: 900 });
+      await page.screenshot({ path: join(resultsDir, `goals-${colorScheme}-wide.png`), fullPage: true });
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('prints the monthly report with every goal at the values the API gives, then archives a goal', async () => {
+    // A monthly goal too, so the report's month can be checked against the goal's own judged period.
+    const monthly = await fetch(`${base}/api/goals`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'E2E monthly FCR', metric: 'first_contact_resolution', comparator: '>=', target: 50, period: 'month', starts_on: '2026-01-01' }),
+    });
+    expect(monthly.status).toBe(201);
+    const monthlyId = ((await monthly.json()) as { goal_id: number }).goal_id;
+
+    const { page, problems } = await open('/report');
+    const { goals } = await api<GoalListResponse>('/api/goals');
+    await expect.poll(() => page.getByTestId('report-goal').count(), { timeout: 30_000 }).toBe(goals.length);
+
+    // The default month is the last complete month of data: the month of the data's last day when that is its
+    // month's last day, else the month before.
+    const extent = await api<{ last_day: string }>('/api/data/extent');
+    const newestDay = new Date(`${extent.last_day}T00:00:00Z`);
+    const monthEnds = new Date(newestDay.getTime() + 86_400_000).getUTCDate() === 1;
+    const reportStart = new Date(Date.UTC(newestDay.getUTCFullYear(), newestDay.getUTCMonth() - (monthEnds ? 0 : 1), 1));
+    const reportMonth = reportStart.toISOString().slice(0, 7);
+    const nextMonth = new Date(Date.UTC(reportStart.getUTCFullYear(), reportStart.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
+    expect(await page.getByTestId('report-month').inputValue()).toBe(reportMonth);
+
+    for (const goal of goals) {
+      const query = new URLSearchParams({ grain: 'month', from: `${reportMonth}-01`, to: nextMonth, hours: goal.hours });
+      if (goal.stat !== 'value') query.set('stat', goal.stat);
+      for (const [dimension, values] of Object.entries(goal.scope)) for (const value of values) query.append(dimension, value);
+      const month = await api<SeriesResponse>(`/api/metrics/${goal.metric}?${query}`);
+      const row = page.locator(`[data-testid="report-goal"][data-goal-id="${goal.goal_id}"]`);
+      const shown = await row.getByTestId('report-value').getAttribute('data-value');
+      expect({ goal: goal.name, value: shown === '' ? null : Number(shown) }).toEqual({ goal: goal.name, value: month.total.value });
+      expect(await row.getByTestId('report-status').textContent()).toMatch(/Met|Missed|No data/);
+    }
+    // The monthly goal's report month as the goal API judged it.
+    const judged = (await api<GoalReport>(`/api/goals/${monthlyId}`)).periods.find((p) => p.period_start === `${reportMonth}-01`)!;
+    const monthlyRow = page.locator(`[data-testid="report-goal"][data-goal-id="${monthlyId}"]`);
+    expect(Number(await monthlyRow.getByTestId('report-value').getAttribute('data-value'))).toBe(judged.value);
+    expect(await monthlyRow.locator('[data-testid="report-status"] [data-status]').getAttribute('data-status')).toBe(judged.status);
+    expect(await page.getByTestId('report-recurring').textContent()).toContain('issue 12');
+
+    await expect.poll(() => page.getByTestId('report-trend').and(page.locator('[data-rendered="true"]')).count(), { timeout: 30_000 }).toBe(goals.length);
+    await page.screenshot({ path: join(resultsDir, 'report-light.png'), fullPage: true });
+
+    // Printed: no navigation, no controls; the PDF holds the goals.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.app-header').isVisible()).toBe(false);
+    expect(await page.getByTestId('report-month').isVisible()).toBe(false);
+    expect(await page.getByTestId('report-goal').first().isVisible()).toBe(true);
+    const pdfPath = join(resultsDir, 'report.pdf');
+    await page.pdf({ path: pdfPath, format: 'A4', printBackground: true });
+    const pdf = readFileSync(pdfPath);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // Three sections, each starting a page: at least three pages.
+    expect((pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length).toBeGreaterThanOrEqual(3);
+    expect(problems).toEqual([]);
+    await page.close();
+
+    // Archived from its card (after a confirmation), the monthly goal leaves the scorecards and GET /api/goals.
+    const goalsPage = await open('/');
+    const monthlyCard = goalsPage.page.locator(`[data-testid="goal-card"][data-goal-id="${monthlyId}"]`);
+    await monthlyCard.waitFor({ timeout: 30_000 });
+    goalsPage.page.once('dialog', (dialog) => void dialog.accept());
+    await Promise.all([
+      goalsPage.page.waitForResponse((r) => new URL(r.url()).pathname === `/api/goals/${monthlyId}` && r.request().method() === 'DELETE' && r.status() === 204),
+      monthlyCard.getByRole('button', { name: 'Archive' }).click(),
+    ]);
+    await monthlyCard.waitFor({ state: 'detached', timeout: 30_000 });
+    expect((await api<GoalListResponse>('/api/goals')).goals.map((g) => g.goal_id)).not.toContain(monthlyId);
+    expect(goalsPage.problems).toEqual([]);
+    await goalsPage.page.close();
+    const remaining = goals.length - 1;
+
+    for (const [colorScheme, viewport, name] of [['dark', { width: 1200, height: 900 }, 'report-dark.png'], ['light', { width: 390, height: 844 }, 'report-phone.png']] as const) {
+      const view = await open('/report', colorScheme, viewport);
+      await expect.poll(() => view.page.getByTestId('report-goal').count(), { timeout: 30_000 }).toBe(remaining);
+      expect(await view.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      await view.page.screenshot({ path: join(resultsDir, name), fullPage: true });
+      expect(view.problems).toEqual([]);
+      await view.page.close();
+    }
+  });
+});
