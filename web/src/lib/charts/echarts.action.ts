@@ -10,11 +10,11 @@
 // (../charts/export-png.ts), not the toolbox.
 import { connect, init, use, type EChartsCoreOption, type EChartsType } from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, MarkAreaComponent, TooltipComponent } from 'echarts/components';
+import { AriaComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { ActionReturn } from 'svelte/action';
 
-use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, MarkAreaComponent, CanvasRenderer]);
+use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, MarkAreaComponent, MarkLineComponent, CanvasRenderer]);
 
 export interface EChartsActionParams {
   option: EChartsCoreOption;
