@@ -38,7 +38,7 @@ export function valueLabel(metric: Pick<MetricInfo, 'aggregation' | 'label'> | u
 export function ticketColumns(metric: Pick<MetricInfo, 'aggregation' | 'label'> | undefined): TicketColumn[] {
   const columns: TicketColumn[] = [
     { key: 'external_id', label: 'Ticket', width: '7rem', text: (r) => r.external_id },
-    { key: 'subject', label: 'Subject', width: 'minmax(12rem, 2fr)', text: (r) => r.subject ?? '–' },
+    { key: 'subject', label: 'Subject', width: '18rem', text: (r) => r.subject ?? '–' },
     { key: 'channel', label: 'Channel', width: '6rem', text: (r) => r.channel },
     { key: 'team_id', label: 'Team', width: '7rem', text: (r) => r.team_id ?? '–' },
     { key: 'priority', label: 'Priority', width: '5.5rem', text: (r) => r.priority ?? '–' },
