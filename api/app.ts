@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { pageRouteMatcher, pageRoutesFile } from '../common/page-routes.ts';
 import type { Database } from '../sql/db.ts';
 import { limitRequestBody } from './body-limit.ts';
+import { compression } from './compression.ts';
 import { AnswerCache, cacheByDataVersion } from './cache.ts';
 import { ProblemError, problemResponse } from './problem.ts';
 import { ImportJournal } from './imports/journal.ts';
@@ -16,6 +18,8 @@ import { healthRoutes } from './routes/health.ts';
 import { importRoutes, type ImportSettings } from './routes/imports.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { backlogRoutes } from './routes/backlog.ts';
+import { dataRoutes } from './routes/data.ts';
+import { feedbackRoutes } from './routes/feedback.ts';
 import { goalRoutes } from './routes/goals.ts';
 import { overviewRoutes } from './routes/overview.ts';
 import { teamRoutes } from './routes/teams.ts';
@@ -47,8 +51,11 @@ export function createApp(deps: AppDeps) {
     .use(limitRequestBody)
     .use('/metrics/*', answers)
     .use('/tickets', answers)
+    .use('/tickets/:id', answers)
     .use('/overview', answers)
     .use('/backlog', answers)
+    .use('/data/*', answers)
+    .use('/feedback/*', answers)
     .route('/health', healthRoutes(deps.db))
     .route('/metrics', metricRoutes(deps.db, deps.now))
     .route('/tickets', ticketRoutes(deps.db, deps.now))
@@ -56,11 +63,15 @@ export function createApp(deps: AppDeps) {
     .route('/overview', overviewRoutes(deps.db, deps.now))
     .route('/teams', teamRoutes(deps.db))
     .route('/backlog', backlogRoutes(deps.db, deps.now))
+    .route('/data', dataRoutes(deps.db))
+    .route('/feedback', feedbackRoutes(deps.db, deps.now))
     .route('/imports', importRoutesIf(deps));
 
   // Registered before the routes, so they run first: every answer gets the security headers, and a request to an
   // unknown host name or a cross-site write is refused before any route reads it.
+  // Compression first, so it wraps every answer, problem documents and the dashboard's files included.
   const app = new Hono()
+    .use(compression())
     .use(securityHeaders())
     .use(allowedHostsOnly(deps.allowedHosts ?? []))
     .use(sameOriginWrites())
@@ -89,11 +100,14 @@ export function createApp(deps: AppDeps) {
         c.res.headers.set('Cache-Control', 'no-cache');
       }
     });
-    app.use('/*', serveStatic({ root: webRoot }));
+    // The build writes a .br and a .gz beside each file (adapter-static `precompress`): sent as they are.
+    app.use('/*', serveStatic({ root: webRoot, precompressed: true }));
     // A missing build asset is a real 404; handing it the page would hide a broken deploy.
     app.get('/_app/*', (c) => problemResponse(c, { status: 404, title: 'Not found', detail: `No dashboard asset at ${c.req.path}.` }));
-    // The dashboard is a single-page app: any other GET path is one of its routes.
-    app.get('*', (c) => c.html(indexHtml, 200, { 'Cache-Control': 'no-cache' }));
+    // The dashboard is a single-page app: its page answers every path, with 200 for one of its routes and 404 for
+    // any other, where it shows its not-found view. A build without the route list (older than it) answers 200.
+    const isPage = dashboardPages(webRoot);
+    app.get('*', (c) => c.html(indexHtml, isPage(c.req.path) ? 200 : 404, { 'Cache-Control': 'no-cache' }));
   }
 
   app.notFound((c) => problemResponse(c, { status: 404, title: 'Not found', detail: `Nothing at ${c.req.path}.` }));
@@ -114,6 +128,14 @@ export function createApp(deps: AppDeps) {
   });
 
   return app;
+}
+
+/** Whether a path is a dashboard page, from the route list the build wrote (scripts/write-page-routes.ts). */
+function dashboardPages(webRoot: string): (path: string) => boolean {
+  const file = join(webRoot, pageRoutesFile);
+  if (!existsSync(file)) return () => true;
+  const { routes } = JSON.parse(readFileSync(file, 'utf8')) as { routes: string[] };
+  return pageRouteMatcher(routes);
 }
 
 /** Without import settings there is no import API: an empty router, so its paths answer 404 like any unknown one. */

@@ -72,6 +72,15 @@ export class AnswerCache {
  * Caches successful GET answers under the request's path and sorted query, the data version and the current
  * hour (answers with a default range, and SLA attainment of running clocks, depend on the time).
  */
+/**
+ * Whether If-None-Match names this answer: RFC 9110's weak comparison, since api/compression.ts weakens the ETag of
+ * a compressed answer (`W/"…"`), which is what a browser then sends back.
+ */
+export function revalidates(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
 export function cacheByDataVersion(db: Database, cache: AnswerCache, now: () => Date = () => new Date()): MiddlewareHandler {
   const inFlight = new Map<string, Promise<Entry | undefined>>();
   return async (c, next) => {
@@ -84,7 +93,7 @@ export function cacheByDataVersion(db: Database, cache: AnswerCache, now: () => 
     const key = `${url.pathname}?${url.searchParams} @${version} ${now().toISOString().slice(0, 13)} ${c.req.header('Accept') ?? ''}`;
     const etag = `"${createHash('sha256').update(key).digest('base64url').slice(0, 27)}"`;
     const headers = { ETag: etag, 'Cache-Control': 'private, no-cache' };
-    if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers);
+    if (revalidates(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);
     const serve = (entry: Entry) => c.body(entry.body, 200, { ...headers, 'Content-Type': entry.contentType });
     const cached = cache.get(key);
     if (cached) return serve(cached);

@@ -76,6 +76,9 @@ export const ticketsResponseSchema = z
   .object({
     tickets: z.array(ticketRowSchema),
     next_cursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last.' }),
+    total: z.number().int().meta({
+      description: "Tickets behind the point on all pages: a count's value, a duration's or rate's `tickets` (with `outcome`, a rate's numerator).",
+    }),
   })
   .meta({ id: 'TicketsResponse' });
 export type TicketsResponse = z.infer<typeof ticketsResponseSchema>;
@@ -240,7 +243,7 @@ export const goalReportSchema = z
   })
   .meta({ id: 'GoalReport' });
 
-/** `GET /api/metrics/:key/distribution`: a duration's tickets per bucket, [from_minutes, to_minutes). */
+/** `GET /api/metrics/:key/distribution`: a duration's tickets per bucket, [from_minutes, to_minutes), and its statistics. */
 export const distributionResponseSchema = z
   .object({
     metric: metricInfoSchema,
@@ -250,9 +253,36 @@ export const distributionResponseSchema = z
     to: isoDay,
     buckets: z.array(z.object({ label: z.string(), from_minutes: z.number(), to_minutes: z.number().nullable(), tickets: z.number().int() })),
     tickets: z.number().int().meta({ description: 'Tickets measured (the sum of the buckets unless a duration was negative).' }),
+    stats: z
+      .object({ p50: z.number().nullable(), p90: z.number().nullable(), mean: z.number().nullable() })
+      .meta({ description: 'Median, 90th percentile (interpolated) and mean of the measured durations, in minutes; null without any.' }),
   })
   .meta({ id: 'DistributionResponse' });
 export type DistributionResponse = z.infer<typeof distributionResponseSchema>;
+
+/** `GET /api/metrics/:key/heatmap`: a duration by creation hour and weekday in the team's time zone, per channel. */
+export const heatmapResponseSchema = z
+  .object({
+    metric: metricInfoSchema,
+    stat: z.enum(['p50', 'p90', 'mean']),
+    hours: z.enum(['business', 'calendar']),
+    filters: z.record(z.string(), z.array(z.string())),
+    from: isoDay,
+    to: isoDay,
+    cells: z
+      .array(
+        z.object({
+          channel: z.string(),
+          weekday: z.number().int().min(1).max(7).meta({ description: 'ISO weekday of creation, 1 = Monday, in the team’s time zone.' }),
+          hour: z.number().int().min(0).max(23).meta({ description: 'Hour of creation, in the team’s time zone (UTC without a team).' }),
+          value: z.number().meta({ description: 'The statistic of the durations, in minutes.' }),
+          tickets: z.number().int(),
+        }),
+      )
+      .meta({ description: 'Cells with tickets only, by channel, weekday, hour.' }),
+  })
+  .meta({ id: 'HeatmapResponse' });
+export type HeatmapResponse = z.infer<typeof heatmapResponseSchema>;
 
 /** `GET /api/overview?from&to&hours&<filters>`: the landing page in one answer. */
 export const overviewResponseSchema = z
@@ -288,6 +318,7 @@ export const backlogResponseSchema = z
     oldest_per_assignee: z.array(
       z.object({
         assignee_id: z.string().nullable(),
+        assignee_name: z.string().nullable().meta({ description: "The agent's name from the organisation file, when known." }),
         open: z.number().int(),
         ticket_id: z.number().int(),
         external_id: z.string(),
@@ -322,3 +353,84 @@ export const teamListResponseSchema = z
 export const calendarSavedResponseSchema = z
   .object({ calendar: calendarResponseSchema, tickets_recomputed: z.number().int().meta({ description: "Tickets whose facts were recomputed." }) })
   .meta({ id: 'CalendarSaved' });
+
+/** `GET /api/data/extent`: the days the data spans, so the dashboard's default range ends at the newest data. */
+export const dataExtentResponseSchema = z
+  .object({
+    first_day: isoDay.nullable().meta({ description: 'The first UTC day with a ticket created, an event or a survey answer; null without data.' }),
+    last_day: isoDay.nullable().meta({ description: 'The last UTC day with a ticket created, solved or closed, an event or a survey answer.' }),
+    tickets: z.number().int(),
+  })
+  .meta({ id: 'DataExtent' });
+export type DataExtentResponse = z.infer<typeof dataExtentResponseSchema>;
+
+/** `GET /api/feedback/comments`: a page of survey comments, newest first. */
+export const commentsResponseSchema = z
+  .object({
+    total: z.number().int().meta({ description: 'Comments matching, on all pages.' }),
+    comments: z.array(
+      z.object({
+        feedback_id: z.number().int(),
+        ticket_id: z.number().int().nullable(),
+        ticket_external_id: z.string().nullable().meta({ description: "The ticket's id in its helpdesk." }),
+        submitted_at: isoInstant,
+        kind: z.enum(['csat', 'nps', 'ces']),
+        score: z.number().nullable(),
+        scale_max: z.number().int(),
+        comment: z.string(),
+        channel: z.string().nullable(),
+        team_id: z.string().nullable(),
+      }),
+    ),
+    next_offset: z.number().int().nullable().meta({ description: 'Pass as `offset` for the next page; null on the last.' }),
+  })
+  .meta({ id: 'CommentsResponse' });
+export type CommentsResponse = z.infer<typeof commentsResponseSchema>;
+
+const nullableInstant = isoInstant.nullable();
+/** `GET /api/tickets/:id`: one ticket's facts, and why it counted (or not) in each rate. */
+export const ticketDetailResponseSchema = z
+  .object({
+    ticket: z.object({
+      ticket_id: z.number().int(), source: z.string(), external_id: z.string(), subject: z.string().nullable(), status: z.string(),
+      channel: z.string(), priority: z.string().nullable(), category: z.string().nullable(), subcategory: z.string().nullable(),
+      team_id: z.string().nullable(), assignee_id: z.string().nullable(), requester_id: z.string().nullable(), requester_kind: z.string(),
+      organization: z.string().nullable(),
+    }),
+    milestones: z.object({
+      created_at: nullableInstant, first_response_at: nullableInstant, first_solved_at: nullableInstant, solved_at: nullableInstant,
+      closed_at: nullableInstant, due_at: nullableInstant.meta({ description: 'What was promised (the export’s due date).' }),
+      agent_replies: z.number().int(), customer_replies: z.number().int(), reopens: z.number().int(), team_stations: z.number().int(),
+      assignee_stations: z.number().int(), escalations: z.number().int(), escalation_level_max: z.number().int(), is_escalated: z.boolean(),
+      is_solved: z.boolean(),
+    }),
+    durations: z
+      .array(z.object({ metric: z.string(), label: z.string(), calendar_minutes: z.number().nullable(), business_minutes: z.number().nullable() }))
+      .meta({ description: 'Every duration metric of the registry for this ticket; null when not measured (no reply yet, still open).' }),
+    sla: z.array(
+      z.object({
+        target: z.enum(['first_response', 'resolution']),
+        due_at: nullableInstant,
+        state: z.enum(['met', 'breached', 'running', 'no_target']).meta({ description: '`running`: not met yet and not yet due, judged now.' }),
+      }),
+    ),
+    rates: z
+      .array(
+        z.object({
+          metric: z.string(), label: z.string(), formula: z.string(),
+          in_base: z.boolean().meta({ description: "Whether the ticket is in the rate's denominator." }),
+          counted: z.boolean().nullable().meta({ description: 'Whether it is in the numerator; null when not in the base.' }),
+          checks: z.array(z.object({ label: z.string(), holds: z.boolean() })).meta({ description: 'The numerator’s conditions one by one (first-contact resolution).' }),
+          variants: z.array(z.object({ name: z.string(), label: z.string(), counted: z.boolean().nullable() })),
+        }),
+      )
+      .meta({ description: 'Every ticket rate of the registry, evaluated with its own SQL on this ticket.' }),
+    events: z.array(
+      z.object({
+        occurred_at: isoInstant, kind: z.string(), actor: z.string().nullable(), actor_kind: z.string(),
+        from_value: z.string().nullable(), to_value: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'TicketDetail' });
+export type TicketDetailResponse = z.infer<typeof ticketDetailResponseSchema>;

@@ -8,6 +8,7 @@ import { Database } from '../sql/db.ts';
 import { migrate } from '../sql/migrate.ts';
 import { snapshotGoalsAtStart } from '../sql/goals/snapshot.ts';
 import { isEmpty, seedDemo } from '../pipelines/demo/seed.ts';
+import { dataExtent, type DataExtent } from '../sql/data-extent.ts';
 import { createApp } from './app.ts';
 import { ImportJournal } from './imports/journal.ts';
 import { readConfig, type ServerConfig } from './env.ts';
@@ -35,6 +36,13 @@ function describeListenError(error: NodeJS.ErrnoException, config: ServerConfig)
   if (error.code === 'EACCES') return `not allowed to listen on port ${config.port}. Use a port above 1023 (PORT=8080).`;
   if (error.code === 'EADDRNOTAVAIL') return `HOST=${config.host} is not an address of this machine.`;
   return `cannot listen on ${config.host}:${config.port}: ${error.message}`;
+}
+
+/** What the data holds, in one line: "12,345 tickets, 2025-01-06 to 2026-01-19". */
+function dataLine(extent: DataExtent): string {
+  if (extent.tickets === 0 && extent.first_day === null) return 'none yet: load an export (npm run load -- <file>) or upload one on the Data page.';
+  const tickets = `${extent.tickets.toLocaleString('en')} ticket${extent.tickets === 1 ? '' : 's'}`;
+  return extent.first_day === null ? tickets : `${tickets}, ${extent.first_day} to ${extent.last_day}`;
 }
 
 async function main() {
@@ -67,7 +75,8 @@ async function main() {
     console.log(`Demo loaded in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
 
-  if (!existsSync(`${webRoot}/index.html`)) {
+  const dashboardBuilt = existsSync(`${webRoot}/index.html`);
+  if (!dashboardBuilt) {
     console.warn('The dashboard is not built (web/build is missing): run `npm run build:web`. Serving the API only.');
   }
   try {
@@ -80,8 +89,11 @@ async function main() {
   const app = createApp({ db, webRoot, allowedHosts: config.allowedHosts, imports: {
     folder: config.importDir, uploadLimitBytes: config.uploadLimitBytes, decompressedLimitBytes: config.decompressedLimitBytes,
   } });
+  const extent = await dataExtent(db).catch((error) => fail(`cannot read the database ${db.path}: ${(error as Error).message}`, error, config.debug));
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    console.log(`ServicePulse is running at http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${info.port}/`);
+    const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${info.port}/`;
+    console.log(dashboardBuilt ? `ServicePulse dashboard: ${base}` : `ServicePulse API (no dashboard built): ${base}api/openapi.json`);
+    console.log(`Data: ${dataLine(extent)}`);
     console.log(`Database: ${db.path}${config.seedDemo ? '' : ' (demo seeding off)'}`);
     console.log(`Imports: uploads to POST /api/imports, files named by path from ${config.importDir}`);
   });

@@ -44,7 +44,8 @@ export async function startServer(db: string, env: Record<string, string> = {}):
   await new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
-      if (output.includes('is running at')) resolve();
+      // api/server.ts's first line once it listens.
+      if (/ServicePulse (dashboard|API)/.test(output)) resolve();
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));

@@ -5,6 +5,7 @@ type Benchmark = { main(argv: string[]): Promise<number> };
 const benchmarks: Record<string, () => Promise<Benchmark>> = {
   load: () => import('./load.ts'),
   api: () => import('./api.ts'),
+  web: () => import('./web.ts'),
 };
 
 const usage = `usage: npm run bench -- <${Object.keys(benchmarks).join('|')}> [options] (each takes --help)`;

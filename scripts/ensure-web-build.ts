@@ -1,5 +1,6 @@
 // Builds the dashboard when web/build is missing or older than its sources, so `npm start` and the
-// browser tests always serve the current dashboard without rebuilding it every time.
+// browser tests always serve the current dashboard without rebuilding it every time. The build's own output
+// (bundler listings, sizes) is kept back and shown only when the build fails.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const builtIndex = join(root, 'web/build/index.html');
-const sources = ['web/src', 'web/static', 'web/svelte.config.js', 'web/vite.config.ts', 'api/contracts.ts', 'package-lock.json'];
+// The route list is the build's last step: a build without it stopped short or predates it.
+const builtRoutes = join(root, 'web/build/page-routes.json');
+const sources = ['web/src', 'web/static', 'web/svelte.config.js', 'web/vite.config.ts', 'api/contracts.ts', 'package-lock.json',
+  'common/page-routes.ts', 'scripts/write-page-routes.ts', 'scripts/bundle-size.ts'];
 
 function newestChange(path: string): number {
   if (!existsSync(path)) return 0;
@@ -16,13 +20,16 @@ function newestChange(path: string): number {
   return Math.max(info.mtimeMs, ...readdirSync(path).map((entry) => newestChange(join(path, entry))));
 }
 
-const builtAt = existsSync(builtIndex) ? statSync(builtIndex).mtimeMs : 0;
+const builtAt = existsSync(builtIndex) && existsSync(builtRoutes) ? statSync(builtIndex).mtimeMs : 0;
 const changedAt = Math.max(...sources.map((source) => newestChange(join(root, source))));
 if (builtAt < changedAt) {
   console.log(builtAt === 0 ? 'Building the dashboard (first start)…' : 'Dashboard sources changed: rebuilding…');
-  const result = spawnSync('npm', ['run', '--silent', 'build:web'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' });
+  const result = spawnSync('npm', ['run', '--silent', 'build:web'], {
+    cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, shell: process.platform === 'win32',
+  });
   if (result.status !== 0) {
-    console.error('servicepulse: building the dashboard failed (run `npm run build:web` to see why).');
+    process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}`);
+    console.error('servicepulse: building the dashboard failed (its output is above; `npm run build:web` runs it alone).');
     process.exit(result.status ?? 1);
   }
 }

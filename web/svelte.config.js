@@ -16,7 +16,7 @@ const config = {
   kit: {
     // Pure SPA: every route is rendered in the browser; `build/index.html` is the fallback page
     // the API server returns for every non-/api path.
-    adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', precompress: false, strict: true }),
+    adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', precompress: true, strict: true }),
     alias: {
       // The API's response types. Import with `import type` only: the web never runs api/ code.
       $api: '../api',

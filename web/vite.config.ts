@@ -10,6 +10,8 @@ export default defineConfig({
     // The chunk of the pages with charts holds the tree-shaken ECharts runtime (~570 KB minified, ~190 KB
     // gzipped). The budget that matters is the gzipped JS a page loads (PRODUCT.md §9: 350 KB).
     chunkSizeWarningLimit: 700,
+    // Rolldown's report of slow plugin callbacks is noise for whoever builds; scripts/bundle-size.ts prints what counts.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   server: {
     proxy: { '/api': { target: apiTarget } },

@@ -5,7 +5,8 @@ import type { Database } from '../../sql/db.ts';
 import { dimensionNames, grains, type Dimension } from '../../sql/metrics/dimensions.ts';
 import { metrics, type DurationMetric } from '../../sql/metrics/registry.ts';
 import { hoursModes, queryDistribution, querySeries, stats } from '../../sql/metrics/series.ts';
-import { distributionResponseSchema, metricInfoSchema, seriesResponseSchema, type DistributionResponse, type SeriesResponse } from '../contracts.ts';
+import { queryHeatmap } from '../../sql/metrics/heatmap.ts';
+import { distributionResponseSchema, heatmapResponseSchema, metricInfoSchema, seriesResponseSchema, type DistributionResponse, type HeatmapResponse, type SeriesResponse } from '../contracts.ts';
 import { invalidRequest, json, problems } from '../openapi/responses.ts';
 import { maxPeriods } from '../period-cap.ts';
 import { ProblemError } from '../problem.ts';
@@ -27,6 +28,10 @@ const seriesQuery = z
 
 const distributionQuery = z
   .object({ from: isoDate.optional(), to: isoDate.optional(), hours: z.enum(hoursModes).default('calendar'), ...filterQueryShape })
+  .strict();
+
+const heatmapQuery = z
+  .object({ from: isoDate.optional(), to: isoDate.optional(), stat: z.enum(stats).default('p50'), hours: z.enum(hoursModes).default('calendar'), ...filterQueryShape })
   .strict();
 
 const metricParam = z.object({ key: z.enum(metricKeys) });
@@ -56,31 +61,56 @@ const describeSeries = describeRoute({
 
 const describeDistribution = describeRoute({
   tags: ['metrics'],
-  summary: "A duration metric's tickets per bucket (0–1 h, 1–4 h, 4–8 h, 8–24 h, > 24 h; each [lower, upper))",
+  summary: "A duration metric's tickets per bucket (0–1 h, 1–4 h, 4–8 h, 8–24 h, > 24 h; each [lower, upper)), with its median, p90 and mean",
   responses: {
     200: json('Tickets per bucket in the range.', distributionResponseSchema),
     ...problems({ 400: `${invalidRequest} Also: the metric is not a duration.`, 404: 'Unknown metric (the problem lists the known keys in `allowed`).' }),
   },
 });
 
+const describeHeatmap = describeRoute({
+  tags: ['metrics'],
+  summary: 'A duration metric by hour of day × weekday of creation, per channel, in each ticket’s team time zone',
+  description: 'E.g. the median first response of tickets created on Mondays 09:00–10:00 in the team’s zone. Tickets without a team are placed in UTC.',
+  responses: {
+    200: json('The cells with tickets.', heatmapResponseSchema),
+    ...problems({ 400: `${invalidRequest} Also: the metric is not a duration.`, 404: 'Unknown metric (the problem lists the known keys in `allowed`).' }),
+  },
+});
+
 const durationKeys = [...metrics.values()].filter((m) => m.aggregation === 'duration').map((m) => m.key);
+
+/** The duration metric a distribution or heatmap is asked for; any other metric is a 400 naming those there are. */
+function durationMetric(key: string, view: string): DurationMetric {
+  const metric = metrics.get(key)!;
+  if (metric.aggregation !== 'duration') {
+    throw new ProblemError(400, 'Not a duration', `${metric.key} is not a duration; ${view} exist for ${durationKeys.join(', ')}.`, { allowed: durationKeys });
+  }
+  return metric;
+}
 
 export function metricRoutes(db: Database, now: () => Date = () => new Date()) {
   return new Hono()
     .get('/', describeList, (c) => c.json([...metrics.keys()].map(metricInfo)))
     .get('/:key/distribution', describeDistribution, validator('query', distributionQuery, validationHook), validator('param', metricParam, unknownMetric), async (c) => {
-      const metric = metrics.get(c.req.valid('param').key)!;
-      if (metric.aggregation !== 'duration') {
-        throw new ProblemError(400, 'Not a duration', `${metric.key} is not a duration; distributions exist for ${durationKeys.join(', ')}.`, {
-          allowed: durationKeys,
-        });
-      }
+      const metric = durationMetric(c.req.valid('param').key, 'distributions');
       const query = c.req.valid('query');
       const { from, to } = parseRange(query.from, query.to, defaultRange(now()));
       const filters = filtersOf(query);
-      const distribution = await queryDistribution(db, { metric: metric as DurationMetric, hours: query.hours, filters, from, to });
+      const distribution = await queryDistribution(db, { metric, hours: query.hours, filters, from, to });
       const body: DistributionResponse = {
         metric: metricInfo(metric.key), hours: query.hours, filters, from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10), ...distribution,
+      };
+      return c.json(body);
+    })
+    .get('/:key/heatmap', describeHeatmap, validator('query', heatmapQuery, validationHook), validator('param', metricParam, unknownMetric), async (c) => {
+      const metric = durationMetric(c.req.valid('param').key, 'heatmaps');
+      const query = c.req.valid('query');
+      const { from, to } = parseRange(query.from, query.to, defaultRange(now()));
+      const filters = filtersOf(query);
+      const cells = await queryHeatmap(db, { metric, stat: query.stat, hours: query.hours, filters, from, to });
+      const body: HeatmapResponse = {
+        metric: metricInfo(metric.key), stat: query.stat, hours: query.hours, filters, from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10), cells,
       };
       return c.json(body);
     })

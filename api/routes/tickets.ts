@@ -8,8 +8,9 @@ import { isCalendarDate } from '../../common/iso-date.ts';
 import type { Database } from '../../sql/db.ts';
 import { DrilldownError, queryTickets, ticketSorts, type TicketRow, type TicketSort } from '../../sql/metrics/drilldown.ts';
 import { metrics } from '../../sql/metrics/registry.ts';
-import { ticketsResponseSchema, type TicketsResponse } from '../contracts.ts';
-import { invalidRequest, problems } from '../openapi/responses.ts';
+import { ticketDetail } from '../../sql/metrics/ticket-detail.ts';
+import { ticketDetailResponseSchema, ticketsResponseSchema, type TicketDetailResponse, type TicketsResponse } from '../contracts.ts';
+import { invalidRequest, json, problems } from '../openapi/responses.ts';
 import { ProblemError } from '../problem.ts';
 import { boundedText, validationHook } from '../validation.ts';
 import { checkVariant, defaultRange, filterQueryShape, filtersOf, isoDate, maxTargetMinutes, metricKeyText, parseRange } from './metric-query.ts';
@@ -57,6 +58,18 @@ const describeTickets = describeRoute({
     ...problems({ 400: `${invalidRequest} Also an unknown metric or variant.` }),
   },
 });
+
+const describeTicket = describeRoute({
+  tags: ['tickets'],
+  summary: "One ticket's facts: milestones, durations, SLA clocks, why it counted in each rate, and its events",
+  description: 'The id is `ticket_id` as the drill-down lists it. SLA clocks still running are judged at the time of asking.',
+  responses: {
+    200: json('The ticket’s facts.', ticketDetailResponseSchema),
+    ...problems({ 400: invalidRequest, 404: 'No ticket with this id.' }),
+  },
+});
+
+const ticketParam = z.object({ id: z.coerce.number().int().min(1).max(2 ** 53 - 1) });
 
 function encodeCursor(cursor: { after: string | number; ticketId: number }): string {
   return Buffer.from(JSON.stringify([cursor.after, cursor.ticketId])).toString('base64url');
@@ -110,7 +123,14 @@ function asArrow(rows: TicketRow[]): Uint8Array {
 }
 
 export function ticketRoutes(db: Database, now: () => Date = () => new Date()) {
-  return new Hono().get('/', describeTickets, validator('query', ticketsQuery, validationHook), async (c) => {
+  return new Hono()
+    .get('/:id', describeTicket, validator('param', ticketParam, validationHook), async (c) => {
+      const { id } = c.req.valid('param');
+      const detail = await ticketDetail(db, id, now());
+      if (!detail) throw new ProblemError(404, 'Unknown ticket', `There is no ticket ${id}.`);
+      return c.json(detail as TicketDetailResponse);
+    })
+    .get('/', describeTickets, validator('query', ticketsQuery, validationHook), async (c) => {
     const query = c.req.valid('query');
     const metric = query.metric === undefined ? undefined : metrics.get(query.metric);
     if (query.metric !== undefined && !metric) {
@@ -125,7 +145,8 @@ export function ticketRoutes(db: Database, now: () => Date = () => new Date()) {
     const { from, to } = parseRange(query.from, query.to, defaultRange(now()));
     const descending = query.sort.startsWith('-');
     try {
-      const { tickets, next } = await queryTickets(db, {
+      const { tickets, next, total } = await queryTickets(db, {
+        countAll: format === 'json',
         metric,
         options: { stat: query.stat, hours: query.hours, variant: query.variant, asOf: now() },
         filters: filtersOf(query),
@@ -148,7 +169,7 @@ export function ticketRoutes(db: Database, now: () => Date = () => new Date()) {
         });
       }
       if (format === 'arrow') return c.body(asArrow(tickets) as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': arrowType, ...link });
-      const body: TicketsResponse = { tickets, next_cursor: nextCursor };
+      const body: TicketsResponse = { tickets, next_cursor: nextCursor, total: total! };
       return c.json(body);
     } catch (error) {
       if (error instanceof DrilldownError) throw new ProblemError(400, 'Invalid request', error.message);

@@ -1,5 +1,5 @@
 // Seeds a database with the demo organisation: generates the export files, then loads them through
-// the same load path a user's exports take.
+// the same load path a user's exports take, and sets its service goals (goals.ts).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,8 @@ import { loadFile, type LoadSummary } from '../load.ts';
 import { loadOrganisation } from '../organisation/load.ts';
 import { servicepulseEvents, servicepulseFeedback } from '../sources/servicepulse.ts';
 import { zendeskTickets } from '../sources/zendesk.ts';
-import { generateDemo } from './generate.ts';
+import { DEFAULT_END, generateDemo } from './generate.ts';
+import { seedDemoGoals } from './goals.ts';
 
 export interface SeedOptions {
   tickets: number;
@@ -44,6 +45,8 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Load
       log(`  ${mapping.kind}: ${summary.inserted.toLocaleString('en')} rows in ${summary.seconds.toFixed(1)} s`);
       summaries.push(summary);
     }
+    const goals = await seedDemoGoals(db, options.end ?? DEFAULT_END);
+    log(`  goals: ${goals} set from the demo's own past periods`);
     return summaries;
   } finally {
     if (!options.dir) await rm(dir, { recursive: true, force: true });

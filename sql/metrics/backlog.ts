@@ -18,7 +18,7 @@ export interface BacklogSnapshot {
   open: number;
   ages: Array<{ label: string; from_days: number; to_days: number | null; tickets: number }>;
   /** Assignees by their oldest open ticket, oldest first; unassigned tickets under a null assignee. */
-  oldest_per_assignee: Array<{ assignee_id: string | null; open: number; ticket_id: number; external_id: string; subject: string | null; created_at: string; age_days: number }>;
+  oldest_per_assignee: Array<{ assignee_id: string | null; assignee_name: string | null; open: number; ticket_id: number; external_id: string; subject: string | null; created_at: string; age_days: number }>;
 }
 
 export async function backlogSnapshot(db: Database, at: Date, filters: Filters = {}): Promise<BacklogSnapshot> {
@@ -35,10 +35,10 @@ export async function backlogSnapshot(db: Database, at: Date, filters: Filters =
       params,
     ))!;
     const oldest = await sql.all<BacklogSnapshot['oldest_per_assignee'][number] & Record<string, unknown>>(
-      `SELECT f.assignee_id, count(*)::INTEGER AS open, arg_min(f.ticket_id, f.created_at)::INTEGER AS ticket_id,
+      `SELECT f.assignee_id, any_value(a.name) AS assignee_name, count(*)::INTEGER AS open, arg_min(f.ticket_id, f.created_at)::INTEGER AS ticket_id,
               arg_min(t.external_id, f.created_at) AS external_id, arg_min(t.subject, f.created_at) AS subject,
               strftime(min(f.created_at), '%Y-%m-%dT%H:%M:%SZ') AS created_at, max(${age})::DOUBLE AS age_days
-         FROM ticket_facts f JOIN tickets t USING (ticket_id)
+         FROM ticket_facts f JOIN tickets t USING (ticket_id) LEFT JOIN agents a ON a.agent_id = f.assignee_id
         WHERE ${where}
         GROUP BY f.assignee_id
         ORDER BY min(f.created_at), f.assignee_id NULLS LAST`,

@@ -84,7 +84,14 @@ function metricParts(query: DrilldownQuery) {
   }
 }
 
-export async function queryTickets(db: Database, query: DrilldownQuery): Promise<{ tickets: TicketRow[]; next: DrilldownQuery['cursor'] | null }> {
+export interface DrilldownPage {
+  tickets: TicketRow[];
+  next: DrilldownQuery['cursor'] | null;
+  /** Every ticket behind the point, all pages (with `countAll`). */
+  total?: number;
+}
+
+export async function queryTickets(db: Database, query: DrilldownQuery & { countAll?: boolean }): Promise<DrilldownPage> {
   const parts = metricParts(query);
   const scope = factScopeSql({ time: parts.time, rows: parts.rows, filters: query.filters });
   const where = scope.where;
@@ -109,9 +116,10 @@ export async function queryTickets(db: Database, query: DrilldownQuery): Promise
     params.after = query.cursor.after;
     params.after_id = query.cursor.ticketId;
   }
-  const sql = `WITH measured AS (
+  const measured = `WITH measured AS (
        SELECT f.ticket_id, ${parts.value} AS value FROM ticket_facts f WHERE ${where.join(' AND ')}
-     )
+     )`;
+  const sql = `${measured}
      SELECT t.ticket_id::INTEGER AS ticket_id, t.source, t.external_id, t.subject, t.status, t.channel, t.priority, t.category,
             t.team_id, t.assignee_id, t.requester_id, t.organization,
             strftime(t.created_at, '%Y-%m-%dT%H:%M:%SZ') AS created_at,
@@ -124,11 +132,17 @@ export async function queryTickets(db: Database, query: DrilldownQuery): Promise
       LIMIT $limit`;
   // A backlog has no range start: only the parameters the statement names are bound.
   const rows = await db.read<TicketRow & { sort_key: string | number } & Record<string, unknown>>(sql, paramsUsedBy(sql, params) as Record<string, never>);
+  let total: number | undefined;
+  if (query.countAll) {
+    const countSql = `${measured} SELECT count(*)::INTEGER AS total FROM measured`;
+    total = (await db.readOne<{ total: number }>(countSql, paramsUsedBy(countSql, params) as Record<string, never>))!.total;
+  }
   const more = rows.length > query.limit;
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
     tickets: page.map(({ sort_key: _sortKey, ...ticket }) => ticket),
     next: more && last ? { after: last.sort_key, ticketId: last.ticket_id } : null,
+    ...(total === undefined ? {} : { total }),
   };
 }

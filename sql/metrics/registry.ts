@@ -53,6 +53,12 @@ export const metricSchema = z.discriminatedUnion('aggregation', [
     /** Named alternative definitions users may pick (`variant=`); the declared numerator is the default. */
     variants: z.record(z.string().regex(/^[a-z_]+$/), rateVariant).optional(),
     /**
+     * The conditions the numerator is made of, each an SQL condition over `f` with the words shown beside it: a
+     * ticket's page says which held and which did not (why it was or was not counted). Together (AND) they are the
+     * numerator for every ticket in the denominator; a test checks it.
+     */
+    checks: z.array(z.object({ label: z.string(), holds: sqlFragment })).optional(),
+    /**
      * true when the rate judges clocks still running (an SLA target, a promise) at the time of asking, `$now`: its
      * SQL is given `$now`, and no daily rollup holds it, since its answer changes while the data does not.
      */
@@ -280,6 +286,22 @@ const declarations: Metric[] = [
           'solved without escalation, in the first interaction for phone/desk/chat, within 1 business hour for email/web/social ÷ solved',
       },
     },
+    checks: [
+      {
+        label: 'At most one public agent reply (phone, desk: solved in the first interaction)',
+        holds: "CASE WHEN f.channel IN ('phone', 'desk') THEN coalesce(f.first_response_at = f.created_at, f.agent_replies <= 1) ELSE f.agent_replies <= 1 END",
+      },
+      { label: 'Never reopened', holds: 'f.reopens = 0' },
+      { label: 'No transfer between teams (team stations ≤ 1)', holds: 'f.team_stations <= 1' },
+      { label: 'Never escalated', holds: 'NOT f.is_escalated' },
+      {
+        label: 'No new ticket from the requester in the same category within 7 days of the solve',
+        holds:
+          'NOT EXISTS (SELECT 1 FROM tickets this JOIN tickets later ON later.source = this.source AND later.requester_id = this.requester_id ' +
+          'AND later.category IS NOT DISTINCT FROM this.category AND later.created_at > this.created_at ' +
+          'AND later.created_at <= f.solved_at + INTERVAL 7 DAY WHERE this.ticket_id = f.ticket_id)',
+      },
+    ],
     description: 'Share of solved tickets resolved at first contact (strict by default; presets selectable).',
     definition:
       'Share of solved tickets resolved at first contact. Default (strict): at most one public agent reply (phone/desk: ' +

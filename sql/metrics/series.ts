@@ -56,7 +56,7 @@ export interface SeriesRow {
 }
 
 /** A stat of a duration column in whole seconds, in minutes. */
-const statSql: Record<Stat, (column: string) => string> = {
+export const statSql: Record<Stat, (column: string) => string> = {
   p50: (column) => `quantile_cont(${column}, 0.5) / 60`,
   p90: (column) => `quantile_cont(${column}, 0.9) / 60`,
   mean: (column) => `avg(${column}) / 60`,
@@ -257,7 +257,10 @@ export interface DistributionQuery {
   to: Date;
 }
 
-/** How many tickets fall in each duration bucket ([lower, upper) minutes), in bucket order, empty ones included. */
+/**
+ * How many tickets fall in each duration bucket ([lower, upper) minutes), in bucket order, empty ones included; and
+ * the median, 90th percentile and mean of the same durations, in minutes.
+ */
 export async function queryDistribution(db: Database, query: DistributionQuery) {
   const column = `f.${query.metric.seconds[query.hours]}`;
   const scope = factScopeSql({ time: `f.${query.metric.period_column}`, filters: query.filters });
@@ -265,13 +268,15 @@ export async function queryDistribution(db: Database, query: DistributionQuery) 
     const upper = bucket.to === null ? '' : ` AND ${column} < ${bucket.to * 60}`;
     return `count(*) FILTER (WHERE ${column} >= ${bucket.from * 60}${upper})::INTEGER AS b${i}`;
   });
+  const summary = stats.map((stat) => `${statSql[stat](column)} AS ${stat}`);
   const row = (await db.readOne<Record<string, number>>(
-    `SELECT ${counts.join(', ')}, count(${column})::INTEGER AS measured FROM ticket_facts f
+    `SELECT ${counts.join(', ')}, count(${column})::INTEGER AS measured, ${summary.join(', ')} FROM ticket_facts f
       WHERE ${scope.where.join(' AND ')}`,
     { from: query.from.toISOString(), to: query.to.toISOString(), ...(scope.params as Record<string, never>) },
   ))!;
   return {
     buckets: durationBuckets.map((bucket, i) => ({ label: bucket.label, from_minutes: bucket.from, to_minutes: bucket.to, tickets: row[`b${i}`] ?? 0 })),
     tickets: row.measured ?? 0,
+    stats: Object.fromEntries(stats.map((stat) => [stat, row[stat] ?? null])) as Record<Stat, number | null>,
   };
 }

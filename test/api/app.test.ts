@@ -144,13 +144,41 @@ describe('serving the dashboard', () => {
     return createApp({ db, webRoot: root });
   }
 
-  it('serves the page at / and for any client-side route', async () => {
+  it('serves the page at / and, for a build without its route list, for any path', async () => {
     const web = await appWithBuild();
     for (const path of ['/', '/goals/12']) {
       const response = await web.request(path);
       expect(response.status).toBe(200);
       expect(await response.text()).toContain('ServicePulse shell');
       expect(response.headers.get('cache-control')).toBe('no-cache');
+    }
+  });
+
+  it('answers 200 for each dashboard route and 404, with the page, for any other path', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { pageRoutesOf, pageRoutesFile } = await import('../../common/page-routes.ts');
+    const routes = mkdtempSync(join(tmpdir(), 'servicepulse-routes-'));
+    for (const page of ['', 'explore', 'teams', 'feedback', 'data', 'report', 'tickets/[id]']) {
+      mkdirSync(join(routes, page), { recursive: true });
+      writeFileSync(join(routes, page, '+page.svelte'), '');
+    }
+    const root = mkdtempSync(join(tmpdir(), 'servicepulse-web-'));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><html><body>ServicePulse shell</body></html>');
+    // What scripts/write-page-routes.ts writes after a build.
+    writeFileSync(join(root, pageRoutesFile), JSON.stringify({ routes: pageRoutesOf(routes) }));
+    const web = createApp({ db, webRoot: root });
+    for (const path of ['/', '/explore', '/teams', '/feedback', '/data', '/report', '/tickets/10003', '/report/']) {
+      const response = await web.request(path);
+      expect(response.status, path).toBe(200);
+      expect(await response.text()).toContain('ServicePulse shell');
+    }
+    for (const path of ['/goals/12', '/nope', '/tickets', '/tickets/1/extra', '/favicon.ico']) {
+      const response = await web.request(path);
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await response.text()).toContain('ServicePulse shell');
     }
   });
 

@@ -76,6 +76,27 @@ describe('distributions', () => {
     expect(body.tickets).toBe(4);
   });
 
+  it('states the median, 90th percentile and mean, in calendar or business minutes', async () => {
+    // First responses: 10001 90 min (90 business), 10002 0 (0), 10003 5 (0), 10005 40 (0).
+    // Calendar, sorted 0, 5, 40, 90: median (5 + 40) / 2 = 22.5; p90 at 0.9 × 3 = 2.7, 40 + 0.7 × 50 = 75; mean 135 / 4.
+    // Business, sorted 0, 0, 0, 90: median 0; p90 0 + 0.7 × 90 = 63; mean 90 / 4.
+    const read = async (hours: string) =>
+      ((await (await fixture.app.request(`/api/metrics/first_response_time/distribution?from=2026-01-01&to=2026-02-01&hours=${hours}`)).json()) as {
+        stats: { p50: number; p90: number; mean: number };
+        buckets: Array<{ tickets: number }>;
+      });
+    const calendar = await read('calendar');
+    expect(calendar.stats.p50).toBe(22.5);
+    expect(calendar.stats.p90).toBeCloseTo(75, 10);
+    expect(calendar.stats.mean).toBe(33.75);
+    expect(calendar.buckets.map((b) => b.tickets)).toEqual([3, 1, 0, 0, 0]);
+    const business = await read('business');
+    expect([business.stats.p50, business.stats.mean]).toEqual([0, 22.5]);
+    expect(business.stats.p90).toBeCloseTo(63, 10);
+    const none = (await (await fixture.app.request('/api/metrics/first_response_time/distribution?from=2020-01-01&to=2020-02-01')).json()) as { stats: unknown };
+    expect(none.stats).toEqual({ p50: null, p90: null, mean: null });
+  });
+
   it('exists only for durations', async () => {
     const response = await fixture.app.request('/api/metrics/reopen_rate/distribution');
     expect(response.status).toBe(400);
@@ -98,11 +119,13 @@ describe('backlog', () => {
     const body = (await (await fixture.app.request('/api/backlog?at=2026-01-14T09:30:00Z')).json()) as {
       open: number;
       ages: Array<{ label: string; tickets: number }>;
-      oldest_per_assignee: Array<{ assignee_id: string | null; open: number; external_id: string; age_days: number }>;
+      oldest_per_assignee: Array<{ assignee_id: string | null; assignee_name: string | null; open: number; external_id: string; age_days: number }>;
     };
     expect(body.open).toBe(2);
     expect(body.ages.map((a) => a.tickets)).toEqual([2, 0, 0, 0, 0]);
     expect(body.oldest_per_assignee.map((a) => [a.external_id, a.open])).toEqual([['10003', 1], ['10004', 1]]);
+    // Named from organisation.json: 10003 is Jose Santos's (a2), 10004 Ana Kovač's (a1).
+    expect(body.oldest_per_assignee.map((a) => [a.assignee_id, a.assignee_name])).toEqual([['a2', 'Jose Santos'], ['a1', 'Ana Kovač']]);
     expect(body.oldest_per_assignee[0]!.age_days).toBeCloseTo(23.5 / 24, 10);
   });
 });

@@ -56,8 +56,9 @@ describe('the document', () => {
       Object.entries(document.paths ?? {}).flatMap(([path, item]) => methods.filter((method) => item?.[method]).map((method) => `${method} ${path}`)),
     );
     expect([...documented].sort()).toEqual([...registered].sort());
-    // health, metrics (list, series, distribution), tickets, goals (5), overview, backlog, teams (3), imports (4).
-    expect(registered.size).toBe(19);
+    // health, metrics (list, series, distribution, heatmap), tickets (list, one), goals (5), overview, backlog, data extent,
+    // feedback comments, teams (3), imports (4).
+    expect(registered.size).toBe(23);
   });
 
   it('names every dimension filter and the registry keys as the metric enum', () => {
@@ -127,10 +128,15 @@ const cases: Case[] = [
   { method: 'get', path: '/api/metrics/{key}/distribution', url: '/api/metrics/first_response_time/distribution?from=2026-01-01&to=2026-02-01', status: 200 },
   { method: 'get', path: '/api/metrics/{key}/distribution', url: '/api/metrics/reopen_rate/distribution', status: 400 },
   { method: 'get', path: '/api/metrics/{key}/distribution', url: '/api/metrics/nope/distribution', status: 404 },
+  { method: 'get', path: '/api/metrics/{key}/heatmap', url: '/api/metrics/first_response_time/heatmap?from=2026-01-01&to=2026-02-01&channel=email', status: 200 },
+  { method: 'get', path: '/api/metrics/{key}/heatmap', url: '/api/metrics/csat/heatmap', status: 400 },
   { method: 'get', path: '/api/overview', url: '/api/overview?from=2026-01-12&to=2026-01-19&channel=email', status: 200 },
   { method: 'get', path: '/api/overview', url: '/api/overview?from=someday', status: 400 },
   { method: 'get', path: '/api/backlog', url: '/api/backlog?at=2026-01-14T09:30:00Z', status: 200 },
   { method: 'get', path: '/api/backlog', url: '/api/backlog?at=yesterday', status: 400 },
+  { method: 'get', path: '/api/data/extent', url: '/api/data/extent', status: 200 },
+  { method: 'get', path: '/api/feedback/comments', url: '/api/feedback/comments?from=2026-01-01&to=2026-02-01&q=again&kind=csat&team=manila', status: 200 },
+  { method: 'get', path: '/api/feedback/comments', url: '/api/feedback/comments?score_min=eleven', status: 400 },
   { method: 'get', path: '/api/teams', url: '/api/teams', status: 200 },
   { method: 'get', path: '/api/teams/{id}/calendar', url: '/api/teams/zagreb/calendar', status: 200 },
   { method: 'get', path: '/api/teams/{id}/calendar', url: '/api/teams/nowhere/calendar', status: 404 },
@@ -140,6 +146,9 @@ const cases: Case[] = [
   { method: 'get', path: '/api/tickets', url: '/api/tickets?from=2024-01-01&to=2024-04-01', init: { headers: { Accept: 'text/csv' } }, status: 200 },
   { method: 'get', path: '/api/tickets', url: '/api/tickets?from=2024-01-01&to=2024-04-01', init: { headers: { Accept: 'application/vnd.apache.arrow.stream' } }, status: 200 },
   { method: 'get', path: '/api/tickets', url: '/api/tickets?metric=nope', status: 400 },
+  { method: 'get', path: '/api/tickets/{id}', url: '/api/tickets/3', status: 200 },
+  { method: 'get', path: '/api/tickets/{id}', url: '/api/tickets/999999', status: 404 },
+  { method: 'get', path: '/api/tickets/{id}', url: '/api/tickets/-1', status: 400 },
   { method: 'post', path: '/api/goals', url: '/api/goals', init: asJson('POST', goal), status: 201 },
   { method: 'post', path: '/api/goals', url: '/api/goals', init: asJson('POST', { ...goal, stat: 'value' }), status: 400 },
   { method: 'post', path: '/api/goals', url: '/api/goals', init: { ...asJson('POST', goal), headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example' } }, status: 403 },

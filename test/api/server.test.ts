@@ -99,3 +99,29 @@ describe('npm start on every network', () => {
     expect(await getWithHost(port, '/api/health', `127.0.0.1:${port}`)).toBe(200);
   });
 });
+
+describe('npm start says what it serves', () => {
+  it('names where the dashboard is and what data it holds: the small fixture, 5 tickets from 5 to 16 Jan 2026', async () => {
+    const path = scratchDatabasePath();
+    const { Database } = await import('../../sql/db.ts');
+    const { migrate } = await import('../../sql/migrate.ts');
+    const { loadSmallFixture } = await import('../helpers/db.ts');
+    const db = await Database.open(path);
+    await migrate(db);
+    await loadSmallFixture(db);
+    await db.close();
+    const port = await freePort();
+    const run = start({ PORT: String(port), SERVICEPULSE_DB: path }, ['--no-demo']);
+    await waitForHealth(run, port);
+    const lines = run.output().trim().split('\n');
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^ServicePulse (dashboard|API \\(no dashboard built\\)): http://127\\.0\\.0\\.1:${port}/`)));
+    expect(lines).toContain('Data: 5 tickets, 2026-01-05 to 2026-01-16');
+  });
+
+  it('says when there is no data yet', async () => {
+    const port = await freePort();
+    const run = start({ PORT: String(port), SERVICEPULSE_DB: scratchDatabasePath() }, ['--no-demo']);
+    await waitForHealth(run, port);
+    expect(run.output()).toContain('Data: none yet: load an export');
+  });
+});

@@ -82,3 +82,40 @@ describe('the tickets behind a metric', () => {
     }
   });
 });
+
+describe('a drill-down from a point lists exactly its tickets, and says how many on every page', () => {
+  async function point(key: string, query: string) {
+    const response = await fixture.app.request(`/api/metrics/${key}?${query}`);
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { rows: Array<{ period: string; group: string | null; value: number | null; tickets: number }> }).rows;
+  }
+  const weekOf12Jan = 'from=2026-01-12&to=2026-01-19';
+
+  it('a count: tickets created in the week of 12 Jan, by channel (chat 1, email 1, social 1), two a page', async () => {
+    const email = (await point('created', `grain=week&by=channel&${weekOf12Jan}`)).find((row) => row.group === 'email')!;
+    expect(email.value).toBe(1);
+    const emailTickets = await page(`metric=created&${weekOf12Jan}&channel=email`);
+    expect([ids(emailTickets), emailTickets.total]).toEqual([['10004'], email.value]);
+
+    const all = await page(`metric=created&${weekOf12Jan}&limit=2`);
+    expect([ids(all), all.total]).toEqual([['10003', '10004'], 3]);
+    const rest = await page(`metric=created&${weekOf12Jan}&limit=2&cursor=${all.next_cursor}`);
+    expect([ids(rest), rest.total, rest.next_cursor]).toEqual([['10005'], 3, null]);
+  });
+
+  it("a duration: the week's measured first responses (10003 5 min, 10005 40 min) equal the point's tickets", async () => {
+    const [row] = await point('first_response_time', `grain=week&${weekOf12Jan}`);
+    expect([row!.value, row!.tickets]).toEqual([22.5, 2]);
+    const behind = await page(`metric=first_response_time&${weekOf12Jan}&sort=-value`);
+    expect([behind.tickets.map((t) => [t.external_id, t.value]), behind.total]).toEqual([[['10005', 40], ['10003', 5]], row!.tickets]);
+  });
+
+  it("a rate: FCR of the week's solves (10003 no, 10005 yes) is 50 %, its met tickets 1 of 2", async () => {
+    const [row] = await point('first_contact_resolution', `grain=week&${weekOf12Jan}`);
+    expect([row!.value, row!.tickets]).toEqual([50, 2]);
+    const base = await page(`metric=first_contact_resolution&${weekOf12Jan}`);
+    const met = await page(`metric=first_contact_resolution&${weekOf12Jan}&outcome=met`);
+    expect([base.total, met.total, ids(met)]).toEqual([2, 1, ['10005']]);
+    expect((100 * met.total) / base.total).toBe(row!.value);
+  });
+});

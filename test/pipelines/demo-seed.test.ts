@@ -9,6 +9,7 @@ import type { SeriesResponse } from '../../api/contracts.ts';
 import type { Database } from '../../sql/db.ts';
 import { isEmpty, seedDemo } from '../../pipelines/demo/seed.ts';
 import type { LoadSummary } from '../../pipelines/load.ts';
+import { metrics } from '../../sql/metrics/registry.ts';
 import { freshDb } from '../helpers/db.ts';
 
 let db: Database;
@@ -71,5 +72,21 @@ describe('the seeded demo', () => {
       { events: join(dir, 'events.csv') },
     );
     expect(mismatches).toEqual([]);
+  });
+});
+
+describe("the demo's goals", () => {
+  it('make a real scorecard: each goal the issue names, and some met, some at risk, some missed', async () => {
+    const { goalScorecards } = await import('../../sql/goals/report.ts');
+    // The morning after the demo's last day, as a server started that day would judge it.
+    const cards = await goalScorecards(db, new Date('2026-11-16T09:00:00Z'));
+    const channelGoals = cards.filter((g) => g.metric === 'first_response_time' && g.period === 'week' && g.stat === 'p50');
+    expect(channelGoals.map((g) => g.scope.channel).flat().sort()).toEqual(['chat', 'email', 'social', 'web']);
+    expect(cards.map((g) => g.metric)).toEqual(expect.arrayContaining(['first_contact_resolution', 'escalation_rate', 'csat', 'sla_first_response_attainment']));
+    expect(cards.filter((g) => g.scope.provider).map((g) => g.scope.provider).flat().sort()).toEqual(['in_house', 'independent', 'outsourced']);
+    const statuses = new Set(cards.flatMap((g) => [g.current?.status, g.last_closed?.status]));
+    expect([...statuses]).toEqual(expect.arrayContaining(['met', 'at_risk', 'missed']));
+    // Every target points the metric's better way.
+    for (const goal of cards) expect(goal.comparator).toBe(metrics.get(goal.metric)!.better === 'lower' ? '<=' : '>=');
   });
 });

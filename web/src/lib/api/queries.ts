@@ -126,27 +126,11 @@ export function health(options: FetchJsonOptions = {}): Promise<Health> {
   return readJson(endpoint.$path(), () => endpoint.$get(), options.signal);
 }
 
-/**
- * `GET /api/data/extent`: the first and last day of data, which every range preset ends at.
- *
- * PENDING SERVER ROUTE (issue 11, API side): the route is documented as `{ first_day, last_day }` (`YYYY-MM-DD` or
- * null) but is not on this branch, and asking for it here would log a 404 in every browser console. Until it is in
- * `AppType`, the extent is read from the creation days of the first and the newest ticket (`/api/tickets` sorted
- * both ways, one row each). Once it lands, the body becomes:
- *
- *   const endpoint = api(options).data.extent;
- *   return readJson<DataExtent>(endpoint.$path(), () => endpoint.$get(), options.signal);
- */
+type DataExtentAnswer = InferResponseType<Api['data']['extent']['$get'], 200>;
+
+/** `GET /api/data/extent`: the first and last day of data, which every range preset ends at. */
 export async function dataExtent(options: FetchJsonOptions = {}): Promise<DataExtent> {
-  const everything: ViewFilters = {
-    range: { from: '1900-01-01', to: '2999-12-31' },
-    dimensions: { team: [], channel: [], priority: [], provider: [], requester_kind: [] },
-    hours: 'calendar',
-  };
-  const [first, last] = await Promise.all([
-    tickets(everything, { sort: 'created_at', limit: 1 }, options),
-    tickets(everything, { sort: '-created_at', limit: 1 }, options),
-  ]);
-  const day = (page: TicketPage) => page.tickets[0]?.created_at?.slice(0, 10) ?? null;
-  return { first_day: day(first), last_day: day(last) };
+  const endpoint = api(options).data.extent;
+  const { first_day, last_day } = await readJson<DataExtentAnswer>(endpoint.$path(), () => endpoint.$get(), options.signal);
+  return { first_day, last_day };
 }
