@@ -5,11 +5,8 @@ import type { DrilldownQuery } from '../drilldown/drilldown';
 import { ApiError, readJson, type FetchJsonOptions } from './client';
 import { api } from './rpc';
 
-/**
- * A page of tickets. `total` (the tickets on all pages) comes with the API's drill-down support (issue 11, API
- * side); until that is merged an answer may lack it, so it is optional here.
- */
-export type TicketPage = TicketsResponse & { total?: number };
+/** A page of tickets, with `total`: the tickets on all pages (the point's count, or its measured tickets). */
+export type TicketPage = TicketsResponse;
 
 export interface PageRequest {
   sort: string;

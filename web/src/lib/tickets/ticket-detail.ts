@@ -1,34 +1,15 @@
-// One ticket's facts, `GET /api/tickets/:id` (issue 11, API side). The shape mirrors `ticketDetailResponseSchema`
-// of that work; once it is merged into main, `TicketDetail` becomes `import type { TicketDetailResponse } from
-// '$api/contracts'` and `ticketDetail` goes through the typed `api()` client like ./../api/queries.ts.
-import { fetchJson, type FetchJsonOptions } from '../api/client';
+// One ticket's facts (`GET /api/tickets/:id`) and their verdicts in words.
+import type { TicketDetailResponse } from '$api/contracts';
+import { readJson, type FetchJsonOptions } from '../api/client';
+import { api } from '../api/rpc';
 
-type Instant = string | null;
+export type TicketDetail = TicketDetailResponse;
 
-export interface TicketDetail {
-  ticket: {
-    ticket_id: number; source: string; external_id: string; subject: string | null; status: string; channel: string;
-    priority: string | null; category: string | null; subcategory: string | null; team_id: string | null;
-    assignee_id: string | null; requester_id: string | null; requester_kind: string; organization: string | null;
-  };
-  milestones: {
-    created_at: Instant; first_response_at: Instant; first_solved_at: Instant; solved_at: Instant; closed_at: Instant; due_at: Instant;
-    agent_replies: number; customer_replies: number; reopens: number; team_stations: number; assignee_stations: number;
-    escalations: number; escalation_level_max: number; is_escalated: boolean; is_solved: boolean;
-  };
-  durations: { metric: string; label: string; calendar_minutes: number | null; business_minutes: number | null }[];
-  sla: { target: 'first_response' | 'resolution'; due_at: Instant; state: 'met' | 'breached' | 'running' | 'no_target' }[];
-  rates: {
-    metric: string; label: string; formula: string; in_base: boolean; counted: boolean | null;
-    checks: { label: string; holds: boolean }[];
-    variants: { name: string; label: string; counted: boolean | null }[];
-  }[];
-  events: { occurred_at: string; kind: string; actor: string | null; actor_kind: string; from_value: string | null; to_value: string | null }[];
-}
-
-/** `GET /api/tickets/:id` */
+/** `GET /api/tickets/:id`: the ticket's milestones, durations, SLA clocks, rates (why it counted) and events. */
 export function ticketDetail(id: number, options: FetchJsonOptions = {}): Promise<TicketDetail> {
-  return fetchJson<TicketDetail>(`/api/tickets/${encodeURIComponent(String(id))}`, options);
+  const endpoint = api(options).tickets[':id'];
+  const args = { param: { id: String(id) } };
+  return readJson<TicketDetail>(endpoint.$path(args), () => endpoint.$get(args), options.signal);
 }
 
 /** A rate's verdict on the ticket in words (not colour alone): counted, not counted, or not in its base. */
