@@ -4,17 +4,18 @@
 // Deferred work (the resize frame) checks `isDisposed()` first.
 //
 // Only what the dashboard draws is registered (tree-shaken through `echarts/core`): bars and lines on a
-// grid with tooltip, legend, aria description and shaded bands (markArea, for partial periods), on canvas.
+// grid with tooltip, legend, aria description and shaded bands (markArea, for partial periods), and the heatmap with
+// its continuous visual map (teams page), on canvas.
 // A builder that needs another series type or component adds it to `use([...])` here (e.g. SVGRenderer
 // before passing `renderer: 'svg'`), or ECharts throws. PNG exports go through `getDataURL`
 // (../charts/export-png.ts), not the toolbox.
 import { connect, init, use, type EChartsCoreOption, type EChartsType } from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, VisualMapContinuousComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { ActionReturn } from 'svelte/action';
 
-use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, MarkAreaComponent, MarkLineComponent, CanvasRenderer]);
+use([BarChart, LineChart, HeatmapChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, MarkAreaComponent, MarkLineComponent, VisualMapContinuousComponent, CanvasRenderer]);
 
 export interface EChartsActionParams {
   option: EChartsCoreOption;
