@@ -47,6 +47,14 @@ export interface MetricSeriesOptions {
   animation?: boolean;
   /** Per period (same order as the matrix's periods): how much of it is counted. */
   coverage?: readonly PeriodCoverage[];
+  /** Horizontal target lines (a matching goal's target), dashed, labelled. */
+  targets?: readonly { label: string; value: number }[];
+  /**
+   * The same measure over the period before, period by period (index i beside this range's period i), drawn as a
+   * dashed grey line named `previousLabel`. Not clickable: its tickets are another range's.
+   */
+  previous?: readonly (number | null)[];
+  previousLabel?: string;
 }
 
 /** The app's system font stack (app.css `--font`), so chart text matches the page. */
@@ -101,7 +109,8 @@ export function seriesTooltipFormatter(matrix: SeriesMatrix, settings: TooltipSe
     let total = 0;
     const lines = items.map((item) => {
       const value = numeric(item.value);
-      total += value ?? 0;
+      // Only the groups add up; a comparison series after them (the period before) is not part of the total.
+      if ((item.seriesIndex ?? 0) < matrix.groups.length) total += value ?? 0;
       return (
         `<tr><td style="padding:1px 12px 1px 0">${item.marker ?? ''}${escapeHtml(item.seriesName ?? '')}</td>` +
         `<td style="text-align:right;font-variant-numeric:tabular-nums">${formatValue(value, settings.unit)}</td></tr>`
@@ -205,6 +214,35 @@ export function buildMetricSeriesOption(response: SeriesResponse, opts: MetricSe
         };
   });
 
+  const targets = opts.targets ?? [];
+  if (targets.length > 0 && series[0]) {
+    const muted = scheme === 'dark' ? '#d9dde3' : '#3b4250';
+    (series[0] as Record<string, unknown>).markLine = {
+      silent: true,
+      symbol: 'none',
+      lineStyle: { type: 'dashed', width: 2, color: muted },
+      label: { position: 'insideEndTop', color: muted, formatter: (p: { name?: string }) => p.name ?? '' },
+      data: targets.map((target) => ({ name: `Target ${formatValue(target.value, unit)}`, yAxis: target.value })),
+    };
+  }
+  const allSeries: unknown[] = [...series];
+  const legend = [...groups];
+  if (opts.previous) {
+    const name = opts.previousLabel ?? 'Previous period';
+    legend.push(name);
+    allSeries.push({
+      name,
+      type: 'line',
+      silent: true,
+      data: periods.map((_, p) => opts.previous?.[p] ?? null),
+      connectNulls: false,
+      showSymbol: false,
+      lineStyle: { type: 'dashed', width: 2 },
+      itemStyle: { color: scheme === 'dark' ? '#a3acba' : '#596170' },
+      tooltip: { show: true },
+    });
+  }
+
   return {
     animation: opts.animation ?? true,
     backgroundColor: 'transparent',
@@ -216,7 +254,7 @@ export function buildMetricSeriesOption(response: SeriesResponse, opts: MetricSe
         enabled: true,
         general: { withoutTitle: `${title}, ${rangeText}.` },
         series: {
-          maxCount: Math.max(groups.length, 1),
+          maxCount: Math.max(allSeries.length, 1),
           single: { prefix: '', withName: ' {seriesName}: ', withoutName: ' ' },
           multiple: {
             prefix: ' {seriesCount} series.',
@@ -239,7 +277,7 @@ export function buildMetricSeriesOption(response: SeriesResponse, opts: MetricSe
         },
       },
     },
-    legend: { top: 0, left: 0, right: 0, type: 'scroll', itemGap: 14, data: groups },
+    legend: { top: 0, left: 0, right: 0, type: 'scroll', itemGap: 14, data: legend },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: kind === 'bar' ? 'shadow' : 'line' },
@@ -260,6 +298,6 @@ export function buildMetricSeriesOption(response: SeriesResponse, opts: MetricSe
       ...(unit === 'tickets' ? { minInterval: 1 } : {}),
       axisLabel: { formatter: (value: number) => formatValue(value, unit) },
     },
-    series,
+    series: allSeries,
   } as EChartsOption;
 }

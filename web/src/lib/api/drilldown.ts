@@ -1,0 +1,57 @@
+// The drill-down's questions to the API: pages of the tickets behind a point, the same tickets as CSV, and one
+// ticket's facts. Same style as ./queries.ts (one function per question, `FetchJsonOptions` last).
+import type { TicketsResponse } from '$api/contracts';
+import type { DrilldownQuery } from '../drilldown/drilldown';
+import { ApiError, readJson, type FetchJsonOptions } from './client';
+import { api } from './rpc';
+
+/** A page of tickets, with `total`: the tickets on all pages (the point's count, or its measured tickets). */
+export type TicketPage = TicketsResponse;
+
+export interface PageRequest {
+  sort: string;
+  cursor?: string | null;
+  limit?: number;
+}
+
+function ticketArgs(query: DrilldownQuery, page: PageRequest) {
+  return {
+    query: {
+      metric: query.metric,
+      stat: query.stat,
+      variant: query.variant,
+      hours: query.hours,
+      from: query.from,
+      to: query.to,
+      sort: page.sort,
+      ...(page.cursor ? { cursor: page.cursor } : {}),
+      ...(page.limit === undefined ? {} : { limit: String(page.limit) }),
+      ...query.filters,
+    },
+  };
+}
+
+/** `GET /api/tickets` as JSON: one page of the tickets behind the point, in `sort` order. */
+export function ticketPage(query: DrilldownQuery, page: PageRequest, options: FetchJsonOptions = {}): Promise<TicketPage> {
+  const endpoint = api(options).tickets;
+  const args = ticketArgs(query, page);
+  return readJson<TicketPage>(endpoint.$path(args), () => endpoint.$get(args), options.signal);
+}
+
+/** `GET /api/tickets` as CSV (the API's own export of every ticket behind the point, not only the loaded pages). */
+export async function ticketsCsv(query: DrilldownQuery, sort: string, options: FetchJsonOptions = {}): Promise<string> {
+  const path = api().tickets.$path(ticketArgs(query, { sort }));
+  const doFetch = options.fetch ?? globalThis.fetch;
+  let response: Response;
+  try {
+    response = await doFetch(path, { headers: { accept: 'text/csv' }, signal: options.signal });
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw ApiError.from(error);
+  }
+  if (!response.ok) {
+    // The problem document is JSON; read it through the same path as every other answer.
+    await readJson(path, async () => response, options.signal);
+  }
+  return response.text();
+}
