@@ -104,6 +104,8 @@ describe.runIf(hasChromium)('goals pages in Chromium', () => {
     expect(await badge.getAttribute('data-status')).toBe(report.current!.status);
     expect(await badge.textContent()).toContain(words[report.current!.status]);
     expect(await badge.locator('svg path').count()).toBe(1);
+    // A card asks for its sparkline's history once it is near the screen, as a reader scrolling to it would bring it.
+    await card.scrollIntoViewIfNeeded();
     await card.getByTestId('goal-sparkline').and(page.locator('[data-rendered="true"]')).waitFor({ timeout: 30_000 });
     expect(await card.getByTestId('goal-projection').textContent()).toMatch(/Projected: .+\(.+\)/);
     // The drill-down opens Explore on the open quarter, limited to email.
@@ -142,7 +144,9 @@ describe.runIf(hasChromium)('goals pages in Chromium', () => {
   it('fits a 390 px phone and the dark theme', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const { page, problems } = await open('/', colorScheme, { width: 390, height: 844 });
-      await page.locator(`[data-testid="goal-card"][data-goal-id="${createdId}"]`).getByTestId('goal-sparkline').and(page.locator('[data-rendered="true"]')).waitFor({ timeout: 30_000 });
+      const card = page.locator(`[data-testid="goal-card"][data-goal-id="${createdId}"]`);
+      await card.scrollIntoViewIfNeeded();
+      await card.getByTestId('goal-sparkline').and(page.locator('[data-rendered="true"]')).waitFor({ timeout: 30_000 });
       await page.getByRole('button', { name: 'New goal' }).click();
       await field(page, 'target').fill('4');
       await page.getByTestId('goal-preview').and(page.locator('[data-rendered="true"]')).waitFor({ timeout: 30_000 });
