@@ -1,20 +1,8 @@
 // Whether a value meets a goal, and the projection of an open period: pure functions, tested by hand.
+import { meets, type Comparator } from '../../common/goal-comparator.ts';
 
-export type Comparator = '<=' | '<' | '>=' | '>';
+export { meets, type Comparator };
 export type GoalStatus = 'met' | 'at_risk' | 'missed' | 'no_data';
-
-export function meets(value: number, comparator: Comparator, target: number): boolean {
-  switch (comparator) {
-    case '<=':
-      return value <= target;
-    case '<':
-      return value < target;
-    case '>=':
-      return value >= target;
-    case '>':
-      return value > target;
-  }
-}
 
 /** A closed period is met or missed; one without tickets has no data. */
 export function closedStatus(value: number | null, comparator: Comparator, target: number): GoalStatus {

@@ -1,18 +1,14 @@
 // The dashboard as a person sees it: the real server with a small demo dataset, headless Chromium,
 // and the numbers the chart draws compared with the numbers the API serves.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeriesResponse } from '../../api/contracts.ts';
 import { inCi as runningInCi } from '../helpers/ci.ts';
-import { freePort, projectRoot, runServer, scratchDatabasePath, stopServer, waitForHealth, type ServerRun } from '../support/server-process.ts';
+import { chromiumPath, hasChromium, resultsDir, startDemoBrowser, type DemoBrowser } from '../support/browser.ts';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const hasChromium = existsSync(chromiumPath);
 const inCi = runningInCi();
-const resultsDir = join(projectRoot, 'test-results');
 
 if (!hasChromium) {
   const line = '!'.repeat(100);
@@ -35,21 +31,17 @@ function parseChartDescription(label: string): Map<string, Map<string, number>> 
 }
 
 describe.runIf(hasChromium)('dashboard in Chromium', () => {
-  let server: ServerRun;
+  let run: DemoBrowser | undefined;
   let base: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    const port = await freePort();
-    server = runServer({ PORT: String(port), SERVICEPULSE_DB: scratchDatabasePath(), SERVICEPULSE_DEMO_SIZE: '3000' });
-    base = await waitForHealth(server, port);
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
-    mkdirSync(resultsDir, { recursive: true });
+    run = await startDemoBrowser();
+    ({ base, browser } = run);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    if (server) await stopServer(server);
+    await run?.stop();
   });
 
   async function openOverview(setup?: (page: Page) => Promise<unknown>, viewport = { width: 1200, height: 800 }) {

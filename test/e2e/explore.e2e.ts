@@ -1,34 +1,25 @@
 // The Explore page as a person uses it: click a bar of the chart, get the tickets behind it, and check their
 // number is the bar's value (the API's series and its ticket pages); sort, download them, open one; choose a
 // duration and see its distribution and definition. Screenshots in light, dark and at 390 px.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GoalListResponse, SeriesResponse, TicketDetailResponse, TicketsResponse } from '../../api/contracts.ts';
-import { freePort, projectRoot, runServer, scratchDatabasePath, stopServer, waitForHealth, type ServerRun } from '../support/server-process.ts';
-
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const hasChromium = existsSync(chromiumPath);
-const resultsDir = join(projectRoot, 'test-results');
+import { hasChromium, resultsDir, startDemoBrowser, type DemoBrowser } from '../support/browser.ts';
 
 describe.runIf(hasChromium)('Explore in Chromium', () => {
-  let server: ServerRun;
+  let run: DemoBrowser | undefined;
   let base: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    const port = await freePort();
-    server = runServer({ PORT: String(port), SERVICEPULSE_DB: scratchDatabasePath(), SERVICEPULSE_DEMO_SIZE: '3000' });
-    base = await waitForHealth(server, port);
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
-    mkdirSync(resultsDir, { recursive: true });
+    run = await startDemoBrowser();
+    ({ base, browser } = run);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    if (server) await stopServer(server);
+    await run?.stop();
   });
 
   async function open(path: string, options: { colorScheme?: 'light' | 'dark'; width?: number } = {}) {

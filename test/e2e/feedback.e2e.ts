@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommentsResponse } from '../../api/contracts.ts';
-import { hasChromium, resultsDir, startBrowserRun, type BrowserRun } from '../support/teams-feedback-browser.ts';
+import { hasChromium, resultsDir, startBrowserRun, type BrowserRun } from '../support/browser.ts';
 
 describe.runIf(hasChromium)('Feedback page in Chromium', () => {
   let run: BrowserRun;

@@ -1,36 +1,27 @@
 // The Goals page and the monthly report as a manager uses them: the real server with a small demo dataset, headless
 // Chromium; a goal created in the editor is scored with exactly the API's numbers, and the report prints every goal
 // with the values the API gives.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GoalListResponse, SeriesResponse } from '../../api/contracts.ts';
-import { freePort, projectRoot, runServer, scratchDatabasePath, stopServer, waitForHealth, type ServerRun } from '../support/server-process.ts';
-
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const hasChromium = existsSync(chromiumPath);
-const resultsDir = join(projectRoot, 'test-results');
+import { hasChromium, resultsDir, startDemoBrowser, type DemoBrowser } from '../support/browser.ts';
 
 type GoalReport = { goal: { version: number }; versions: Array<{ version: number; target: number }>; periods: Array<{ period_start: string; value: number | null; status: string }>; current: { value_so_far: number | null; status: string } | null };
 
 describe.runIf(hasChromium)('goals pages in Chromium', () => {
-  let server: ServerRun;
+  let run: DemoBrowser | undefined;
   let base: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    const port = await freePort();
-    server = runServer({ PORT: String(port), SERVICEPULSE_DB: scratchDatabasePath(), SERVICEPULSE_DEMO_SIZE: '3000' });
-    base = await waitForHealth(server, port);
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
-    mkdirSync(resultsDir, { recursive: true });
+    run = await startDemoBrowser();
+    ({ base, browser } = run);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    if (server) await stopServer(server);
+    await run?.stop();
   });
 
   async function api<T>(path: string): Promise<T> {

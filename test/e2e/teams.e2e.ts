@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OverviewResponse } from '../../api/contracts.ts';
-import { hasChromium, resultsDir, startBrowserRun, type BrowserRun } from '../support/teams-feedback-browser.ts';
+import { hasChromium, resultsDir, startBrowserRun, type BrowserRun } from '../support/browser.ts';
 
 // The figures as the page writes them (web/src/lib/format.ts), restated here so the root type-check need not
 // follow the web's sources: counts grouped, percentages to one decimal, scores to two, durations "1 h 5 min".

@@ -1,22 +1,10 @@
 // Judging values against a goal's target in the browser: the editor's preview ("how many past periods would have met
 // it") and the monthly report. The same rule as the server's (sql/goals/judge.ts): a value meets the target when
 // `value <comparator> target`; a period without a value is not judged.
+import { meets, type Comparator } from '../../../../common/goal-comparator';
 import type { GoalStatus } from './status';
 
-export type Comparator = '<=' | '<' | '>=' | '>';
-
-export function meets(value: number, comparator: Comparator, target: number): boolean {
-  switch (comparator) {
-    case '<=':
-      return value <= target;
-    case '<':
-      return value < target;
-    case '>=':
-      return value >= target;
-    case '>':
-      return value > target;
-  }
-}
+export { meets, type Comparator };
 
 /** A closed period's status: met or missed, or no data without a value. */
 export function judge(value: number | null | undefined, comparator: Comparator, target: number): GoalStatus {

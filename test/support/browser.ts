@@ -1,5 +1,6 @@
-// The Teams and Feedback browser tests' shared set-up: the real server on a small demo dataset, headless Chromium,
-// and a page that records console errors and uncaught exceptions (the pattern of test/e2e/dashboard.e2e.ts).
+// The browser tests' shared set-up: the real server on a small demo dataset and Debian's headless Chromium
+// (`startDemoBrowser`), and for the simpler tests a page that records console errors and uncaught exceptions
+// (`startBrowserRun`).
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -8,7 +9,7 @@ import { freePort, projectRoot, runServer, scratchDatabasePath, stopServer, wait
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(chromiumPath);
 export const resultsDir = join(projectRoot, 'test-results');
-const chromiumFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const chromiumFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export interface BrowserRun {
   base: string;
@@ -16,12 +17,31 @@ export interface BrowserRun {
   close(): Promise<void>;
 }
 
-export async function startBrowserRun(demoSize = '3000'): Promise<BrowserRun> {
+export interface DemoBrowser {
+  server: ServerRun;
+  base: string;
+  browser: Browser;
+  stop(): Promise<void>;
+}
+
+/** The real server on a fresh database with a demo of `demoSize` tickets, and Chromium; `stop` ends both. */
+export async function startDemoBrowser(demoSize = '3000'): Promise<DemoBrowser> {
   const port = await freePort();
-  const server: ServerRun = runServer({ PORT: String(port), SERVICEPULSE_DB: scratchDatabasePath(), SERVICEPULSE_DEMO_SIZE: demoSize });
+  const server = runServer({ PORT: String(port), SERVICEPULSE_DB: scratchDatabasePath(), SERVICEPULSE_DEMO_SIZE: demoSize });
   const base = await waitForHealth(server, port);
-  const browser: Browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
   mkdirSync(resultsDir, { recursive: true });
+  return {
+    server, base, browser,
+    async stop() {
+      await browser.close();
+      await stopServer(server);
+    },
+  };
+}
+
+export async function startBrowserRun(demoSize = '3000'): Promise<BrowserRun> {
+  const { base, browser, stop } = await startDemoBrowser(demoSize);
   return {
     base,
     async open(path, options = {}) {
@@ -33,9 +53,6 @@ export async function startBrowserRun(demoSize = '3000'): Promise<BrowserRun> {
       await page.goto(`${base}${path}`);
       return { page, problems };
     },
-    async close() {
-      await browser.close();
-      await stopServer(server);
-    },
+    close: stop,
   };
 }
