@@ -212,6 +212,10 @@ describe.runIf(hasChromium)('goals pages in Chromium', () => {
     const goalsPage = await open('/');
     const monthlyCard = goalsPage.page.locator(`[data-testid="goal-card"][data-goal-id="${monthlyId}"]`);
     await monthlyCard.waitFor({ timeout: 30_000 });
+    // As a manager sees the card before archiving it: scrolled to, its history drawn (a card asks for it near the
+    // screen; asked for while the goal is being archived, it would be refused).
+    await monthlyCard.scrollIntoViewIfNeeded();
+    await monthlyCard.getByTestId('goal-sparkline').and(goalsPage.page.locator('[data-rendered="true"]')).waitFor({ timeout: 30_000 });
     goalsPage.page.once('dialog', (dialog) => void dialog.accept());
     await Promise.all([
       goalsPage.page.waitForResponse((r) => new URL(r.url()).pathname === `/api/goals/${monthlyId}` && r.request().method() === 'DELETE' && r.status() === 204),
