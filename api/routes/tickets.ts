@@ -20,6 +20,12 @@ const arrowType = 'application/vnd.apache.arrow.stream';
 const maxPage = 1_000;
 const maxExport = 1_000_000;
 
+/** A whole number from `min` to `max` written in digits (no empty text, which `z.coerce` would read as 0). */
+const wholeText = (min: number, max: number) =>
+  z.string().regex(/^\d{1,2}$/, 'a whole number').transform(Number).pipe(z.number().int().min(min).max(max));
+/** Minutes from 0 to a year, in digits with an optional fraction. */
+const minutesText = z.string().regex(/^\d{1,6}(\.\d{1,6})?$/, 'minutes as a number, e.g. 60 or 90.5').transform(Number).pipe(z.number().min(0).max(maxTargetMinutes));
+
 const ticketsQuery = z
   .object({
     from: isoDate.optional(),
@@ -30,6 +36,10 @@ const ticketsQuery = z
     variant: boundedText().optional(),
     outcome: z.enum(['met', 'missed']).optional(),
     target: z.coerce.number().min(0).max(maxTargetMinutes).optional().meta({ description: 'Minutes a duration is judged against (`outcome`).' }),
+    from_minutes: minutesText.optional().meta({ description: 'Durations: only values of at least this many minutes (a distribution bucket’s lower bound, inclusive).' }),
+    to_minutes: minutesText.optional().meta({ description: 'Durations: only values of less than this many minutes (a bucket’s upper bound, exclusive).' }),
+    weekday: wholeText(1, 7).optional().meta({ description: 'Only tickets created on this ISO weekday (1 = Monday) in their team’s time zone (UTC without a team), as the heatmap places them.' }),
+    hour: wholeText(0, 23).optional().meta({ description: 'Only tickets created in this hour of the day (0–23) in their team’s time zone, as the heatmap places them.' }),
     sort: z.enum([...ticketSorts, ...ticketSorts.map((s) => `-${s}`)] as [string, ...string[]]).default('created_at'),
     limit: z.coerce.number().int().positive().optional(),
     cursor: boundedText().optional(),
@@ -144,6 +154,9 @@ export function ticketRoutes(db: Database, now: () => Date = () => new Date()) {
     const limit = Math.min(query.limit ?? (format === 'json' ? 100 : maxExport), format === 'json' ? maxPage : maxExport);
     const { from, to } = parseRange(query.from, query.to, defaultRange(now()));
     const descending = query.sort.startsWith('-');
+    if (query.from_minutes !== undefined && query.to_minutes !== undefined && query.from_minutes >= query.to_minutes) {
+      throw new ProblemError(400, 'Invalid request', `to_minutes: must be more than from_minutes (${query.from_minutes}); the range is [from_minutes, to_minutes).`);
+    }
     try {
       const { tickets, next, total } = await queryTickets(db, {
         countAll: format === 'json',
@@ -154,6 +167,8 @@ export function ticketRoutes(db: Database, now: () => Date = () => new Date()) {
         to,
         outcome: query.outcome,
         target: query.target,
+        minutes: { from: query.from_minutes, to: query.to_minutes },
+        createdLocal: { weekday: query.weekday, hour: query.hour },
         sort: query.sort.replace(/^-/, '') as TicketSort,
         descending,
         limit,

@@ -2,6 +2,7 @@
 // optionally only those whose outcome met or missed (a rate's numerator, or a duration against a target).
 import { paramsUsedBy, type Database } from '../db.ts';
 import { factScopeSql } from './filters.ts';
+import { localCreatedSql, teamZoneJoin } from './heatmap.ts';
 import type { Metric } from './registry.ts';
 import { clockParams, metricAggregate, type Filters, type MetricOptions } from './series.ts';
 
@@ -18,6 +19,10 @@ export interface DrilldownQuery {
   outcome?: 'met' | 'missed';
   /** Durations: the minutes a ticket must not exceed to have met. */
   target?: number;
+  /** Durations: only values in [from, to) minutes (a distribution's bucket; `to` absent: no upper bound). */
+  minutes?: { from?: number; to?: number };
+  /** Only tickets created on this ISO weekday (1 = Monday) and/or hour (0–23), in the team's time zone (a heatmap cell). */
+  createdLocal?: { weekday?: number; hour?: number };
   sort: TicketSort;
   descending: boolean;
   limit: number;
@@ -107,6 +112,31 @@ export async function queryTickets(db: Database, query: DrilldownQuery & { count
     where.push(query.outcome === 'met' ? `(${parts.met})` : `NOT coalesce(${parts.met}, false)`);
   }
   if (parts.met?.includes('$target')) params.target = query.target;
+  if (query.minutes && (query.minutes.from !== undefined || query.minutes.to !== undefined)) {
+    if (query.metric?.aggregation !== 'duration') {
+      throw new DrilldownError(`from_minutes, to_minutes: ${query.metric ? `${query.metric.key} is not a duration` : 'there is no metric'}; a range of minutes applies to durations`);
+    }
+    // On the seconds, as the distribution's buckets count them ([lower, upper)), so a bucket lists exactly its tickets.
+    const seconds = `f.${query.metric.seconds[query.options.hours]}`;
+    if (query.minutes.from !== undefined) {
+      where.push(`${seconds} >= $from_minutes * 60`);
+      params.from_minutes = query.minutes.from;
+    }
+    if (query.minutes.to !== undefined) {
+      where.push(`${seconds} < $to_minutes * 60`);
+      params.to_minutes = query.minutes.to;
+    }
+  }
+  const local = query.createdLocal;
+  if (local?.weekday !== undefined) {
+    where.push(`isodow(${localCreatedSql}) = $weekday`);
+    params.weekday = local.weekday;
+  }
+  if (local?.hour !== undefined) {
+    where.push(`hour(${localCreatedSql}) = $hour`);
+    params.hour = local.hour;
+  }
+  const zoned = local?.weekday !== undefined || local?.hour !== undefined;
   Object.assign(params, clockParams(query.metric, query.options));
   const sort = sortSql[query.sort];
   const direction = query.descending ? 'DESC' : 'ASC';
@@ -117,7 +147,7 @@ export async function queryTickets(db: Database, query: DrilldownQuery & { count
     params.after_id = query.cursor.ticketId;
   }
   const measured = `WITH measured AS (
-       SELECT f.ticket_id, ${parts.value} AS value FROM ticket_facts f WHERE ${where.join(' AND ')}
+       SELECT f.ticket_id, ${parts.value} AS value FROM ticket_facts f ${zoned ? teamZoneJoin : ''} WHERE ${where.join(' AND ')}
      )`;
   const sql = `${measured}
      SELECT t.ticket_id::INTEGER AS ticket_id, t.source, t.external_id, t.subject, t.status, t.channel, t.priority, t.category,

@@ -25,14 +25,18 @@ export interface HeatmapCell {
   tickets: number;
 }
 
+/** Where a ticket's creation is placed: its team's time zone, UTC without a team (`f` the facts, `tm` its team). */
+export const teamZoneJoin = 'LEFT JOIN teams tm ON tm.team_id = f.team_id';
+export const localCreatedSql = "timezone(coalesce(tm.time_zone, 'UTC'), f.created_at)";
+
 /** The cells with tickets, by channel, weekday and hour; empty cells are left out. */
 export async function queryHeatmap(db: Database, query: HeatmapQuery): Promise<HeatmapCell[]> {
   const column = `f.${query.metric.seconds[query.hours]}`;
   const scope = factScopeSql({ time: `f.${query.metric.period_column}`, rows: `${column} IS NOT NULL AND f.created_at IS NOT NULL`, filters: query.filters });
   return db.read<HeatmapCell & Record<string, unknown>>(
     `WITH measured AS (
-       SELECT f.channel, timezone(coalesce(tm.time_zone, 'UTC'), f.created_at) AS local_created, ${column} AS seconds
-         FROM ticket_facts f LEFT JOIN teams tm ON tm.team_id = f.team_id
+       SELECT f.channel, ${localCreatedSql} AS local_created, ${column} AS seconds
+         FROM ticket_facts f ${teamZoneJoin}
         WHERE ${scope.where.join(' AND ')}
      )
      SELECT channel, isodow(local_created)::INTEGER AS weekday, hour(local_created)::INTEGER AS hour,

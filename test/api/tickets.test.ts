@@ -119,3 +119,71 @@ describe('a drill-down from a point lists exactly its tickets, and says how many
     expect((100 * met.total) / base.total).toBe(row!.value);
   });
 });
+
+describe('a heatmap cell and a distribution bucket list exactly their tickets', () => {
+  // Creation in the team's zone (README): 10001 Mon 10:00 Zagreb (09:00Z), 10002 Tue 15:00 Zagreb, 10003 Tue 18:00
+  // Manila (10:00Z), 10004 Wed 09:00 Zagreb (08:00Z, no reply yet), 10005 Thu 20:00 Manila.
+  it('narrows to a weekday and hour of creation in the team’s time zone, not UTC', async () => {
+    expect(ids(await page(`${january}&metric=first_response_time&weekday=2`))).toEqual(['10002', '10003']);
+    // 10:00 local is 10001 (09:00Z in Zagreb); 10003 was created at 10:00Z, 18:00 in Manila.
+    expect(ids(await page(`${january}&metric=first_response_time&hour=10`))).toEqual(['10001']);
+    expect(ids(await page(`${january}&metric=first_response_time&hour=18&weekday=2`))).toEqual(['10003']);
+    // Created tickets on Wednesdays at 09:00 local: 10004 (08:00Z); it has no first response, so none measured.
+    expect(ids(await page(`${january}&weekday=3&hour=9`))).toEqual(['10004']);
+    expect((await page(`${january}&metric=first_response_time&weekday=3`)).total).toBe(0);
+  });
+
+  it("each heatmap cell's tickets are its drill-down's total", async () => {
+    const response = await fixture.app.request(`/api/metrics/first_response_time/heatmap?${january}&hours=business`);
+    const { cells } = (await response.json()) as { cells: Array<{ channel: string; weekday: number; hour: number; tickets: number }> };
+    expect(cells).toHaveLength(4);
+    for (const cell of cells) {
+      const drilled = await page(`${january}&metric=first_response_time&hours=business&channel=${cell.channel}&weekday=${cell.weekday}&hour=${cell.hour}`);
+      expect({ ...cell, listed: drilled.total }).toEqual({ ...cell, listed: cell.tickets });
+    }
+  });
+
+  it('narrows a duration to [from_minutes, to_minutes): first responses 10001 90, 10002 0, 10003 5, 10005 40 min', async () => {
+    const values = (body: TicketsResponse) => body.tickets.map((t) => [t.external_id, t.value]);
+    expect(values(await page(`${january}&metric=first_response_time&from_minutes=0&to_minutes=60&sort=value`))).toEqual([['10002', 0], ['10003', 5], ['10005', 40]]);
+    expect(values(await page(`${january}&metric=first_response_time&from_minutes=60&to_minutes=240`))).toEqual([['10001', 90]]);
+    // The lower bound is in, the upper out.
+    expect(values(await page(`${january}&metric=first_response_time&from_minutes=40&to_minutes=90`))).toEqual([['10005', 40]]);
+    expect(values(await page(`${january}&metric=first_response_time&from_minutes=90`))).toEqual([['10001', 90]]);
+    expect(values(await page(`${january}&metric=first_response_time&to_minutes=5`))).toEqual([['10002', 0]]);
+    // Business minutes: 10001 90, the others 0 (README).
+    expect(ids(await page(`${january}&metric=first_response_time&hours=business&from_minutes=0&to_minutes=1`))).toEqual(['10002', '10003', '10005']);
+  });
+
+  it("each distribution bucket's tickets are its drill-down's total", async () => {
+    const response = await fixture.app.request(`/api/metrics/first_response_time/distribution?${january}`);
+    const { buckets } = (await response.json()) as { buckets: Array<{ from_minutes: number; to_minutes: number | null; tickets: number }> };
+    expect(buckets.map((b) => b.tickets)).toEqual([3, 1, 0, 0, 0]);
+    for (const bucket of buckets) {
+      const upper = bucket.to_minutes === null ? '' : `&to_minutes=${bucket.to_minutes}`;
+      const drilled = await page(`${january}&metric=first_response_time&from_minutes=${bucket.from_minutes}${upper}`);
+      expect([bucket.from_minutes, drilled.total]).toEqual([bucket.from_minutes, bucket.tickets]);
+    }
+  });
+
+  it('refuses a cell or range it cannot place, naming the parameter', async () => {
+    const cases: Array<[string, RegExp]> = [
+      ['metric=first_response_time&weekday=8', /^weekday: /],
+      ['metric=first_response_time&weekday=0', /^weekday: /],
+      ['metric=first_response_time&hour=24', /^hour: /],
+      ['metric=first_response_time&hour=', /^hour: /],
+      ['metric=first_response_time&hour=1.5', /^hour: /],
+      ['metric=first_response_time&from_minutes=-1', /^from_minutes: /],
+      ['metric=first_response_time&to_minutes=soon', /^to_minutes: /],
+      ['metric=first_response_time&from_minutes=600000', /^from_minutes: /],
+      ['metric=first_response_time&from_minutes=60&to_minutes=60', /^to_minutes: must be more than from_minutes/],
+      ['metric=created&from_minutes=0&to_minutes=60', /created is not a duration/],
+      ['from_minutes=0', /there is no metric/],
+    ];
+    for (const [query, detail] of cases) {
+      const response = await fixture.app.request(`/api/tickets?${january}&${query}`);
+      expect(response.status, query).toBe(400);
+      expect(((await response.json()) as { detail: string }).detail, query).toMatch(detail);
+    }
+  });
+});
