@@ -5,8 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GoalListResponse, SeriesResponse, TicketDetailResponse, TicketsResponse } from '../../api/contracts.ts';
+import type { DistributionResponse, GoalListResponse, SeriesResponse, TicketDetailResponse, TicketsResponse } from '../../api/contracts.ts';
 import { hasChromium, resultsDir, startDemoBrowser, type DemoBrowser } from '../support/browser.ts';
+import { drillQuery, expectDrilledTickets } from '../support/drilldown-page.ts';
 
 describe.runIf(hasChromium)('Explore in Chromium', () => {
   let run: DemoBrowser | undefined;
@@ -168,6 +169,70 @@ describe.runIf(hasChromium)('Explore in Chromium', () => {
     await expect.poll(async () => Number(await page.getByTestId('drilldown-total').getAttribute('data-value')), { timeout: 15_000 }).toBe(value);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('drilldown').isVisible()).toBe(false);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a distribution bucket lists its tickets, as many as the bar; a reload reopens them from the URL, Close removes them', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 860 } });
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/metrics/first_response_time/distribution'),
+      page.goto(`${base}/explore?metric=first_response_time&range=all`),
+    ]);
+    const distribution = (await answer.json()) as DistributionResponse;
+    const chart = page.locator('[data-testid="distribution-chart"][data-rendered="true"]');
+    await chart.waitFor({ timeout: 30_000 });
+    await chart.scrollIntoViewIfNeeded();
+    const box = (await chart.boundingBox())!;
+    // Low in the plot, at the centre of each bucket with tickets (the y axis's labels take some 30–50 px on the left),
+    // until a bar is hit.
+    const withTickets = distribution.buckets.map((b, i) => [b, i] as const).filter(([b]) => b.tickets > 0);
+    hit: for (const [, i] of withTickets) {
+      for (const axis of [40, 30, 50]) {
+        const left = box.x + 8 + axis;
+        await page.mouse.click(left + ((i + 0.5) * (box.x + box.width - 8 - left)) / distribution.buckets.length, box.y + box.height - 34);
+        try {
+          await page.getByTestId('drilldown').waitFor({ state: 'visible', timeout: 700 });
+          break hit;
+        } catch {
+          // Not a bar there: the next place.
+        }
+      }
+    }
+    const query = drillQuery(page)!;
+    expect(query).not.toBeNull();
+    const bucket = distribution.buckets.find((b) => String(b.from_minutes) === query.get('from_minutes'))!;
+    expect(query.get('to_minutes')).toBe(bucket.to_minutes === null ? null : String(bucket.to_minutes));
+    expect(bucket.tickets).toBeGreaterThan(0);
+    await expectDrilledTickets(page, bucket.tickets);
+    // Independently: the range's measured tickets without the bucket's bounds, their minutes counted here.
+    const unbounded = new URLSearchParams({ metric: 'first_response_time', from: query.get('from')!, to: query.get('to')!, hours: query.get('hours')! });
+    const minutes: number[] = [];
+    let cursor: string | null = null;
+    do {
+      if (cursor) unbounded.set('cursor', cursor);
+      unbounded.set('limit', '1000');
+      const body = (await (await fetch(`${base}/api/tickets?${unbounded}`, { headers: { accept: 'application/json' } })).json()) as TicketsResponse;
+      minutes.push(...body.tickets.map((t) => t.value as number));
+      cursor = body.next_cursor;
+    } while (cursor);
+    expect(minutes.filter((m) => m >= bucket.from_minutes && (bucket.to_minutes === null || m < bucket.to_minutes)).length).toBe(bucket.tickets);
+    await page.screenshot({ path: join(resultsDir, 'explore-distribution-drilldown-light.png') });
+
+    // A reload (or the link shared) reopens the same tickets.
+    const url = page.url();
+    await page.reload();
+    await page.getByTestId('drilldown').waitFor({ state: 'visible', timeout: 30_000 });
+    expect(page.url()).toBe(url);
+    await expectDrilledTickets(page, bucket.tickets);
+    // Closing removes the parameter and keeps the rest of the view.
+    await page.getByTestId('drilldown').getByRole('button', { name: 'Close the tickets' }).click();
+    await expect.poll(() => drillQuery(page)).toBeNull();
+    expect(await page.getByTestId('drilldown').isVisible()).toBe(false);
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ metric: 'first_response_time', range: 'all' });
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -7,8 +7,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GoalListResponse, SeriesResponse } from '../../api/contracts.ts';
 import { hasChromium, resultsDir, startDemoBrowser, type DemoBrowser } from '../support/browser.ts';
+import { drillQuery, expectDrilledTickets } from '../support/drilldown-page.ts';
 
-type GoalReport = { goal: { version: number }; versions: Array<{ version: number; target: number }>; periods: Array<{ period_start: string; value: number | null; status: string }>; current: { value_so_far: number | null; status: string } | null };
+type GoalReport = {
+  goal: { version: number };
+  versions: Array<{ version: number; target: number }>;
+  periods: Array<{ period_start: string; value: number | null; status: string }>;
+  current: { period_start: string; period_end: string; value_so_far: number | null; tickets: number; status: string } | null;
+};
 
 describe.runIf(hasChromium)('goals pages in Chromium', () => {
   let run: DemoBrowser | undefined;
@@ -99,10 +105,23 @@ describe.runIf(hasChromium)('goals pages in Chromium', () => {
     await card.scrollIntoViewIfNeeded();
     await card.getByTestId('goal-sparkline').and(page.locator('[data-rendered="true"]')).waitFor({ timeout: 30_000 });
     expect(await card.getByTestId('goal-projection').textContent()).toMatch(/Projected: .+\(.+\)/);
-    // The drill-down opens Explore on the open quarter, limited to email.
-    const drill = new URL((await card.getByTestId('goal-drill').getAttribute('href'))!, base);
-    expect(drill.pathname).toBe('/explore');
-    expect(Object.fromEntries(drill.searchParams)).toMatchObject({ metric: 'first_response_time', channel: 'email', grain: 'quarter' });
+    // "Tickets behind it" lists the open quarter's email tickets in place: as many as the goal API measured.
+    expect(report.current!.tickets).toBeGreaterThan(0);
+    await card.getByTestId('goal-drill').click();
+    await page.getByTestId('drilldown').waitFor({ state: 'visible', timeout: 10_000 });
+    expect(new URL(page.url()).pathname).toBe('/');
+    const query = drillQuery(page)!;
+    expect([query.get('metric'), query.get('stat'), query.getAll('channel'), query.get('from'), query.get('to')]).toEqual(
+      ['first_response_time', 'p50', ['email'], report.current!.period_start, report.current!.period_end],
+    );
+    await expectDrilledTickets(page, report.current!.tickets);
+    await page.screenshot({ path: join(resultsDir, 'goals-drilldown-light.png') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => drillQuery(page)).toBeNull();
+    // The same measure and quarter in Explore, one link away.
+    const explore = new URL((await card.getByTestId('goal-explore').getAttribute('href'))!, base);
+    expect(explore.pathname).toBe('/explore');
+    expect(Object.fromEntries(explore.searchParams)).toMatchObject({ metric: 'first_response_time', channel: 'email', grain: 'quarter' });
 
     await page.screenshot({ path: join(resultsDir, 'goals-light.png'), fullPage: true });
     // The one failed request the browser logs is the refused target above.

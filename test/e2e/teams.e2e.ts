@@ -1,9 +1,11 @@
 // The Teams page in Chromium against the real server: the comparison shows each team's overview figures, the
-// backlog its open count, the heatmap draws; screenshots in light, dark and at 390 px.
+// backlog its open count, the heatmap draws; a heatmap cell and a trend point open their tickets, as many as the
+// API's figure; screenshots in light, dark and at 390 px.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OverviewResponse } from '../../api/contracts.ts';
+import type { HeatmapResponse, OverviewResponse, SeriesResponse, TicketsResponse } from '../../api/contracts.ts';
 import { hasChromium, resultsDir, startBrowserRun, type BrowserRun } from '../support/browser.ts';
+import { drillQuery, expectDrilledTickets } from '../support/drilldown-page.ts';
 
 // The figures as the page writes them (web/src/lib/format.ts), restated here so the root type-check need not
 // follow the web's sources: counts grouped, percentages to one decimal, scores to two, durations "1 h 5 min".
@@ -63,6 +65,73 @@ describe.runIf(hasChromium)('Teams page in Chromium', () => {
     await page.waitForURL(/compare=provider/);
     await table.locator('tbody th', { hasText: 'In-house' }).waitFor();
     await page.screenshot({ path: join(resultsDir, 'teams-light.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  /** The API's total for a drill-down's query (the dialog's `drill` parameter without its count, basis and title). */
+  async function apiTotal(query: URLSearchParams): Promise<number> {
+    const params = new URLSearchParams(query);
+    for (const name of ['n', 'basis', 'title']) params.delete(name);
+    params.set('limit', '1');
+    return ((await (await fetch(`${run.base}/api/tickets?${params}`, { headers: { accept: 'application/json' } })).json()) as TicketsResponse).total;
+  }
+
+  it('a click on a heatmap cell lists the tickets created in that hour and weekday, as many as the cell; back closes them', async () => {
+    // All the data: cells of several tickets.
+    const { page, problems } = await run.open('/teams?range=all');
+    const answer = await page.waitForResponse((r) => new URL(r.url()).pathname === '/api/metrics/first_response_time/heatmap');
+    const heatmap = (await answer.json()) as HeatmapResponse;
+    const chart = page.locator('[data-testid="heatmap-chart"][data-rendered="true"]');
+    await chart.waitFor({ timeout: 60_000 });
+    const channel = await page.getByTestId('heatmap-channel').inputValue();
+    // The busiest cell of the channel shown; its centre on the chart's grid (charts/options/heatmap.ts: 44 px left,
+    // 12 right, 8 top, 78 bottom; 24 hours across, Monday to Sunday down).
+    const cell = heatmap.cells.filter((c) => c.channel === channel).sort((a, b) => b.tickets - a.tickets)[0]!;
+    expect(cell.tickets).toBeGreaterThan(1);
+    await chart.scrollIntoViewIfNeeded();
+    const box = (await chart.boundingBox())!;
+    await page.mouse.click(box.x + 44 + ((cell.hour + 0.5) * (box.width - 56)) / 24, box.y + 8 + ((cell.weekday - 0.5) * (box.height - 86)) / 7);
+
+    await page.getByTestId('drilldown').waitFor({ state: 'visible', timeout: 10_000 });
+    const query = drillQuery(page)!;
+    expect([query.get('weekday'), query.get('hour'), query.getAll('channel')]).toEqual([String(cell.weekday), String(cell.hour), [channel]]);
+    await expectDrilledTickets(page, cell.tickets);
+    expect(await apiTotal(query)).toBe(cell.tickets);
+    await page.screenshot({ path: join(resultsDir, 'teams-heatmap-drilldown-light.png') });
+
+    // Back closes it and leaves the page as it was.
+    await page.goBack();
+    await expect.poll(() => page.getByTestId('drilldown').isVisible()).toBe(false);
+    expect(drillQuery(page)).toBeNull();
+    expect(new URL(page.url()).search).toBe('?range=all');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("a point of the teams' first-response trend lists the tickets it was measured over", async () => {
+    const { page, problems } = await run.open('/teams');
+    const answer = await page.waitForResponse((r) => new URL(r.url()).pathname === '/api/metrics/first_response_time' && new URL(r.url()).searchParams.get('by') === 'team');
+    const series = (await answer.json()) as SeriesResponse;
+    const card = page.getByTestId('compare-trend');
+    await card.locator('[data-rendered="true"]').waitFor({ timeout: 60_000 });
+    await card.getByRole('button', { name: 'Show table' }).click();
+    // The first cell with a value (a "–" is a week without a measured ticket).
+    const button = card.getByTestId('chart-table').locator('tbody td button').filter({ hasNotText: '–' }).first();
+    await button.click();
+    await page.getByTestId('drilldown').waitFor({ state: 'visible', timeout: 10_000 });
+    const query = drillQuery(page)!;
+    const from = query.get('from')!;
+    const team = query.getAll('team');
+    expect(team).toHaveLength(1);
+    // The point's week is the last one starting on or before the drill-down's first day (a partial first week starts before the range).
+    const period = series.rows.map((r) => r.period).filter((p) => p <= from).sort().at(-1);
+    const row = series.rows.find((r) => r.period === period && r.group === team[0])!;
+    expect(row.tickets).toBeGreaterThan(0);
+    await expectDrilledTickets(page, row.tickets);
+    expect(await apiTotal(query)).toBe(row.tickets);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => drillQuery(page)).toBeNull();
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -1,7 +1,7 @@
 // What a drill-down asks the API for and how many tickets it should list.
 import { describe, expect, it } from 'vitest';
 import type { ViewFilters } from '../../web/src/lib/api/view';
-import { canDrill, figureDrilldown, pointDrilldown } from '../../web/src/lib/drilldown/drilldown';
+import { bucketDrilldown, canDrill, cellDrilldown, figureDrilldown, narrowedDrilldown, pointDrilldown } from '../../web/src/lib/drilldown/drilldown';
 import type { MetricPoint } from '../../web/src/lib/metrics/metric-chart';
 
 const view: ViewFilters = {
@@ -54,4 +54,40 @@ it('a headline figure drills into the whole range', () => {
 it('survey scores are answers, not tickets: no drill-down', () => {
   expect(canDrill({ aggregation: 'score' })).toBe(false);
   expect(canDrill({ aggregation: 'duration' })).toBe(true);
+});
+
+describe('a click on a distribution bucket or a heatmap cell', () => {
+  const firstResponse = { key: 'first_response_time', label: 'First response', aggregation: 'duration' } as const;
+
+  it('a bucket: the view’s range and filters, its minutes [from, to); as many tickets as the bar', () => {
+    const drill = bucketDrilldown({ metric: firstResponse, view }, { label: '1–4 h', from_minutes: 60, to_minutes: 240, tickets: 31 });
+    expect(drill.query).toEqual({ metric: 'first_response_time', hours: 'business', from: '2025-01-01', to: '2025-04-01', filters: { team: ['t1'] }, from_minutes: 60, to_minutes: 240 });
+    expect([drill.expected, drill.basis, drill.title]).toEqual([31, 'value', 'First response: 1–4 h, 1 Jan – 31 Mar 2025']);
+  });
+
+  it('the last bucket has no upper bound', () => {
+    const drill = bucketDrilldown({ metric: firstResponse, view }, { label: '> 24 h', from_minutes: 1440, to_minutes: null, tickets: 3 });
+    expect([drill.query.from_minutes, 'to_minutes' in drill.query]).toEqual([1440, false]);
+  });
+
+  it('a cell: its channel (replacing the view’s), weekday and hour; its tickets are the ones measured', () => {
+    const narrowed = { ...view, dimensions: { ...view.dimensions, channel: ['email', 'chat'] } };
+    const drill = cellDrilldown({ metric: firstResponse, stat: 'p50', view: narrowed }, { channel: 'chat', weekday: 7, hour: 23, tickets: 5 });
+    expect(drill.query).toEqual({
+      metric: 'first_response_time', stat: 'p50', hours: 'business', from: '2025-01-01', to: '2025-04-01', filters: { team: ['t1'], channel: ['chat'] }, weekday: 7, hour: 23,
+    });
+    expect([drill.expected, drill.basis]).toEqual([5, 'measured']);
+    expect(drill.title).toBe('First response, chat, Sundays 23:00–00:00, 1 Jan – 31 Mar 2025');
+  });
+
+  it('any other mark: the days, filters and narrowing it stands for', () => {
+    const drill = narrowedDrilldown(
+      { metric: { key: 'created', label: 'Created', aggregation: 'count' }, view },
+      { from: '2025-02-01', to: '2025-03-01', filters: { team: ['t2'], priority: ['high'] }, hour: 0 },
+      'February, team t2',
+      12,
+      'value',
+    );
+    expect(drill.query).toEqual({ metric: 'created', hours: 'business', from: '2025-02-01', to: '2025-03-01', filters: { team: ['t2'], priority: ['high'] }, hour: 0 });
+  });
 });

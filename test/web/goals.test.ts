@@ -165,6 +165,25 @@ describe('drill-down link', () => {
   });
 });
 
+describe('a scorecard’s tickets in place', () => {
+  it('lists the open period’s tickets of the goal’s measure and scope; as many as it measured', async () => {
+    const { goalDrilldown } = await import('../../web/src/lib/goals/drill-down');
+    const goal = { name: 'Email first response', metric: 'first_response_time', stat: 'p90', variant: null, hours: 'business' as const, period: 'quarter' as const, scope: { channel: ['email'], team: [] } };
+    const drill = goalDrilldown(goal, { aggregation: 'duration' }, { period_start: '2026-10-01', period_end: '2027-01-01', tickets: 118 });
+    expect(drill.query).toEqual({ metric: 'first_response_time', stat: 'p90', hours: 'business', from: '2026-10-01', to: '2027-01-01', filters: { channel: ['email'] } });
+    expect([drill.expected, drill.basis, drill.title]).toEqual([118, 'measured', 'Email first response, Q4 2026']);
+  });
+
+  it('a count’s tickets are its value; a rate passes its preset and has no statistic', async () => {
+    const { goalDrilldown } = await import('../../web/src/lib/goals/drill-down');
+    const base = { name: 'G', stat: 'value', hours: 'calendar' as const, period: 'week' as const, scope: {} };
+    const count = goalDrilldown({ ...base, metric: 'created', variant: null }, { aggregation: 'count' }, { period_start: '2026-11-30', period_end: '2026-12-07', tickets: 12 });
+    expect([count.query.stat, count.expected, count.basis]).toEqual([undefined, 12, 'value']);
+    const rate = goalDrilldown({ ...base, metric: 'first_contact_resolution', variant: 'one_touch' }, { aggregation: 'rate' }, { period_start: '2026-11-30', period_end: '2026-12-07', tickets: 9 });
+    expect([rate.query.variant, 'stat' in rate.query, rate.basis]).toEqual(['one_touch', false, 'measured']);
+  });
+});
+
 describe('editor preview range', () => {
   it('starts periods on Monday, the 1st, or a quarter\'s 1st', () => {
     // 2026-11-15 is a Sunday; its week started on Monday 9 November.

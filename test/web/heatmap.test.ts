@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HeatmapSeriesOption, VisualMapComponentOption } from 'echarts';
 import type { HeatmapResponse, OverviewResponse } from '../../api/contracts';
-import { buildHeatmapOption, scaleTop, heatmapChannels, heatmapCsv, heatmapDescription, heatmapPoints, heatmapTable } from '../../web/src/lib/charts/options/heatmap';
+import { buildHeatmapOption, scaleTop, heatmapCellAt, heatmapCellOf, heatmapChannels, heatmapCsv, heatmapDescription, heatmapPoints, heatmapTable } from '../../web/src/lib/charts/options/heatmap';
 import { comparedGroups, comparisonTable, viewOfGroup } from '../../web/src/lib/teams/comparison';
 import type { ViewFilters } from '../../web/src/lib/api/view';
 
@@ -119,5 +119,19 @@ describe('comparison of groups', () => {
       { label: 'In-house', cells: ['1,234', '42 min', '1 d 1 h', '61.3 %', '8.0 %', '90.0 %', '4.5'], partial: false },
       { label: 'Outsourced', cells: ['7', '–', '1 d 1 h', '61.3 %', '8.0 %', '90.0 %', '3.25'], partial: false },
     ]);
+  });
+});
+
+describe('a click on the heatmap', () => {
+  it('on the chart: the data index among the channel’s cells', () => {
+    expect(heatmapCellAt(cells, 'email', 2)).toEqual({ channel: 'email', weekday: 7, hour: 23, value: 12.4, tickets: 2 });
+    expect(heatmapCellAt(cells, 'chat', 0)?.tickets).toBe(3);
+    expect(heatmapCellAt(cells, 'chat', 1)).toBeNull();
+  });
+
+  it('on the table: the row is the weekday (0 = Monday), the column the hour; an empty slot is no cell', () => {
+    expect(heatmapCellOf(cells, 'email', 0, 14)).toEqual({ channel: 'email', weekday: 1, hour: 14, value: 95, tickets: 1 });
+    expect(heatmapCellOf(cells, 'email', 6, 23)?.tickets).toBe(2);
+    expect(heatmapCellOf(cells, 'email', 2, 10)).toBeNull(); // chat's slot, not email's
   });
 });

@@ -4,7 +4,10 @@ declare global {
     // interface Error {}
     // interface Locals {}
     // interface PageData {}
-    // interface PageState {}
+    interface PageState {
+      /** This history entry was added by opening a drill-down (lib/drilldown/drill-state.svelte.ts): closing it goes back. */
+      drill?: boolean;
+    }
     // interface Platform {}
   }
 }

@@ -14,6 +14,13 @@ export interface PageRequest {
   limit?: number;
 }
 
+/** A bucket's minutes and a heatmap cell's weekday and hour, when the drill-down has them. */
+function narrowingParams(query: DrilldownQuery): Partial<Record<'from_minutes' | 'to_minutes' | 'weekday' | 'hour', string>> {
+  const out: Partial<Record<'from_minutes' | 'to_minutes' | 'weekday' | 'hour', string>> = {};
+  for (const key of ['from_minutes', 'to_minutes', 'weekday', 'hour'] as const) if (query[key] !== undefined) out[key] = String(query[key]);
+  return out;
+}
+
 function ticketArgs(query: DrilldownQuery, page: PageRequest) {
   return {
     query: {
@@ -24,6 +31,7 @@ function ticketArgs(query: DrilldownQuery, page: PageRequest) {
       from: query.from,
       to: query.to,
       sort: page.sort,
+      ...narrowingParams(query),
       ...(page.cursor ? { cursor: page.cursor } : {}),
       ...(page.limit === undefined ? {} : { limit: String(page.limit) }),
       ...query.filters,

@@ -1,7 +1,9 @@
-// Where a scorecard's click leads: the tickets behind a goal's period. Until the drill-down table lands, that is
-// Explore with the goal's metric, statistic, hours, scope and the period as a custom range (`to` inclusive, as the
-// filter bar's URL has it), so the view can be shared and the explorer can open the tickets from it.
-import { addDays } from '../format';
+// Where a scorecard's click leads: the tickets behind a goal's open period, in place (`goalDrilldown`, for the
+// drill-down dialog), and, as a secondary link, Explore with the goal's metric, statistic, hours, scope and the
+// period as a custom range (`to` inclusive, as the filter bar's URL has it).
+import type { MetricInfo } from '$api/contracts';
+import type { Drilldown } from '../drilldown/drilldown';
+import { addDays, formatPeriod } from '../format';
 import { filterDimensions } from '../filters/filters';
 
 export interface DrillGoal {
@@ -23,4 +25,35 @@ export function drillDownQuery(goal: DrillGoal, periodStart: string, periodEnd: 
   if (goal.variant) query.set('variant', goal.variant);
   query.set('grain', goal.period);
   return query.toString();
+}
+
+/** The open period a scorecard shows (`current` of `GET /api/goals`). */
+export interface DrillPeriod {
+  period_start: string;
+  period_end: string;
+  /** The tickets the period's value is measured over (a count's value). */
+  tickets: number;
+}
+
+/**
+ * The tickets behind `goal`'s period: its metric, statistic, preset and hours over its scope, from the period's
+ * start to its end (exclusive). As many as the period's measured tickets; for a count, that is its value.
+ */
+export function goalDrilldown(goal: DrillGoal & { name: string }, metric: Pick<MetricInfo, 'aggregation'>, period: DrillPeriod): Drilldown {
+  const filters: Record<string, string[]> = {};
+  for (const [dimension, values] of Object.entries(goal.scope)) if (values.length > 0) filters[dimension] = [...values];
+  return {
+    query: {
+      metric: goal.metric,
+      ...(metric.aggregation === 'duration' && goal.stat !== 'value' ? { stat: goal.stat as 'p50' | 'p90' | 'mean' } : {}),
+      ...(goal.variant ? { variant: goal.variant } : {}),
+      hours: goal.hours,
+      from: period.period_start,
+      to: period.period_end,
+      filters,
+    },
+    title: `${goal.name}, ${formatPeriod(period.period_start, goal.period)}`,
+    expected: period.tickets,
+    basis: metric.aggregation === 'count' ? 'value' : 'measured',
+  };
 }

@@ -47,6 +47,16 @@ export function heatmapPoints(cells: readonly HeatmapCell[], channel: string): [
   return cells.filter((cell) => cell.channel === channel).map((cell) => [cell.hour, cell.weekday - 1, cell.value, cell.tickets]);
 }
 
+/** The cell a click on the chart hit: its data index among the channel's points (`heatmapPoints`' order). */
+export function heatmapCellAt(cells: readonly HeatmapCell[], channel: string, dataIndex: number): HeatmapCell | null {
+  return cells.filter((cell) => cell.channel === channel)[dataIndex] ?? null;
+}
+
+/** The cell of a table row (weekday index, 0 = Monday) and column (hour); null where no ticket was created. */
+export function heatmapCellOf(cells: readonly HeatmapCell[], channel: string, weekdayIndex: number, hour: number): HeatmapCell | null {
+  return cells.find((cell) => cell.channel === channel && cell.weekday === weekdayIndex + 1 && cell.hour === hour) ?? null;
+}
+
 const slot = (hour: number, weekday: number) => `${WEEKDAYS[weekday]} ${HOURS[hour]}:00`;
 
 /** The text description (see the module comment). */
