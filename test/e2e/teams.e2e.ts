@@ -51,6 +51,16 @@ describe.runIf(hasChromium)('Teams page in Chromium', () => {
     ];
     expect(await table.locator('tbody tr').first().locator('td').allTextContents()).toEqual(expected);
 
+    // Its tickets created open in place: as many as the overview's figure, narrowed to that team.
+    await table.locator('tbody tr').first().locator('td').first().getByRole('button').click();
+    await page.getByTestId('drilldown').waitFor({ state: 'visible', timeout: 10_000 });
+    expect(drillQuery(page)!.getAll('team')).toEqual([teams[0]!.team_id]);
+    await expectDrilledTickets(page, figure('created').value!);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => drillQuery(page)).toBeNull();
+    // Survey answers are not tickets: the CSAT figure is no button.
+    expect(await table.locator('tbody tr').first().locator('td').last().getByRole('button').count()).toBe(0);
+
     const backlog = (await (await backlogAnswer).json()) as { open: number; oldest_per_assignee: unknown[] };
     await page.getByTestId('backlog-open').waitFor();
     expect(Number(await page.getByTestId('backlog-open').getAttribute('data-value'))).toBe(backlog.open);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { HeatmapSeriesOption, VisualMapComponentOption } from 'echarts';
 import type { HeatmapResponse, OverviewResponse } from '../../api/contracts';
 import { buildHeatmapOption, scaleTop, heatmapCellAt, heatmapCellOf, heatmapChannels, heatmapCsv, heatmapDescription, heatmapPoints, heatmapTable } from '../../web/src/lib/charts/options/heatmap';
-import { comparedGroups, comparisonTable, viewOfGroup } from '../../web/src/lib/teams/comparison';
+import { canDrillFigure, comparedGroups, comparisonFigure, comparisonTable, groupFigureDrilldown, viewOfGroup, type GroupFigures } from '../../web/src/lib/teams/comparison';
 import type { ViewFilters } from '../../web/src/lib/api/view';
 
 // Email: Monday 09:00 (4 tickets, 30 min), Monday 14:00 (1 ticket, 95 min), Sunday 23:00 (2 tickets, 12.4 min).
@@ -119,6 +119,52 @@ describe('comparison of groups', () => {
       { label: 'In-house', cells: ['1,234', '42 min', '1 d 1 h', '61.3 %', '8.0 %', '90.0 %', '4.5'], partial: false },
       { label: 'Outsourced', cells: ['7', '–', '1 d 1 h', '61.3 %', '8.0 %', '90.0 %', '3.25'], partial: false },
     ]);
+  });
+});
+
+describe('a click on a comparison figure', () => {
+  const view: ViewFilters = {
+    range: { from: '2026-01-01', to: '2026-02-01' },
+    dimensions: { team: [], channel: ['email', 'chat'], priority: ['high'], provider: ['outsourced'], requester_kind: [] },
+    hours: 'business',
+  };
+  const info = (key: string, label: string, aggregation: 'count' | 'duration' | 'score') =>
+    ({ key, label, unit: 'tickets', better: 'higher', aggregation, description: '', definition: '' }) as const;
+  const rows: GroupFigures[] = [
+    {
+      group: { value: 'in_house', label: 'In-house' },
+      headline: [
+        { key: 'created', metric: info('created', 'Tickets created', 'count'), stat: null, value: 120, tickets: 120, previous_value: null, previous_tickets: 0 },
+        { key: 'first_response_time', metric: info('first_response_time', 'First response', 'duration'), stat: 'p50', value: 42, tickets: 97, previous_value: null, previous_tickets: 0 },
+        { key: 'csat', metric: info('csat', 'CSAT', 'score'), stat: null, value: 4.5, tickets: 30, previous_value: null, previous_tickets: 0 },
+      ],
+    },
+    {
+      group: { value: 'outsourced', label: 'Outsourced' },
+      headline: [{ key: 'created', metric: info('created', 'Tickets created', 'count'), stat: null, value: 0, tickets: 0, previous_value: null, previous_tickets: 0 }],
+    },
+  ];
+
+  it('finds the figure of a cell: column 0 created, then the key metrics in order', () => {
+    expect(comparisonFigure(rows, 0, 0)?.value).toBe(120);
+    expect(comparisonFigure(rows, 0, 1)?.key).toBe('first_response_time');
+    expect(comparisonFigure(rows, 0, 6)?.key).toBe('csat');
+    expect(comparisonFigure(rows, 1, 1)).toBeNull();
+  });
+
+  it('lists tickets only behind figures of tickets: not survey answers, not an empty group', () => {
+    expect([0, 1, 6].map((c) => canDrillFigure(comparisonFigure(rows, 0, c)))).toEqual([true, true, false]);
+    expect(canDrillFigure(comparisonFigure(rows, 1, 0))).toBe(false);
+  });
+
+  it('narrows the view to the group (replacing its filter on that dimension); a duration counts its measured tickets', () => {
+    const drill = groupFigureDrilldown(view, 'provider', rows[0]!.group, comparisonFigure(rows, 0, 1)!);
+    expect(drill.query).toEqual({
+      metric: 'first_response_time', stat: 'p50', hours: 'business', from: '2026-01-01', to: '2026-02-01',
+      filters: { channel: ['email', 'chat'], priority: ['high'], provider: ['in_house'] },
+    });
+    expect([drill.expected, drill.basis, drill.title]).toEqual([97, 'measured', 'First response, In-house, 1 Jan – 31 Jan 2026']);
+    expect(groupFigureDrilldown(view, 'provider', rows[0]!.group, comparisonFigure(rows, 0, 0)!).expected).toBe(120);
   });
 });
 

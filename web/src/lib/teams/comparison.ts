@@ -3,9 +3,10 @@
 // Pure: the groups to ask for, and the table of their answers.
 import type { OverviewResponse } from '$api/contracts';
 import type { DataTableModel } from '../charts/chart-data';
+import { canDrill, figureDrilldown, type Drilldown } from '../drilldown/drilldown';
 import type { FilterDimension } from '../filters/filters';
 import { fixedOptions, type FilterOption } from '../filters/options';
-import { formatCount, formatValue } from '../format';
+import { formatCount, formatRange, formatValue } from '../format';
 import type { ViewFilters } from '../api/view';
 
 /** The key metrics compared (headline keys of `GET /api/overview`), in the order PRODUCT.md §1 gives. */
@@ -66,4 +67,23 @@ export function comparisonTable(by: CompareBy, rows: readonly GroupFigures[], ca
       };
     }),
   };
+}
+
+export type GroupFigure = GroupFigures['headline'][number];
+
+/** The figure in a comparison table's cell: column 0 is tickets created, then `comparedMetrics` in order. */
+export function comparisonFigure(rows: readonly GroupFigures[], row: number, column: number): GroupFigure | null {
+  const key = column === 0 ? 'created' : comparedMetrics[column - 1];
+  return rows[row]?.headline.find((figure) => figure.key === key) ?? null;
+}
+
+/** Whether a cell's tickets can be listed: a figure of tickets (not survey answers) with some behind it. */
+export function canDrillFigure(figure: GroupFigure | null): figure is GroupFigure {
+  return figure !== null && canDrill(figure.metric) && figure.tickets > 0;
+}
+
+/** The tickets behind one group's figure: the view narrowed to the group, over its whole range. */
+export function groupFigureDrilldown(view: ViewFilters, by: CompareBy, group: FilterOption, figure: GroupFigure): Drilldown {
+  const drilldown = figureDrilldown({ metric: figure.metric, stat: figure.stat ?? undefined, view: viewOfGroup(view, by, group.value) }, figure.tickets, figure.value);
+  return { ...drilldown, title: `${figure.metric.label}, ${group.label}, ${formatRange(view.range.from, view.range.to)}` };
 }
