@@ -118,6 +118,8 @@ describe.runIf(hasChromium)('goals pages in Chromium', () => {
     await page.screenshot({ path: join(resultsDir, 'goals-drilldown-light.png') });
     await page.keyboard.press('Escape');
     await expect.poll(() => drillQuery(page)).toBeNull();
+    // Closed (and history stepped back), the keyboard is where it was: on the button that opened it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('goal-drill');
     // The same measure and quarter in Explore, one link away.
     const explore = new URL((await card.getByTestId('goal-explore').getAttribute('href'))!, base);
     expect(explore.pathname).toBe('/explore');

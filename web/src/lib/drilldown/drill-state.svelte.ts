@@ -12,6 +12,8 @@ class DrillState {
   /** The parameter's text: the drill-down is decoded again only when it changes, not on every other URL change. */
   #text = $derived(page.url.searchParams.get(drillParam));
   #current = $derived(decodeDrilldown(this.#text));
+  /** What had the focus when the drill-down opened (a figure's button), to return it there once closed. */
+  #opener: HTMLElement | null = null;
 
   /** The drill-down the URL names; null when there is none (or it cannot be read). */
   get current(): Drilldown | null {
@@ -23,7 +25,19 @@ class DrillState {
     const url = new URL(page.url);
     url.search = withDrilldown(page.url.searchParams, drilldown).toString();
     if (url.href === page.url.href) return;
+    this.#opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     void goto(url, { keepFocus: true, noScroll: true, state: { drill: true } });
+  };
+
+  /**
+   * After a navigation (`afterNavigate`): once the drill-down is closed, the focus goes back to what opened it.
+   * SvelteKit resets the focus on back, after the dialog has returned it to its opener.
+   */
+  returnFocus = (): void => {
+    if (this.#current) return;
+    const opener = this.#opener;
+    this.#opener = null;
+    if (opener?.isConnected && document.activeElement !== opener) opener.focus();
   };
 
   /**
