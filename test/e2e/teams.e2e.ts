@@ -115,6 +115,18 @@ describe.runIf(hasChromium)('Teams page in Chromium', () => {
     await expect.poll(() => page.getByTestId('drilldown').isVisible()).toBe(false);
     expect(drillQuery(page)).toBeNull();
     expect(new URL(page.url()).search).toBe('?range=all');
+
+    // The table alternative: a button for each slot with tickets (none for an empty one); the first is the
+    // channel's earliest slot of the week.
+    const card = page.getByTestId('heatmap');
+    await card.getByRole('button', { name: 'Show table' }).click();
+    const buttons = card.getByTestId('chart-table').locator('tbody button');
+    const ofChannel = heatmap.cells.filter((c) => c.channel === channel).sort((a, b) => a.weekday - b.weekday || a.hour - b.hour);
+    expect(await buttons.count()).toBe(ofChannel.length);
+    await buttons.first().click();
+    await page.getByTestId('drilldown').waitFor({ state: 'visible', timeout: 10_000 });
+    expect([drillQuery(page)!.get('weekday'), drillQuery(page)!.get('hour')]).toEqual([String(ofChannel[0]!.weekday), String(ofChannel[0]!.hour)]);
+    await expectDrilledTickets(page, ofChannel[0]!.tickets);
     expect(problems).toEqual([]);
     await page.close();
   });
