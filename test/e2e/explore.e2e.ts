@@ -233,6 +233,10 @@ describe.runIf(hasChromium)('Explore in Chromium', () => {
     await expect.poll(() => drillQuery(page)).toBeNull();
     expect(await page.getByTestId('drilldown').isVisible()).toBe(false);
     expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ metric: 'first_response_time', range: 'all' });
+    // The table alternative: each bucket with tickets is a button in both its columns (tickets, share).
+    const card = page.getByTestId('distribution-card');
+    await card.getByRole('button', { name: 'Show table' }).click();
+    expect(await card.getByTestId('chart-table').locator('tbody button').count()).toBe(2 * withTickets.length);
     expect(problems).toEqual([]);
     await page.close();
   });
