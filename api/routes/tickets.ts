@@ -20,6 +20,9 @@ const arrowType = 'application/vnd.apache.arrow.stream';
 const maxPage = 1_000;
 const maxExport = 1_000_000;
 
+/** The scales a survey answer may have (the feedback table's CHECK). */
+const scaleMaxes = [1, 3, 5, 7, 10] as const;
+
 const ticketsQuery = z
   .object({
     from: isoDate.optional(),
@@ -30,12 +33,16 @@ const ticketsQuery = z
     variant: boundedText().optional(),
     outcome: z.enum(['met', 'missed']).optional(),
     target: z.coerce.number().min(0).max(maxTargetMinutes).optional().meta({ description: 'Minutes a duration is judged against (`outcome`).' }),
+    score: z.coerce.number().min(0).max(10).optional().meta({ description: 'Survey metrics: only the tickets of answers with this score (with `scale_max`).' }),
+    scale_max: z.coerce.number().refine((n) => (scaleMaxes as readonly number[]).includes(n), `one of ${scaleMaxes.join(', ')}`).optional()
+      .meta({ description: 'The scale of `score`: 1 (good/bad), 3, 5, 7 or 10.' }),
     sort: z.enum([...ticketSorts, ...ticketSorts.map((s) => `-${s}`)] as [string, ...string[]]).default('created_at'),
     limit: z.coerce.number().int().positive().optional(),
     cursor: boundedText().optional(),
     ...filterQueryShape,
   })
-  .strict();
+  .strict()
+  .refine((q) => (q.score === undefined) === (q.scale_max === undefined), { message: 'score and scale_max go together: a score means something on its scale', path: ['score'] });
 
 const linkHeader = { description: 'The next page, as `<url>; rel="next"`, when there is one.', schema: { type: 'string' as const } };
 
@@ -154,6 +161,7 @@ export function ticketRoutes(db: Database, now: () => Date = () => new Date()) {
         to,
         outcome: query.outcome,
         target: query.target,
+        score: query.score === undefined || query.scale_max === undefined ? undefined : { score: query.score, scaleMax: query.scale_max },
         sort: query.sort.replace(/^-/, '') as TicketSort,
         descending,
         limit,

@@ -71,7 +71,7 @@ describe('the tickets behind a metric', () => {
       [`${january}&metric=speed`, /no metric "speed"/],
       [`${january}&metric=created&outcome=met`, /created is a count/],
       [`${january}&metric=first_response_time&outcome=met`, /add target=<minutes>/],
-      [`${january}&metric=csat`, /survey answers/],
+      [`${january}&metric=csat&outcome=met`, /csat is a survey score/],
       [`${january}&sort=colour`, /^sort: /],
       [`${january}&cursor=nonsense`, /^cursor: /],
     ];
