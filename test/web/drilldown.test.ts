@@ -51,7 +51,11 @@ it('a headline figure drills into the whole range', () => {
   expect(drill.expected).toBe(300);
 });
 
-it('survey scores are answers, not tickets: no drill-down', () => {
-  expect(canDrill({ aggregation: 'score' })).toBe(false);
+it('survey scores drill into the tickets their answers are about', () => {
+  expect(canDrill({ aggregation: 'score' })).toBe(true);
   expect(canDrill({ aggregation: 'duration' })).toBe(true);
+  const drill = pointDrilldown({ metric: { key: 'csat', label: 'CSAT', aggregation: 'score' }, view }, { ...point, by: null, group: null, value: 80, tickets: 5 });
+  expect(drill.query).toEqual({ metric: 'csat', hours: 'business', from: '2025-01-06', to: '2025-01-13', filters: { team: ['t1'] } });
+  expect(drill.expected).toBe(5);
+  expect(drill.basis).toBe('measured');
 });

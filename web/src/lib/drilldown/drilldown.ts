@@ -18,6 +18,8 @@ export interface DrilldownQuery {
   to: string;
   /** Every dimension the tickets are limited to (the view's filters and the point's group). */
   filters: Record<string, string[]>;
+  /** Survey metrics: only the tickets of answers with this score on this scale (a distribution's bar). */
+  score?: { score: number; scale_max: number };
 }
 
 /** A drill-down as a page shows it. */
@@ -82,9 +84,9 @@ export function figureDrilldown(source: DrilldownSource, tickets: number, value:
   };
 }
 
-/** Whether the metric's tickets can be listed: survey scores are measured over answers, not tickets. */
-export function canDrill(metric: Pick<MetricInfo, 'aggregation'>): boolean {
-  return metric.aggregation !== 'score';
+/** Whether the metric's tickets can be listed (every metric can: a survey's are the tickets its answers are about). */
+export function canDrill(_metric: Pick<MetricInfo, 'aggregation'>): boolean {
+  return true;
 }
 
 /** The header's sentence about the count. */
@@ -92,5 +94,6 @@ export function countNote(drilldown: Pick<Drilldown, 'basis'>, aggregation: Metr
   if (drilldown.basis === 'value') return 'equal to the point’s value';
   if (aggregation === 'rate') return 'the tickets the rate is measured over (its base)';
   if (aggregation === 'duration') return 'the tickets the statistic is measured over';
+  if (aggregation === 'score') return 'the tickets the answers are about (each once; answers without a ticket are not listed)';
   return 'the tickets behind the point';
 }
