@@ -4,11 +4,10 @@
 import type { EChartsOption } from 'echarts';
 import type { ScoreDistributionResponse } from '$api/contracts';
 import { csvText } from '../../../../common/csv';
-import type { ViewFilters } from '../api/view';
+import { dimensionParams, type ViewFilters } from '../api/view';
 import type { DataTableModel } from '../charts/chart-data';
 import { toneColour, type ColorScheme, type Tone } from '../charts/palette';
 import type { Drilldown } from '../drilldown/drilldown';
-import { filterDimensions } from '../filters/filters';
 import { formatCount, formatCountOf, formatRange } from '../format';
 
 export type ScoreDistribution = ScoreDistributionResponse;
@@ -78,7 +77,8 @@ export function scoreDistributionOption(answer: ScoreDistribution, title: string
         return `${bar.label}${bar.band ? ` · ${bar.band.label}` : ''}<br/>${formatCountOf(bar.answers, 'answer')} (${share(bar.answers, answer.answers)})`;
       },
     },
-    grid: { top: 40, left: 8, right: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    // Room for the legend on two lines (NPS's three bands wrap at phone width).
+    grid: { top: 58, left: 8, right: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: { type: 'category', data: bars.map((b) => b.label), axisLabel: { interval: 0, hideOverlap: true } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCount(v) } },
     series: groups.map((group) => ({
@@ -116,8 +116,7 @@ export function scoreDistributionCsv(answer: ScoreDistribution): string {
 
 /** The tickets whose answer (in the view) had the bar's score on its scale; as many as the bar's distinct tickets. */
 export function scoreDrilldown(metric: { key: string; label: string }, view: ViewFilters, bar: ScoreBar): Drilldown {
-  const filters: Record<string, string[]> = {};
-  for (const name of filterDimensions) if (view.dimensions[name].length > 0) filters[name] = [...view.dimensions[name]];
+  const filters = dimensionParams(view) as Record<string, string[]>;
   const scale = bar.label.includes(' of ') || bar.label !== String(bar.score) ? '' : ` of ${bar.scaleMax}`;
   return {
     query: { metric: metric.key, hours: view.hours, from: view.range.from, to: view.range.to, filters, score: { score: bar.score, scale_max: bar.scaleMax } },

@@ -5,6 +5,7 @@
 //
 // ## The chart's text description (aria-label)
 //   <title>: <n> hour slots with tickets. Slowest: <Weekday> <HH>:00 = <value> (<t> tickets). Fastest: … .
+//   ("1 hour slot", "1 ticket" in the singular.)
 import type { EChartsOption } from 'echarts';
 import type { HeatmapResponse } from '$api/contracts';
 import { csvText } from '../../../../../common/csv';
