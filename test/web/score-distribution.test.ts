@@ -83,7 +83,7 @@ it('a bar drills into the tickets of its score on its scale over the view', () =
   };
   const good = scoreBars(csat).find((b) => b.label === 'good')!;
   const drill = scoreDrilldown({ key: 'csat', label: 'CSAT' }, view, good);
-  expect(drill.query).toEqual({ metric: 'csat', hours: 'calendar', from: '2026-03-01', to: '2026-04-01', filters: { team: ['zagreb-l1'] }, score: { score: 1, scale_max: 1 } });
+  expect(drill.query).toEqual({ metric: 'csat', hours: 'calendar', from: '2026-03-01', to: '2026-04-01', filters: { team: ['zagreb-l1'] }, score: 1, scale_max: 1 });
   expect(drill.expected).toBe(2);
   expect(drill.title).toBe('CSAT good, satisfied, 1 Mar – 31 Mar 2026');
   const nine = scoreDrilldown({ key: 'nps', label: 'NPS' }, view, scoreBars(nps)[2]!);

@@ -26,7 +26,7 @@ function ticketArgs(query: DrilldownQuery, page: PageRequest) {
       sort: page.sort,
       ...(page.cursor ? { cursor: page.cursor } : {}),
       ...(page.limit === undefined ? {} : { limit: String(page.limit) }),
-      ...(query.score ? { score: String(query.score.score), scale_max: String(query.score.scale_max) } : {}),
+      ...(query.score !== undefined && query.scale_max !== undefined ? { score: String(query.score), scale_max: String(query.scale_max) } : {}),
       ...query.filters,
     },
   };

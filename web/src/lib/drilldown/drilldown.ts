@@ -18,8 +18,9 @@ export interface DrilldownQuery {
   to: string;
   /** Every dimension the tickets are limited to (the view's filters and the point's group). */
   filters: Record<string, string[]>;
-  /** Survey metrics: only the tickets of answers with this score on this scale (a distribution's bar). */
-  score?: { score: number; scale_max: number };
+  /** Survey metrics: only the tickets of answers with this score on this scale (a distribution's bar); both or neither. */
+  score?: number;
+  scale_max?: number;
 }
 
 /** A drill-down as a page shows it. */

@@ -119,7 +119,7 @@ export function scoreDrilldown(metric: { key: string; label: string }, view: Vie
   const filters = dimensionParams(view) as Record<string, string[]>;
   const scale = bar.label.includes(' of ') || bar.label !== String(bar.score) ? '' : ` of ${bar.scaleMax}`;
   return {
-    query: { metric: metric.key, hours: view.hours, from: view.range.from, to: view.range.to, filters, score: { score: bar.score, scale_max: bar.scaleMax } },
+    query: { metric: metric.key, hours: view.hours, from: view.range.from, to: view.range.to, filters, score: bar.score, scale_max: bar.scaleMax },
     title: `${metric.label} ${bar.label}${scale}${bar.band ? `, ${bar.band.label.toLowerCase()}` : ''}, ${formatRange(view.range.from, view.range.to)}`,
     expected: bar.tickets,
     basis: 'measured',
