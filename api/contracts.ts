@@ -387,6 +387,39 @@ export const commentsResponseSchema = z
   .meta({ id: 'CommentsResponse' });
 export type CommentsResponse = z.infer<typeof commentsResponseSchema>;
 
+/** `GET /api/feedback/:key/distribution`: a survey metric's answers per score, by scale, each score in its band. */
+export const scoreDistributionResponseSchema = z
+  .object({
+    metric: metricInfoSchema,
+    filters: z.record(z.string(), z.array(z.string())),
+    from: isoDay.meta({ description: 'Inclusive start of the range, ISO date (UTC).' }),
+    to: isoDay.meta({ description: 'Exclusive end of the range, ISO date (UTC).' }),
+    answers: z.number().int().meta({ description: "Answers in the metric's base: the sum of every score's answers, and the series' `tickets`." }),
+    bands: z
+      .array(z.object({ key: z.string(), label: z.string(), tone: z.enum(['negative', 'neutral', 'positive']) }))
+      .meta({ description: 'The named groups of scores (NPS detractors, passives, promoters), in legend order.' }),
+    scales: z
+      .array(
+        z.object({
+          scale_max: z.number().int(),
+          min: z.number().meta({ description: "The scale's lowest score." }),
+          answers: z.number().int(),
+          scores: z.array(
+            z.object({
+              score: z.number(),
+              label: z.string().meta({ description: 'The score, or its name on the scale ("good").' }),
+              answers: z.number().int(),
+              tickets: z.number().int().meta({ description: 'Distinct tickets of those answers (answers without a ticket are not in it).' }),
+              band: z.string().nullable(),
+            }),
+          ).meta({ description: 'Every score of the scale, lowest first, with 0 answers where nobody chose it.' }),
+        }),
+      )
+      .meta({ description: 'The scales with answers in the view, the main one first.' }),
+  })
+  .meta({ id: 'ScoreDistributionResponse' });
+export type ScoreDistributionResponse = z.infer<typeof scoreDistributionResponseSchema>;
+
 const nullableInstant = isoInstant.nullable();
 /** `GET /api/tickets/:id`: one ticket's facts, and why it counted (or not) in each rate. */
 export const ticketDetailResponseSchema = z

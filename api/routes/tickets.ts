@@ -25,6 +25,8 @@ const wholeText = (min: number, max: number) =>
   z.string().regex(/^\d{1,2}$/, 'a whole number').transform(Number).pipe(z.number().int().min(min).max(max));
 /** Minutes from 0 to a year, in digits with an optional fraction. */
 const minutesText = z.string().regex(/^\d{1,6}(\.\d{1,6})?$/, 'minutes as a number, e.g. 60 or 90.5').transform(Number).pipe(z.number().min(0).max(maxTargetMinutes));
+/** The scales a survey answer may have (the feedback table's CHECK). */
+const scaleMaxes = [1, 3, 5, 7, 10] as const;
 
 const ticketsQuery = z
   .object({
@@ -40,12 +42,16 @@ const ticketsQuery = z
     to_minutes: minutesText.optional().meta({ description: 'Durations: only values of less than this many minutes (a bucket’s upper bound, exclusive).' }),
     weekday: wholeText(1, 7).optional().meta({ description: 'Only tickets created on this ISO weekday (1 = Monday) in their team’s time zone (UTC without a team), as the heatmap places them.' }),
     hour: wholeText(0, 23).optional().meta({ description: 'Only tickets created in this hour of the day (0–23) in their team’s time zone, as the heatmap places them.' }),
+    score: z.coerce.number().min(0).max(10).optional().meta({ description: 'Survey metrics: only the tickets of answers with this score (with `scale_max`).' }),
+    scale_max: z.coerce.number().refine((n) => (scaleMaxes as readonly number[]).includes(n), `one of ${scaleMaxes.join(', ')}`).optional()
+      .meta({ description: 'The scale of `score`: 1 (good/bad), 3, 5, 7 or 10.' }),
     sort: z.enum([...ticketSorts, ...ticketSorts.map((s) => `-${s}`)] as [string, ...string[]]).default('created_at'),
     limit: z.coerce.number().int().positive().optional(),
     cursor: boundedText().optional(),
     ...filterQueryShape,
   })
-  .strict();
+  .strict()
+  .refine((q) => (q.score === undefined) === (q.scale_max === undefined), { message: 'score and scale_max go together: a score means something on its scale', path: ['score'] });
 
 const linkHeader = { description: 'The next page, as `<url>; rel="next"`, when there is one.', schema: { type: 'string' as const } };
 
@@ -169,6 +175,7 @@ export function ticketRoutes(db: Database, now: () => Date = () => new Date()) {
         target: query.target,
         minutes: { from: query.from_minutes, to: query.to_minutes },
         createdLocal: { weekday: query.weekday, hour: query.hour },
+        score: query.score === undefined || query.scale_max === undefined ? undefined : { score: query.score, scaleMax: query.scale_max },
         sort: query.sort.replace(/^-/, '') as TicketSort,
         descending,
         limit,

@@ -59,6 +59,10 @@ export function renderMetricsDoc(): string {
         lines.push(`- Preset ${code(name)} (${variant.label}): ${variant.formula}; numerator ${code(variant.numerator)}`);
       }
     }
+    if (metric.aggregation === 'score' && metric.scores) {
+      const scales = metric.scores.scales.map((s) => `${s.min}–${s.max}${s.names ? ` (${Object.values(s.names).join('/')})` : ''}`).join(', ');
+      lines.push(`- Distribution (answers per score, \`GET /api/feedback/${metric.key}/distribution\`): scales ${scales}; bands ${metric.scores.bands.map((b) => `${b.label} ${code(b.when)}`).join('; ')}`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }

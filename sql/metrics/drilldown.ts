@@ -1,5 +1,7 @@
 // The tickets behind any point of a metric: the same rows, period attribution and filters as the series,
 // optionally only those whose outcome met or missed (a rate's numerator, or a duration against a target).
+// A survey metric's rows are answers: its tickets are those its answers are about (each once), optionally only
+// the answers with one score on one scale (a bar of its distribution).
 import { paramsUsedBy, type Database } from '../db.ts';
 import { factScopeSql } from './filters.ts';
 import { localCreatedSql, teamZoneJoin } from './heatmap.ts';
@@ -23,6 +25,8 @@ export interface DrilldownQuery {
   minutes?: { from?: number; to?: number };
   /** Only tickets created on this ISO weekday (1 = Monday) and/or hour (0–23), in the team's time zone (a heatmap cell). */
   createdLocal?: { weekday?: number; hour?: number };
+  /** Survey metrics: only answers with this score on this scale. */
+  score?: { score: number; scaleMax: number };
   sort: TicketSort;
   descending: boolean;
   limit: number;
@@ -45,7 +49,7 @@ export interface TicketRow {
   created_at: string | null;
   first_response_at: string | null;
   solved_at: string | null;
-  /** The metric's value for this ticket: minutes for a duration, whether it counts in a rate's numerator. */
+  /** The metric's value for this ticket: minutes for a duration, whether it counts in a rate's numerator, a survey's score (its latest answer in the range). */
   value: number | boolean | null;
 }
 
@@ -60,11 +64,24 @@ const sortSql: Record<TicketSort, string> = {
   value: 'coalesce(CAST(value AS DOUBLE), 1e308)',
 };
 
-function metricParts(query: DrilldownQuery) {
+interface MetricParts {
+  rows: string;
+  value: string;
+  met: string | undefined;
+  time: string | null;
+  /** Survey answers, one row per ticket of them (`value` is then an aggregate). */
+  answers?: true;
+}
+
+function metricParts(query: DrilldownQuery): MetricParts {
   const metric = query.metric;
+  if (query.score && metric?.aggregation !== 'score') {
+    throw new DrilldownError(`score: applies to survey metrics (csat, nps, ces …)${metric ? `; ${metric.key} is not one` : ', with metric='}`);
+  }
   if (!metric) return { rows: 'true', value: 'NULL', met: undefined, time: 'f.created_at' };
-  if (metric.source !== 'ticket_facts') {
-    throw new DrilldownError(`${metric.key} is measured over survey answers, not tickets; drill into the tickets of csat answers with metric=created and filters`);
+  if (metric.aggregation === 'score') {
+    const rows = query.score ? `(${metric.where}) AND f.score = $score AND f.scale_max = $scale_max` : metric.where;
+    return { rows: `${rows} AND f.ticket_id IS NOT NULL`, value: 'arg_max(f.score, f.submitted_at)', met: undefined, time: `f.${metric.period_column}`, answers: true };
   }
   // Its base, the tickets created in the range: whether one is in its period's top issues depends on the grain.
   if (metric.aggregation === 'recurring_share') return { rows: 'true', value: 'NULL', met: undefined, time: 'f.created_at' };
@@ -106,7 +123,7 @@ export async function queryTickets(db: Database, query: DrilldownQuery & { count
       throw new DrilldownError(
         query.metric?.aggregation === 'duration'
           ? 'outcome: a duration has an outcome only against a target; add target=<minutes>'
-          : `outcome: ${query.metric ? `${query.metric.key} is ${query.metric.aggregation === 'recurring_share' ? 'a share of issues, not judged per ticket' : 'a count'}` : 'there is no metric'}; outcomes apply to rates and to durations with a target`,
+          : `outcome: ${query.metric ? `${query.metric.key} is ${query.metric.aggregation === 'recurring_share' ? 'a share of issues, not judged per ticket' : query.metric.aggregation === 'score' ? 'a survey score; drill into one score with score and scale_max' : 'a count'}` : 'there is no metric'}; outcomes apply to rates and to durations with a target`,
       );
     }
     where.push(query.outcome === 'met' ? `(${parts.met})` : `NOT coalesce(${parts.met}, false)`);
@@ -137,6 +154,10 @@ export async function queryTickets(db: Database, query: DrilldownQuery & { count
     params.hour = local.hour;
   }
   const zoned = local?.weekday !== undefined || local?.hour !== undefined;
+  if (zoned && parts.answers) {
+    throw new DrilldownError(`weekday, hour: ${query.metric?.key} counts survey answers; a weekday or hour of creation applies to tickets`);
+  }
+  if (query.score) Object.assign(params, { score: query.score.score, scale_max: query.score.scaleMax });
   Object.assign(params, clockParams(query.metric, query.options));
   const sort = sortSql[query.sort];
   const direction = query.descending ? 'DESC' : 'ASC';
@@ -146,7 +167,11 @@ export async function queryTickets(db: Database, query: DrilldownQuery & { count
     params.after = query.cursor.after;
     params.after_id = query.cursor.ticketId;
   }
-  const measured = `WITH measured AS (
+  const measured = parts.answers
+    ? `WITH measured AS (
+       SELECT f.ticket_id, ${parts.value} AS value FROM feedback_facts f WHERE ${where.join(' AND ')} GROUP BY f.ticket_id
+     )`
+    : `WITH measured AS (
        SELECT f.ticket_id, ${parts.value} AS value FROM ticket_facts f ${zoned ? teamZoneJoin : ''} WHERE ${where.join(' AND ')}
      )`;
   const sql = `${measured}

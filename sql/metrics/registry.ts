@@ -19,6 +19,18 @@ const common = {
 /** A rate: 100 × rows matching `numerator` ÷ rows matching `denominator`, optionally with named presets. */
 const rateVariant = z.object({ label: z.string(), numerator: sqlFragment, formula: z.string() });
 
+/**
+ * A survey metric's answers per score: the scales they come on and the named bands a score falls in (NPS detractors,
+ * passives and promoters). Each band's `when` is an SQL condition over `f.score` and `f.scale_max` only: it is also
+ * judged for the scores of a scale nobody chose, which have no other column.
+ */
+const scoreDistributionSchema = z.object({
+  /** The scales shown whole, every score from `min` to `max` in steps of 1 (answers on other scales are shown as they come). */
+  scales: z.array(z.object({ max: z.number().int().positive(), min: z.number().int().nonnegative(), names: z.record(z.string().regex(/^\d+$/), z.string()).optional() })).min(1),
+  /** In the order a legend lists them; every score of a declared scale falls in exactly one (a test checks it). */
+  bands: z.array(z.object({ key: z.string().regex(/^[a-z_]+$/), label: z.string(), tone: z.enum(['negative', 'neutral', 'positive']), when: sqlFragment })).min(1),
+});
+
 export const metricSchema = z.discriminatedUnion('aggregation', [
   z.object({
     ...common,
@@ -105,6 +117,8 @@ export const metricSchema = z.discriminatedUnion('aggregation', [
     sums: z.record(z.string().regex(/^[a-z_]+$/), sqlFragment),
     value: sqlFragment,
     formula: z.string(),
+    /** How its answers are shown as a distribution (answers per score), when they can be. */
+    scores: scoreDistributionSchema.optional(),
   }),
 ]);
 
@@ -467,6 +481,14 @@ const declarations: Metric[] = [
     sums: { satisfied: 'f.is_satisfied::INTEGER', answered: '1' },
     value: '100.0 * {satisfied} / nullif({answered}, 0)',
     formula: 'satisfied ÷ answered × 100 (4–5 of 5, good of good/bad, top box of 3)',
+    scores: {
+      scales: [{ max: 5, min: 1 }, { max: 1, min: 0, names: { 0: 'bad', 1: 'good' } }, { max: 3, min: 1 }],
+      bands: [
+        // is_satisfied of migration 002, over score and scale alone; the API test checks the satisfied share is the CSAT.
+        { key: 'not_satisfied', label: 'Not satisfied', tone: 'negative', when: 'f.score < CASE f.scale_max WHEN 5 THEN 4 WHEN 3 THEN 3 WHEN 1 THEN 1 WHEN 7 THEN 6 WHEN 10 THEN 9 END' },
+        { key: 'satisfied', label: 'Satisfied (4–5 of 5, good, 3 of 3)', tone: 'positive', when: 'f.score >= CASE f.scale_max WHEN 5 THEN 4 WHEN 3 THEN 3 WHEN 1 THEN 1 WHEN 7 THEN 6 WHEN 10 THEN 9 END' },
+      ],
+    },
     description: 'Satisfied answers as a share of answered CSAT surveys.',
     definition:
       'satisfied ÷ answered × 100: top two boxes of a 5-point scale (4–5), "good" of good/bad, top box of a 3-point scale.',
@@ -498,6 +520,14 @@ const declarations: Metric[] = [
     sums: { promoters: '(f.score >= 9)::INTEGER', detractors: '(f.score <= 6)::INTEGER', answered: '1' },
     value: '100.0 * ({promoters} - {detractors}) / nullif({answered}, 0)',
     formula: '% promoters (9–10) − % detractors (0–6)',
+    scores: {
+      scales: [{ max: 10, min: 0 }],
+      bands: [
+        { key: 'detractor', label: 'Detractors (0–6)', tone: 'negative', when: 'f.score <= 6' },
+        { key: 'passive', label: 'Passives (7–8)', tone: 'neutral', when: 'f.score > 6 AND f.score < 9' },
+        { key: 'promoter', label: 'Promoters (9–10)', tone: 'positive', when: 'f.score >= 9' },
+      ],
+    },
     description: 'Net Promoter Score, from −100 to +100.',
     definition: '% promoters (9–10) − % detractors (0–6), from −100 to +100.',
   },
@@ -513,6 +543,13 @@ const declarations: Metric[] = [
     sums: { score: 'f.score', answered: '1' },
     value: '{score} / nullif({answered}, 0)',
     formula: 'mean agreement (1–7) with "made it easy to handle my issue"',
+    scores: {
+      scales: [{ max: 7, min: 1 }],
+      bands: [
+        { key: 'not_easy', label: 'Not easy (1–4)', tone: 'negative', when: 'f.score < 5' },
+        { key: 'easy', label: 'Easy (5–7)', tone: 'positive', when: 'f.score >= 5' },
+      ],
+    },
     description: 'Mean Customer Effort Score 2.0 on its 1–7 agreement scale.',
     definition:
       'Customer Effort Score 2.0 ("made it easy to handle my issue", 1–7 agreement): mean, and % scoring 5 or more. Older ' +

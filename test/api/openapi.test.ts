@@ -57,8 +57,8 @@ describe('the document', () => {
     );
     expect([...documented].sort()).toEqual([...registered].sort());
     // health, metrics (list, series, distribution, heatmap), tickets (list, one), goals (5), overview, backlog, data extent,
-    // feedback comments, teams (3), imports (4).
-    expect(registered.size).toBe(23);
+    // feedback comments and score distribution, teams (3), imports (4).
+    expect(registered.size).toBe(24);
   });
 
   it('names every dimension filter and the registry keys as the metric enum', () => {
@@ -137,6 +137,9 @@ const cases: Case[] = [
   { method: 'get', path: '/api/data/extent', url: '/api/data/extent', status: 200 },
   { method: 'get', path: '/api/feedback/comments', url: '/api/feedback/comments?from=2026-01-01&to=2026-02-01&q=again&kind=csat&team=manila', status: 200 },
   { method: 'get', path: '/api/feedback/comments', url: '/api/feedback/comments?score_min=eleven', status: 400 },
+  { method: 'get', path: '/api/feedback/{key}/distribution', url: '/api/feedback/csat/distribution?from=2026-01-01&to=2026-02-01&team=zagreb', status: 200 },
+  { method: 'get', path: '/api/feedback/{key}/distribution', url: '/api/feedback/nps/distribution?to=2026-13-01', status: 400 },
+  { method: 'get', path: '/api/feedback/{key}/distribution', url: '/api/feedback/first_response_time/distribution', status: 404 },
   { method: 'get', path: '/api/teams', url: '/api/teams', status: 200 },
   { method: 'get', path: '/api/teams/{id}/calendar', url: '/api/teams/zagreb/calendar', status: 200 },
   { method: 'get', path: '/api/teams/{id}/calendar', url: '/api/teams/nowhere/calendar', status: 404 },
@@ -146,6 +149,7 @@ const cases: Case[] = [
   { method: 'get', path: '/api/tickets', url: '/api/tickets?from=2024-01-01&to=2024-04-01', init: { headers: { Accept: 'text/csv' } }, status: 200 },
   { method: 'get', path: '/api/tickets', url: '/api/tickets?from=2024-01-01&to=2024-04-01', init: { headers: { Accept: 'application/vnd.apache.arrow.stream' } }, status: 200 },
   { method: 'get', path: '/api/tickets', url: '/api/tickets?metric=nope', status: 400 },
+  { method: 'get', path: '/api/tickets', url: '/api/tickets?metric=csat&score=5&scale_max=5&from=2026-01-01&to=2026-02-01', status: 200 },
   { method: 'get', path: '/api/tickets/{id}', url: '/api/tickets/3', status: 200 },
   { method: 'get', path: '/api/tickets/{id}', url: '/api/tickets/999999', status: 404 },
   { method: 'get', path: '/api/tickets/{id}', url: '/api/tickets/-1', status: 400 },

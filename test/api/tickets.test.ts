@@ -71,7 +71,7 @@ describe('the tickets behind a metric', () => {
       [`${january}&metric=speed`, /no metric "speed"/],
       [`${january}&metric=created&outcome=met`, /created is a count/],
       [`${january}&metric=first_response_time&outcome=met`, /add target=<minutes>/],
-      [`${january}&metric=csat`, /survey answers/],
+      [`${january}&metric=csat&outcome=met`, /csat is a survey score/],
       [`${january}&sort=colour`, /^sort: /],
       [`${january}&cursor=nonsense`, /^cursor: /],
     ];
@@ -179,6 +179,8 @@ describe('a heatmap cell and a distribution bucket list exactly their tickets', 
       ['metric=first_response_time&from_minutes=60&to_minutes=60', /^to_minutes: must be more than from_minutes/],
       ['metric=created&from_minutes=0&to_minutes=60', /created is not a duration/],
       ['from_minutes=0', /there is no metric/],
+      // A survey's rows are answers, placed by their submission, not by a ticket's creation.
+      ['metric=csat&weekday=1', /^weekday, hour: csat counts survey answers/],
     ];
     for (const [query, detail] of cases) {
       const response = await fixture.app.request(`/api/tickets?${january}&${query}`);

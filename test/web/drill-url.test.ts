@@ -21,6 +21,13 @@ const mondayNine: Drilldown = {
   basis: 'measured',
 };
 
+const npsNine: Drilldown = {
+  query: { metric: 'nps', hours: 'calendar', from: '2025-01-01', to: '2025-02-01', filters: {}, score: 9, scale_max: 10 },
+  title: 'NPS: 9, January 2025',
+  expected: 31,
+  basis: 'value',
+};
+
 describe('the drill parameter', () => {
   it('writes the API’s names in a fixed order, each filter value repeated, then n, basis and title', () => {
     expect(encodeDrilldown(emailWeek)).toBe(
@@ -36,6 +43,9 @@ describe('the drill parameter', () => {
   it('reads back what it wrote', () => {
     expect(decodeDrilldown(encodeDrilldown(emailWeek))).toEqual(emailWeek);
     expect(decodeDrilldown(encodeDrilldown(mondayNine))).toEqual(mondayNine);
+    // A score bar keeps its score and scale (without them a reopened link would list every answer's tickets).
+    expect(encodeDrilldown(npsNine)).toContain('&score=9&scale_max=10&');
+    expect(decodeDrilldown(encodeDrilldown(npsNine))).toEqual(npsNine);
     const rate: Drilldown = { ...emailWeek, query: { ...emailWeek.query, metric: 'first_contact_resolution', variant: 'one_touch', filters: {} }, basis: 'measured' };
     expect(decodeDrilldown(encodeDrilldown(rate))).toEqual(rate);
   });
@@ -72,6 +82,19 @@ describe('the drill parameter', () => {
     expect(changed('hour', '')).toBeNull();
     expect(changed('from_minutes', '-5')).toBeNull();
     expect(changed('from_minutes', '240.5')).toBeNull(); // not below to_minutes
+    const score = (name: string, value: string | null) => {
+      const params = new URLSearchParams(encodeDrilldown(npsNine));
+      if (value === null) params.delete(name);
+      else params.set(name, value);
+      return decodeDrilldown(params.toString());
+    };
+    expect(score('scale_max', null)).toBeNull(); // a score without its scale
+    expect(score('score', null)).toBeNull();
+    expect(score('scale_max', '4')).toBeNull(); // no such scale
+    expect(score('score', '0')).not.toBeNull(); // 0 is on the NPS scale
+    expect(score('scale_max', '7')).toBeNull(); // 9 is not on a 1-7 scale
+    expect(score('score', '11')).toBeNull();
+    expect(score('scale_max', '5')).toBeNull(); // 9 is not on a 1-5 scale
     expect(changed('n', 'many')).toBeNull();
     expect(changed('n', null)).toBeNull();
     expect(changed('basis', 'guess')).toBeNull();

@@ -1,7 +1,7 @@
 // What a drill-down asks the API for and how many tickets it should list.
 import { describe, expect, it } from 'vitest';
 import type { ViewFilters } from '../../web/src/lib/api/view';
-import { bucketDrilldown, canDrill, cellDrilldown, figureDrilldown, narrowedDrilldown, pointDrilldown } from '../../web/src/lib/drilldown/drilldown';
+import { bucketDrilldown, cellDrilldown, figureDrilldown, narrowedDrilldown, pointDrilldown } from '../../web/src/lib/drilldown/drilldown';
 import type { MetricPoint } from '../../web/src/lib/metrics/metric-chart';
 
 const view: ViewFilters = {
@@ -51,9 +51,11 @@ it('a headline figure drills into the whole range', () => {
   expect(drill.expected).toBe(300);
 });
 
-it('survey scores are answers, not tickets: no drill-down', () => {
-  expect(canDrill({ aggregation: 'score' })).toBe(false);
-  expect(canDrill({ aggregation: 'duration' })).toBe(true);
+it('survey scores drill into the tickets their answers are about', () => {
+  const drill = pointDrilldown({ metric: { key: 'csat', label: 'CSAT', aggregation: 'score' }, view }, { ...point, by: null, group: null, value: 80, tickets: 5 });
+  expect(drill.query).toEqual({ metric: 'csat', hours: 'business', from: '2025-01-06', to: '2025-01-13', filters: { team: ['t1'] } });
+  expect(drill.expected).toBe(5);
+  expect(drill.basis).toBe('measured');
 });
 
 describe('a click on a distribution bucket or a heatmap cell', () => {

@@ -87,6 +87,11 @@ export function formatCount(n: number): string {
   return countFormat.format(n);
 }
 
+/** "1 comment", "0 comments", "1,234 comments": a count with its noun, singular only for exactly one. */
+export function formatCountOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${countFormat.format(n)} ${n === 1 ? singular : plural}`;
+}
+
 export type Unit = 'tickets' | 'minutes' | 'percent' | 'score';
 
 const oneDecimal = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });

@@ -1,7 +1,7 @@
 // The drill-down's questions to the API: pages of the tickets behind a point, the same tickets as CSV, and one
 // ticket's facts. Same style as ./queries.ts (one function per question, `FetchJsonOptions` last).
 import type { TicketsResponse } from '$api/contracts';
-import type { DrilldownQuery } from '../drilldown/drilldown';
+import { narrowingKeys, type DrilldownQuery } from '../drilldown/drilldown';
 import { ApiError, readJson, type FetchJsonOptions } from './client';
 import { api } from './rpc';
 
@@ -14,10 +14,10 @@ export interface PageRequest {
   limit?: number;
 }
 
-/** A bucket's minutes and a heatmap cell's weekday and hour, when the drill-down has them. */
-function narrowingParams(query: DrilldownQuery): Partial<Record<'from_minutes' | 'to_minutes' | 'weekday' | 'hour', string>> {
-  const out: Partial<Record<'from_minutes' | 'to_minutes' | 'weekday' | 'hour', string>> = {};
-  for (const key of ['from_minutes', 'to_minutes', 'weekday', 'hour'] as const) if (query[key] !== undefined) out[key] = String(query[key]);
+/** A bucket's minutes, a heatmap cell's weekday and hour, a score bar's score and scale, when the drill-down has them. */
+function narrowingParams(query: DrilldownQuery): Partial<Record<(typeof narrowingKeys)[number], string>> {
+  const out: Partial<Record<(typeof narrowingKeys)[number], string>> = {};
+  for (const key of narrowingKeys) if (query[key] !== undefined) out[key] = String(query[key]);
   return out;
 }
 

@@ -45,6 +45,21 @@ const EXTRA_COLOURS: readonly SchemeColours[] = [
   ...CHANNELS.filter((c) => c !== 'other').map((c) => CHANNEL_COLOURS[c]),
 ];
 
+/** What a group of answers means (a survey's band: NPS detractors are negative, promoters positive). */
+export type Tone = 'negative' | 'neutral' | 'positive';
+
+// Vermillion and bluish green stay apart under every colour-vision deficiency (Okabe–Ito); neutral is the grey of
+// `other`. Bars carry their band's name in the legend and table too, so colour is never the only cue.
+const TONE_COLOURS: Record<Tone, SchemeColours> = {
+  negative: { light: OKABE_ITO.vermillion, dark: OKABE_ITO.vermillion },
+  neutral: { light: '#8A8A8A', dark: '#9E9E9E' },
+  positive: { light: OKABE_ITO.bluishGreen, dark: OKABE_ITO.bluishGreen },
+};
+
+export function toneColour(tone: Tone, scheme: ColorScheme): string {
+  return TONE_COLOURS[tone][scheme];
+}
+
 /** Chart surface colours; keep in step with `--surface` in app.css (PNG exports are painted on it). */
 export const SURFACE: Record<ColorScheme, string> = { light: '#ffffff', dark: '#1b1f27' };
 

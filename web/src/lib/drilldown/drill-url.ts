@@ -4,10 +4,10 @@
 // The value is a query string of its own (percent-encoded once more inside the page's URL), readable when decoded:
 //   metric=created&hours=calendar&from=2025-01-06&to=2025-01-13&channel=email&n=42&basis=value&title=Tickets…
 // the API's names for the query (`GET /api/tickets`: metric, stat, variant, hours, from, to, from_minutes,
-// to_minutes, weekday, hour, and each filter by its dimension, repeated for several values), then `n` (the count
+// to_minutes, weekday, hour, score, scale_max, and each filter by its dimension, repeated for several values), then `n` (the count
 // the clicked mark showed), `basis` and `title`. Decoding checks every part and answers null for anything it cannot
 // trust (a hand-edited or truncated link): the page then shows no drill-down rather than a wrong one.
-import type { Drilldown, DrilldownQuery } from './drilldown';
+import { narrowingKeys, type Drilldown, type DrilldownQuery } from './drilldown';
 
 export const drillParam = 'drill';
 
@@ -15,7 +15,9 @@ const stats = ['p50', 'p90', 'mean'] as const;
 const hoursModes = ['calendar', 'business'] as const;
 const bases = ['value', 'measured'] as const;
 /** Parameters that are not filters. */
-const reserved = new Set(['metric', 'stat', 'variant', 'hours', 'from', 'to', 'from_minutes', 'to_minutes', 'weekday', 'hour', 'n', 'basis', 'title']);
+const reserved = new Set<string>(['metric', 'stat', 'variant', 'hours', 'from', 'to', ...narrowingKeys, 'n', 'basis', 'title']);
+/** The scales a survey answer may have (api/routes/tickets.ts). */
+const scaleMaxes = [1, 3, 5, 7, 10];
 const key = /^[a-z][a-z0-9_]{0,59}$/;
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 const maxTitle = 300;
@@ -31,7 +33,7 @@ export function encodeDrilldown(drilldown: Drilldown): string {
   params.set('hours', query.hours);
   params.set('from', query.from);
   params.set('to', query.to);
-  for (const name of ['from_minutes', 'to_minutes', 'weekday', 'hour'] as const) if (query[name] !== undefined) params.set(name, String(query[name]));
+  for (const name of narrowingKeys) if (query[name] !== undefined) params.set(name, String(query[name]));
   for (const [dimension, values] of Object.entries(query.filters)) for (const value of values) params.append(dimension, value);
   params.set('n', String(drilldown.expected));
   params.set('basis', drilldown.basis);
@@ -85,6 +87,8 @@ export function decodeDrilldown(text: string | null): Drilldown | null {
     to_minutes: minutes(params.get('to_minutes')),
     weekday: whole(params.get('weekday'), 1, 7),
     hour: whole(params.get('hour'), 0, 23),
+    score: whole(params.get('score'), 0, 10),
+    scale_max: whole(params.get('scale_max'), 1, 10),
   };
   for (const [name, value] of Object.entries(narrowing) as [keyof typeof narrowing, number | undefined][]) {
     if (value === undefined) continue;
@@ -92,6 +96,9 @@ export function decodeDrilldown(text: string | null): Drilldown | null {
     query[name] = value;
   }
   if (query.from_minutes !== undefined && query.to_minutes !== undefined && query.from_minutes >= query.to_minutes) return null;
+  // A score is on a scale: both or neither, the scale one the API knows, the score on it.
+  if ((query.score === undefined) !== (query.scale_max === undefined)) return null;
+  if (query.scale_max !== undefined && (!scaleMaxes.includes(query.scale_max) || query.score! > query.scale_max)) return null;
   for (const name of new Set(params.keys())) {
     if (reserved.has(name)) continue;
     const values = params.getAll(name);

@@ -34,10 +34,14 @@ export interface DrilldownQuery {
   /** Only tickets created on this ISO weekday (1 = Monday) / hour (0–23) in their team's time zone (a heatmap cell). */
   weekday?: number;
   hour?: number;
+  /** Survey metrics: only the tickets of answers with this score on this scale (a distribution's bar); both or neither. */
+  score?: number;
+  scale_max?: number;
 }
 
 /** What narrows a drill-down beyond the view's days and filters. */
-export type Narrowing = Pick<DrilldownQuery, 'from_minutes' | 'to_minutes' | 'weekday' | 'hour'>;
+export const narrowingKeys = ['from_minutes', 'to_minutes', 'weekday', 'hour', 'score', 'scale_max'] as const;
+export type Narrowing = Pick<DrilldownQuery, (typeof narrowingKeys)[number]>;
 
 /** A drill-down as a page shows it. */
 export interface Drilldown {
@@ -150,15 +154,11 @@ export function cellDrilldown(source: DrilldownSource, cell: { channel: string; 
   );
 }
 
-/** Whether the metric's tickets can be listed: survey scores are measured over answers, not tickets. */
-export function canDrill(metric: Pick<MetricInfo, 'aggregation'>): boolean {
-  return metric.aggregation !== 'score';
-}
-
 /** The header's sentence about the count. */
 export function countNote(drilldown: Pick<Drilldown, 'basis'>, aggregation: MetricInfo['aggregation']): string {
   if (drilldown.basis === 'value') return 'equal to the point’s value';
   if (aggregation === 'rate') return 'the tickets the rate is measured over (its base)';
   if (aggregation === 'duration') return 'the tickets the statistic is measured over';
+  if (aggregation === 'score') return 'the tickets the answers are about (each once; answers without a ticket are not listed)';
   return 'the tickets behind the point';
 }

@@ -32,6 +32,7 @@ export function valueText(value: TicketRow['value'], aggregation: MetricInfo['ag
 export function valueLabel(metric: Pick<MetricInfo, 'aggregation' | 'label'> | undefined): string | null {
   if (metric?.aggregation === 'duration') return metric.label;
   if (metric?.aggregation === 'rate') return 'In numerator';
+  if (metric?.aggregation === 'score') return 'Score';
   return null;
 }
 
@@ -49,7 +50,7 @@ export function ticketColumns(metric: Pick<MetricInfo, 'aggregation' | 'label'> 
   ];
   const label = valueLabel(metric);
   if (label) {
-    columns.push({ key: 'value', label, width: '8.5rem', sort: 'value', numeric: metric?.aggregation === 'duration', text: (r) => valueText(r.value, metric?.aggregation) });
+    columns.push({ key: 'value', label, width: '8.5rem', sort: 'value', numeric: metric?.aggregation === 'duration' || metric?.aggregation === 'score', text: (r) => valueText(r.value, metric?.aggregation) });
   }
   return columns;
 }

@@ -3,7 +3,7 @@
 // Pure: the groups to ask for, and the table of their answers.
 import type { OverviewResponse } from '$api/contracts';
 import type { DataTableModel } from '../charts/chart-data';
-import { canDrill, figureDrilldown, type Drilldown } from '../drilldown/drilldown';
+import { figureDrilldown, type Drilldown } from '../drilldown/drilldown';
 import type { FilterDimension } from '../filters/filters';
 import { fixedOptions, type FilterOption } from '../filters/options';
 import { formatCount, formatRange, formatValue } from '../format';
@@ -77,9 +77,12 @@ export function comparisonFigure(rows: readonly GroupFigures[], row: number, col
   return rows[row]?.headline.find((figure) => figure.key === key) ?? null;
 }
 
-/** Whether a cell's tickets can be listed: a figure of tickets (not survey answers) with some behind it. */
+/**
+ * Whether a cell's tickets can be listed: a figure of tickets with some behind it. A survey figure counts answers, and
+ * its group's drill-down would list fewer tickets than the figure shows (a ticket with two answers is listed once).
+ */
 export function canDrillFigure(figure: GroupFigure | null): figure is GroupFigure {
-  return figure !== null && canDrill(figure.metric) && figure.tickets > 0;
+  return figure !== null && figure.metric.aggregation !== 'score' && figure.tickets > 0;
 }
 
 /** The tickets behind one group's figure: the view narrowed to the group, over its whole range. */
