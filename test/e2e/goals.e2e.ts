@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GoalListResponse, SeriesResponse } from '../../api/contracts.ts';
 import { hasChromium, resultsDir, startDemoBrowser, type DemoBrowser } from '../support/browser.ts';
 
-type GoalReport = { goal: { version: number }; versions: Array<{ version: number; target: number }>; periods: Array<{ period_start: string; value: number | null; status: string }>; current: { value_so_far: number | null; status: string } | null };
+type GoalReport = { goal: { version: number }; versions: Array<{ version: number; target: number }>; periods: Array<{ period_start: string; value: number | null; status: string }>; current: { period_start: string; period_end: string; value_so_far: number | null; status: string } | null };
 
 describe.runIf(hasChromium)('goals pages in Chromium', () => {
   let run: DemoBrowser | undefined;
@@ -45,20 +45,29 @@ describe.runIf(hasChromium)('goals pages in Chromium', () => {
 
   let createdId = 0;
 
-  it('creates a goal in the editor, previews it against past periods, and scores it with the API numbers', async () => {
+  it('creates a goal on two channels in the editor, previews it against past periods, and scores it with the API numbers', async () => {
     const { page, problems } = await open('/');
     await page.getByTestId('goal-cards').or(page.getByTestId('state-empty')).waitFor({ timeout: 30_000 });
 
     await page.getByRole('button', { name: 'New goal' }).click();
-    await field(page, 'name').fill('E2E email first response');
+    await field(page, 'name').fill('E2E email or chat first response');
     await field(page, 'metric').selectOption('first_response_time');
     await field(page, 'stat').selectOption('p50');
     // A quarter: the demo's data ends in November, so this quarter (open until December 31) has data so far.
     await field(page, 'period').selectOption('quarter');
+    // The scope: email or chat, picked in the channel list (the second pick by keyboard); Escape closes the list.
+    const channels = editor(page).getByTestId('goal-scope-channel');
+    expect(await channels.textContent()).toContain('All channels');
+    await channels.click();
+    await editor(page).getByRole('checkbox', { name: 'Email' }).check();
     const [previewResponse] = await Promise.all([
-      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/metrics/first_response_time' && new URL(r.url()).searchParams.get('channel') === 'email'),
-      field(page, 'scope-channel').selectOption('email'),
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/metrics/first_response_time' && new URL(r.url()).searchParams.getAll('channel').sort().join() === 'chat,email'),
+      editor(page).getByRole('checkbox', { name: 'Chat' }).press('Space'),
     ]);
+    await page.keyboard.press('Escape');
+    expect(await channels.getAttribute('aria-expanded')).toBe('false');
+    expect(await channels.textContent()).toContain('Email, Chat');
+    expect(await page.getByTestId('goal-preview-scope').textContent()).toBe('Channel: Email or Chat');
     await field(page, 'target').fill('4');
 
     // The preview: the count of past quarters that would have met "median ≤ 4 h", counted here from the API's series.
@@ -81,7 +90,9 @@ describe.runIf(hasChromium)('goals pages in Chromium', () => {
       page.getByRole('button', { name: 'Create goal' }).click(),
     ]);
     expect(created.status()).toBe(201);
-    createdId = ((await created.json()) as { goal_id: number }).goal_id;
+    const stored = (await created.json()) as { goal_id: number; scope: Record<string, string[]> };
+    createdId = stored.goal_id;
+    expect(stored.scope).toEqual({ channel: ['email', 'chat'] });
 
     const card = page.locator(`[data-testid="goal-card"][data-goal-id="${createdId}"]`);
     await card.waitFor({ timeout: 30_000 });
@@ -89,6 +100,11 @@ describe.runIf(hasChromium)('goals pages in Chromium', () => {
     expect(report.current).not.toBeNull();
     expect(report.current!.value_so_far).not.toBeNull();
     expect(Number(await card.getByTestId('goal-current-value').getAttribute('data-value'))).toBe(report.current!.value_so_far);
+    // The goal's value is the metric's over either channel: the series API's median for the open quarter.
+    const current = report.current!;
+    const quarter = await api<SeriesResponse>(`/api/metrics/first_response_time?grain=quarter&stat=p50&from=${current.period_start}&to=${current.period_end}&channel=email&channel=chat`);
+    expect(quarter.total.value).toBe(current.value_so_far);
+    expect(await card.textContent()).toContain('Email or Chat');
     // The status is a word and an icon: the badge carries the API's status and its word.
     const words: Record<string, string> = { met: 'Met', at_risk: 'At risk', missed: 'Missed', no_data: 'No data' };
     const badge = card.locator('.figure [data-status]').first();
@@ -99,10 +115,11 @@ describe.runIf(hasChromium)('goals pages in Chromium', () => {
     await card.scrollIntoViewIfNeeded();
     await card.getByTestId('goal-sparkline').and(page.locator('[data-rendered="true"]')).waitFor({ timeout: 30_000 });
     expect(await card.getByTestId('goal-projection').textContent()).toMatch(/Projected: .+\(.+\)/);
-    // The drill-down opens Explore on the open quarter, limited to email.
+    // The drill-down opens Explore on the open quarter, limited to email and chat.
     const drill = new URL((await card.getByTestId('goal-drill').getAttribute('href'))!, base);
     expect(drill.pathname).toBe('/explore');
-    expect(Object.fromEntries(drill.searchParams)).toMatchObject({ metric: 'first_response_time', channel: 'email', grain: 'quarter' });
+    expect(Object.fromEntries(drill.searchParams)).toMatchObject({ metric: 'first_response_time', grain: 'quarter' });
+    expect(drill.searchParams.getAll('channel')).toEqual(['email', 'chat']);
 
     await page.screenshot({ path: join(resultsDir, 'goals-light.png'), fullPage: true });
     // The one failed request the browser logs is the refused target above.
@@ -142,6 +159,17 @@ describe.runIf(hasChromium)('goals pages in Chromium', () => {
       await field(page, 'target').fill('4');
       await page.getByTestId('goal-preview').and(page.locator('[data-rendered="true"]')).waitFor({ timeout: 30_000 });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      // The scope's lists open inside the screen (the right-hand one towards the left).
+      for (const dimension of ['channel', 'priority']) {
+        const button = editor(page).getByTestId(`goal-scope-${dimension}`);
+        await button.click();
+        const box = (await page.locator(`#${await button.getAttribute('aria-controls')}`).boundingBox())!;
+        expect(box.x, dimension).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width, dimension).toBeLessThanOrEqual(390);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        if (dimension === 'priority') await editor(page).screenshot({ path: join(resultsDir, `goals-editor-phone-${colorScheme}.png`) });
+        await page.keyboard.press('Escape');
+      }
       await page.screenshot({ path: join(resultsDir, `goals-phone-${colorScheme}.png`), fullPage: true });
       await page.setViewportSize({ width: 1200, height: 900 });
       await page.screenshot({ path: join(resultsDir, `goals-${colorScheme}-wide.png`), fullPage: true });

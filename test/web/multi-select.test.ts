@@ -1,7 +1,9 @@
-// Picks of several values (the filter bar's dimensions): the button's words, toggling, values in words. Expected strings written out by hand.
+// Picks of several values (the filter bar's dimensions, a goal's scope): the button's words, toggling, values and
+// scopes in words. Expected strings written out by hand.
 import { describe, expect, it } from 'vitest';
 import { eitherOf, optionsWithPicked, summarisePick, togglePick } from '../../web/src/lib/filters/multi-select';
 import { allLabels, fixedOptions, pluralLabels } from '../../web/src/lib/filters/options';
+import { describeGoalScope, describeScope } from '../../web/src/lib/goals/describe';
 
 const channels = fixedOptions.channel;
 const channelWords = { all: allLabels.channel, plural: pluralLabels.channel };
@@ -50,5 +52,15 @@ describe('several values in words', () => {
     expect(eitherOf(['Email'])).toBe('Email');
     expect(eitherOf(['Email', 'Chat'])).toBe('Email or Chat');
     expect(eitherOf(['Email', 'Chat', 'Phone'])).toBe('Email, Chat or Phone');
+  });
+
+  it('describes a goal\'s scope on its card and in the editor\'s preview', () => {
+    const teamName = (id: string) => ({ t1: 'Berlin', t2: 'Manila' })[id] ?? id;
+    const goal = { stat: 'p50', hours: 'business', period: 'week' as const, scope: { channel: ['email', 'chat'], team: ['t1', 't2'] } };
+    expect(describeGoalScope(goal, teamName)).toBe('median, business hours, per week · Email or Chat · Berlin or Manila');
+    expect(describeScope(goal.scope, teamName)).toBe('Channel: Email or Chat · Team: Berlin or Manila');
+    expect(describeScope({ provider: ['outsourced'], category: ['billing', 'login_issue'] })).toBe('Provider: Outsourced · Category: billing or login_issue');
+    expect(describeScope({})).toBe('All tickets');
+    expect(describeScope({ channel: [] })).toBe('All tickets');
   });
 });
