@@ -307,6 +307,19 @@ describe.runIf(hasChromium)('dashboard in Chromium', () => {
       await page.getByRole('heading', { level: 1 }).click();
       expect(await list.isHidden(), dimension).toBe(true);
     }
+    // By keyboard: Enter opens, Tab walks "All requesters", "External customers", "Internal", and the next Tab leaves
+    // the list, which closes it.
+    const requester = page.getByTestId('filter-requester_kind');
+    await requester.focus();
+    await page.keyboard.press('Enter');
+    const requesterList = page.locator(`#${await requester.getAttribute('aria-controls')}`);
+    const focusedLabel = () => page.evaluate(() => document.activeElement?.closest('label')?.textContent?.trim() ?? document.activeElement?.textContent?.trim());
+    for (const expected of ['All requesters', 'External customers', 'Internal']) {
+      await page.keyboard.press('Tab');
+      expect(await focusedLabel()).toBe(expected);
+    }
+    await page.keyboard.press('Tab');
+    expect(await requesterList.isHidden()).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
   });
