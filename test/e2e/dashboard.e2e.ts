@@ -288,8 +288,8 @@ describe.runIf(hasChromium)('dashboard in Chromium', () => {
     await page.close();
   });
 
-  it('opens every filter list inside a 390 px phone screen', async () => {
-    const { page, problems } = await openOverview(undefined, { width: 390, height: 844 });
+  it('opens every filter list inside a 390 px phone screen (dark)', async () => {
+    const { page, problems } = await openOverview((p) => p.emulateMedia({ colorScheme: 'dark' }), { width: 390, height: 844 });
     await page.goto(`${base}/explore?channel=email&channel=chat&channel=phone`);
     await page.getByTestId('headline-created').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('filter-channel').textContent()).toContain('3 channels');
@@ -301,7 +301,7 @@ describe.runIf(hasChromium)('dashboard in Chromium', () => {
       const box = (await list.boundingBox())!;
       expect(box.x, dimension).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width, dimension).toBeLessThanOrEqual(390);
-      if (dimension === 'provider') await page.screenshot({ path: join(resultsDir, 'filter-multi-select-phone.png') });
+      if (dimension === 'provider') await page.screenshot({ path: join(resultsDir, 'filter-multi-select-phone-dark.png') });
       expect(await page.evaluate(() => document.documentElement.scrollWidth), dimension).toBeLessThanOrEqual(390);
       // A click elsewhere closes it.
       await page.getByRole('heading', { level: 1 }).click();
