@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
+import type { GoalListResponse } from '../../api/contracts.ts';
 import type { GoalReport } from '../../sql/goals/report.ts';
 import { loadFile } from '../../pipelines/load.ts';
 import { servicepulseEvents } from '../../pipelines/sources/servicepulse.ts';
@@ -76,6 +77,21 @@ describe('a goal on a count', () => {
     expect(body.periods.map((p) => [p.period_start, p.value, p.status])).toEqual([['2026-01-05', 1, 'missed'], ['2026-01-12', 2, 'missed']]);
     expect(body.current).toMatchObject({ value_so_far: 0, status: 'at_risk', projection: { value: 0 } });
     expect(body.goal).toMatchObject({ stat: 'value', unit: 'tickets', scope: { channel: ['email', 'chat'] } });
+  });
+});
+
+describe('a goal on several channels', () => {
+  it('takes the median over the tickets of any of them, in its report and in the scorecards', async () => {
+    // After the correction above: week of 5 Jan — 10001 (email) 30 min; 10002 (phone, 0) is out, the unscoped
+    // median would be 15. Week of 12 Jan — 10003 (chat) 5 and 10005 (social) 40 → 22.5; 10004 (email) has none.
+    const response = await post({ ...responseGoal, name: 'Email, chat or social', scope: { channel: ['social', 'email', 'chat'] } });
+    expect(response.status).toBe(201);
+    const { goal_id } = (await response.json()) as { goal_id: number };
+    const body = await report(goal_id);
+    expect(body.periods.map((p) => [p.period_start, p.value, p.tickets, p.status])).toEqual([['2026-01-05', 30, 1, 'met'], ['2026-01-12', 22.5, 2, 'met']]);
+    // The scorecards measure every goal of a measure in one statement: the same last closed week.
+    const list = (await (await fixture.app.request('/api/goals')).json()) as GoalListResponse;
+    expect(list.goals.find((g) => g.goal_id === goal_id)?.last_closed).toMatchObject({ period_start: '2026-01-12', value: 22.5, tickets: 2 });
   });
 });
 

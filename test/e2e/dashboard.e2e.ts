@@ -214,6 +214,116 @@ describe.runIf(hasChromium)('dashboard in Chromium', () => {
     await page.close();
   });
 
+  /** The next `/api/overview` answer whose channels are `channels` (in any order). */
+  function nextOverview(page: Page, channels: string[]) {
+    return page.waitForResponse((response) => {
+      const url = new URL(response.url());
+      return url.pathname === '/api/overview' && [...url.searchParams.getAll('channel')].sort().join() === [...channels].sort().join();
+    });
+  }
+
+  type OverviewAnswer = { headline: Array<{ key: string; value: number | null }> };
+  const figureOf = (answer: OverviewAnswer, key: string) => answer.headline.find((figure) => figure.key === key)!.value;
+
+  it('picks two channels in the filter bar: kept through a reload and back, the headline figures the API gives for both', async () => {
+    const { page, problems } = await openOverview();
+    await Promise.all([nextOverview(page, []), page.goto(`${base}/explore`)]);
+    const button = page.getByTestId('filter-channel');
+    expect(await button.textContent()).toContain('All channels');
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+
+    // The button opens a labelled group of checkboxes; the first pick by mouse, the second by keyboard (Enter).
+    await button.click();
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    const list = page.locator(`#${await button.getAttribute('aria-controls')}`);
+    expect(await list.getAttribute('role')).toBe('group');
+    await Promise.all([nextOverview(page, ['email']), list.getByRole('checkbox', { name: 'Email' }).click()]);
+    expect(new URL(page.url()).searchParams.getAll('channel')).toEqual(['email']);
+    await list.getByRole('checkbox', { name: 'Phone' }).focus();
+    await Promise.all([nextOverview(page, ['email', 'phone']), page.keyboard.press('Enter')]);
+    // In the options' order, whatever the order of the clicks: one pick, one URL.
+    expect(new URL(page.url()).searchParams.getAll('channel')).toEqual(['phone', 'email']);
+    expect(await list.getByRole('checkbox', { name: 'Phone' }).isChecked()).toBe(true);
+    // Escape closes the list and gives the focus back to the button, which names both.
+    await page.keyboard.press('Escape');
+    expect(await list.isHidden()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('filter-channel');
+    expect(await button.textContent()).toContain('Phone, Email');
+
+    // A reload gives the same pick from the URL alone, and the headline figures the API gives for those two channels.
+    const [reloaded] = await Promise.all([nextOverview(page, ['email', 'phone']), page.reload()]);
+    const shownFrom = new URL(reloaded.url()).searchParams;
+    expect(await button.textContent()).toContain('Phone, Email');
+    expect(await button.getAttribute('data-picked')).toBe('phone,email');
+    await button.click();
+    expect(await list.getByRole('checkbox', { name: 'Email' }).isChecked()).toBe(true);
+    expect(await list.getByRole('checkbox', { name: 'Phone' }).isChecked()).toBe(true);
+    expect(await list.getByRole('checkbox', { name: 'Chat' }).isChecked()).toBe(false);
+    expect(await list.getByRole('checkbox', { name: 'All channels' }).isChecked()).toBe(false);
+
+    const ask = async (channels: string[]) => {
+      const query = new URLSearchParams({ from: shownFrom.get('from')!, to: shownFrom.get('to')! });
+      for (const channel of channels) query.append('channel', channel);
+      const response = await fetch(`${base}/api/overview?${query}`, { headers: { accept: 'application/json' } });
+      expect(response.status).toBe(200);
+      return (await response.json()) as OverviewAnswer;
+    };
+    const [both, email, phone] = await Promise.all([ask(['email', 'phone']), ask(['email']), ask(['phone'])]);
+    const created = page.getByTestId('headline-created');
+    await created.waitFor();
+    // Tickets created on either channel: the email ones plus the phone ones.
+    expect(figureOf(both, 'created')).toBe(figureOf(email, 'created')! + figureOf(phone, 'created')!);
+    expect(figureOf(both, 'created')).toBeGreaterThan(0);
+    expect(Number(await created.getAttribute('data-value'))).toBe(figureOf(both, 'created'));
+    expect(Number(await page.getByTestId('headline-first_response_time').getAttribute('data-value'))).toBe(figureOf(both, 'first_response_time'));
+    await page.screenshot({ path: join(resultsDir, 'filter-multi-select.png') });
+
+    // "All channels" clears the pick; back returns to the two channels.
+    await Promise.all([nextOverview(page, []), list.getByRole('checkbox', { name: 'All channels' }).check()]);
+    expect(new URL(page.url()).searchParams.getAll('channel')).toEqual([]);
+    expect(await button.textContent()).toContain('All channels');
+    await Promise.all([nextOverview(page, ['email', 'phone']), page.goBack()]);
+    expect(await button.getAttribute('data-picked')).toBe('phone,email');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('opens every filter list inside a 390 px phone screen (dark)', async () => {
+    const { page, problems } = await openOverview((p) => p.emulateMedia({ colorScheme: 'dark' }), { width: 390, height: 844 });
+    await page.goto(`${base}/explore?channel=email&channel=chat&channel=phone`);
+    await page.getByTestId('headline-created').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('filter-channel').textContent()).toContain('3 channels');
+    for (const dimension of ['team', 'channel', 'priority', 'provider', 'requester_kind']) {
+      const button = page.getByTestId(`filter-${dimension}`);
+      await button.click();
+      const list = page.locator(`#${await button.getAttribute('aria-controls')}`);
+      await list.waitFor();
+      const box = (await list.boundingBox())!;
+      expect(box.x, dimension).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, dimension).toBeLessThanOrEqual(390);
+      if (dimension === 'provider') await page.screenshot({ path: join(resultsDir, 'filter-multi-select-phone-dark.png') });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), dimension).toBeLessThanOrEqual(390);
+      // A click elsewhere closes it.
+      await page.getByRole('heading', { level: 1 }).click();
+      expect(await list.isHidden(), dimension).toBe(true);
+    }
+    // By keyboard: Enter opens, Tab walks "All requesters", "External customers", "Internal", and the next Tab leaves
+    // the list, which closes it.
+    const requester = page.getByTestId('filter-requester_kind');
+    await requester.focus();
+    await page.keyboard.press('Enter');
+    const requesterList = page.locator(`#${await requester.getAttribute('aria-controls')}`);
+    const focusedLabel = () => page.evaluate(() => document.activeElement?.closest('label')?.textContent?.trim() ?? document.activeElement?.textContent?.trim());
+    for (const expected of ['All requesters', 'External customers', 'Internal']) {
+      await page.keyboard.press('Tab');
+      expect(await focusedLabel()).toBe(expected);
+    }
+    await page.keyboard.press('Tab');
+    expect(await requesterList.isHidden()).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('fits a 390 px phone without sideways scrolling, in light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const { page, problems } = await openOverview((p) => p.emulateMedia({ colorScheme }), { width: 390, height: 844 });

@@ -51,20 +51,29 @@ describe.runIf(hasChromium)('goals pages in Chromium', () => {
 
   let createdId = 0;
 
-  it('creates a goal in the editor, previews it against past periods, and scores it with the API numbers', async () => {
+  it('creates a goal on two channels in the editor, previews it against past periods, and scores it with the API numbers', async () => {
     const { page, problems } = await open('/');
     await page.getByTestId('goal-cards').or(page.getByTestId('state-empty')).waitFor({ timeout: 30_000 });
 
     await page.getByRole('button', { name: 'New goal' }).click();
-    await field(page, 'name').fill('E2E email first response');
+    await field(page, 'name').fill('E2E email or chat first response');
     await field(page, 'metric').selectOption('first_response_time');
     await field(page, 'stat').selectOption('p50');
     // A quarter: the demo's data ends in November, so this quarter (open until December 31) has data so far.
     await field(page, 'period').selectOption('quarter');
+    // The scope: email or chat, picked in the channel list (the second pick by keyboard); Escape closes the list.
+    const channels = editor(page).getByTestId('goal-scope-channel');
+    expect(await channels.textContent()).toContain('All channels');
+    await channels.click();
+    await editor(page).getByRole('checkbox', { name: 'Email' }).check();
     const [previewResponse] = await Promise.all([
-      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/metrics/first_response_time' && new URL(r.url()).searchParams.get('channel') === 'email'),
-      field(page, 'scope-channel').selectOption('email'),
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/metrics/first_response_time' && new URL(r.url()).searchParams.getAll('channel').sort().join() === 'chat,email'),
+      editor(page).getByRole('checkbox', { name: 'Chat' }).press('Space'),
     ]);
+    await page.keyboard.press('Escape');
+    expect(await channels.getAttribute('aria-expanded')).toBe('false');
+    expect(await channels.textContent()).toContain('Email, Chat');
+    expect(await page.getByTestId('goal-preview-scope').textContent()).toBe('Channel: Email or Chat');
     await field(page, 'target').fill('4');
 
     // The preview: the count of past quarters that would have met "median ≤ 4 h", counted here from the API's series.
@@ -87,7 +96,9 @@ describe.runIf(hasChromium)('goals pages in Chromium', () => {
       page.getByRole('button', { name: 'Create goal' }).click(),
     ]);
     expect(created.status()).toBe(201);
-    createdId = ((await created.json()) as { goal_id: number }).goal_id;
+    const stored = (await created.json()) as { goal_id: number; scope: Record<string, string[]> };
+    createdId = stored.goal_id;
+    expect(stored.scope).toEqual({ channel: ['email', 'chat'] });
 
     const card = page.locator(`[data-testid="goal-card"][data-goal-id="${createdId}"]`);
     await card.waitFor({ timeout: 30_000 });
@@ -95,6 +106,11 @@ describe.runIf(hasChromium)('goals pages in Chromium', () => {
     expect(report.current).not.toBeNull();
     expect(report.current!.value_so_far).not.toBeNull();
     expect(Number(await card.getByTestId('goal-current-value').getAttribute('data-value'))).toBe(report.current!.value_so_far);
+    // The goal's value is the metric's over either channel: the series API's median for the open quarter.
+    const current = report.current!;
+    const quarter = await api<SeriesResponse>(`/api/metrics/first_response_time?grain=quarter&stat=p50&from=${current.period_start}&to=${current.period_end}&channel=email&channel=chat`);
+    expect(quarter.total.value).toBe(current.value_so_far);
+    expect(await card.textContent()).toContain('Email or Chat');
     // The status is a word and an icon: the badge carries the API's status and its word.
     const words: Record<string, string> = { met: 'Met', at_risk: 'At risk', missed: 'Missed', no_data: 'No data' };
     const badge = card.locator('.figure [data-status]').first();
@@ -105,14 +121,14 @@ describe.runIf(hasChromium)('goals pages in Chromium', () => {
     await card.scrollIntoViewIfNeeded();
     await card.getByTestId('goal-sparkline').and(page.locator('[data-rendered="true"]')).waitFor({ timeout: 30_000 });
     expect(await card.getByTestId('goal-projection').textContent()).toMatch(/Projected: .+\(.+\)/);
-    // "Tickets behind it" lists the open quarter's email tickets in place: as many as the goal API measured.
+    // "Tickets behind it" lists the open quarter's email and chat tickets in place: as many as the goal API measured.
     expect(report.current!.tickets).toBeGreaterThan(0);
     await card.getByTestId('goal-drill').click();
     await page.getByTestId('drilldown').waitFor({ state: 'visible', timeout: 10_000 });
     expect(new URL(page.url()).pathname).toBe('/');
     const query = drillQuery(page)!;
     expect([query.get('metric'), query.get('stat'), query.getAll('channel'), query.get('from'), query.get('to')]).toEqual(
-      ['first_response_time', 'p50', ['email'], report.current!.period_start, report.current!.period_end],
+      ['first_response_time', 'p50', ['email', 'chat'], report.current!.period_start, report.current!.period_end],
     );
     await expectDrilledTickets(page, report.current!.tickets);
     await page.screenshot({ path: join(resultsDir, 'goals-drilldown-light.png') });
@@ -123,7 +139,8 @@ describe.runIf(hasChromium)('goals pages in Chromium', () => {
     // The same measure and quarter in Explore, one link away.
     const explore = new URL((await card.getByTestId('goal-explore').getAttribute('href'))!, base);
     expect(explore.pathname).toBe('/explore');
-    expect(Object.fromEntries(explore.searchParams)).toMatchObject({ metric: 'first_response_time', channel: 'email', grain: 'quarter' });
+    expect(Object.fromEntries(explore.searchParams)).toMatchObject({ metric: 'first_response_time', grain: 'quarter' });
+    expect(explore.searchParams.getAll('channel')).toEqual(['email', 'chat']);
 
     await page.screenshot({ path: join(resultsDir, 'goals-light.png'), fullPage: true });
     // The one failed request the browser logs is the refused target above.
@@ -163,6 +180,17 @@ describe.runIf(hasChromium)('goals pages in Chromium', () => {
       await field(page, 'target').fill('4');
       await page.getByTestId('goal-preview').and(page.locator('[data-rendered="true"]')).waitFor({ timeout: 30_000 });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      // The scope's lists open inside the screen (the right-hand one towards the left).
+      for (const dimension of ['channel', 'priority']) {
+        const button = editor(page).getByTestId(`goal-scope-${dimension}`);
+        await button.click();
+        const box = (await page.locator(`#${await button.getAttribute('aria-controls')}`).boundingBox())!;
+        expect(box.x, dimension).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width, dimension).toBeLessThanOrEqual(390);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        if (dimension === 'priority') await editor(page).screenshot({ path: join(resultsDir, `goals-editor-phone-${colorScheme}.png`) });
+        await page.keyboard.press('Escape');
+      }
       await page.screenshot({ path: join(resultsDir, `goals-phone-${colorScheme}.png`), fullPage: true });
       await page.setViewportSize({ width: 1200, height: 900 });
       await page.screenshot({ path: join(resultsDir, `goals-${colorScheme}-wide.png`), fullPage: true });

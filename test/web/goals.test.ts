@@ -65,11 +65,20 @@ describe('goal editor form', () => {
 
   it('builds the API body with only the limited dimensions in the scope', () => {
     const form = { ...newGoalForm(firstResponse, '2026-01-05'), name: ' Email FRT ', target: '4' };
-    form.scope.channel = 'email';
+    form.scope.channel = ['email'];
     expect(goalBody(form, firstResponse)).toEqual({
       name: 'Email FRT', metric: 'first_response', stat: 'p50', variant: null, hours: 'calendar', comparator: '<=',
       target: 240, scope: { channel: ['email'] }, period: 'week', starts_on: '2026-01-05',
     });
+  });
+
+  it('sends several values of a dimension (email or chat), and none for a dimension cleared again', () => {
+    const form = { ...newGoalForm(fcr, '2026-01-05'), name: 'FCR', target: '70' };
+    form.scope.channel = ['email', 'chat'];
+    form.scope.team = ['t1'];
+    form.scope.team = [];
+    expect(goalBody(form, fcr)).toMatchObject({ scope: { channel: ['email', 'chat'] } });
+    expect(Object.keys((goalBody(form, fcr) as { scope: object }).scope)).toEqual(['channel']);
   });
 
   it('names the field the form itself rejects', () => {
@@ -80,16 +89,16 @@ describe('goal editor form', () => {
 
   it('reads a stored duration goal back in hours', () => {
     const stored = { name: 'g', metric: 'first_response', stat: 'p90', variant: null, hours: 'business' as const, comparator: '<' as const, target: 150, scope: { team: ['t2'] }, period: 'month' as const, starts_on: '2026-02-01' };
-    expect(formOfGoal(stored, firstResponse)).toMatchObject({ target: '2.5', stat: 'p90', hours: 'business', period: 'month', scope: { team: 't2', channel: '' } });
+    expect(formOfGoal(stored, firstResponse)).toMatchObject({ target: '2.5', stat: 'p90', hours: 'business', period: 'month', scope: { team: ['t2'], channel: [] } });
   });
 
-  it('keeps a stored scope the selects cannot show, unless a select of that dimension is set', () => {
+  it('shows a stored goal\'s several values of a dimension as picked, and keeps a dimension the editor does not offer', () => {
     const stored = { name: 'g', metric: 'csat', stat: 'value', variant: null, hours: 'calendar' as const, comparator: '>=' as const, target: 80, scope: { channel: ['email', 'phone'], category: ['billing'], team: ['t1'] }, period: 'month' as const, starts_on: '2026-02-01' };
     const form = formOfGoal(stored, fcr);
-    expect(form.scope).toMatchObject({ team: 't1', channel: '' });
-    expect(form.keptScope).toEqual({ channel: ['email', 'phone'], category: ['billing'] });
+    expect(form.scope).toMatchObject({ team: ['t1'], channel: ['email', 'phone'] });
+    expect(form.keptScope).toEqual({ category: ['billing'] });
     expect(goalBody(form, fcr)).toMatchObject({ scope: { channel: ['email', 'phone'], category: ['billing'], team: ['t1'] } });
-    form.scope.channel = 'chat';
+    form.scope.channel = ['chat'];
     expect(goalBody(form, fcr)).toMatchObject({ scope: { channel: ['chat'], category: ['billing'], team: ['t1'] } });
   });
 

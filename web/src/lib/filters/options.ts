@@ -31,3 +31,12 @@ export const allLabels: Record<FilterDimension, string> = {
   provider: 'All providers',
   requester_kind: 'All requesters',
 };
+
+/** What a pick of several values counts: "3 channels". */
+export const pluralLabels: Record<FilterDimension, string> = {
+  team: 'teams',
+  channel: 'channels',
+  priority: 'priorities',
+  provider: 'providers',
+  requester_kind: 'requester kinds',
+};

@@ -18,11 +18,10 @@ export interface GoalForm {
   /** As typed: hours for a duration, the metric's unit otherwise. */
   target: string;
   period: GoalPeriodKind;
-  /** One value per dimension, '' for all. */
-  scope: Record<FilterDimension, string>;
+  /** The values each dimension is limited to (any of them: email or chat); empty for all. */
+  scope: Record<FilterDimension, string[]>;
   /**
-   * Scope of a stored goal the selects cannot show (several values of a dimension, or a dimension the filter bar
-   * does not offer, e.g. category): kept as it is unless a select of the same dimension is set.
+   * Scope of a stored goal on a dimension the editor does not offer (e.g. category): kept as it is.
    */
   keptScope: Record<string, string[]>;
   starts_on: string;
@@ -40,8 +39,8 @@ export interface MetricChoice {
 
 export const isDuration = (metric: MetricChoice | undefined) => metric?.aggregation === 'duration';
 
-export function emptyScope(): Record<FilterDimension, string> {
-  return { team: '', channel: '', priority: '', provider: '', requester_kind: '' };
+export function emptyScope(): Record<FilterDimension, string[]> {
+  return { team: [], channel: [], priority: [], provider: [], requester_kind: [] };
 }
 
 /** A new goal's fields for a metric: its natural statistic and the comparator its "better" direction implies. */
@@ -70,11 +69,11 @@ export function targetValue(form: Pick<GoalForm, 'target'>, metric: MetricChoice
   return isDuration(metric) ? hoursToMinutes(number) : number;
 }
 
-/** The scope as the API takes it: the kept scope, then each dimension a select limits to a value. */
+/** The scope as the API takes it: the kept scope, then each dimension limited to one value or more. */
 export function scopeOf(form: Pick<GoalForm, 'scope' | 'keptScope'>): Record<string, string[]> {
   const scope: Record<string, string[]> = {};
   for (const [dimension, values] of Object.entries(form.keptScope)) scope[dimension] = [...values];
-  for (const dimension of filterDimensions) if (form.scope[dimension]) scope[dimension] = [form.scope[dimension]];
+  for (const dimension of filterDimensions) if (form.scope[dimension].length > 0) scope[dimension] = [...form.scope[dimension]];
   return scope;
 }
 
@@ -121,7 +120,7 @@ export function formOfGoal(
   const scope = emptyScope();
   const keptScope: Record<string, string[]> = {};
   for (const [dimension, values] of Object.entries(goal.scope)) {
-    if ((filterDimensions as readonly string[]).includes(dimension) && values.length === 1) scope[dimension as FilterDimension] = values[0]!;
+    if ((filterDimensions as readonly string[]).includes(dimension)) scope[dimension as FilterDimension] = [...values];
     else keptScope[dimension] = [...values];
   }
   return {
