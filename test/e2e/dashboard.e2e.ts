@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SeriesResponse } from '../../api/contracts.ts';
 import { inCi as runningInCi } from '../helpers/ci.ts';
-import { chromiumPath, hasChromium, resultsDir, startDemoBrowser, type DemoBrowser } from '../support/browser.ts';
+import { chromiumPath, hasChromium, resultsDir, useDemoBrowser } from '../support/browser.ts';
 
 const inCi = runningInCi();
 
@@ -31,18 +31,9 @@ function parseChartDescription(label: string): Map<string, Map<string, number>> 
 }
 
 describe.runIf(hasChromium)('dashboard in Chromium', () => {
-  let run: DemoBrowser | undefined;
   let base: string;
   let browser: Browser;
-
-  beforeAll(async () => {
-    run = await startDemoBrowser();
-    ({ base, browser } = run);
-  });
-
-  afterAll(async () => {
-    await run?.stop();
-  });
+  useDemoBrowser((run) => ({ base, browser } = run));
 
   async function openOverview(setup?: (page: Page) => Promise<unknown>, viewport = { width: 1200, height: 800 }) {
     const page = await browser.newPage({ viewport, acceptDownloads: true });

@@ -4,24 +4,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DistributionResponse, GoalListResponse, SeriesResponse, TicketDetailResponse, TicketsResponse } from '../../api/contracts.ts';
-import { hasChromium, resultsDir, startDemoBrowser, type DemoBrowser } from '../support/browser.ts';
+import { hasChromium, resultsDir, useDemoBrowser } from '../support/browser.ts';
 import { drillQuery, expectDrilledTickets } from '../support/drilldown-page.ts';
 
 describe.runIf(hasChromium)('Explore in Chromium', () => {
-  let run: DemoBrowser | undefined;
   let base: string;
   let browser: Browser;
-
-  beforeAll(async () => {
-    run = await startDemoBrowser();
-    ({ base, browser } = run);
-  });
-
-  afterAll(async () => {
-    await run?.stop();
-  });
+  useDemoBrowser((run) => ({ base, browser } = run));
 
   async function open(path: string, options: { colorScheme?: 'light' | 'dark'; width?: number } = {}) {
     const page = await browser.newPage({ viewport: { width: options.width ?? 1200, height: 860 }, acceptDownloads: true, colorScheme: options.colorScheme ?? 'light' });

@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GoalListResponse, SeriesResponse } from '../../api/contracts.ts';
-import { hasChromium, resultsDir, startDemoBrowser, type DemoBrowser } from '../support/browser.ts';
+import { hasChromium, resultsDir, useDemoBrowser } from '../support/browser.ts';
 import { drillQuery, expectDrilledTickets } from '../support/drilldown-page.ts';
 
 type GoalReport = {
@@ -17,18 +17,9 @@ type GoalReport = {
 };
 
 describe.runIf(hasChromium)('goals pages in Chromium', () => {
-  let run: DemoBrowser | undefined;
   let base: string;
   let browser: Browser;
-
-  beforeAll(async () => {
-    run = await startDemoBrowser();
-    ({ base, browser } = run);
-  });
-
-  afterAll(async () => {
-    await run?.stop();
-  });
+  useDemoBrowser((run) => ({ base, browser } = run));
 
   async function api<T>(path: string): Promise<T> {
     const response = await fetch(`${base}${path}`, { headers: { accept: 'application/json' } });

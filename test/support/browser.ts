@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { freePort, projectRoot, runServer, scratchDatabasePath, stopServer, waitForHealth, type ServerRun } from './server-process.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -38,6 +39,21 @@ export async function startDemoBrowser(demoSize = '3000'): Promise<DemoBrowser> 
       await stopServer(server);
     },
   };
+}
+
+/**
+ * The demo server and Chromium for the enclosing `describe`: started before its tests (handed to `started`, which
+ * keeps what it needs), stopped after them.
+ */
+export function useDemoBrowser(started: (run: DemoBrowser) => void, demoSize?: string): void {
+  let run: DemoBrowser | undefined;
+  beforeAll(async () => {
+    run = await startDemoBrowser(demoSize);
+    started(run);
+  });
+  afterAll(async () => {
+    await run?.stop();
+  });
 }
 
 export async function startBrowserRun(demoSize = '3000'): Promise<BrowserRun> {
