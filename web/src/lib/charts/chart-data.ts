@@ -10,6 +10,8 @@ import { toMatrix, type SeriesMatrix } from './series-matrix';
 export interface TableColumn {
   label: string;
   numeric: boolean;
+  /** Long text (a ticket's subject): wraps within a reasonable width instead of widening the table. */
+  wrap?: boolean;
 }
 
 export interface TableRow {
