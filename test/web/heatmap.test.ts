@@ -58,7 +58,7 @@ describe('first-response heatmap', () => {
 
   it('describes the slowest and fastest slots in words', () => {
     expect(heatmapDescription('First response, email', heatmapPoints(cells, 'email'))).toBe(
-      'First response, email: 3 hour slots with tickets. Slowest: Monday 14:00 = 1 h 35 min (1 tickets). Fastest: Sunday 23:00 = 12 min (2 tickets).',
+      'First response, email: 3 hour slots with tickets. Slowest: Monday 14:00 = 1 h 35 min (1 ticket). Fastest: Sunday 23:00 = 12 min (2 tickets).',
     );
     expect(heatmapDescription('First response, web', [])).toBe('First response, web: no tickets.');
   });

@@ -87,6 +87,16 @@ export function formatCount(n: number): string {
   return countFormat.format(n);
 }
 
+/** The noun for `n` of it: "ticket" for 1, else "tickets" (or the plural given: "reply", "replies"). */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return n === 1 ? one : many;
+}
+
+/** "1 ticket", "12,345 tickets". */
+export function countOf(n: number, one: string, many?: string): string {
+  return `${formatCount(n)} ${plural(n, one, many)}`;
+}
+
 export type Unit = 'tickets' | 'minutes' | 'percent' | 'score';
 
 const oneDecimal = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });

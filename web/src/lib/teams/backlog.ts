@@ -2,13 +2,12 @@
 // share of the backlog, and each assignee's oldest open ticket. Pure.
 import type { Backlog } from '../api/queries';
 import type { DataTableModel } from '../charts/chart-data';
-import { formatCount, formatValue } from '../format';
+import { countOf, formatCount, formatValue } from '../format';
 
 /** "under a day", "1 day", "12 days" (whole days, rounded down). */
 export function ageWords(days: number): string {
   if (days < 1) return 'under a day';
-  const whole = Math.floor(days);
-  return whole === 1 ? '1 day' : `${formatCount(whole)} days`;
+  return countOf(Math.floor(days), 'day');
 }
 
 /** Each age's share of the open tickets, in percent (0 when nothing is open). */

@@ -5,11 +5,12 @@
 //
 // ## The chart's text description (aria-label)
 //   <title>: <n> hour slots with tickets. Slowest: <Weekday> <HH>:00 = <value> (<t> tickets). Fastest: … .
+//   ("1 hour slot", "1 ticket" for one.)
 import type { EChartsOption } from 'echarts';
 import type { HeatmapResponse } from '$api/contracts';
 import { csvText } from '../../../../../common/csv';
 import type { DataTableModel } from '../chart-data';
-import { formatCount, formatMinutes } from '../../format';
+import { countOf, formatMinutes } from '../../format';
 import type { ColorScheme } from '../palette';
 
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
@@ -54,8 +55,8 @@ export function heatmapDescription(title: string, points: readonly [number, numb
   if (points.length === 0) return `${title}: no tickets.`;
   const slowest = points.reduce((a, b) => (b[2] > a[2] ? b : a));
   const fastest = points.reduce((a, b) => (b[2] < a[2] ? b : a));
-  const say = (p: readonly [number, number, number, number]) => `${slot(p[0], p[1])} = ${formatMinutes(p[2])} (${formatCount(p[3])} tickets)`;
-  return `${title}: ${points.length} hour slots with tickets. Slowest: ${say(slowest)}. Fastest: ${say(fastest)}.`;
+  const say = (p: readonly [number, number, number, number]) => `${slot(p[0], p[1])} = ${formatMinutes(p[2])} (${countOf(p[3], 'ticket')})`;
+  return `${title}: ${countOf(points.length, 'hour slot')} with tickets. Slowest: ${say(slowest)}. Fastest: ${say(fastest)}.`;
 }
 
 export interface HeatmapOptions {
@@ -78,7 +79,7 @@ export function buildHeatmapOption(response: Pick<HeatmapResponse, 'cells'>, cha
       position: 'top',
       formatter: (params) => {
         const [hour, weekday, value, tickets] = (params as unknown as { value: [number, number, number, number] }).value;
-        return `${slot(hour, weekday)}<br/>${formatMinutes(value)} · ${formatCount(tickets)} tickets`;
+        return `${slot(hour, weekday)}<br/>${formatMinutes(value)} · ${countOf(tickets, 'ticket')}`;
       },
     },
     xAxis: { type: 'category', data: HOURS, name: 'Hour of creation', nameLocation: 'middle', nameGap: 24, splitArea: { show: true }, axisLabel: { interval: 2 } },
