@@ -10,6 +10,7 @@ import { snapshotGoalsAtStart } from '../sql/goals/snapshot.ts';
 import { isEmpty, seedDemo } from '../pipelines/demo/seed.ts';
 import { dataExtent, type DataExtent } from '../sql/data-extent.ts';
 import { createApp } from './app.ts';
+import { warmLandingAnswers } from './warm-up.ts';
 import { ImportJournal } from './imports/journal.ts';
 import { readConfig, type ServerConfig } from './env.ts';
 import { exposureWarning } from './security/exposure.ts';
@@ -88,6 +89,10 @@ async function main() {
   await new ImportJournal(config.importDir).recover(db).catch((error) => fail(`cannot recover the interrupted imports: ${(error as Error).message}`, error, config.debug));
   const app = createApp({ db, webRoot, allowedHosts: config.allowedHosts, imports: {
     folder: config.importDir, uploadLimitBytes: config.uploadLimitBytes, decompressedLimitBytes: config.decompressedLimitBytes,
+    // A committed load changed the data version: the landing page's answers are computed again before anyone asks.
+    onChange: (job) => {
+      if (job.state === 'committed' && job.finished_at !== null) void warmLandingAnswers(app);
+    },
   } });
   const extent = await dataExtent(db).catch((error) => fail(`cannot read the database ${db.path}: ${(error as Error).message}`, error, config.debug));
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
@@ -98,8 +103,9 @@ async function main() {
     console.log(`Imports: uploads to POST /api/imports, files named by path from ${config.importDir}`);
   });
   server.on('error', (error: NodeJS.ErrnoException) => fail(describeListenError(error, config), error, config.debug));
-  // Periods that closed while the server was down are stored now, beside the first requests (which never wait for it).
-  void snapshotGoalsAtStart(db);
+  // The landing page's answers first, then the periods that closed while the server was down are stored (beside the
+  // first requests, which never wait for it; after the warm-up, so the two do not share the cores).
+  void warmLandingAnswers(app).then(() => snapshotGoalsAtStart(db));
 
   let stopping = false;
   const stop = () => {

@@ -1,8 +1,9 @@
-// The real server for `npm run bench -- api`: `node --import tsx api/server.ts` in a process of its own, on a free
+// The real server for `npm run bench -- api`: `node <serverNodeArgs>` (api/server-command.ts) in a process of its own, on a free
 // loopback port, with demo seeding off; plus timed requests against it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
+import { serverNodeArgs } from '../api/server-command.ts';
 import { repoRoot } from './child.ts';
 
 export function freePort(): Promise<number> {
@@ -33,7 +34,7 @@ export function stopServers(): void {
 export async function startServer(db: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const start = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
+  const child = spawn(process.execPath, [...serverNodeArgs], {
     cwd: repoRoot,
     env: { ...process.env, SERVICEPULSE_DB: db, PORT: String(port), HOST: '127.0.0.1', SERVICEPULSE_DEMO: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

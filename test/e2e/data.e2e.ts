@@ -121,6 +121,34 @@ describe.runIf(existsSync(chromiumPath))('Data page in Chromium', () => {
     await page.close();
   });
 
+  it('pages through more rejects than one page holds, in line order, as the API lists them', async () => {
+    // Two good tickets, then 60 rows created "yesterday" (lines 4 to 63): more than the card's page of 50.
+    const bad = Array.from({ length: 60 }, (_, i) =>
+      `${90100 + i},Ana,e1,ana@example.com,Acme,Ana,Ivo,Zagreb Support,Bad date,x,,Open,Low,Mail,question,yesterday,,,,,1,1,0,0,Billing,Invoice,external`);
+    const { page, problems } = await openData();
+    const [accepted] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/imports' && r.request().method() === 'POST'),
+      upload(page, 'many-rejects.csv', [...tinyExport.split('\n').slice(0, 3), ...bad].join('\n')),
+    ]);
+    const { id } = (await accepted.json()) as ImportResponse;
+    await page.locator('[data-testid="upload-progress"][data-state="committed"]').waitFor({ timeout: 60_000 });
+    const job = await getJson<ImportResponse>(`/api/imports/${id}`);
+    expect(job.rows).toMatchObject({ read: 62, rejected: 60 });
+
+    const row = page.locator(`[data-testid="import-row"][data-load-id="${job.load_id}"]`);
+    await row.locator('[data-col="rejected"] button').click();
+    const lines = page.getByTestId('rejects-table').locator('tbody tr td:first-child');
+    await lines.first().waitFor();
+    expect(await lines.count()).toBe(50);
+    await page.getByTestId('rejects').getByRole('button', { name: 'Show more rejects' }).click();
+    await page.getByTestId('rejects-table').locator('tbody tr').nth(59).waitFor();
+    expect(await lines.allTextContents()).toEqual(Array.from({ length: 60 }, (_, i) => String(i + 4)));
+    // The last page is shown: nothing more to ask for.
+    expect(await page.getByTestId('rejects').getByRole('button', { name: 'Show more rejects' }).count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('shows the columns found and a mapping skeleton for a file it does not recognise', async () => {
     const { page, problems } = await openData();
     await upload(page, 'cases.csv', 'Case Number,Opened,State\nC-1,2026-02-03 09:00:00,open\n');

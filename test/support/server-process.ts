@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serverNodeArgs } from '../../api/server-command.ts';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -32,7 +33,7 @@ export interface ServerRun {
 
 export function runServer(env: Record<string, string>, args: string[] = []): ServerRun {
   // One process (not the tsx CLI, which forks): signals and lock holders' PIDs are this child's own.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts', ...args], {
+  const child = spawn(process.execPath, [...serverNodeArgs, ...args], {
     cwd: projectRoot,
     env: { ...process.env, DEBUG: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,6 +2,7 @@
 // document (the API's error shape, `Problem` in api/contracts.ts), so a view can always show a
 // title and a detail.
 import type { Problem } from '$api/contracts';
+import { acceptJson } from '../../../../common/accept-json';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -53,7 +54,7 @@ function isJson(response: Answer): boolean {
 /** What `readJson` needs of an answer: a fetch `Response`, or the `hc` client's typed one. */
 export type Answer = Pick<Response, 'ok' | 'status' | 'statusText' | 'headers' | 'json'>;
 
-export const acceptJson = { accept: 'application/json, application/problem+json' };
+export { acceptJson };
 
 /**
  * Sends a request (`send`, for `path`) and returns its JSON body. Throws `ApiError` on a non-2xx answer
