@@ -87,9 +87,14 @@ export function formatCount(n: number): string {
   return countFormat.format(n);
 }
 
+/** The noun for `n` of it: "ticket" for 1, else "tickets" (or the plural given: "reply", "replies"). */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return n === 1 ? one : many;
+}
+
 /** "1 comment", "0 comments", "1,234 comments": a count with its noun, singular only for exactly one. */
-export function formatCountOf(n: number, singular: string, plural = `${singular}s`): string {
-  return `${countFormat.format(n)} ${n === 1 ? singular : plural}`;
+export function formatCountOf(n: number, one: string, many?: string): string {
+  return `${formatCount(n)} ${plural(n, one, many)}`;
 }
 
 export type Unit = 'tickets' | 'minutes' | 'percent' | 'score';

@@ -10,6 +10,8 @@ import { toMatrix, type SeriesMatrix } from './series-matrix';
 export interface TableColumn {
   label: string;
   numeric: boolean;
+  /** Long text (a ticket's subject): wraps within a reasonable width instead of widening the table. */
+  wrap?: boolean;
 }
 
 export interface TableRow {
@@ -33,9 +35,15 @@ export interface DataTableModel {
 const grainWord = { day: 'Day', week: 'Week', month: 'Month', quarter: 'Quarter' } as const;
 
 /** The chart's numbers as a table: a row per period, a column per group (plus Total for counts, and a total row). */
-export function seriesTable(matrix: SeriesMatrix, unit: SeriesResponse['metric']['unit'], caption: string, coverage?: readonly PeriodCoverage[]): DataTableModel {
+export function seriesTable(
+  matrix: SeriesMatrix,
+  unit: SeriesResponse['metric']['unit'],
+  caption: string,
+  coverage?: readonly PeriodCoverage[],
+  groupLabel: (group: string) => string = (group) => group,
+): DataTableModel {
   const withTotals = matrix.additive && matrix.groups.length > 1;
-  const columns: TableColumn[] = matrix.groups.map((group) => ({ label: group, numeric: true }));
+  const columns: TableColumn[] = matrix.groups.map((group) => ({ label: groupLabel(group), numeric: true }));
   if (withTotals) columns.push({ label: 'Total', numeric: true });
   const rows = matrix.periods.map((period, p): TableRow => {
     const partial = coverage?.[p]?.partial ?? false;
@@ -54,17 +62,22 @@ export function seriesTable(matrix: SeriesMatrix, unit: SeriesResponse['metric']
  * The chart's numbers as CSV, one line per period and group (long format, in chart order, zeros of counts included):
  * `<grain>_start,<by>,<metric key>,tickets,partial`, e.g. `week_start,channel,created,tickets,partial`. Without a group
  * dimension the `<by>` column is left out; a period with nothing measured has an empty value; `partial` is `true`
- * for a period only partly in the range or the data.
+ * for a period only partly in the range or the data. With `groupName` (groups whose ids are codes: teams,
+ * providers, requester kinds) a `<by>_name` column follows the ids: the id is what the API, the URL and other
+ * exports filter and join on, the name is what a person reads in a spreadsheet
+ * (`week_start,provider,provider_name,created,tickets,partial`).
  */
-export function seriesCsv(response: SeriesResponse, coverage?: readonly PeriodCoverage[]): string {
+export function seriesCsv(response: SeriesResponse, coverage?: readonly PeriodCoverage[], groupName?: (group: string) => string): string {
   const matrix = toMatrix(response);
   const grouped = response.by !== null;
-  const header: CsvValue[] = [`${response.grain}_start`, ...(grouped ? [response.by] : []), response.metric.key, 'tickets', 'partial'];
+  const named = grouped && groupName !== undefined;
+  const header: CsvValue[] = [`${response.grain}_start`, ...(grouped ? [response.by] : []), ...(named ? [`${response.by}_name`] : []), response.metric.key, 'tickets', 'partial'];
   const lines: CsvValue[][] = [header];
   matrix.periods.forEach((period, p) => {
     const partial = coverage?.[p]?.partial ?? false;
     matrix.groups.forEach((group, g) => {
-      lines.push([period, ...(grouped ? [group] : []), matrix.values[g]?.[p] ?? null, matrix.tickets[g]?.[p] ?? 0, partial ? 'true' : 'false']);
+      const ids = grouped ? [group, ...(named ? [groupName(group)] : [])] : [];
+      lines.push([period, ...ids, matrix.values[g]?.[p] ?? null, matrix.tickets[g]?.[p] ?? 0, partial ? 'true' : 'false']);
     });
   });
   return csvText(lines);

@@ -38,7 +38,19 @@ const CHANNEL_COLOURS: Record<Channel, SchemeColours> = {
   other: { light: '#8A8A8A', dark: '#9E9E9E' },
 };
 
-/** Colours for groups that are not channels, in order of first use within a chart. */
+/** The providers (PRODUCT.md §3), each with a fixed colour so a provider looks the same in every chart. */
+export const PROVIDERS = ['in_house', 'outsourced', 'independent'] as const;
+export type Provider = (typeof PROVIDERS)[number];
+
+// A chart groups by one dimension, so providers reuse three Okabe–Ito colours far apart under every kind of
+// colour blindness (blue, orange, bluish green); their ids never collide with a channel's.
+const PROVIDER_COLOURS: Record<Provider, SchemeColours> = {
+  in_house: CHANNEL_COLOURS.email,
+  outsourced: CHANNEL_COLOURS.desk,
+  independent: CHANNEL_COLOURS.chat,
+};
+
+/** Colours for groups that are not channels or providers, in order of first use within a chart. */
 const EXTRA_COLOURS: readonly SchemeColours[] = [
   { light: '#B8A800', dark: OKABE_ITO.yellow },
   { light: OKABE_ITO.black, dark: '#E0E0E0' },
@@ -67,20 +79,31 @@ export function isChannel(group: string): group is Channel {
   return (CHANNELS as readonly string[]).includes(group);
 }
 
+export function isProvider(group: string): group is Provider {
+  return (PROVIDERS as readonly string[]).includes(group);
+}
+
+/** True for a group with a colour of its own (a channel or a provider): it takes no extra colour. */
+export function hasFixedColour(group: string): boolean {
+  return isChannel(group) || isProvider(group);
+}
+
 /**
- * The colour of a group. Channels have fixed colours; any other group takes the
- * `otherIndex`-th extra colour (the caller numbers its non-channel groups 0, 1, 2 … in display order).
+ * The colour of a group. Channels and providers have fixed colours; any other group takes the `otherIndex`-th
+ * extra colour (the caller numbers its groups without a fixed colour 0, 1, 2 … in display order).
  */
 export function groupColour(group: string, scheme: ColorScheme, otherIndex = 0): string {
   if (isChannel(group)) return CHANNEL_COLOURS[group][scheme];
+  if (isProvider(group)) return PROVIDER_COLOURS[group][scheme];
   const extra = EXTRA_COLOURS[otherIndex % EXTRA_COLOURS.length] ?? EXTRA_COLOURS[0]!;
   return extra[scheme];
 }
 
-/** Orders groups: channels in canonical order first, then any other group alphabetically. */
+/** Orders groups: channels (or providers) in canonical order first, then any other group alphabetically. */
 export function compareGroups(a: string, b: string): number {
-  const ia = (CHANNELS as readonly string[]).indexOf(a);
-  const ib = (CHANNELS as readonly string[]).indexOf(b);
+  const canonical = [...CHANNELS, ...PROVIDERS] as readonly string[];
+  const ia = canonical.indexOf(a);
+  const ib = canonical.indexOf(b);
   if (ia !== -1 || ib !== -1) {
     if (ia === -1) return 1;
     if (ib === -1) return -1;

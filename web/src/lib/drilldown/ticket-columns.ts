@@ -1,6 +1,7 @@
 // The drill-down table's columns and how a ticket row reads in each. Pure.
 import type { MetricInfo, TicketsResponse } from '$api/contracts';
 import { formatMinutes } from '../format';
+import { valueName, type TeamNames } from '../filters/value-names';
 import type { SortColumn } from './ticket-sort';
 
 export type TicketRow = TicketsResponse['tickets'][number];
@@ -36,12 +37,13 @@ export function valueLabel(metric: Pick<MetricInfo, 'aggregation' | 'label'> | u
   return null;
 }
 
-export function ticketColumns(metric: Pick<MetricInfo, 'aggregation' | 'label'> | undefined): TicketColumn[] {
+/** The columns for `metric`'s tickets; a ticket's team by its name in `teams` (by its id while unknown). */
+export function ticketColumns(metric: Pick<MetricInfo, 'aggregation' | 'label'> | undefined, teams: TeamNames = new Map()): TicketColumn[] {
   const columns: TicketColumn[] = [
     { key: 'external_id', label: 'Ticket', width: '7rem', text: (r) => r.external_id },
     { key: 'subject', label: 'Subject', width: '18rem', text: (r) => r.subject ?? '–' },
     { key: 'channel', label: 'Channel', width: '6rem', text: (r) => r.channel },
-    { key: 'team_id', label: 'Team', width: '7rem', text: (r) => r.team_id ?? '–' },
+    { key: 'team_id', label: 'Team', width: '9rem', text: (r) => (r.team_id ? valueName('team', r.team_id, teams) : '–') },
     { key: 'priority', label: 'Priority', width: '5.5rem', text: (r) => r.priority ?? '–' },
     { key: 'status', label: 'Status', width: '5.5rem', text: (r) => r.status },
     { key: 'created_at', label: 'Created (UTC)', width: '9.5rem', sort: 'created_at', text: (r) => instantText(r.created_at) },

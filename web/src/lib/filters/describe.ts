@@ -3,6 +3,7 @@ import type { DashboardFilters, FilterDimension } from './filters';
 import { filterDimensions, presetLabels } from './filters';
 import type { DayRange } from './presets';
 import { formatRange } from '../format';
+import { valueName, type TeamNames } from './value-names';
 
 export const dimensionLabels: Record<FilterDimension, string> = {
   team: 'Team',
@@ -18,10 +19,13 @@ export function describeRange(filters: Pick<DashboardFilters, 'preset'>, range: 
   return filters.preset === 'custom' ? days : `${days} (${presetLabels[filters.preset].toLowerCase()})`;
 }
 
-/** "Channel: email, phone · Business hours", or "All tickets · Calendar hours" without dimension filters. */
-export function describeFilters(filters: Pick<DashboardFilters, 'dimensions' | 'hours'>, names: Partial<Record<string, string>> = {}): string {
+/**
+ * "Channel: email, phone · Business hours", or "All tickets · Calendar hours" without dimension filters; teams and
+ * providers by name ("Provider: In-house"), teams by id until `teams` knows them.
+ */
+export function describeFilters(filters: Pick<DashboardFilters, 'dimensions' | 'hours'>, teams: TeamNames = new Map()): string {
   const parts = filterDimensions
     .filter((dimension) => filters.dimensions[dimension].length > 0)
-    .map((dimension) => `${dimensionLabels[dimension]}: ${filters.dimensions[dimension].map((v) => names[v] ?? v).join(', ')}`);
+    .map((dimension) => `${dimensionLabels[dimension]}: ${filters.dimensions[dimension].map((v) => valueName(dimension, v, teams)).join(', ')}`);
   return [...(parts.length > 0 ? parts : ['All tickets']), filters.hours === 'business' ? 'Business hours' : 'Calendar hours'].join(' · ');
 }

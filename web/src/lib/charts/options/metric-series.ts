@@ -20,14 +20,15 @@
 //   desk: 2025-01-06 = 12, 2025-01-13 = 10. phone: 2025-01-06 = 5, 2025-01-13 = 0.
 //   email: 2025-01-06 = 3, 2025-01-13 = 7.
 //
-// (one line in the attribute). Series are in display order (`SeriesMatrix.groups`), every
+// (one line in the attribute). Series are in display order (`SeriesMatrix.groups`), named by `groupLabel` (a
+// team's or provider's name; a channel is its id), every
 // period is listed for every series (a missing count is `= 0`, a missing median or rate `= -`), periods are ISO
 // dates of the period's first day, values are plain numbers without digit grouping. With a single series the
 // "<k> series." sentence is left out. A group name with ". " or ": " in it would make the text
 // ambiguous to a parser; channel names never have either.
 import type { EChartsOption, TooltipComponentFormatterCallbackParams } from 'echarts';
 import type { Grain, SeriesResponse } from '$api/contracts';
-import { groupColour, isChannel, SURFACE, type ColorScheme } from '../palette';
+import { groupColour, hasFixedColour, SURFACE, type ColorScheme } from '../palette';
 import type { PeriodCoverage } from '../partial';
 import { toMatrix, type SeriesMatrix } from '../series-matrix';
 import { formatPeriod, formatPeriodShort, formatValue, yearOf, type Unit } from '../../format';
@@ -55,6 +56,8 @@ export interface MetricSeriesOptions {
    */
   previous?: readonly (number | null)[];
   previousLabel?: string;
+  /** A group's name in the legend, tooltip and text description (`valueName`: "In-house" for `in_house`); default the id. */
+  groupLabel?: (group: string) => string;
 }
 
 /** The app's system font stack (app.css `--font`), so chart text matches the page. */
@@ -171,10 +174,11 @@ export function buildMetricSeriesOption(response: SeriesResponse, opts: MetricSe
       : `${periods.length} ${periods.length === 1 ? response.grain : GRAIN_PLURAL[response.grain]} from ${first} to ${last}`;
 
   let otherIndex = 0;
-  const colours = groups.map((g) => groupColour(g, scheme, isChannel(g) ? 0 : otherIndex++));
+  const colours = groups.map((g) => groupColour(g, scheme, hasFixedColour(g) ? 0 : otherIndex++));
+  const names = groups.map((g) => opts.groupLabel?.(g) ?? g);
   const bands = partialBands(periods, coverage);
 
-  const series = groups.map((group, g) => {
+  const series = groups.map((_, g) => {
     const data = (matrix.values[g] ?? []).map((value, p) => {
       if (!coverage?.[p]?.partial) return value;
       return kind === 'bar'
@@ -182,7 +186,7 @@ export function buildMetricSeriesOption(response: SeriesResponse, opts: MetricSe
         : { value, symbol: 'emptyCircle', symbolSize: 9 };
     });
     const common = {
-      name: group,
+      name: names[g],
       data,
       ...(g === 0 && bands.length > 0
         ? {
@@ -226,7 +230,7 @@ export function buildMetricSeriesOption(response: SeriesResponse, opts: MetricSe
     };
   }
   const allSeries: unknown[] = [...series];
-  const legend = [...groups];
+  const legend = [...names];
   if (opts.previous) {
     const name = opts.previousLabel ?? 'Previous period';
     legend.push(name);
