@@ -128,6 +128,13 @@ describe.runIf(hasChromium)('Explore in Chromium', () => {
     expect(await page.getByTestId('ticket-durations').locator('tbody tr').count()).toBe(detail.durations.length);
     expect(await page.getByTestId('ticket-rates').locator(':scope > li').count()).toBe(detail.rates.length);
     await page.screenshot({ path: join(resultsDir, 'ticket-facts-light.png'), fullPage: true });
+    // The same facts in the dark theme, and at phone width (every duration row still there).
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: join(resultsDir, 'ticket-facts-dark.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.getByTestId('ticket-durations').locator('tbody tr').count()).toBe(detail.durations.length);
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(resultsDir, 'ticket-facts-phone-dark.png'), fullPage: true });
     expect(problems).toEqual([]);
     await page.close();
   });
