@@ -43,6 +43,13 @@ export const seriesResponseSchema = z
       .array(z.object({ period: isoDay, group: z.string().nullable(), value: z.number().nullable(), tickets: z.number().int() }))
       .meta({ description: 'Ordered by period, then group. `period` is the ISO date (UTC) the period starts on.' }),
     total: z.object({ value: z.number().nullable(), tickets: z.number().int() }),
+    group_names: z
+      .record(z.string(), z.string())
+      .optional()
+      .meta({
+        description:
+          "Grouped by a dimension whose values are ids of named things (`agent`): each group's display name, for the groups in `rows` that have one (`{ \"a1\": \"Ana Kovač\" }`). A group without a name (an unknown id) is left out; the null group (no assignee) has none. Absent for other dimensions.",
+      }),
   })
   .meta({ id: 'SeriesResponse' });
 export type SeriesResponse = z.infer<typeof seriesResponseSchema>;

@@ -6,6 +6,7 @@ import { dimensionNames, grains, type Dimension } from '../../sql/metrics/dimens
 import { metrics, type DurationMetric } from '../../sql/metrics/registry.ts';
 import { hoursModes, queryDistribution, querySeries, stats } from '../../sql/metrics/series.ts';
 import { queryHeatmap } from '../../sql/metrics/heatmap.ts';
+import { groupNames } from '../../sql/metrics/group-names.ts';
 import { distributionResponseSchema, heatmapResponseSchema, metricInfoSchema, seriesResponseSchema, type DistributionResponse, type HeatmapResponse, type SeriesResponse } from '../contracts.ts';
 import { invalidRequest, json, problems } from '../openapi/responses.ts';
 import { maxPeriods } from '../period-cap.ts';
@@ -124,6 +125,7 @@ export function metricRoutes(db: Database, now: () => Date = () => new Date()) {
       const filters = filtersOf(query);
       const options = { stat: query.stat, hours: query.hours, variant: query.variant };
       const { rows, total } = await querySeries(db, { metric, grain: query.grain, by, from, to, filters, ...options, asOf: now() });
+      const names = await groupNames(db, by, rows.map((row) => row.group));
       const body: SeriesResponse = {
         metric: metricInfo(key),
         grain: query.grain,
@@ -135,6 +137,7 @@ export function metricRoutes(db: Database, now: () => Date = () => new Date()) {
         to: to.toISOString().slice(0, 10),
         rows,
         total,
+        ...(names ? { group_names: names } : {}),
       };
       return c.json(body);
     });

@@ -1,5 +1,6 @@
 // docs/metrics.md is rendered from the registry; a test fails when the committed file differs.
 import { dimensionNames, dimensions, grains } from './dimensions.ts';
+import { dimensionNameTables } from './group-names.ts';
 import { durationBuckets, metrics, type Metric } from './registry.ts';
 import { recurringShareSql } from './recurring-issues.ts';
 import { isRollable, rollupDimensions } from './rollups.ts';
@@ -31,6 +32,8 @@ export function renderMetricsDoc(): string {
     'Every metric is served at `GET /api/metrics/<key>?grain=<grain>&by=<dimension>&from=YYYY-MM-DD&to=YYYY-MM-DD`',
     `with optional filters \`<dimension>=<value>\` (repeat one to allow several values). Grains: ${grains.map(code).join(', ')}.`,
     `Dimensions (group-by and filter names, with the column behind each): ${dimensionNames.map((d) => `${code(d)} (${code(dimensions[d])})`).join(', ')}.`,
+    `Grouped by ${Object.entries(dimensionNameTables).map(([d, t]) => `${code(d)} (named by ${code(`${t.table}.${t.name}`)})`).join(', ')}, the answer also carries`,
+    '`group_names`: id → display name, for the groups it returns (sql/metrics/group-names.ts); the group without a value is `null`.',
     'The range is from `from` (inclusive) to `to` (exclusive), in UTC; a row falls in the period of its',
     '"attributed by" instant. Each point carries the number of tickets (or survey answers) behind it.',
     '',

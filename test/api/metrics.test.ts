@@ -129,3 +129,27 @@ describe('backlog', () => {
     expect(body.oldest_per_assignee[0]!.age_days).toBeCloseTo(23.5 / 24, 10);
   });
 });
+
+describe('grouped by agent', () => {
+  // Assignees (tickets.csv, matched to organisation.json's agents by name): Ana Kovač (a1) has 10001 and 10002 in the
+  // week of 5 Jan and 10004 in the week of 12 Jan; Jose Santos (a2) has 10003 and 10005 in the week of 12 Jan.
+  // The bot (Helper Bot) is assigned nothing, so it is not named.
+  it('names the agents of the groups it returns', async () => {
+    const response = await fixture.app.request('/api/metrics/created?from=2026-01-05&to=2026-01-19&grain=week&by=agent');
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as SeriesResponse;
+    expect(body.rows).toEqual([
+      { period: '2026-01-05', group: 'a1', value: 2, tickets: 2 },
+      { period: '2026-01-12', group: 'a1', value: 1, tickets: 1 },
+      { period: '2026-01-12', group: 'a2', value: 2, tickets: 2 },
+    ]);
+    expect(body.group_names).toEqual({ a1: 'Ana Kovač', a2: 'Jose Santos' });
+  });
+
+  it('names only the groups in the answer, and nothing for a dimension without a name table', async () => {
+    const chat = (await (await fixture.app.request('/api/metrics/created?from=2026-01-05&to=2026-01-19&grain=week&by=agent&channel=chat')).json()) as SeriesResponse;
+    expect(chat.group_names).toEqual({ a2: 'Jose Santos' });
+    const byChannel = (await (await fixture.app.request('/api/metrics/created?from=2026-01-05&to=2026-01-19&grain=week&by=channel')).json()) as SeriesResponse;
+    expect(byChannel).not.toHaveProperty('group_names');
+  });
+});
