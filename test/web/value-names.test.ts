@@ -11,7 +11,9 @@ import { toMatrix } from '../../web/src/lib/charts/series-matrix';
 import { ticketColumns, type TicketRow } from '../../web/src/lib/drilldown/ticket-columns';
 import { describeFilters } from '../../web/src/lib/filters/describe';
 import { emptyDimensions } from '../../web/src/lib/filters/filters';
-import { isNamedDimension, teamNamesOf, valueName } from '../../web/src/lib/filters/value-names';
+import { isNamedDimension, seriesGroupLabel, teamNamesOf, valueName } from '../../web/src/lib/filters/value-names';
+import { pointDrilldown } from '../../web/src/lib/drilldown/drilldown';
+import { pointOf } from '../../web/src/lib/metrics/metric-chart';
 
 const teams = teamNamesOf([
   { team_id: 't_berlin', name: 'Berlin desk' },
@@ -46,7 +48,7 @@ describe('valueName', () => {
     expect(valueName('requester_kind', 'external')).toBe('External customers');
     expect(valueName('channel', 'email')).toBe('email');
     expect(valueName(null, 'anything')).toBe('anything');
-    expect(['team', 'provider', 'requester_kind', 'channel', 'priority', null].map(isNamedDimension)).toEqual([true, true, true, false, false, false]);
+    expect(['team', 'provider', 'requester_kind', 'agent', 'channel', 'priority', null].map(isNamedDimension)).toEqual([true, true, true, true, false, false, false]);
   });
 
   it('the filters in words name teams and providers', () => {
@@ -88,5 +90,65 @@ describe('a chart by provider', () => {
         '2025-01-13,in_house,In-house,2,2,false\r\n' +
         '2025-01-13,outsourced,Outsourced,0,0,false\r\n',
     );
+  });
+});
+
+/**
+ * Tickets created per week by agent, as `GET /api/metrics/created?by=agent` answers: a1 and a2 named by the answer,
+ * a9 an assignee id without an agent row (not named), null the unassigned tickets (the API's last group).
+ */
+const byAgent: SeriesResponse = {
+  ...byProvider,
+  by: 'agent',
+  rows: [
+    { period: '2025-01-06', group: 'a1', value: 3, tickets: 3 },
+    { period: '2025-01-06', group: 'a2', value: 1, tickets: 1 },
+    { period: '2025-01-06', group: null, value: 2, tickets: 2 },
+    { period: '2025-01-13', group: 'a9', value: 1, tickets: 1 },
+  ],
+  total: { value: 7, tickets: 7 },
+  group_names: { a1: 'Ana Kovač', a2: 'Jose Santos' },
+};
+
+describe('a chart by agent', () => {
+  const label = seriesGroupLabel(byAgent)!;
+
+  it("names agents in the legend, series (tooltip and text description) and data table by the answer's names", () => {
+    const option = buildMetricSeriesOption(byAgent, { groupLabel: label });
+    const names = ['Ana Kovač', 'Jose Santos', 'a9', 'Unassigned'];
+    expect((option.legend as { data: string[] }).data).toEqual(names);
+    expect((option.series as BarSeriesOption[]).map((s) => s.name)).toEqual(names);
+    const table = seriesTable(toMatrix(byAgent), 'tickets', 'By agent', undefined, label);
+    expect(table.columns.map((c) => c.label)).toEqual([...names, 'Total']);
+    // Week of 6 Jan: a1 3, a2 1, a9 0, unassigned 2 → 6.
+    expect(table.rows[0]!.cells).toEqual(['3', '1', '0', '2', '6']);
+  });
+
+  it('CSV keeps the assignee id (empty for the unassigned) and adds the name', () => {
+    expect(seriesCsv(byAgent, undefined, label).split('\r\n').slice(0, 5)).toEqual([
+      'week_start,agent,agent_name,created,tickets,partial',
+      '2025-01-06,a1,Ana Kovač,3,3,false',
+      '2025-01-06,a2,Jose Santos,1,1,false',
+      '2025-01-06,a9,a9,0,0,false',
+      '2025-01-06,,Unassigned,2,2,false',
+    ]);
+  });
+
+  it("the drill-down's title names the agent; the unassigned group has no drill-down (the API cannot filter on no value)", () => {
+    const matrix = toMatrix(byAgent);
+    const point = pointOf(matrix, 0, 0, undefined, byAgent, label)!;
+    expect(point).toMatchObject({ by: 'agent', group: 'a1', groupName: 'Ana Kovač', tickets: 3 });
+    const view = { range: { from: '2025-01-06', to: '2025-01-20' }, dimensions: emptyDimensions(), hours: 'calendar' as const };
+    const drilldown = pointDrilldown({ metric: byAgent.metric, view }, point);
+    expect(drilldown.query.filters).toEqual({ agent: ['a1'] });
+    expect(drilldown.title).toMatch(/, agent Ana Kovač$/);
+    expect(pointOf(matrix, 0, 3, undefined, byAgent, label)).toBeNull();
+  });
+
+  it('a single series has no group names; other dimensions name their missing value too', () => {
+    expect(seriesGroupLabel({ by: null })).toBeUndefined();
+    expect(seriesGroupLabel({ by: 'team' }, teams)!('t_berlin')).toBe('Berlin desk');
+    expect(valueName('team', '')).toBe('No team');
+    expect(valueName('category', '')).toBe('None');
   });
 });

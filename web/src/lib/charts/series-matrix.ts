@@ -10,7 +10,7 @@ export interface SeriesMatrix {
   by: string | null;
   /** Ascending ISO dates; every period of the reported range, including periods without rows. */
   periods: string[];
-  /** Display order: channels in canonical order, then other groups alphabetically. */
+  /** Display order: channels in canonical order, then other groups alphabetically; `noGroup` last. */
   groups: string[];
   /** True for counts: values add up across groups and periods, and a missing row is 0. */
   additive: boolean;
@@ -79,9 +79,15 @@ export function periodsInRange(from: string, to: string, grain: Grain): string[]
   return out;
 }
 
-/** The label a row's group is shown under: the group, or the metric's label for a single series. */
+/**
+ * The group of a grouped series' rows without a value (the API's null group: tickets without an assignee, a team): an
+ * empty CSV cell, named "Unassigned" (or "None") by `valueName`.
+ */
+export const noGroup = '';
+
+/** The key a row's group is kept under: the group, `noGroup` for a grouped row without one, or the metric's label for a single series. */
 export function groupLabel(response: SeriesResponse, group: string | null): string {
-  return group ?? response.metric.label;
+  return group ?? (response.by === null ? response.metric.label : noGroup);
 }
 
 export function toMatrix(response: SeriesResponse): SeriesMatrix {
@@ -92,7 +98,8 @@ export function toMatrix(response: SeriesResponse): SeriesMatrix {
     groupSet.add(groupLabel(response, row.group));
   }
   const periods = [...periodSet].sort();
-  const groups = [...groupSet].sort(compareGroups);
+  // The group without a value last, as the API orders it (NULLS LAST).
+  const groups = [...groupSet].sort((a, b) => Number(a === noGroup) - Number(b === noGroup) || compareGroups(a, b));
   const periodIndex = new Map(periods.map((p, i) => [p, i]));
   const groupIndex = new Map(groups.map((g, i) => [g, i]));
 

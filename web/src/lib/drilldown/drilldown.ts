@@ -46,7 +46,7 @@ export type Narrowing = Pick<DrilldownQuery, (typeof narrowingKeys)[number]>;
 /** A drill-down as a page shows it. */
 export interface Drilldown {
   query: DrilldownQuery;
-  /** "Tickets created, week of 6 Jan 2025, channel email" */
+  /** "Tickets created, week of 6 Jan 2025, channel email"; "…, agent Ana Kovač" (a point's group by its name) */
   title: string;
   /** The tickets the point stands for: its value for a count, the tickets it was measured over otherwise. */
   expected: number;
@@ -85,7 +85,7 @@ export function pointDrilldown(source: DrilldownSource, point: MetricPoint): Dri
   const query = baseQuery(source, point.from, point.to);
   if (point.by && point.group !== null) query.filters = { ...query.filters, [point.by]: [point.group] };
   const count = source.metric.aggregation === 'count';
-  const group = point.by && point.group !== null ? `, ${point.by.replaceAll('_', ' ')} ${point.group}` : '';
+  const group = point.by && point.group !== null ? `, ${point.by.replaceAll('_', ' ')} ${point.groupName ?? point.group}` : '';
   return {
     query,
     title: `${source.metric.label}, ${formatRange(point.from, point.to)}${group}`,

@@ -1,7 +1,7 @@
 // Pure helpers of MetricChartCard: its default title and what a chosen point is (for a drill-down).
 import type { Grain } from '$api/contracts';
 import type { PeriodCoverage } from '../charts/partial';
-import { nextPeriod, type SeriesMatrix } from '../charts/series-matrix';
+import { nextPeriod, noGroup, type SeriesMatrix } from '../charts/series-matrix';
 
 const per: Record<Grain, string> = { day: 'per day', week: 'per week', month: 'per month', quarter: 'per quarter' };
 
@@ -19,6 +19,8 @@ export interface MetricPoint {
   /** The group's dimension and value (`channel`, `email`), or null for a single series or a Total column. */
   by: string | null;
   group: string | null;
+  /** The group as people read it (an agent's name for its id), for the drill-down's title; default `group`. */
+  groupName?: string;
   value: number | null;
   /** Tickets behind the value (the count a drill-down lists). */
   tickets: number;
@@ -28,8 +30,17 @@ export interface MetricPoint {
 /**
  * The point at `period` and `group` (indices into the matrix; a group index past the last group means all groups,
  * a table's Total column). A partial period's days are its part of the range, so the tickets listed are those counted.
+ * `groupName` names the group for the drill-down's title. The group without a value (no assignee) has no point: the
+ * tickets API filters on values, and cannot ask for the tickets that have none.
  */
-export function pointOf(matrix: SeriesMatrix, period: number, group: number, coverage?: readonly PeriodCoverage[], range?: { from: string; to: string }): MetricPoint | null {
+export function pointOf(
+  matrix: SeriesMatrix,
+  period: number,
+  group: number,
+  coverage?: readonly PeriodCoverage[],
+  range?: { from: string; to: string },
+  groupName?: (group: string) => string,
+): MetricPoint | null {
   const start = matrix.periods[period];
   if (start === undefined) return null;
   const end = nextPeriod(start, matrix.grain) ?? start;
@@ -37,11 +48,14 @@ export function pointOf(matrix: SeriesMatrix, period: number, group: number, cov
   const to = range && range.to < end ? range.to : end;
   const all = group >= matrix.groups.length;
   const grouped = !all && matrix.by !== null;
+  const key = grouped ? (matrix.groups[group] ?? null) : null;
+  if (key === noGroup) return null;
   return {
     from,
     to,
     by: grouped ? matrix.by : null,
-    group: grouped ? (matrix.groups[group] ?? null) : null,
+    group: key,
+    ...(key !== null && groupName ? { groupName: groupName(key) } : {}),
     value: all ? (matrix.additive ? (matrix.periodTotals[period] ?? 0) : null) : (matrix.values[group]?.[period] ?? null),
     tickets: all ? matrix.tickets.reduce((sum, row) => sum + (row[period] ?? 0), 0) : (matrix.tickets[group]?.[period] ?? 0),
     partial: coverage?.[period]?.partial ?? false,
