@@ -265,6 +265,25 @@ describe.runIf(hasChromium)('Explore in Chromium', () => {
     await page.close();
   });
 
+  it('by agent: the data table heads each agent by the name the API gave, the unassigned as “Unassigned”', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 860 } });
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/metrics/created' && new URL(r.url()).searchParams.get('by') === 'agent'),
+      page.goto(`${base}/explore?metric=created&by=agent&grain=quarter&range=all`),
+    ]);
+    const series = (await answer.json()) as SeriesResponse;
+    const names = series.group_names ?? {};
+    expect(Object.keys(names).length).toBeGreaterThan(0);
+    await page.locator('[data-testid="explorer-chart"][data-rendered="true"]').waitFor({ timeout: 30_000 });
+    const card = page.getByTestId('explorer-card');
+    await card.getByRole('button', { name: 'Show table' }).click();
+    const headers = (await card.getByTestId('chart-table').locator('thead th').allTextContents()).map((text) => text.trim());
+    const groups = [...new Set(series.rows.map((row) => row.group))];
+    for (const group of groups) expect(headers).toContain(group === null ? 'Unassigned' : (names[group] ?? group));
+    for (const id of Object.keys(names)) if (names[id] !== id) expect(headers).not.toContain(id);
+    await page.close();
+  });
+
   it('fits a 390 px phone in light and dark, drill-down included; dark on a desktop too', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const { page, problems } = await open('/explore', { colorScheme, width: 390 });
