@@ -9,7 +9,7 @@ import { buildMetricSeriesOption } from '../../web/src/lib/charts/options/metric
 import { groupColour, OKABE_ITO } from '../../web/src/lib/charts/palette';
 import { toMatrix } from '../../web/src/lib/charts/series-matrix';
 import { ticketColumns, type TicketRow } from '../../web/src/lib/drilldown/ticket-columns';
-import { describeFilters } from '../../web/src/lib/filters/describe';
+import { describeFilters, describeView } from '../../web/src/lib/filters/describe';
 import { emptyDimensions } from '../../web/src/lib/filters/filters';
 import { isNamedDimension, seriesGroupLabel, teamNamesOf, valueName } from '../../web/src/lib/filters/value-names';
 import { pointDrilldown } from '../../web/src/lib/drilldown/drilldown';
@@ -54,6 +54,11 @@ describe('valueName', () => {
   it('the filters in words name teams and providers', () => {
     const dimensions = { ...emptyDimensions(), team: ['t_lisbon'], provider: ['in_house', 'outsourced'] };
     expect(describeFilters({ dimensions, hours: 'business' }, teams)).toBe('Team: Lisbon (outsourced) · Provider: In-house, Outsourced · Business hours');
+    // A card's context lines: the range (its last day is the day before the API's exclusive `to`), then those words.
+    expect(describeView({ preset: '30d' }, { dimensions, hours: 'business', range: { from: '2025-01-06', to: '2025-02-05' } }, teams)).toEqual([
+      '6 Jan – 4 Feb 2025 (last 30 days)',
+      'Team: Lisbon (outsourced) · Provider: In-house, Outsourced · Business hours',
+    ]);
   });
 
   it("the drill-down's Team column shows the team's name", () => {

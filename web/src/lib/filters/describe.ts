@@ -29,3 +29,12 @@ export function describeFilters(filters: Pick<DashboardFilters, 'dimensions' | '
     .map((dimension) => `${dimensionLabels[dimension]}: ${filters.dimensions[dimension].map((v) => valueName(dimension, v, teams)).join(', ')}`);
   return [...(parts.length > 0 ? parts : ['All tickets']), filters.hours === 'business' ? 'Business hours' : 'Calendar hours'].join(' · ');
 }
+
+/** A card's context lines (its PNG export's subtitle): the range in words, then the filters with teams by name. */
+export function describeView(
+  filters: Pick<DashboardFilters, 'preset'>,
+  view: Pick<DashboardFilters, 'dimensions' | 'hours'> & { range: DayRange },
+  teams: TeamNames = new Map(),
+): string[] {
+  return [describeRange(filters, view.range), describeFilters(view, teams)];
+}
