@@ -167,6 +167,18 @@ describe.runIf(hasChromium)('Accessibility of every page in Chromium', () => {
     }
     expect(inDialog.filter((stop) => stop.place !== 'drilldown' && stop.place !== 'body' && !stop.place.startsWith('drilldown-')), JSON.stringify(inDialog)).toEqual([]);
     expect(inDialog[0]?.place, JSON.stringify(inDialog)).not.toBe('body');
+    // One ticket link is a tab stop, however many rows: the rest are reached with the arrow keys.
+    const links = inDialog.filter((stop) => stop.place === 'drilldown-row');
+    expect(links.length, JSON.stringify(inDialog)).toBeGreaterThan(0);
+    expect(new Set(links.map((stop) => stop.text)).size, JSON.stringify(inDialog)).toBe(1);
+    const rowLinks = page.getByTestId('drilldown-row').locator('a');
+    const firstTwo = [await rowLinks.nth(0).textContent(), await rowLinks.nth(1).textContent()];
+    for (let i = 0; (await focusedPlace(page)).place !== 'drilldown-row' && i < 16; i++) await page.keyboard.press('Tab');
+    expect(await focusedPlace(page)).toMatchObject({ place: 'drilldown-row', text: firstTwo[0]!.trim() });
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedPlace(page)).toMatchObject({ place: 'drilldown-row', text: firstTwo[1]!.trim() });
+    await page.keyboard.press('ArrowUp');
+    expect(await focusedPlace(page)).toMatchObject({ place: 'drilldown-row', text: firstTwo[0]!.trim() });
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });

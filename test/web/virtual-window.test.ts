@@ -1,6 +1,6 @@
 // The rows a virtualised table renders.
 import { describe, expect, it } from 'vitest';
-import { needsMore, rowWindow } from '../../web/src/lib/drilldown/virtual-window';
+import { needsMore, rowAfterKey, rowWindow, scrollToShow } from '../../web/src/lib/drilldown/virtual-window';
 
 describe('rowWindow', () => {
   it('at the top: the rows in view and the overscan below', () => {
@@ -36,5 +36,24 @@ describe('needsMore', () => {
 
   it('never when there is no next page', () => {
     expect(needsMore(window, 190, false)).toBe(false);
+  });
+});
+
+describe('keyboard in a long list', () => {
+  it('moves one row, a page, or to either end, never past them', () => {
+    // 100 loaded rows, 10 to a screen.
+    const keys = ['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp', 'Home', 'End', 'Tab', 'a'];
+    expect(keys.map((key) => rowAfterKey(key, 50, 100, 10))).toEqual([51, 49, 60, 40, 0, 99, null, null]);
+    expect(keys.map((key) => rowAfterKey(key, 0, 100, 10)).slice(0, 4)).toEqual([1, 0, 10, 0]);
+    expect(keys.map((key) => rowAfterKey(key, 99, 100, 10)).slice(0, 4)).toEqual([99, 98, 99, 89]);
+    expect(rowAfterKey('ArrowDown', 0, 0, 10)).toBeNull();
+  });
+
+  it('scrolls only as far as it takes to show the row whole under the 40 px header', () => {
+    // 36 px rows in a 400 px box: rows start at 40 + 36 i in the scrolled content; 360 px of rows are visible.
+    expect(scrollToShow(3, 0, 400, 36, 40)).toBe(0); // 148..184: in view
+    expect(scrollToShow(10, 0, 400, 36, 40)).toBe(36); // 400..436: its bottom 436 must meet 0 + 400
+    expect(scrollToShow(2, 200, 400, 36, 40)).toBe(72); // 112 is above 200 + 40: its top goes just under the header
+    expect(scrollToShow(8, 200, 400, 36, 40)).toBe(200); // 328..364, between 240 and 600
   });
 });

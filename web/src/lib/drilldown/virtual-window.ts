@@ -39,3 +39,33 @@ export function rowWindow({ scrollTop, viewportHeight, rowHeight, rowCount, over
 export function needsMore(window: RowWindow, loaded: number, hasMore: boolean, ahead = 20): boolean {
   return hasMore && window.end + ahead >= loaded;
 }
+
+/**
+ * The row a key moves the keyboard to, from row `index` of `count` loaded rows (`page`: rows in a screenful); null for
+ * a key that does not move. Only one row's link is a tab stop (the roving pattern), so Tab leaves a long list at once.
+ */
+export function rowAfterKey(key: string, index: number, count: number, page: number): number | null {
+  if (count === 0) return null;
+  const last = count - 1;
+  const step = Math.max(1, page);
+  const to: Record<string, number> = {
+    ArrowDown: index + 1,
+    ArrowUp: index - 1,
+    PageDown: index + step,
+    PageUp: index - step,
+    Home: 0,
+    End: last,
+  };
+  return key in to ? Math.min(last, Math.max(0, to[key]!)) : null;
+}
+
+/**
+ * The scrollTop that shows row `index` whole below a sticky header of `headHeight` (rows start under it), moving as
+ * little as possible: unchanged when the row is already in view.
+ */
+export function scrollToShow(index: number, scrollTop: number, viewportHeight: number, rowHeight: number, headHeight: number): number {
+  const top = headHeight + index * rowHeight;
+  if (top < scrollTop + headHeight) return index * rowHeight;
+  if (top + rowHeight > scrollTop + viewportHeight) return top + rowHeight - viewportHeight;
+  return scrollTop;
+}
