@@ -1,0 +1,73 @@
+// LSH banding over MinHash signatures: the k positions are cut into `bands` bands of `rows` values; two signatures
+// land in a common bucket when they agree on a whole band, which for Jaccard similarity J happens with probability
+// 1 − (1 − J^rows)^bands. Only signatures sharing a bucket are compared, so grouping never looks at all pairs.
+// A bucket keeps at most `bucketCap` members (the first ones added): a band that many unrelated signatures share
+// (generic words) says nothing, and an uncapped one would make a lookup quadratic.
+import { fmix32 } from './hash.ts';
+
+export interface Banding {
+  bands: number;
+  rows: number;
+}
+
+/** Probability that two sets of Jaccard similarity `jaccard` share at least one bucket. */
+export function candidateProbability(jaccard: number, { bands, rows }: Banding): number {
+  return 1 - (1 - jaccard ** rows) ** bands;
+}
+
+/** The bucket key of band `band` of a signature (band number mixed in, so equal rows in different bands differ). */
+export function bandKey(signature: Uint32Array, offset: number, band: number, rows: number): number {
+  let h = fmix32(Math.imul(band + 1, 0x9e3779b9) >>> 0);
+  const start = offset + band * rows;
+  for (let i = 0; i < rows; i++) h = fmix32((h ^ signature[start + i]!) >>> 0) + i;
+  return h | 0;
+}
+
+/** Buckets of member numbers by band key; members are whatever the caller numbers (tickets, issues). */
+export class LshIndex {
+  private readonly buckets = new Map<number, number[]>();
+  /** Last query that saw each member, to return every candidate once. */
+  private seen = new Int32Array(1024).fill(-1);
+  private query = 0;
+
+  constructor(
+    private readonly banding: Banding,
+    private readonly bucketCap = 16,
+  ) {}
+
+  add(member: number, signature: Uint32Array, offset: number): void {
+    const { bands, rows } = this.banding;
+    for (let band = 0; band < bands; band++) {
+      const key = bandKey(signature, offset, band, rows);
+      const bucket = this.buckets.get(key);
+      if (bucket === undefined) this.buckets.set(key, [member]);
+      else if (bucket.length < this.bucketCap) bucket.push(member);
+    }
+  }
+
+  /** Members sharing at least one bucket with the signature, each once, in order of first sighting. */
+  candidates(signature: Uint32Array, offset: number, out: number[]): number[] {
+    out.length = 0;
+    const { bands, rows } = this.banding;
+    const query = this.query++;
+    for (let band = 0; band < bands; band++) {
+      const bucket = this.buckets.get(bandKey(signature, offset, band, rows));
+      if (bucket === undefined) continue;
+      for (const member of bucket) {
+        if (member >= this.seen.length) this.grow(member);
+        if (this.seen[member] === query) continue;
+        this.seen[member] = query;
+        out.push(member);
+      }
+    }
+    return out;
+  }
+
+  private grow(member: number): void {
+    let size = this.seen.length;
+    while (size <= member) size *= 2;
+    const seen = new Int32Array(size).fill(-1);
+    seen.set(this.seen);
+    this.seen = seen;
+  }
+}
