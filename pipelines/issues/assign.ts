@@ -5,7 +5,7 @@
 // assigned by earlier loads are not looked at again, so their issues cannot change.
 import { signBatch } from './batch.ts';
 import { groupTickets } from './group.ts';
-import { LshIndex } from './lsh.ts';
+import { issueBucketCap, LshIndex, minSharedBands } from './lsh.ts';
 import { estimatedJaccard } from './minhash.ts';
 import { addCounts, coreFeatures, sortedCounts } from './profile.ts';
 import { checkOptions, type CorpusStats, type GroupingState, type IssueState } from './state.ts';
@@ -30,7 +30,7 @@ export function assignTickets(state: GroupingState, terms: readonly (readonly st
   const batch = signBatch(terms, options);
   const existing = state.issues;
   const cores = new Uint32Array(existing.length * k);
-  const index = new LshIndex(options.banding);
+  const index = new LshIndex(options.coreBanding, issueBucketCap);
   existing.forEach((issue, i) => {
     cores.set(issue.signature, i * k);
     index.add(i, cores, i * k);
@@ -38,7 +38,7 @@ export function assignTickets(state: GroupingState, terms: readonly (readonly st
   const nearestIssue = (signatures: Uint32Array, offset: number, threshold: number, candidates: number[]): number => {
     let best = NONE;
     let bestSimilarity = threshold;
-    for (const i of index.candidates(signatures, offset, candidates)) {
+    for (const i of index.candidates(signatures, offset, candidates, minSharedBands(threshold, options.coreBanding))) {
       const similarity = estimatedJaccard(signatures, offset, cores, i * k, k);
       if (similarity > bestSimilarity || (similarity === bestSimilarity && (best === NONE || i < best))) {
         best = i;

@@ -9,7 +9,7 @@
 //  3. groups get ids from `firstId` in the order of their first ticket.
 // Everything is in input order with ties to the lower number, so the same tickets and seed give the same issues.
 import { signBatch, type SignedBatch } from './batch.ts';
-import { LshIndex } from './lsh.ts';
+import { issueBucketCap, LshIndex, minSharedBands } from './lsh.ts';
 import { estimatedJaccard } from './minhash.ts';
 import { addCounts, coreFeatures, sortedCounts } from './profile.ts';
 import { checkOptions, defaultGroupingOptions, type GroupingOptions, type GroupingState, type IssueState } from './state.ts';
@@ -97,12 +97,12 @@ function refine(batch: SignedBatch, group: Int32Array, groups: number, options: 
   }
   // Merge alike groups, largest first: a group joins the most similar kept group, compared core to core.
   const order = [...sizes.keys()].filter((g) => sizes[g]! > 0).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
-  const kept = new LshIndex(options.banding);
+  const kept = new LshIndex(options.coreBanding, issueBucketCap);
   const candidates: number[] = [];
   for (const g of order) {
     let best = NONE;
     let bestSimilarity = options.mergeThreshold;
-    for (const other of kept.candidates(cores, g * k, candidates)) {
+    for (const other of kept.candidates(cores, g * k, candidates, minSharedBands(options.mergeThreshold, options.coreBanding))) {
       const similarity = estimatedJaccard(cores, g * k, cores, other * k, k);
       if (similarity > bestSimilarity || (similarity === bestSimilarity && (best === NONE || other < best))) {
         best = other;
@@ -114,11 +114,12 @@ function refine(batch: SignedBatch, group: Int32Array, groups: number, options: 
   // Every ticket to the kept core it is most similar to.
   const sig = batch.signatures;
   const leftovers: number[] = [];
+  const minShared = minSharedBands(options.threshold, options.coreBanding);
   for (let t = 0; t < group.length; t++) {
     if (group[t] === NONE) continue;
     let best = NONE;
     let bestSimilarity = options.threshold;
-    for (const g of kept.candidates(sig, t * k, candidates)) {
+    for (const g of kept.candidates(sig, t * k, candidates, minShared)) {
       const similarity = estimatedJaccard(sig, t * k, cores, g * k, k);
       if (similarity > bestSimilarity || (similarity === bestSimilarity && (best === NONE || g < best))) {
         best = g;

@@ -15,6 +15,14 @@ export function candidateProbability(jaccard: number, { bands, rows }: Banding):
   return 1 - (1 - jaccard ** rows) ** bands;
 }
 
+/** The `minShared` for `LshIndex.candidates` that finds every member at or above a Jaccard threshold and no fewer. */
+export function minSharedBands(threshold: number, banding: Banding): number {
+  return banding.rows === 1 ? Math.max(1, Math.ceil(threshold * banding.bands - 1e-9)) : 1;
+}
+
+/** Issues are few: a bucket of issues keeps far more members than one of tickets. */
+export const issueBucketCap = 1024;
+
 /** The bucket key of band `band` of a signature (band number mixed in, so equal rows in different bands differ). */
 export function bandKey(signature: Uint32Array, offset: number, band: number, rows: number): number {
   let h = fmix32(Math.imul(band + 1, 0x9e3779b9) >>> 0);
@@ -26,8 +34,9 @@ export function bandKey(signature: Uint32Array, offset: number, band: number, ro
 /** Buckets of member numbers by band key; members are whatever the caller numbers (tickets, issues). */
 export class LshIndex {
   private readonly buckets = new Map<number, number[]>();
-  /** Last query that saw each member, to return every candidate once. */
+  /** Last query that saw each member, to return every candidate once, and how many of its buckets it shared. */
   private seen = new Int32Array(1024).fill(-1);
+  private shared = new Int32Array(1024);
   private query = 0;
 
   constructor(
@@ -45,8 +54,12 @@ export class LshIndex {
     }
   }
 
-  /** Members sharing at least one bucket with the signature, each once, in order of first sighting. */
-  candidates(signature: Uint32Array, offset: number, out: number[]): number[] {
+  /**
+   * Members sharing at least `minShared` buckets with the signature, each once, in order of first sighting. With one
+   * row per band a shared bucket is an agreeing signature position, so `minShared` = ⌈threshold × k⌉ keeps exactly the
+   * members whose estimated Jaccard similarity can reach the threshold (the rest are never compared).
+   */
+  candidates(signature: Uint32Array, offset: number, out: number[], minShared = 1): number[] {
     out.length = 0;
     const { bands, rows } = this.banding;
     const query = this.query++;
@@ -55,10 +68,19 @@ export class LshIndex {
       if (bucket === undefined) continue;
       for (const member of bucket) {
         if (member >= this.seen.length) this.grow(member);
-        if (this.seen[member] === query) continue;
+        if (this.seen[member] === query) {
+          this.shared[member]!++;
+          continue;
+        }
         this.seen[member] = query;
+        this.shared[member] = 1;
         out.push(member);
       }
+    }
+    if (minShared > 1) {
+      let kept = 0;
+      for (const member of out) if (this.shared[member]! >= minShared) out[kept++] = member;
+      out.length = kept;
     }
     return out;
   }
@@ -69,5 +91,8 @@ export class LshIndex {
     const seen = new Int32Array(size).fill(-1);
     seen.set(this.seen);
     this.seen = seen;
+    const shared = new Int32Array(size);
+    shared.set(this.shared);
+    this.shared = shared;
   }
 }

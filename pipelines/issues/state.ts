@@ -7,9 +7,15 @@ import type { Banding } from './lsh.ts';
 
 export interface GroupingOptions {
   features: FeatureMode;
-  /** Hash functions per signature (k); `banding.bands × banding.rows` must equal it. */
+  /** Hash functions per signature (k); `bands × rows` of both bandings must equal it. */
   hashes: number;
+  /** LSH banding for finding similar tickets (the leader pass). */
   banding: Banding;
+  /**
+   * LSH banding for finding the issues a ticket may belong to. Issues are few, so this one can afford one row per
+   * band (a candidate for every shared minimum) and miss almost no issue near the threshold.
+   */
+  coreBanding: Banding;
   seed: number;
   /** A ticket joins an issue when the estimated Jaccard similarity of its features and the issue's core reaches this. */
   threshold: number;
@@ -31,6 +37,8 @@ export const defaultGroupingOptions: GroupingOptions = {
   // 32 bands of 2: sets with Jaccard 0.3 meet in a bucket with probability 0.95, with 0.15 in 0.52, with 0.05 in 0.08.
   // Threshold, merge threshold and passes were tuned on the synthetic corpus (NMI 0.99; 0.91 with weaker problem terms).
   banding: { bands: 32, rows: 2 },
+  // 64 bands of 1: an issue whose core has Jaccard 0.15 with a ticket is a candidate with probability 1 − 0.85^64 ≈ 1.
+  coreBanding: { bands: 64, rows: 1 },
   seed: 0x5e1ec7,
   threshold: 0.15,
   mergeThreshold: 0.4,
@@ -65,7 +73,7 @@ export interface GroupingState {
 }
 
 export function checkOptions(options: GroupingOptions): void {
-  if (options.banding.bands * options.banding.rows !== options.hashes) {
-    throw new RangeError(`grouping: bands × rows (${options.banding.bands} × ${options.banding.rows}) must equal hashes (${options.hashes})`);
+  for (const { bands, rows } of [options.banding, options.coreBanding]) {
+    if (bands * rows !== options.hashes) throw new RangeError(`grouping: bands × rows (${bands} × ${rows}) must equal hashes (${options.hashes})`);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candidateProbability, LshIndex } from '../../../pipelines/issues/lsh.ts';
+import { candidateProbability, LshIndex, minSharedBands } from '../../../pipelines/issues/lsh.ts';
 import { coreFeatures, sortedCounts } from '../../../pipelines/issues/profile.ts';
 import { defaultGroupingOptions } from '../../../pipelines/issues/state.ts';
 
@@ -28,6 +28,22 @@ describe('LshIndex', () => {
     const index = new LshIndex(banding);
     index.add(0, s(3, 4, 0, 0), 0);
     expect(index.candidates(s(1, 2, 3, 4), 0, [])).toEqual([]);
+  });
+
+  it('with one row per band, keeps only members agreeing on at least minShared positions', () => {
+    const index = new LshIndex({ bands: 4, rows: 1 });
+    index.add(0, s(1, 2, 3, 4), 0); // agrees with the query on 3 positions
+    index.add(1, s(1, 2, 0, 0), 0); // on 2
+    index.add(2, s(0, 0, 0, 4), 0); // on 1
+    expect(index.candidates(s(1, 2, 3, 9), 0, [], 2)).toEqual([0, 1]);
+    expect(index.candidates(s(1, 2, 3, 9), 0, [], 3)).toEqual([0]);
+    expect(index.candidates(s(1, 2, 3, 4), 0, [])).toEqual([0, 1, 2]);
+  });
+
+  it('minSharedBands is ⌈threshold × k⌉ for one row per band and 1 otherwise', () => {
+    expect(minSharedBands(0.15, { bands: 64, rows: 1 })).toBe(10); // 9.6 → 10: 10/64 ≥ 0.15 > 9/64
+    expect(minSharedBands(0.25, { bands: 64, rows: 1 })).toBe(16);
+    expect(minSharedBands(0.25, { bands: 32, rows: 2 })).toBe(1);
   });
 
   it('keeps at most bucketCap members in a bucket, the first ones', () => {
