@@ -19,6 +19,8 @@ export interface IssuesResult {
   meanTerms: number;
   generateSeconds: number;
   groupSeconds: number;
+  /** CPU time of the grouping (user + system): the wall time on a busy machine is more. */
+  groupCpuSeconds: number;
   issues: number;
   /** Issues of at least 10 tickets. */
   largeIssues: number;
@@ -27,6 +29,7 @@ export interface IssuesResult {
   /** Peak RSS once the grouping is done. */
   groupRssKiB: number;
   assignSeconds: number;
+  assignCpuSeconds: number;
   /** Share of the batch's known-problem tickets put into an existing issue. */
   batchIntoExisting: number;
   /** Share of the batch's unseen-problem tickets put into new issues. */
@@ -36,6 +39,10 @@ export interface IssuesResult {
 }
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
+const cpuSeconds = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
+};
 
 async function measure(input: IssuesInput): Promise<IssuesResult> {
   let since = performance.now();
@@ -46,14 +53,18 @@ async function measure(input: IssuesInput): Promise<IssuesResult> {
   const baselineRssKiB = peakRssKiB();
 
   since = performance.now();
+  let cpu = process.cpuUsage();
   const grouped = groupTickets(corpus.terms, 1);
   const groupSeconds = seconds(since);
+  const groupCpuSeconds = cpuSeconds(cpu);
   const groupRssKiB = peakRssKiB();
 
   const batch = [...known.terms, ...unseen.terms];
   since = performance.now();
+  cpu = process.cpuUsage();
   const assigned = assignTickets(grouped.state, batch, grouped.nextId);
   const assignSeconds = seconds(since);
+  const assignCpuSeconds = cpuSeconds(cpu);
 
   let intoExisting = 0;
   let intoNew = 0;
@@ -68,12 +79,14 @@ async function measure(input: IssuesInput): Promise<IssuesResult> {
     meanTerms: terms / input.tickets,
     generateSeconds,
     groupSeconds,
+    groupCpuSeconds,
     issues: grouped.state.issues.length,
     largeIssues: grouped.state.issues.filter((i) => i.size >= 10).length,
     nmi: normalisedMutualInformation(grouped.assignment, corpus.truth),
     purity: purity(grouped.assignment, corpus.truth),
     groupRssKiB,
     assignSeconds,
+    assignCpuSeconds,
     batchIntoExisting: intoExisting / known.terms.length,
     unseenIntoNew: intoNew / unseen.terms.length,
     batchNmi: normalisedMutualInformation(assigned.assignment, Int32Array.from([...known.truth, ...unseen.truth])),

@@ -71,11 +71,12 @@ export async function main(argv: string[]): Promise<number> {
   }
   console.log(
     table(
-      ['tickets', 'terms/ticket', 'group s', 'tickets/s', 'issues', '≥ 10 tickets', 'NMI', 'purity', 'RSS before', 'peak RSS grouped', `assign ${int(batch)} s`, 'into existing', 'unseen → new', 'peak RSS'],
+      ['tickets', 'terms/ticket', 'group s', 'CPU s', 'tickets/s', 'issues', '≥ 10 tickets', 'NMI', 'purity', 'RSS before', 'peak RSS grouped', `assign ${int(batch)} s`, 'CPU s', 'into existing', 'unseen → new', 'peak RSS'],
       results.map((r) => [
         int(r.tickets),
         r.meanTerms.toFixed(1),
         r.groupSeconds.toFixed(2),
+        r.groupCpuSeconds.toFixed(2),
         int(r.tickets / r.groupSeconds),
         int(r.issues),
         int(r.largeIssues),
@@ -84,6 +85,7 @@ export async function main(argv: string[]): Promise<number> {
         mib(r.baselineRssKiB),
         mib(r.groupRssKiB),
         r.assignSeconds.toFixed(2),
+        r.assignCpuSeconds.toFixed(2),
         `${(100 * r.batchIntoExisting).toFixed(1)} %`,
         `${(100 * r.unseenIntoNew).toFixed(1)} %`,
         mib(r.maxRssKiB),
@@ -91,6 +93,7 @@ export async function main(argv: string[]): Promise<number> {
     ),
   );
   console.log('RSS before: the child with its synthetic corpus generated, before grouping (generation is not timed).');
+  console.log('CPU s: the process\'s user + system time for the step; a wall time well above it means the machine was busy.');
   const largest = results.at(-1)!;
   console.log(
     `${int(largest.tickets)} grouped in ${largest.groupSeconds.toFixed(1)} s: ${(largest.groupSeconds / groupTarget).toFixed(2)}× the ${groupTarget} s target; ` +

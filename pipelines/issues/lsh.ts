@@ -3,6 +3,7 @@
 // 1 − (1 − J^rows)^bands. Only signatures sharing a bucket are compared, so grouping never looks at all pairs.
 // A bucket keeps at most `bucketCap` members (the first ones added): a band that many unrelated signatures share
 // (generic words) says nothing, and an uncapped one would make a lookup quadratic.
+import { BucketTable } from './bucket-table.ts';
 import { fmix32 } from './hash.ts';
 
 export interface Banding {
@@ -33,7 +34,7 @@ export function bandKey(signature: Uint32Array, offset: number, band: number, ro
 
 /** Buckets of member numbers by band key; members are whatever the caller numbers (tickets, issues). */
 export class LshIndex {
-  private readonly buckets = new Map<number, number[]>();
+  private readonly buckets: BucketTable;
   /** Last query that saw each member, to return every candidate once, and how many of its buckets it shared. */
   private seen = new Int32Array(1024).fill(-1);
   private shared = new Int32Array(1024);
@@ -41,16 +42,15 @@ export class LshIndex {
 
   constructor(
     private readonly banding: Banding,
-    private readonly bucketCap = 16,
-  ) {}
+    bucketCap = 16,
+  ) {
+    this.buckets = new BucketTable(bucketCap);
+  }
 
   add(member: number, signature: Uint32Array, offset: number): void {
     const { bands, rows } = this.banding;
     for (let band = 0; band < bands; band++) {
-      const key = bandKey(signature, offset, band, rows);
-      const bucket = this.buckets.get(key);
-      if (bucket === undefined) this.buckets.set(key, [member]);
-      else if (bucket.length < this.bucketCap) bucket.push(member);
+      this.buckets.add(bandKey(signature, offset, band, rows), member);
     }
   }
 
@@ -64,9 +64,9 @@ export class LshIndex {
     const { bands, rows } = this.banding;
     const query = this.query++;
     for (let band = 0; band < bands; band++) {
-      const bucket = this.buckets.get(bandKey(signature, offset, band, rows));
-      if (bucket === undefined) continue;
-      for (const member of bucket) {
+      const buckets = this.buckets;
+      for (let e = buckets.first(bandKey(signature, offset, band, rows)); e !== -1; e = buckets.after(e)) {
+        const member = buckets.member(e);
         if (member >= this.seen.length) this.grow(member);
         if (this.seen[member] === query) {
           this.shared[member]!++;

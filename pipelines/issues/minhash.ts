@@ -4,7 +4,7 @@
 // k functions are murmur3's finaliser over that hash xor a per-function seed.
 import { fmix32, hashSeeds, hashString32 } from './hash.ts';
 
-/** The signature of an empty feature set: every position at the largest value. Such tickets are never grouped. */
+/** The signature of an empty feature set: every position at the largest value. Such tickets are never grouped (batch.ts). */
 export const EMPTY = 0xffffffff;
 
 export class MinHasher {
@@ -54,8 +54,4 @@ export function estimatedJaccard(a: Uint32Array, aOffset: number, b: Uint32Array
   let same = 0;
   for (let i = 0; i < k; i++) if (a[aOffset + i] === b[bOffset + i]) same++;
   return same / k;
-}
-
-export function isEmptySignature(signature: Uint32Array, offset: number): boolean {
-  return signature[offset] === EMPTY && signature[offset + 1] === EMPTY;
 }

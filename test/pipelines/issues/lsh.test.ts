@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BucketTable } from '../../../pipelines/issues/bucket-table.ts';
 import { candidateProbability, LshIndex, minSharedBands } from '../../../pipelines/issues/lsh.ts';
 import { coreFeatures, sortedCounts } from '../../../pipelines/issues/profile.ts';
 import { defaultGroupingOptions } from '../../../pipelines/issues/state.ts';
@@ -66,5 +67,27 @@ describe('issue profiles', () => {
     expect(coreFeatures(sorted, 10, options)).toEqual(['a', 'b']); // floor 0.3 × 10 = 3
     expect(coreFeatures(sorted, 10, { ...options, coreSize: 1 })).toEqual(['a']);
     expect(coreFeatures(sorted, 1, options)).toEqual(['a', 'b', 'c', 'd']); // one ticket: all of it
+  });
+});
+
+describe('BucketTable', () => {
+  const list = (table: BucketTable, key: number) => {
+    const members: number[] = [];
+    for (let e = table.first(key); e !== -1; e = table.after(e)) members.push(table.member(e));
+    return members;
+  };
+  it('keeps every key’s members in insertion order through many rehashes, capped', () => {
+    const table = new BucketTable(3, 4);
+    const key = (i: number) => Math.imul(i, 0x01000193) ^ 0x5bd1e995; // spread keys, negative ones too
+    for (let i = 0; i < 20_000; i++) table.add(key(i), i);
+    for (let i = 0; i < 20_000; i += 2) {
+      table.add(key(i), i + 1);
+      table.add(key(i), i + 2);
+      table.add(key(i), i + 3); // beyond the cap of 3
+    }
+    for (const i of [0, 1, 2, 9_999, 10_000, 19_998, 19_999]) {
+      expect(list(table, key(i))).toEqual(i % 2 === 0 ? [i, i + 1, i + 2] : [i]);
+    }
+    expect(table.first(key(20_000))).toBe(-1);
   });
 });
