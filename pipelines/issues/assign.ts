@@ -31,10 +31,10 @@ export function assignTickets(state: GroupingState, terms: readonly (readonly st
   const existing = state.issues;
   const cores = new Uint32Array(existing.length * k);
   const index = new LshIndex(options.coreBanding, issueBucketCap);
-  existing.forEach((issue, i) => {
-    cores.set(issue.signature, i * k);
-    index.add(i, cores, i * k);
-  });
+  existing.forEach((issue, i) => cores.set(issue.signature, i * k));
+  // Largest first: should a bucket fill up (a word in thousands of issues' cores), it keeps the big issues.
+  const bySize = [...existing.keys()].sort((a, b) => existing[b]!.size - existing[a]!.size || a - b);
+  for (const i of bySize) index.add(i, cores, i * k);
   const nearestIssue = (signatures: Uint32Array, offset: number, threshold: number, candidates: number[]): number => {
     let best = NONE;
     let bestSimilarity = threshold;

@@ -3,7 +3,7 @@
 // joined through a chain of neighbours:
 //  1. leader pass: in input order, a ticket joins the most similar leader (a ticket that started a group) at or above
 //     the threshold, else starts a group itself;
-//  2. each refinement pass: every group's core (profile.ts) gets a signature; groups whose cores are alike are merged,
+//  2. each refinement pass (until one moves fewer than `settledShare` of the tickets): every group's core (profile.ts) gets a signature; groups whose cores are alike are merged,
 //     the larger absorbing the smaller; every ticket then moves to the group whose core it is most similar to, and
 //     the tickets that fit none go through a leader pass of their own;
 //  3. groups get ids from `firstId` in the order of their first ticket.
@@ -38,7 +38,13 @@ export function groupTickets(
   const all: number[] = [];
   for (let t = 0; t < terms.length; t++) if (batch.features[t]!.length > 0) all.push(t);
   let groups = leaderPass(batch, all, group, 0, options);
-  for (let pass = 0; pass < options.passes; pass++) groups = refine(batch, group, groups, options);
+  for (let pass = 0; pass < options.passes; pass++) {
+    const before = group.slice();
+    groups = refine(batch, group, groups, options);
+    let moved = 0;
+    for (let t = 0; t < group.length; t++) if (group[t] !== before[t]) moved++;
+    if (moved < options.settledShare * all.length) break;
+  }
   return finish(batch, group, groups, firstId, options);
 }
 

