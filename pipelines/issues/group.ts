@@ -3,9 +3,10 @@
 // joined through a chain of neighbours:
 //  1. leader pass: in input order, a ticket joins the most similar leader (a ticket that started a group) at or above
 //     the threshold, else starts a group itself;
-//  2. each refinement pass (until one moves fewer than `settledShare` of the tickets): every group's core (profile.ts) gets a signature; groups whose cores are alike are merged,
-//     the larger absorbing the smaller; every ticket then moves to the group whose core it is most similar to, and
-//     the tickets that fit none go through a leader pass of their own;
+//  2. each refinement pass (at most `passes`, until one moves fewer than `settledShare` of the tickets): every
+//     group's core (profile.ts) gets a signature; groups whose cores are alike are merged, the larger absorbing the
+//     smaller; every ticket then moves to the group whose core it is most similar to, and the tickets that fit none
+//     go through a leader pass of their own;
 //  3. groups get ids from `firstId` in the order of their first ticket.
 // Everything is in input order with ties to the lower number, so the same tickets and seed give the same issues.
 import { signBatch, type SignedBatch } from './batch.ts';
