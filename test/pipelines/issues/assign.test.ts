@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { assignTickets } from '../../../pipelines/issues/assign.ts';
 import { groupTickets } from '../../../pipelines/issues/group.ts';
+import { MinHasher } from '../../../pipelines/issues/minhash.ts';
+import { defaultGroupingOptions, type GroupingState } from '../../../pipelines/issues/state.ts';
 import { syntheticCorpus } from '../../../pipelines/issues/synthetic.ts';
 
 // A first load of 4 000 tickets about problems 0–18, grouped in full; then a second load of 1 000 more tickets about
@@ -71,6 +73,24 @@ describe('assignTickets (a new load into stored issues)', () => {
     const again = assignTickets(grouped.state, [...second.terms, ...unseen.terms], grouped.nextId);
     expect([...again.assignment]).toEqual([...assigned.assignment]);
     expect(again.state).toEqual(assigned.state);
+  });
+
+  it('folds a new group whose core is like a stored issue’s core into that issue', () => {
+    // Stored issue 9's core is a1…a20. Each new ticket has a1…a20 and 200 more terms: Jaccard 20 ÷ 220 ≈ 0.09 with the
+    // core, well under the 0.15 to join it alone. Together the three make a group whose core (24 features: the 220 are
+    // all in every ticket; ties go alphabetically) is a1…a20 and four b's: 20 ÷ 24 ≈ 0.83 alike issue 9's, over 0.4.
+    const options = defaultGroupingOptions;
+    const core = Array.from({ length: 20 }, (_, i) => `a${i + 1}`);
+    const state: GroupingState = {
+      options,
+      issues: [{ id: 9, size: 5, signature: [...new MinHasher(options.hashes, options.seed).sign(core)], featureCounts: core.map((f) => [f, 5]) }],
+      corpus: { tickets: 5, documentFrequency: core.map((f) => [f, 5]) },
+    };
+    const ticket = [...core, ...Array.from({ length: 200 }, (_, i) => `b${i + 1}`)];
+    const { assignment, state: after, nextId } = assignTickets(state, [ticket, ticket, ticket], 10);
+    expect([...assignment]).toEqual([9, 9, 9]);
+    expect(nextId).toBe(10);
+    expect(after.issues.map((i) => [i.id, i.size])).toEqual([[9, 8]]);
   });
 
   it('leaves tickets without terms unassigned', () => {
