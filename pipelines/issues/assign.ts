@@ -1,0 +1,123 @@
+// Incremental assignment of a new load's tickets to the stored issues. A ticket joins the issue whose core signature
+// it is most similar to (at or above the threshold); the tickets that fit none are grouped among themselves
+// (group.ts), and a new group whose core is as alike an existing issue's as two issues that would be merged joins
+// that issue instead. Existing issues keep their ids and only grow; new issues take ids from `nextId` up. Tickets
+// assigned by earlier loads are not looked at again, so their issues cannot change.
+import { signBatch } from './batch.ts';
+import { groupTickets } from './group.ts';
+import { issueBucketCap, LshIndex, minSharedBands } from './lsh.ts';
+import { estimatedJaccard } from './minhash.ts';
+import { addCounts, coreFeatures, sortedCounts } from './profile.ts';
+import { checkOptions, type CorpusStats, type GroupingState, type IssueState } from './state.ts';
+
+export interface AssignmentResult {
+  /** Issue id of each new ticket, −1 for a ticket without features. */
+  assignment: Int32Array;
+  /** The state after this load: updated issues first (same order), then the new ones. */
+  state: GroupingState;
+  /** The next free issue id. */
+  nextId: number;
+  /** Each new ticket's signature (ticket i at i × hashes). */
+  signatures: Uint32Array;
+}
+
+const NONE = -1;
+
+export function assignTickets(state: GroupingState, terms: readonly (readonly string[])[], nextId: number): AssignmentResult {
+  const { options } = state;
+  checkOptions(options);
+  const k = options.hashes;
+  const batch = signBatch(terms, options);
+  const existing = state.issues;
+  const cores = new Uint32Array(existing.length * k);
+  const index = new LshIndex(options.coreBanding, issueBucketCap);
+  existing.forEach((issue, i) => cores.set(issue.signature, i * k));
+  // Largest first: should a bucket fill up (a word in thousands of issues' cores), it keeps the big issues.
+  const bySize = [...existing.keys()].sort((a, b) => existing[b]!.size - existing[a]!.size || a - b);
+  for (const i of bySize) index.add(i, cores, i * k);
+  const nearestIssue = (signatures: Uint32Array, offset: number, threshold: number, candidates: number[]): number => {
+    let best = NONE;
+    let bestSimilarity = threshold;
+    for (const i of index.candidates(signatures, offset, candidates, minSharedBands(threshold, options.coreBanding))) {
+      const similarity = estimatedJaccard(signatures, offset, cores, i * k, k);
+      if (similarity > bestSimilarity || (similarity === bestSimilarity && (best === NONE || i < best))) {
+        best = i;
+        bestSimilarity = similarity;
+      }
+    }
+    return best;
+  };
+
+  const assignment = new Int32Array(terms.length).fill(NONE);
+  const joined = new Map<number, { size: number; counts: Map<string, number> }>();
+  const join = (i: number, size: number, counts: Iterable<readonly [string, number]>) => {
+    let grown = joined.get(i);
+    if (grown === undefined) {
+      grown = { size: existing[i]!.size, counts: new Map(existing[i]!.featureCounts) };
+      joined.set(i, grown);
+    }
+    grown.size += size;
+    for (const [feature, count] of counts) grown.counts.set(feature, (grown.counts.get(feature) ?? 0) + count);
+  };
+
+  const candidates: number[] = [];
+  const leftovers: number[] = [];
+  for (let t = 0; t < terms.length; t++) {
+    const features = batch.features[t]!;
+    if (features.length === 0) continue;
+    const i = nearestIssue(batch.signatures, t * k, options.threshold, candidates);
+    if (i === NONE) {
+      leftovers.push(t);
+      continue;
+    }
+    assignment[t] = existing[i]!.id;
+    join(i, 1, features.map((f) => [f, 1] as const));
+  }
+
+  // The rest form issues among themselves; one alike an existing issue is folded into it.
+  const fresh = groupTickets(leftovers.map((t) => terms[t]!), 0, options);
+  const freshIssue = new Int32Array(fresh.state.issues.length).fill(NONE);
+  const added: IssueState[] = [];
+  const freshSignature = new Uint32Array(k);
+  fresh.state.issues.forEach((issue, j) => {
+    freshSignature.set(issue.signature);
+    const i = nearestIssue(freshSignature, 0, options.mergeThreshold, candidates);
+    if (i !== NONE) {
+      freshIssue[j] = existing[i]!.id;
+      join(i, issue.size, issue.featureCounts);
+    } else {
+      freshIssue[j] = nextId + added.length;
+      added.push({ ...issue, id: freshIssue[j]! });
+    }
+  });
+  leftovers.forEach((t, position) => {
+    assignment[t] = freshIssue[fresh.assignment[position]!]!;
+  });
+
+  const issues = existing.map((issue, i): IssueState => {
+    const grown = joined.get(i);
+    if (grown === undefined) return issue;
+    const featureCounts = sortedCounts(grown.counts, options.profileFeatures);
+    const signature = [...batch.hasher.sign(coreFeatures(featureCounts, grown.size, options))];
+    return { id: issue.id, size: grown.size, signature, featureCounts };
+  });
+  issues.push(...added);
+  return {
+    assignment,
+    state: { options, issues, corpus: addDocumentFrequencies(state.corpus, batch.features) },
+    nextId: nextId + added.length,
+    signatures: batch.signatures,
+  };
+}
+
+function addDocumentFrequencies(corpus: CorpusStats, features: readonly string[][]): CorpusStats {
+  const counts = new Map(corpus.documentFrequency);
+  let tickets = corpus.tickets;
+  for (const f of features) {
+    if (f.length === 0) continue;
+    tickets++;
+    addCounts(counts, f);
+  }
+  const documentFrequency = [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return { tickets, documentFrequency };
+}

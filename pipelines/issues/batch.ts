@@ -1,0 +1,23 @@
+// A batch of tickets made ready for grouping: each ticket's distinct features and its MinHash signature, in one flat
+// Uint32Array (ticket i at i × k). A ticket without features (empty or all-noise text) gets no issue.
+import { ticketFeatures } from './features.ts';
+import { MinHasher } from './minhash.ts';
+import type { GroupingOptions } from './state.ts';
+
+export interface SignedBatch {
+  features: string[][];
+  signatures: Uint32Array;
+  hasher: MinHasher;
+}
+
+export function signBatch(terms: readonly (readonly string[])[], options: GroupingOptions, hasher = new MinHasher(options.hashes, options.seed)): SignedBatch {
+  const k = options.hashes;
+  const features = new Array<string[]>(terms.length);
+  const signatures = new Uint32Array(terms.length * k);
+  for (let t = 0; t < terms.length; t++) {
+    const f = ticketFeatures(terms[t]!, options.features);
+    features[t] = f;
+    hasher.signInto(f, signatures, t * k);
+  }
+  return { features, signatures, hasher };
+}
