@@ -6,6 +6,7 @@ const benchmarks: Record<string, () => Promise<Benchmark>> = {
   load: () => import('./load.ts'),
   api: () => import('./api.ts'),
   web: () => import('./web.ts'),
+  'issues-text': () => import('./issues-text.ts'),
 };
 
 const usage = `usage: npm run bench -- <${Object.keys(benchmarks).join('|')}> [options] (each takes --help)`;
