@@ -9,7 +9,10 @@ export type RawToken = { kind: 'word'; text: string } | { kind: 'code'; key: str
 const tokenPattern = /[\p{L}\p{N}]+(?:[-_.'’][\p{L}\p{N}]+)*/gu;
 const hasLetter = /\p{L}/u;
 const hasDigit = /\p{N}/u;
-const wordSeparators = /[-.'’]/;
+const wordSeparators = /[-.]/;
+const apostrophes = /['’]/;
+// English clitics after an apostrophe: "we've", "it's", "you'll", "I'd", "I'm", "they're".
+const clitics = new Set(['s', 're', 've', 'll', 'd', 'm']);
 const codeSeparators = /[-_.'’]/g;
 const hex = /^0x[0-9a-f]{4,}$/iu;
 // A letter prefix and a run of digits (with dashes): a ticket, order, invoice or VAT id once it has 5+ digits.
@@ -31,9 +34,7 @@ export function* rawTokens(text: string): Generator<RawToken> {
       if (key.length >= 2 && key.length <= MAX_WORD_LENGTH) yield { kind: 'code', key, display: token };
       continue;
     }
-    for (const part of token.split(wordSeparators)) {
-      if (part.length >= 2 && part.length <= MAX_WORD_LENGTH) yield { kind: 'word', text: part.toLowerCase() };
-    }
+    for (const text of words(token.toLowerCase())) yield { kind: 'word', text };
   }
 }
 
@@ -53,4 +54,34 @@ export function isCaseId(token: string): boolean {
   if (digits >= 5 && prefixedNumber.test(token)) return true;
   // Letters and digits interleaved again and again: a generated id (txn_3k9d8f7g2h1j, a UUID, a hash).
   return token.length >= 8 && transitions >= 3;
+}
+
+/**
+ * The words of a letters-only token. Hyphens and dots split it ("nag-crash" → "nag", "crash"; Taglish "i-reset" →
+ * "reset"), except the "e-" of electronic, written both ways in every language we meet ("e-mail"/"email",
+ * "e-račun"/"eračun"): it stays joined. Apostrophes split it too
+ * ("l'applicazione" → "l", "applicazione"), except English contractions: a negated auxiliary ("doesn't", "can't",
+ * "won't") is a function word whole, and a clitic ("'ve", "'s", "'ll") is dropped.
+ */
+function words(token: string): string[] {
+  const pieces = token.split(apostrophes);
+  if (pieces.length > 1) {
+    const last = pieces[pieces.length - 1]!;
+    if (last === 't' && pieces[pieces.length - 2]!.endsWith('n')) return [];
+    if (clitics.has(last)) pieces.pop();
+  }
+  const out: string[] = [];
+  for (const piece of pieces) {
+    let pending = '';
+    for (const part of piece.split(wordSeparators)) {
+      if (part === 'e') {
+        pending = part;
+        continue;
+      }
+      const word = pending + part;
+      pending = '';
+      if (word.length >= 2 && word.length <= MAX_WORD_LENGTH) out.push(word);
+    }
+  }
+  return out;
 }

@@ -25,6 +25,16 @@ describe('rawTokens', () => {
     ]);
   });
 
+  it('keeps "e-" joined ("e-mail" meets "email"), drops other one-letter parts (Taglish "i-reset" → "reset")', () => {
+    const words = [...rawTokens('e-mail email E-račun i-reset d.o.o.')].map((t) => (t.kind === 'word' ? t.text : t.key));
+    expect(words).toEqual(['email', 'email', 'eračun', 'reset']);
+  });
+
+  it("drops English negated auxiliaries and clitics whole (\"doesn't\" is not the word \"doesn\")", () => {
+    const words = [...rawTokens("doesn't work, can't log in, we've tried, it's down, they’re gone")].map((t) => (t.kind === 'word' ? t.text : t.key));
+    expect(words).toEqual(['work', 'log', 'in', 'we', 'tried', 'it', 'down', 'they', 'gone']);
+  });
+
   it('drops a word longer than 40 letters (a pasted blob, not a word)', () => {
     expect([...rawTokens('a'.repeat(41) + ' crash')]).toEqual([{ kind: 'word', text: 'crash' }]);
   });
