@@ -6,9 +6,11 @@
 //   its Serbian stemmer is written for the shared Serbo-Croatian morphology in Latin and Cyrillic script, and
 //   strips Croatian case endings: "lozinka/lozinke/lozinku" → "lozink"); English from `stemmer` (Porter; Orama's
 //   English port drops the "t" of "-tion", so "connection" and "connected" would not meet);
-// - Tagalog: no stemmer. Snowball has none, and the one maintained alternative (@nlpjs/lang-tl, an affix
+// - Tagalog: no Tagalog stemmer. Snowball has none, and the one maintained alternative (@nlpjs/lang-tl, an affix
 //   stripper) counts syllables with a no-op and tries only its first infix; Taglish tickets write the affix with
-//   a hyphen ("nag-crash", "makapag-login"), which tokenising already splits off.
+//   a hyphen ("nag-crash", "makapag-login"), which tokenising already splits off. What Tagalog tickets do inflect
+//   is the English they borrow ("invoices", "payments", "updating"), so they get the English (Porter) stemmer: it
+//   meets the English tickets' stems, and leaves Tagalog words alone or trims them the same way every time.
 // - Tagalog's list (stopwords-iso's) lacks the politeness particles and discourse words every Tagalog ticket
 //   carries ("po", "naman", "lang", "daw"), and the verb affixes Taglish writes before a hyphen ("nag-error",
 //   "ma-download"), so those few are added; and since Taglish switches to English mid-sentence, English stop words
@@ -22,7 +24,7 @@ import { stemmer as serbianStemmer } from '@orama/stemmers/serbian';
 import stopword from 'stopword';
 import { foldAccents, normaliseText } from './normalise.ts';
 
-/** The languages with full support: detection, stop words and (except Tagalog) stemming. ISO 639-1. */
+/** The languages with full support: detection, stop words and stemming. ISO 639-1. */
 export const supportedLanguages = ['en', 'hr', 'ru', 'tl', 'it', 'es'] as const;
 
 export interface Analyser {
@@ -48,7 +50,7 @@ const tagalogExtra = [
 const extraStopWords: Record<string, readonly string[]> = { tl: [...tagalogExtra, ...stopword.eng] };
 
 const stemmers: Record<string, (word: string) => string> = {
-  en: englishStemmer, hr: serbianStemmer, ru: russianStemmer, it: italianStemmer, es: spanishStemmer,
+  en: englishStemmer, tl: englishStemmer, hr: serbianStemmer, ru: russianStemmer, it: italianStemmer, es: spanishStemmer,
 };
 
 /**

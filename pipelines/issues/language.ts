@@ -18,7 +18,8 @@ export const MIN_LETTERS = 12;
  */
 export const DETECTION_SAMPLE = 200;
 
-const cyrillicLanguages = new Set(['ru', 'uk', 'bg', 'sr', 'be', 'mk', 'kk', 'ky', 'tg', 'mn']);
+/** Languages written in Cyrillic: a Latin word in their tickets is a borrowed (mostly English) product or term. */
+export const cyrillicLanguages: ReadonlySet<string> = new Set(['ru', 'uk', 'bg', 'sr', 'be', 'mk', 'kk', 'ky', 'tg', 'mn']);
 const letter = /\p{L}/u;
 
 export type DetectedBy = 'stop words' | 'detector' | 'fallback' | 'script' | 'none';

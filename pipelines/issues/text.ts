@@ -4,7 +4,7 @@
 // sign-off) and noise (URLs, e-mails, handles, #refs) → detect the language → tokenise (codes kept whole; numbers,
 // quantities and ids dropped) → stop words and stemming for the language → fold accents for the key.
 import { analyserFor } from './analysers.ts';
-import { detectLanguage, type DetectedBy } from './language.ts';
+import { cyrillicLanguages, detectLanguage, type DetectedBy } from './language.ts';
 import { foldAccents } from './normalise.ts';
 import { stripCourtesy, stripReplyPrefix } from './strip-courtesy.ts';
 import { stripNoise } from './strip-noise.ts';
@@ -17,6 +17,8 @@ import { rawTokens } from './tokens.ts';
  */
 export const MAX_DESCRIPTION_CHARS = 8 * 1024;
 export const MAX_SUBJECT_CHARS = 1024;
+
+const latin = /^[a-z]+$/;
 
 export type NoTermsReason = 'no text' | 'no words left after stripping';
 
@@ -51,6 +53,9 @@ export function ticketTerms(subject: string | null | undefined, description: str
   for (const t of tokens) if (t.kind === 'word') words.push(t.text);
   const guess = detectLanguage(text, words, options.fallbackLanguage);
   const analyser = analyserFor(guess.language);
+  // A Latin word in a Cyrillic ticket ("Ledgerly", "invoices", "export") is borrowed English: analysed as English,
+  // it meets the English tickets' terms.
+  const latinAnalyser = cyrillicLanguages.has(guess.language) ? analyserFor('en') : analyser;
   const memo = memoFor(guess.language);
 
   const terms: string[] = [];
@@ -64,7 +69,8 @@ export function ticketTerms(subject: string | null | undefined, description: str
     const word = token.text;
     let key = memo.get(word);
     if (key === undefined) {
-      key = analyser.stopWords.has(word) || analyser.stopWords.has(foldAccents(word)) ? '' : foldAccents(analyser.stem ? analyser.stem(word) : word);
+      const a = latinAnalyser !== analyser && latin.test(word) ? latinAnalyser : analyser;
+      key = a.stopWords.has(word) || a.stopWords.has(foldAccents(word)) ? '' : foldAccents(a.stem ? a.stem(word) : word);
       remember(memo, word, key);
     }
     if (!key) continue;

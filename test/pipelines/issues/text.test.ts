@@ -11,7 +11,8 @@
 // - it (Snowball Italian): "azione" in R2 goes: "esportazione" → "esport"; a final vowel in RV goes: "errore" →
 //   "error", "funziona" → "funzion", "mostra" → "mostr", "stamattina" → "stamattin".
 // - es (Snowball Spanish): "ación" in R2 goes: "exportación" → "export"; final "a" in RV: "falla" → "fall".
-// - tl: no stemmer (see analysers.ts); "po", "daw" and the hyphenated affixes "nag-", "ma-" are stop words.
+// - tl: no Tagalog stemmer; the English (Porter) one for its borrowed English (see analysers.ts), which leaves
+//   these words as they are; "po", "daw" and the hyphenated affixes "nag-", "ma-" are stop words.
 import { describe, expect, it } from 'vitest';
 import { ticketTerms, MAX_DESCRIPTION_CHARS } from '../../../pipelines/issues/text.ts';
 
@@ -77,6 +78,15 @@ describe('ticketTerms per language', () => {
     expect(shared.every((terms) => terms.has('e404'))).toBe(true);
   });
 
+  it('analyses the English borrowed by Taglish and Russian tickets as English, so they meet English tickets', () => {
+    // "invoices" → "invoic", "payments" → "payment" (Porter step 1a), in all three.
+    expect(ticketTerms('Invoices and payments', 'The invoices and payments are missing.').terms).toEqual(['invoic', 'payment', 'invoic', 'payment', 'miss']);
+    expect(ticketTerms('Hindi lumalabas ang invoices', 'Hindi po lumalabas ang mga invoices at payments sa app.').terms).toEqual(
+      expect.arrayContaining(['invoic', 'payment']),
+    );
+    expect(ticketTerms('Не видны invoices', 'Не видны invoices и payments в приложении.').terms).toEqual(expect.arrayContaining(['invoic', 'payment']));
+  });
+
   it('keeps the display form as written: accents for words, case and dashes for codes', () => {
     const result = ticketTerms('Izvoz ne radi: E-404', 'Javlja grešku.');
     expect(result.display).toEqual(['izvoz', 'radi', 'E-404', 'javlja', 'grešku']);
@@ -117,9 +127,10 @@ describe('ticketTerms on bad input', () => {
 
   it('reads mixed scripts in one ticket without throwing, keeping the words of both', () => {
     const result = ticketTerms('Ошибка E-404 in the экспорт module', 'Crash при запуске, 请帮忙');
-    // Mostly Cyrillic, so read as Russian: its English words are kept, unstemmed (the Russian stemmer leaves Latin alone).
+    // Mostly Cyrillic, so read as Russian; its Latin words are borrowed English and analysed as English ("in", "the"
+    // are stop words, "module" → "modul" by Porter's step 5a); the Chinese word is kept as it is.
     expect(result.language).toBe('ru');
-    expect(result.terms).toEqual(expect.arrayContaining(['ошибк', 'e404', 'экспорт', 'module', 'crash', 'запуск', '请帮忙']));
+    expect(result.terms).toEqual(['ошибк', 'e404', 'экспорт', 'modul', 'crash', 'запуск', '请帮忙']);
     expect(result.reason).toBeUndefined();
   });
 
