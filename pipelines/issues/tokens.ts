@@ -11,6 +11,7 @@ const hasLetter = /\p{L}/u;
 const hasDigit = /\p{N}/u;
 const wordSeparators = /[-.]/;
 const apostrophes = /['’]/;
+const joiners = /[-.'’]/;
 // English clitics after an apostrophe: "we've", "it's", "you'll", "I'd", "I'm", "they're".
 const clitics = new Set(['s', 're', 've', 'll', 'd', 'm']);
 const codeSeparators = /[-_.'’]/g;
@@ -64,6 +65,7 @@ export function isCaseId(token: string): boolean {
  * "won't") is a function word whole, and a clitic ("'ve", "'s", "'ll") is dropped.
  */
 function words(token: string): string[] {
+  if (!joiners.test(token)) return token.length >= 2 && token.length <= MAX_WORD_LENGTH ? [token] : [];
   const pieces = token.split(apostrophes);
   if (pieces.length > 1) {
     const last = pieces[pieces.length - 1]!;
