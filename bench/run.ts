@@ -7,6 +7,7 @@ const benchmarks: Record<string, () => Promise<Benchmark>> = {
   api: () => import('./api.ts'),
   web: () => import('./web.ts'),
   issues: () => import('./issues.ts'),
+  'issues-text': () => import('./issues-text.ts'),
 };
 
 const usage = `usage: npm run bench -- <${Object.keys(benchmarks).join('|')}> [options] (each takes --help)`;
