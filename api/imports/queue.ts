@@ -80,6 +80,7 @@ export class ImportQueue {
     job.started_at = new Date().toISOString();
     this.onChange(job);
     const { plan } = request;
+    let outcome: { summary: LoadSummary } | { error: unknown };
     try {
       const summary = await loadFile(this.db, {
         file: plan.file, shape: plan.shape, mapping: plan.mapping, source: request.source, timeZone: plan.timeZone, importId: request.id,
@@ -91,18 +92,22 @@ export class ImportQueue {
           job.progress = { phase: progress.phase, fraction: progress.fraction, seconds: progress.seconds, bytes_read: progress.bytesRead, rows: progress.rows ?? null };
         },
       });
-      this.finish(job, summary, request);
+      outcome = { summary };
     } catch (error) {
-      if (!(error instanceof LoadError)) this.logError(error);
-      job.state = 'failed';
-      job.error = hideServerPaths((error as Error).message, plan.file, request.displayName);
-    } finally {
-      job.finished_at = new Date().toISOString();
-      this.onChange(job);
-      // The load is recorded in `loads` (or was a dry run, or failed before it could be): nothing left to recover.
-      this.journal?.forget(job.id);
-      if (request.cleanUp) await rm(request.cleanUp, { recursive: true, force: true }).catch(this.logError);
+      outcome = { error };
     }
+    // The load is recorded in `loads` (or was a dry run, or failed before it could be): nothing left to recover.
+    this.journal?.forget(job.id);
+    // Cleaned up before the job says it finished, so a client that sees "committed" never finds the upload still there.
+    if (request.cleanUp) await rm(request.cleanUp, { recursive: true, force: true }).catch(this.logError);
+    if ('summary' in outcome) this.finish(job, outcome.summary, request);
+    else {
+      job.state = 'failed';
+      job.error = hideServerPaths((outcome.error as Error).message, plan.file, request.displayName);
+    }
+    job.finished_at = new Date().toISOString();
+    this.onChange(job);
+    if ('error' in outcome && !(outcome.error instanceof LoadError)) this.logError(outcome.error);
   }
 
   private finish(job: ImportResponse, summary: LoadSummary, request: ImportRequest) {
