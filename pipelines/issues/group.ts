@@ -7,13 +7,17 @@
 //     group's core (profile.ts) gets a signature; groups whose cores are alike are merged, the larger absorbing the
 //     smaller; every ticket then moves to the group whose core it is most similar to, and the tickets that fit none
 //     go through a leader pass of their own;
-//  3. groups get ids from `firstId` in the order of their first ticket.
+//  3. groups whose TF-IDF profiles are alike are joined (profile-merge.ts: one problem in other words);
+//  4. groups get ids from `firstId` in the order of their first ticket.
+// Terms that more than `maxTermShare` of a large batch's tickets have (a brand) are not features (ubiquitous.ts).
 // Everything is in input order with ties to the lower number, so the same tickets and seed give the same issues.
 import { signBatch, type SignedBatch } from './batch.ts';
 import { issueBucketCap, LshIndex, minSharedBands } from './lsh.ts';
 import { estimatedJaccard } from './minhash.ts';
+import { mergeAlikeProfiles } from './profile-merge.ts';
 import { addCounts, coreFeatures, sortedCounts } from './profile.ts';
 import { checkOptions, defaultGroupingOptions, type GroupingOptions, type GroupingState, type IssueState } from './state.ts';
+import { withoutUbiquitousTerms } from './ubiquitous.ts';
 
 export interface GroupingResult {
   /** Issue id of each ticket, −1 for a ticket without features. */
@@ -34,7 +38,7 @@ export function groupTickets(
   options: GroupingOptions = defaultGroupingOptions,
 ): GroupingResult {
   checkOptions(options);
-  const batch = signBatch(terms, options);
+  const batch = signBatch(withoutUbiquitousTerms(terms, options.maxTermShare), options);
   const group = new Int32Array(terms.length).fill(NONE);
   const all: number[] = [];
   for (let t = 0; t < terms.length; t++) if (batch.features[t]!.length > 0) all.push(t);
@@ -46,6 +50,7 @@ export function groupTickets(
     for (let t = 0; t < group.length; t++) if (group[t] !== before[t]) moved++;
     if (moved < options.settledShare * all.length) break;
   }
+  if (options.profileMerge) mergeAlikeProfiles(batch.features, group, groups, options.profileMerge);
   return finish(batch, group, groups, firstId, options);
 }
 
