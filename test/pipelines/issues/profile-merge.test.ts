@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { assignTickets } from '../../../pipelines/issues/assign.ts';
+import { groupTickets } from '../../../pipelines/issues/group.ts';
 import { mergeAlikeProfiles } from '../../../pipelines/issues/profile-merge.ts';
 import { withoutUbiquitousTerms } from '../../../pipelines/issues/ubiquitous.ts';
 
@@ -67,5 +69,27 @@ describe('withoutUbiquitousTerms', () => {
   });
   it('keeps every term of a batch too small for shares to mean anything', () => {
     expect(withoutUbiquitousTerms(terms, 0.5, 5)).toBe(terms);
+  });
+});
+
+describe('a term most tickets have (a brand)', () => {
+  // 1,200 tickets about three problems, every one naming the brand: 100 % > 50 %, so the brand is no feature.
+  const words = [['speed', 'slow', 'internet'], ['data', 'cap', 'usage'], ['bill', 'charge', 'fee']];
+  const corpus = Array.from({ length: 1200 }, (_, i) => ['acme', ...words[i % 3]!]);
+  const grouped = groupTickets(corpus, 0);
+
+  it('is left out of the full grouping but counted in the stored document frequencies', () => {
+    expect(new Set(grouped.assignment).size).toBe(3);
+    for (const issue of grouped.state.issues) expect(issue.featureCounts.map(([f]) => f)).not.toContain('acme');
+    expect(new Map(grouped.state.corpus.documentFrequency).get('acme')).toBe(1200);
+    expect(grouped.state.corpus.tickets).toBe(1200);
+  });
+
+  it('is left out of a small new load too, judged by the stored corpus', () => {
+    const load = assignTickets(grouped.state, [['acme', 'data', 'cap', 'usage'], ['acme']], grouped.nextId);
+    expect(load.assignment[0]).toBe(grouped.assignment[1]); // ticket 1 of the corpus is about data caps
+    expect(load.assignment[1]).toBe(-1); // nothing but the brand: no problem to join, no new issue
+    expect(load.nextId).toBe(grouped.nextId);
+    expect(new Map(load.state.corpus.documentFrequency).get('acme')).toBe(1202);
   });
 });
