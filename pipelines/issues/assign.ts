@@ -4,11 +4,13 @@
 // that issue instead. Existing issues keep their ids and only grow; new issues take ids from `nextId` up. Tickets
 // assigned by earlier loads are not looked at again, so their issues cannot change.
 import { signBatch } from './batch.ts';
+import { ticketFeatures } from './features.ts';
 import { groupTickets } from './group.ts';
 import { issueBucketCap, LshIndex, minSharedBands } from './lsh.ts';
 import { estimatedJaccard } from './minhash.ts';
 import { addCounts, coreFeatures, sortedCounts } from './profile.ts';
 import { checkOptions, type CorpusStats, type GroupingState, type IssueState } from './state.ts';
+import { termFrequencies, ubiquitousTerms, withoutTerms } from './ubiquitous.ts';
 
 export interface AssignmentResult {
   /** Issue id of each new ticket, −1 for a ticket without features. */
@@ -27,7 +29,14 @@ export function assignTickets(state: GroupingState, terms: readonly (readonly st
   const { options } = state;
   checkOptions(options);
   const k = options.hashes;
-  const batch = signBatch(terms, options);
+  // A term most of the stored and new tickets have is not a feature, as in the full grouping (ubiquitous.ts). The
+  // stored frequencies are of features, which are the terms themselves only in the 'terms' mode.
+  const counted = termFrequencies(terms, options.features === 'terms' ? new Map(state.corpus.documentFrequency) : new Map());
+  const drop = options.features === 'terms'
+    ? ubiquitousTerms(counted.documentFrequency, state.corpus.tickets + counted.tickets, options.maxTermShare)
+    : new Set<string>();
+  const kept = withoutTerms(terms, drop);
+  const batch = signBatch(kept, options);
   const existing = state.issues;
   const cores = new Uint32Array(existing.length * k);
   const index = new LshIndex(options.coreBanding, issueBucketCap);
@@ -75,7 +84,7 @@ export function assignTickets(state: GroupingState, terms: readonly (readonly st
   }
 
   // The rest form issues among themselves; one alike an existing issue is folded into it.
-  const fresh = groupTickets(leftovers.map((t) => terms[t]!), 0, options);
+  const fresh = groupTickets(leftovers.map((t) => kept[t]!), 0, options);
   const freshIssue = new Int32Array(fresh.state.issues.length).fill(NONE);
   const added: IssueState[] = [];
   const freshSignature = new Uint32Array(k);
@@ -104,7 +113,7 @@ export function assignTickets(state: GroupingState, terms: readonly (readonly st
   issues.push(...added);
   return {
     assignment,
-    state: { options, issues, corpus: addDocumentFrequencies(state.corpus, batch.features) },
+    state: { options, issues, corpus: addDocumentFrequencies(state.corpus, kept === terms ? batch.features : terms.map((t) => ticketFeatures(t, options.features))) },
     nextId: nextId + added.length,
     signatures: batch.signatures,
   };

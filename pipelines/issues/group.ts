@@ -7,13 +7,18 @@
 //     group's core (profile.ts) gets a signature; groups whose cores are alike are merged, the larger absorbing the
 //     smaller; every ticket then moves to the group whose core it is most similar to, and the tickets that fit none
 //     go through a leader pass of their own;
-//  3. groups get ids from `firstId` in the order of their first ticket.
+//  3. groups whose TF-IDF profiles are alike are joined (profile-merge.ts: one problem in other words);
+//  4. groups get ids from `firstId` in the order of their first ticket.
+// Terms that more than `maxTermShare` of a large batch's tickets have (a brand) are not features (ubiquitous.ts).
 // Everything is in input order with ties to the lower number, so the same tickets and seed give the same issues.
 import { signBatch, type SignedBatch } from './batch.ts';
+import { ticketFeatures } from './features.ts';
 import { issueBucketCap, LshIndex, minSharedBands } from './lsh.ts';
 import { estimatedJaccard } from './minhash.ts';
+import { mergeAlikeProfiles } from './profile-merge.ts';
 import { addCounts, coreFeatures, sortedCounts } from './profile.ts';
 import { checkOptions, defaultGroupingOptions, type GroupingOptions, type GroupingState, type IssueState } from './state.ts';
+import { withoutUbiquitousTerms } from './ubiquitous.ts';
 
 export interface GroupingResult {
   /** Issue id of each ticket, −1 for a ticket without features. */
@@ -34,7 +39,10 @@ export function groupTickets(
   options: GroupingOptions = defaultGroupingOptions,
 ): GroupingResult {
   checkOptions(options);
-  const batch = signBatch(terms, options);
+  const kept = withoutUbiquitousTerms(terms, options.maxTermShare);
+  const batch = signBatch(kept, options);
+  // The stored document frequencies count every term, dropped or not, so that a new load can tell what is ubiquitous.
+  const corpusFeatures = kept === terms ? batch.features : terms.map((t) => ticketFeatures(t, options.features));
   const group = new Int32Array(terms.length).fill(NONE);
   const all: number[] = [];
   for (let t = 0; t < terms.length; t++) if (batch.features[t]!.length > 0) all.push(t);
@@ -46,7 +54,8 @@ export function groupTickets(
     for (let t = 0; t < group.length; t++) if (group[t] !== before[t]) moved++;
     if (moved < options.settledShare * all.length) break;
   }
-  return finish(batch, group, groups, firstId, options);
+  if (options.profileMerge) mergeAlikeProfiles(batch.features, group, groups, options.profileMerge);
+  return finish(batch, corpusFeatures, group, groups, firstId, options);
 }
 
 /** Groups `tickets` by leaders, numbering new groups from `firstGroup`; returns the next free group number. */
@@ -140,7 +149,7 @@ function refine(batch: SignedBatch, group: Int32Array, groups: number, options: 
 }
 
 /** Numbers the non-empty groups from `firstId` in order of their first ticket and builds their states. */
-function finish(batch: SignedBatch, group: Int32Array, groups: number, firstId: number, options: GroupingOptions): GroupingResult {
+function finish(batch: SignedBatch, corpusFeatures: readonly string[][], group: Int32Array, groups: number, firstId: number, options: GroupingOptions): GroupingResult {
   const { sizes, counts } = profiles(batch, group, groups);
   const idOf = new Int32Array(groups).fill(NONE);
   const issues: IssueState[] = [];
@@ -148,10 +157,12 @@ function finish(batch: SignedBatch, group: Int32Array, groups: number, firstId: 
   const documentFrequency = new Map<string, number>();
   let tickets = 0;
   for (let t = 0; t < group.length; t++) {
+    if (corpusFeatures[t]!.length > 0) {
+      tickets++;
+      addCounts(documentFrequency, corpusFeatures[t]!);
+    }
     const g = group[t]!;
     if (g === NONE) continue;
-    tickets++;
-    addCounts(documentFrequency, batch.features[t]!);
     if (idOf[g] === NONE) {
       idOf[g] = firstId + issues.length;
       const featureCounts = sortedCounts(counts[g]!, options.profileFeatures);

@@ -4,6 +4,7 @@
 // the state: a new load is always signed the way the stored issues were.
 import type { FeatureMode } from './features.ts';
 import type { Banding } from './lsh.ts';
+import type { ProfileMergeOptions } from './profile-merge.ts';
 
 export interface GroupingOptions {
   features: FeatureMode;
@@ -31,6 +32,13 @@ export interface GroupingOptions {
   passes: number;
   /** …which stops after a pass that moved fewer than this share of the tickets (it has settled). */
   settledShare: number;
+  /**
+   * A term that more than this share of a batch's tickets have is not a feature: it tells no problem from another
+   * (a brand every complaint names, "Comcast" in 56 % of the Comcast titles). A ticket left without features gets no issue.
+   */
+  maxTermShare: number;
+  /** After the passes, groups whose TF-IDF profiles are alike are joined (profile-merge.ts); null: not done. */
+  profileMerge: ProfileMergeOptions | null;
 }
 
 export const defaultGroupingOptions: GroupingOptions = {
@@ -50,6 +58,8 @@ export const defaultGroupingOptions: GroupingOptions = {
   passes: 3,
   // On 100 k synthetic tickets the first pass moves 43 % of them, the second 0.3 %, the third 0.15 %.
   settledShare: 0.005,
+  maxTermShare: 0.5,
+  profileMerge: { threshold: 0.3, minShare: 0.1, shareExponent: 0.5 },
 };
 
 export interface IssueState {

@@ -71,6 +71,14 @@ export function ticketTerms(subject: string | null | undefined, description: str
     if (key === undefined) {
       const a = latinAnalyser !== analyser && latin.test(word) ? latinAnalyser : analyser;
       key = a.stopWords.has(word) || a.stopWords.has(foldAccents(word)) ? '' : foldAccents(a.stem ? a.stem(word) : word);
+      // English quoted in a Latin-script ticket of another language ("Transaction could not be processed" in a
+      // Croatian one): a word its own stemmer leaves as it is and plain ASCII is read as English too, so that it
+      // meets the English tickets' terms; an English function word goes. Only where the language has a stemmer to
+      // tell (hr, it, es): a Croatian word its stemmer keeps may lose an English-looking ending ("jutros" → "jutro").
+      if (key === word && analyser.stem && borrowsEnglish(guess.language) && latin.test(word)) {
+        const english = analyserFor('en');
+        key = english.stopWords.has(word) ? '' : english.stem!(word);
+      }
       remember(memo, word, key);
     }
     if (!key) continue;
@@ -79,6 +87,11 @@ export function ticketTerms(subject: string | null | undefined, description: str
   }
   if (!terms.length) return empty(guess.language, guess.by, 'no words left after stripping');
   return { language: guess.language, languageBy: guess.by, terms, display };
+}
+
+/** Languages written in Latin script whose tickets quote English (error messages, product words). */
+function borrowsEnglish(language: string): boolean {
+  return language !== 'en' && language !== 'tl' && language !== 'und' && !cyrillicLanguages.has(language);
 }
 
 function empty(language: string, languageBy: DetectedBy, reason: NoTermsReason): TicketTerms {

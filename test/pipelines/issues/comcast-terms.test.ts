@@ -1,21 +1,12 @@
 // The Comcast complaint titles (../shared/datasets, real, short, English): every title gives terms or a reason,
 // and the words its themes are told by meet across spellings. Expected figures come from plain regular
 // expressions over the raw titles, not from the code under test.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ticketTerms } from '../../../pipelines/issues/text.ts';
-import { datasets, datasetsAvailable } from '../../helpers/datasets.ts';
+import { datasetsAvailable } from '../../helpers/datasets.ts';
+import { comcastTitles as titles } from './comcast-titles.ts';
 
 const available = datasetsAvailable('Comcast complaint titles');
-
-/** The "Customer Complaint" column: the second field; quoted when it holds a comma. */
-function titles(): string[] {
-  const csv = readFileSync(`${datasets}comcast_consumer_complaints/Comcast_telecom_complaints_data.csv`, 'utf8');
-  return csv.split(/\r?\n/).slice(1).flatMap((line) => {
-    const m = /^[^,]*,("(?:[^"]|"")*"|[^,]*),/.exec(line);
-    return m ? [m[1]!.replace(/^"([\s\S]*)"$/, '$1').replace(/""/g, '"')] : [];
-  });
-}
 
 describe.runIf(available)('Comcast complaint titles', () => {
   const all = available ? titles() : [];

@@ -1,0 +1,73 @@
+// Grouping quality against the demo generator's truth (issue 12, "Quality, measured"): ticket text → terms
+// (text.ts) → groups (group.ts), scored with NMI and purity against the problem each ticket was written about
+// (demo-truth.ts reads it from the export's tags). The demo writes each problem from a few subject and body templates
+// in English, Croatian, Russian and Tagalog; the templates of one problem in one language share few words, and the
+// languages share almost none (only borrowed English, product names and error codes), so the grouping splits a
+// problem by wording and language far more than it mixes problems. Measured for this commit (3,000 tickets, seed 11):
+// NMI 0.816, purity 0.952 in 138 groups (0.805 and 0.953 in 152 groups without the profile merge, the ubiquitous
+// term drop and the borrowed English); a grouping that kept every problem whole but split it by language could score no more than 0.92.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { issues } from '../../../pipelines/demo/vocabulary.ts';
+import { groupTickets } from '../../../pipelines/issues/group.ts';
+import { normalisedMutualInformation, purity } from '../../../pipelines/issues/quality.ts';
+import { defaultGroupingOptions } from '../../../pipelines/issues/state.ts';
+import { ticketTerms } from '../../../pipelines/issues/text.ts';
+import { demoTickets, type DemoTicket } from './demo-truth.ts';
+
+describe('grouping the demo tickets against their true problems', () => {
+  let tickets: DemoTicket[];
+  let terms: string[][];
+  let truth: number[];
+  let assignment: Int32Array;
+
+  beforeAll(async () => {
+    tickets = await demoTickets(3000, 11);
+    terms = tickets.map((t) => ticketTerms(t.subject, t.description).terms);
+    truth = tickets.map((t) => t.problem);
+    assignment = groupTickets(terms, 0).assignment;
+  });
+
+  it('reads a true problem for every ticket, agreeing with the category wherever the agent set one', () => {
+    expect(truth.every((p) => p >= 0)).toBe(true);
+    const categorised = tickets.filter((t) => t.category !== '');
+    expect(categorised.length).toBeGreaterThan(2000);
+    for (const t of categorised) expect([t.category, t.subcategory]).toEqual([issues[t.problem]!.category, issues[t.problem]!.subcategory]);
+    expect(new Set(tickets.map((t) => t.language))).toEqual(new Set(['en', 'hr', 'ru', 'tl']));
+  });
+
+  it('recovers the true problems: NMI ≥ 0.8 (reported with purity)', () => {
+    const nmi = normalisedMutualInformation(assignment, truth);
+    const pure = purity(assignment, truth);
+    const groups = new Set(assignment).size;
+    console.log(`demo truth, 3,000 tickets, ${issues.length} problems: NMI ${nmi.toFixed(4)}, purity ${pure.toFixed(4)}, ${groups} groups`);
+    expect(nmi).toBeGreaterThanOrEqual(0.8);
+    expect(pure).toBeGreaterThanOrEqual(0.92);
+  });
+
+  it('scores higher with the profile merge and the ubiquitous-term drop than without them', () => {
+    const plain = groupTickets(terms, 0, { ...defaultGroupingOptions, maxTermShare: 1, profileMerge: null }).assignment;
+    expect(normalisedMutualInformation(assignment, truth)).toBeGreaterThan(normalisedMutualInformation(plain, truth) + 0.005);
+  });
+
+  // Issue 12: "Croatian and Russian tickets about a demo problem join that problem's group, not an unrelated English
+  // one." A group's problem is the true problem most of its tickets have.
+  it.each(['hr', 'ru'])('puts %s tickets in groups of their own problem, not in an English group about another', (language) => {
+    const members = new Map<number, number[]>();
+    assignment.forEach((group, i) => members.set(group, [...(members.get(group) ?? []), i]));
+    const groupProblem = new Map<number, number>();
+    const englishGroup = new Map<number, boolean>();
+    for (const [group, list] of members) {
+      const counts = new Map<number, number>();
+      for (const i of list) counts.set(truth[i]!, (counts.get(truth[i]!) ?? 0) + 1);
+      groupProblem.set(group, [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0]);
+      englishGroup.set(group, list.filter((i) => tickets[i]!.language === 'en').length * 2 > list.length);
+    }
+    const ours = tickets.flatMap((t, i) => (t.language === language ? [i] : []));
+    expect(ours.length).toBeGreaterThan(100);
+    const ownProblem = ours.filter((i) => groupProblem.get(assignment[i]!) === truth[i]).length;
+    const wrongEnglish = ours.filter((i) => englishGroup.get(assignment[i]!) && groupProblem.get(assignment[i]!) !== truth[i]).length;
+    console.log(`${language}: ${ours.length} tickets, ${ownProblem} in a group of their own problem, ${wrongEnglish} in an English group about another`);
+    expect(ownProblem / ours.length).toBeGreaterThanOrEqual(0.9);
+    expect(wrongEnglish / ours.length).toBeLessThanOrEqual(0.01);
+  });
+});
