@@ -84,6 +84,7 @@ describe('issues assigned by successive loads', () => {
   });
 
   it('keeps the first load\'s tickets and issues under their ids', async () => {
+    expect(firstIssues.length).toBeGreaterThan(30);
     const after = new Map(both.map((r) => [r.external_id, r.issue_id]));
     for (const r of first) expect(after.get(r.external_id), r.external_id).toBe(r.issue_id);
     const issues = new Map((await db.read<{ issue_id: number; created_load: number }>(
@@ -119,6 +120,7 @@ describe('issues assigned by successive loads', () => {
 
   it('changes nothing when the same export is loaded again', async () => {
     const before = await fingerprint(db, ['loads', 'data_state']);
+    expect(before.ticket_issues).toMatch(/^3000 rows/);
     await loadFile(db, { file: secondFile, mapping: zendeskTickets });
     const after = await fingerprint(db, ['loads', 'data_state']);
     for (const table of ['issues', 'ticket_issues', 'issue_term_frequency', 'issue_grouping']) expect(after[table], table).toBe(before[table]);
