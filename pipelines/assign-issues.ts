@@ -8,6 +8,7 @@ import type { Query } from '../sql/db.ts';
 import { readGroupingState, storeGroupingChanges, type GroupingChanges, type IssueRow, type StoredGrouping } from '../sql/issues/store.ts';
 import { assignTickets } from './issues/assign.ts';
 import { DisplayForms } from './issues/display.ts';
+import { groupTickets } from './issues/group.ts';
 import { documentFrequencies, issueName } from './issues/naming.ts';
 import { ticketTerms, type TicketTerms } from './issues/text.ts';
 
@@ -18,7 +19,7 @@ export type TextRow = {
 };
 
 /** Terms of one ticket; a failure of the text pipeline (it should never throw) leaves the ticket out with a reason. */
-export function safeTicketTerms(row: TextRow): TicketTerms {
+export function safeTicketTerms(row: Pick<TextRow, 'subject' | 'description'>): TicketTerms {
   try {
     return ticketTerms(row.subject, row.description);
   } catch (error) {
@@ -26,26 +27,69 @@ export function safeTicketTerms(row: TextRow): TicketTerms {
   }
 }
 
+/** Tickets a load analyses: the incoming rows that are new or whose subject or description differs from the stored one. */
+export interface TextsToAssign {
+  externalIds: string[];
+  texts: TicketTerms[];
+}
+
 /**
- * From temp view `ticket_rows` (tickets-prepare.sql): the new tickets and those whose text changed, assigned to
- * issues. Null when none.
+ * Reads the texts of temp view `incoming_tickets` that need terms, then analyses them while `meanwhile` runs:
+ * DuckDB works on its own threads (prepareTickets), so the analysis, which is plain JavaScript on this thread, costs
+ * the load little more than whichever of the two takes longer. The analysis yields every few hundred tickets so
+ * that `meanwhile`'s queries follow one another without waiting for it all.
  */
-export async function prepareIssueAssignment(query: Query): Promise<GroupingChanges | null> {
-  const rows = await query.all<TextRow>(
-    `SELECT r.ticket_id::VARCHAR AS ticket_id, r.subject, r.description
-       FROM ticket_rows r
-       LEFT JOIN tickets t ON t.ticket_id = r.ticket_id
-      WHERE t.ticket_id IS NULL OR t.subject IS DISTINCT FROM r.subject OR t.description IS DISTINCT FROM r.description
-      ORDER BY r.ticket_id`,
+export async function analyseTextsWhile<T>(query: Query, source: string, meanwhile: () => Promise<T>): Promise<[TextsToAssign, T]> {
+  const rows = await query.all<{ external_id: string; subject: string | null; description: string | null }>(
+    `SELECT i.external_id, i.subject, i.description
+       FROM incoming_tickets i
+       LEFT JOIN tickets t ON t.source = $source AND t.external_id = i.external_id
+      WHERE t.ticket_id IS NULL OR t.subject IS DISTINCT FROM i.subject OR t.description IS DISTINCT FROM i.description`,
+    { source },
   );
-  if (rows.length === 0) return null;
-  return assignTexts(await readGroupingState(query), rows);
+  const analysis = (async () => {
+    const texts: TicketTerms[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      texts.push(safeTicketTerms(rows[i]!));
+      if (i % 256 === 255) await new Promise((resolve) => setImmediate(resolve));
+    }
+    return { externalIds: rows.map((r) => r.external_id), texts };
+  })();
+  return Promise.all([analysis, meanwhile()]);
+}
+
+/**
+ * The analysed tickets, numbered by temp view `ticket_rows` (tickets-prepare.sql), assigned to issues. Null when
+ * there are none.
+ */
+export async function prepareIssueAssignment(query: Query, analysed: TextsToAssign): Promise<GroupingChanges | null> {
+  if (analysed.texts.length === 0) return null;
+  const ids = new Map(
+    (await query.all<{ external_id: string; ticket_id: string }>('SELECT external_id, ticket_id::VARCHAR AS ticket_id FROM ticket_rows'))
+      .map((r) => [r.external_id, Number(r.ticket_id)]),
+  );
+  const ticketIds: number[] = [];
+  const texts: TicketTerms[] = [];
+  analysed.externalIds.forEach((externalId, i) => {
+    const id = ids.get(externalId);
+    if (id === undefined) return;
+    ticketIds.push(id);
+    texts.push(analysed.texts[i]!);
+  });
+  if (texts.length === 0) return null;
+  return assignAnalysed(await readGroupingState(query), ticketIds, texts);
 }
 
 /** The changes that assigning these tickets' texts to the stored issues makes. */
 export function assignTexts(stored: StoredGrouping, rows: readonly TextRow[]): GroupingChanges {
-  const texts = rows.map(safeTicketTerms);
-  const result = assignTickets(stored.state, texts.map((t) => t.terms), stored.nextId);
+  return assignAnalysed(stored, rows.map((r) => Number(r.ticket_id)), rows.map(safeTicketTerms));
+}
+
+/** The same, for tickets already analysed (`ticketIds[i]`'s terms are `texts[i]`). */
+export function assignAnalysed(stored: StoredGrouping, ticketIds: readonly number[], texts: readonly TicketTerms[]): GroupingChanges {
+  // With no issues stored (the first load) assignment is a first grouping: called directly, it signs the tickets once.
+  const terms = texts.map((t) => t.terms);
+  const result = stored.state.issues.length === 0 ? groupTickets(terms, stored.nextId, stored.state.options) : assignTickets(stored.state, terms, stored.nextId);
   const forms = new DisplayForms();
   texts.forEach((t, i) => {
     const id = result.assignment[i]!;
@@ -72,10 +116,10 @@ export function assignTexts(stored: StoredGrouping, rows: readonly TextRow[]): G
     nextId: result.nextId,
     corpusTickets: result.state.corpus.tickets,
     issues,
-    tickets: rows.map((row, i) => {
+    tickets: ticketIds.map((ticketId, i) => {
       const id = result.assignment[i]!;
       return {
-        ticketId: Number(row.ticket_id),
+        ticketId,
         issueId: id >= 0 ? id : null,
         reason: id >= 0 ? null : (texts[i]!.reason ?? 'no terms'),
         language: texts[i]!.language,

@@ -17,7 +17,7 @@ import type { LoadKind, Mapping } from './mapping/types.ts';
 import { hideServerPaths } from './hide-server-paths.ts';
 import type { GroupingChanges } from '../sql/issues/store.ts';
 import { LoadError } from './load-error.ts';
-import { prepareIssueAssignment, storeGroupingChanges } from './assign-issues.ts';
+import { analyseTextsWhile, prepareIssueAssignment, storeGroupingChanges } from './assign-issues.ts';
 import { prepareNewEvents } from './merge-events.ts';
 import { prepareTickets, storeTickets, type PreparedTickets } from './merge-tickets.ts';
 import { inspectFile, stageFile, type FileShape } from './read.ts';
@@ -302,8 +302,10 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
   } else {
     superseded = await keepOnePerId(query, mapping, incoming);
     if (mapping.kind === 'tickets') {
-      tickets = await prepareTickets(query, load.source, () => onStep('merged'));
-      if (tickets.touched) issues = await prepareIssueAssignment(query);
+      // The tickets' text is analysed for their issues while DuckDB prepares their rows and facts (assign-issues.ts).
+      const [texts, prepared] = await analyseTextsWhile(query, load.source, () => prepareTickets(query, load.source, () => onStep('merged')));
+      tickets = prepared;
+      if (tickets.touched) issues = await prepareIssueAssignment(query, texts);
       onStep('facts');
       factsComputed = true;
     }
