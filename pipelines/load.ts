@@ -15,7 +15,9 @@ import { fitMapping } from './mapping/fit.ts';
 import { mappingToSql, quoteIdentifier } from './mapping/to-sql.ts';
 import type { LoadKind, Mapping } from './mapping/types.ts';
 import { hideServerPaths } from './hide-server-paths.ts';
+import type { GroupingChanges } from '../sql/issues/store.ts';
 import { LoadError } from './load-error.ts';
+import { analyseTextsWhile, prepareIssueAssignment, storeGroupingChanges } from './assign-issues.ts';
 import { prepareNewEvents } from './merge-events.ts';
 import { prepareTickets, storeTickets, type PreparedTickets } from './merge-tickets.ts';
 import { inspectFile, stageFile, type FileShape } from './read.ts';
@@ -228,6 +230,8 @@ interface PreparedRows {
   mappedDropped: boolean;
   /** A tickets load's rows, numbered, their milestones recounted, for the transaction to write. */
   tickets?: PreparedTickets;
+  /** The recurring-problem issues of a tickets load's new and re-worded tickets (assign-issues.ts), to write. */
+  issues?: GroupingChanges | null;
 }
 
 /**
@@ -272,6 +276,7 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
   let factsComputed = false;
   let mappedDropped = false;
   let tickets: PreparedTickets | undefined;
+  let issues: GroupingChanges | null = null;
   await query.run('CREATE OR REPLACE TEMP TABLE touched_tickets (ticket_id BIGINT)');
   if (mapping.kind === 'events') {
     await createIncomingView(query, incoming, false);
@@ -297,12 +302,15 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
   } else {
     superseded = await keepOnePerId(query, mapping, incoming);
     if (mapping.kind === 'tickets') {
-      tickets = await prepareTickets(query, load.source, () => onStep('merged'));
+      // The tickets' text is analysed for their issues while DuckDB prepares their rows and facts (assign-issues.ts).
+      const [texts, prepared] = await analyseTextsWhile(query, load.source, () => prepareTickets(query, load.source, () => onStep('merged')));
+      tickets = prepared;
+      if (tickets.touched) issues = await prepareIssueAssignment(query, texts);
       onStep('facts');
       factsComputed = true;
     }
   }
-  return { mapping, absent, rowsRead, warnings, superseded, factsComputed, mappedDropped, tickets };
+  return { mapping, absent, rowsRead, warnings, superseded, factsComputed, mappedDropped, tickets, issues };
 }
 
 /** Inside the load's one transaction: merges the prepared rows, recomputes facts and records the load. */
@@ -340,6 +348,7 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
     if (prepared.factsComputed && !prepared.tickets) await applyTicketMilestones(tx);
   }
   if (prepared.tickets) await storeTickets(tx, prepared.tickets, loadId);
+  if (prepared.issues) await storeGroupingChanges(tx, prepared.issues, loadId);
   if (pendingEvents) {
     await tx.run(
       `INSERT INTO ticket_events (ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value, load_id)

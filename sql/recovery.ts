@@ -11,7 +11,10 @@ import { quoteIdentifier, type Database } from './db.ts';
 import { rebuildRollups } from './rollups.ts';
 
 /** Every table a load appends to, each row with the `load_id` of the load that wrote it. */
-export const loadTaggedTables = ['tickets', 'ticket_events', 'feedback', 'ticket_facts', 'ticket_solved_gaps', 'load_rejects'] as const;
+export const loadTaggedTables = [
+  'tickets', 'ticket_events', 'feedback', 'ticket_facts', 'ticket_solved_gaps', 'load_rejects',
+  'issue_grouping', 'issues', 'ticket_issues', 'issue_term_frequency',
+] as const;
 
 export interface LoadRecovery {
   /** The highest load id recorded in `loads`; rows tagged above it were removed. */

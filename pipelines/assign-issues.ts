@@ -1,0 +1,132 @@
+// A tickets load's part of issue 12 §1: the tickets it inserts, and those whose subject or description it changes,
+// get their terms (pipelines/issues/text.ts) and join the stored issues or new ones (assign.ts). Everything is
+// computed before the load's transaction, like the rest of a tickets load (merge-tickets.ts); the transaction only
+// writes the changed rows (sql/issues/store.ts), so a failed or killed load leaves the issues as they were.
+// A ticket whose text changed is assigned again; the issue it left keeps its counts (issues only grow between
+// regroups, assign.ts), which a regroup puts right.
+import type { Query } from '../sql/db.ts';
+import { readGroupingState, storeGroupingChanges, type GroupingChanges, type IssueRow, type StoredGrouping } from '../sql/issues/store.ts';
+import { assignTickets } from './issues/assign.ts';
+import { DisplayForms } from './issues/display.ts';
+import { groupTickets } from './issues/group.ts';
+import { documentFrequencies, issueName } from './issues/naming.ts';
+import { ticketTerms, type TicketTerms } from './issues/text.ts';
+
+export type TextRow = {
+  ticket_id: string;
+  subject: string | null;
+  description: string | null;
+};
+
+/** Terms of one ticket; a failure of the text pipeline (it should never throw) leaves the ticket out with a reason. */
+export function safeTicketTerms(row: Pick<TextRow, 'subject' | 'description'>): TicketTerms {
+  try {
+    return ticketTerms(row.subject, row.description);
+  } catch (error) {
+    return { language: 'und', languageBy: 'none', terms: [], display: [], reason: `text not readable: ${(error as Error).message}` as never };
+  }
+}
+
+/** Tickets a load analyses: the incoming rows that are new or whose subject or description differs from the stored one. */
+export interface TextsToAssign {
+  externalIds: string[];
+  texts: TicketTerms[];
+}
+
+/**
+ * Reads the texts of temp view `incoming_tickets` that need terms, then analyses them while `meanwhile` runs:
+ * DuckDB works on its own threads (prepareTickets), so the analysis, which is plain JavaScript on this thread, costs
+ * the load little more than whichever of the two takes longer. The analysis yields every few hundred tickets so
+ * that `meanwhile`'s queries follow one another without waiting for it all.
+ */
+export async function analyseTextsWhile<T>(query: Query, source: string, meanwhile: () => Promise<T>): Promise<[TextsToAssign, T]> {
+  const rows = await query.all<{ external_id: string; subject: string | null; description: string | null }>(
+    `SELECT i.external_id, i.subject, i.description
+       FROM incoming_tickets i
+       LEFT JOIN tickets t ON t.source = $source AND t.external_id = i.external_id
+      WHERE t.ticket_id IS NULL OR t.subject IS DISTINCT FROM i.subject OR t.description IS DISTINCT FROM i.description`,
+    { source },
+  );
+  const analysis = (async () => {
+    const texts: TicketTerms[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      texts.push(safeTicketTerms(rows[i]!));
+      if (i % 256 === 255) await new Promise((resolve) => setImmediate(resolve));
+    }
+    return { externalIds: rows.map((r) => r.external_id), texts };
+  })();
+  return Promise.all([analysis, meanwhile()]);
+}
+
+/**
+ * The analysed tickets, numbered by temp view `ticket_rows` (tickets-prepare.sql), assigned to issues. Null when
+ * there are none.
+ */
+export async function prepareIssueAssignment(query: Query, analysed: TextsToAssign): Promise<GroupingChanges | null> {
+  if (analysed.texts.length === 0) return null;
+  const ids = new Map(
+    (await query.all<{ external_id: string; ticket_id: string }>('SELECT external_id, ticket_id::VARCHAR AS ticket_id FROM ticket_rows'))
+      .map((r) => [r.external_id, Number(r.ticket_id)]),
+  );
+  const ticketIds: number[] = [];
+  const texts: TicketTerms[] = [];
+  analysed.externalIds.forEach((externalId, i) => {
+    const id = ids.get(externalId);
+    if (id === undefined) return;
+    ticketIds.push(id);
+    texts.push(analysed.texts[i]!);
+  });
+  if (texts.length === 0) return null;
+  return assignAnalysed(await readGroupingState(query), ticketIds, texts);
+}
+
+/** The changes that assigning these tickets' texts to the stored issues makes. */
+export function assignTexts(stored: StoredGrouping, rows: readonly TextRow[]): GroupingChanges {
+  return assignAnalysed(stored, rows.map((r) => Number(r.ticket_id)), rows.map(safeTicketTerms));
+}
+
+/** The same, for tickets already analysed (`ticketIds[i]`'s terms are `texts[i]`). */
+export function assignAnalysed(stored: StoredGrouping, ticketIds: readonly number[], texts: readonly TicketTerms[]): GroupingChanges {
+  // With no issues stored (the first load) assignment is a first grouping: called directly, it signs the tickets once.
+  const terms = texts.map((t) => t.terms);
+  const result = stored.state.issues.length === 0 ? groupTickets(terms, stored.nextId, stored.state.options) : assignTickets(stored.state, terms, stored.nextId);
+  const forms = new DisplayForms();
+  texts.forEach((t, i) => {
+    const id = result.assignment[i]!;
+    if (id >= 0) forms.add(id, t);
+  });
+
+  const before = new Map(stored.state.issues.map((issue) => [issue.id, issue]));
+  const df = documentFrequencies(result.state.corpus);
+  const issues: IssueRow[] = [];
+  for (const issue of result.state.issues) {
+    const previous = before.get(issue.id);
+    if (previous === issue) continue;
+    const names = issueName(issue, df, result.state.corpus.tickets);
+    const oldNames = stored.names.get(issue.id) ?? [];
+    const oldDisplay = stored.display.get(issue.id) ?? [];
+    const known = new Map(oldNames.map((term, i) => [term, oldDisplay[i] ?? term]));
+    issues.push({ issue, names, display: forms.name(issue.id, names, known), createdLoad: stored.createdLoad.get(issue.id) ?? null });
+  }
+  // Only the features this load's tickets have can have changed.
+  const oldDf = documentFrequencies(stored.state.corpus);
+  const documentFrequency = result.state.corpus.documentFrequency.filter(([feature, n]) => oldDf.get(feature) !== n);
+  return {
+    options: result.state.options,
+    nextId: result.nextId,
+    corpusTickets: result.state.corpus.tickets,
+    issues,
+    tickets: ticketIds.map((ticketId, i) => {
+      const id = result.assignment[i]!;
+      return {
+        ticketId,
+        issueId: id >= 0 ? id : null,
+        reason: id >= 0 ? null : (texts[i]!.reason ?? 'no terms'),
+        language: texts[i]!.language,
+      };
+    }),
+    documentFrequency,
+  };
+}
+
+export { storeGroupingChanges };
