@@ -3,6 +3,7 @@ export const pages = [
   { path: '/', label: 'Goals' },
   { path: '/explore', label: 'Explore' },
   { path: '/teams', label: 'Teams' },
+  { path: '/issues', label: 'Recurring problems' },
   { path: '/feedback', label: 'Feedback' },
   { path: '/data', label: 'Data' },
   { path: '/report', label: 'Report' },
