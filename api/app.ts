@@ -16,6 +16,7 @@ import { openApiDocument, openApiPath } from './openapi/document.ts';
 import type { ImportResponse } from './contracts.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes, type ImportSettings } from './routes/imports.ts';
+import { issueRoutes } from './routes/issues.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { backlogRoutes } from './routes/backlog.ts';
 import { dataRoutes } from './routes/data.ts';
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps) {
     .use('/goals/*', answers)
     .use('/data/*', answers)
     .use('/feedback/*', answers)
+    .use('/issues/*', answers)
     .route('/health', healthRoutes(deps.db))
     .route('/metrics', metricRoutes(deps.db, deps.now))
     .route('/tickets', ticketRoutes(deps.db, deps.now))
@@ -67,6 +69,7 @@ export function createApp(deps: AppDeps) {
     .route('/backlog', backlogRoutes(deps.db, deps.now))
     .route('/data', dataRoutes(deps.db))
     .route('/feedback', feedbackRoutes(deps.db, deps.now))
+    .route('/issues', issueRoutes(deps.db, deps.now))
     .route('/imports', importRoutesIf(deps));
 
   // Registered before the routes, so they run first: every answer gets the security headers, and a request to an

@@ -474,3 +474,142 @@ export const ticketDetailResponseSchema = z
   })
   .meta({ id: 'TicketDetail' });
 export type TicketDetailResponse = z.infer<typeof ticketDetailResponseSchema>;
+
+// ---- Recurring problems (issue 12 §2–3): GET /api/issues, /api/issues/:id ----
+
+const issueFlagSchema = <Shape extends z.ZodRawShape>(name: string, numbers: Shape) =>
+  z
+    .object({
+      flagged: z.boolean(),
+      why: z.string().meta({ description: `The ${name} test and this issue's numbers, as a sentence a lead can read.` }),
+      ...numbers,
+    })
+    .meta({ id: `Issue${name[0]!.toUpperCase()}${name.slice(1)}Flag` });
+
+export const issueFlagsSchema = z
+  .object({
+    recurring: issueFlagSchema('recurring', {
+      periods_present: z.number().int().meta({ description: 'Periods of the last `recurring_periods` (ending with this period) with at least one ticket.' }),
+      periods: z.number().int().meta({ description: 'The periods looked at (`recurring_periods`, fewer when the data begin later).' }),
+    }),
+    rising: issueFlagSchema('rising', {
+      tickets: z.number().int().meta({ description: "This period's tickets (the period holding the range's last day)." }),
+      baseline: z.number().meta({ description: 'Mean tickets per period over the trailing baseline (the periods before this one).' }),
+      baseline_periods: z.number().int().meta({ description: 'Periods in the baseline (at most `rising_baseline_periods`; fewer when the data begin later).' }),
+      p_value: z.number().nullable().meta({ description: 'One-sided exact Poisson P(X ≥ tickets) under the baseline rate; null when not tested (too few tickets or baseline periods).' }),
+      threshold: z.number().nullable().meta({ description: 'The corrected significance level the p-value had to reach (Bonferroni: α ÷ issues tested; Benjamini–Hochberg: the step-up level of its rank); null when not tested.' }),
+      excess: z.number().meta({ description: 'Tickets above the baseline mean this period (`sort=rise` orders by it).' }),
+    }),
+    new: issueFlagSchema('new', {
+      first_seen: isoDay.nullable().meta({ description: 'Start of the first period with a ticket of the issue (in the filtered tickets).' }),
+      tickets: z.number().int().meta({ description: 'Tickets since it was first seen, up to the end of the range.' }),
+    }),
+  })
+  .meta({ id: 'IssueFlags' });
+export type IssueFlags = z.infer<typeof issueFlagsSchema>;
+
+const byAt = { by: z.string().meta({ description: 'Who did it (a person’s name).' }), at: isoInstant };
+
+export const issueCostSchema = z
+  .object({
+    value: z.number().meta({ description: 'Estimated agent minutes the issue cost in the range: the sum of the components.' }),
+    formula: z.string(),
+    components: z
+      .object({
+        handling_minutes: z.number().meta({ description: 'agent replies × `cost_reply_minutes`.' }),
+        escalation_minutes: z.number().meta({ description: 'escalated tickets × `cost_escalation_minutes`.' }),
+        reopen_minutes: z.number().meta({ description: 'reopened tickets × `cost_reopen_minutes`.' }),
+        low_csat_minutes: z.number().meta({ description: 'not-satisfied CSAT answers × `cost_low_csat_minutes`.' }),
+      })
+      .meta({ description: 'The parts of `value`, each a count times its weight (settings).' }),
+  })
+  .meta({ id: 'IssueCost' });
+
+export const issueSummarySchema = z
+  .object({
+    issue_id: z.number().int(),
+    name: z.string().meta({ description: "The lead's name for it once renamed, else its display terms joined by ' · '." }),
+    terms: z.array(z.string()).meta({ description: 'Its most characteristic terms, as its tickets wrote them, best first.' }),
+    renamed: z.object({ name: z.string(), ...byAt }).nullable().meta({ description: "A lead's rename, with who and when; null if never renamed." }),
+    known_problem: z.object({ note: z.string(), ...byAt }).nullable().meta({ description: 'Marked as a known problem (FAQ or training topic), with the note; null if not.' }),
+    tickets: z.number().int().meta({ description: 'Tickets created in the range.' }),
+    customers: z.number().int().meta({ description: 'Distinct requesters of those tickets.' }),
+    reopened: z.number().int().meta({ description: 'Of those tickets, reopened at least once.' }),
+    escalated: z.number().int().meta({ description: 'Of those tickets, escalated.' }),
+    agent_replies: z.number().int().meta({ description: 'Agent replies on those tickets.' }),
+    median_resolution_minutes: z.number().nullable().meta({ description: 'Median full resolution time (calendar minutes) of those solved; null when none is.' }),
+    low_csat_share: z.number().nullable().meta({ description: 'Not-satisfied CSAT answers ÷ CSAT answers about those tickets, 0–1; null without answers.' }),
+    low_csat_answers: z.number().int(),
+    csat_answers: z.number().int(),
+    cost: issueCostSchema,
+    sparkline: z
+      .array(z.object({ period: isoDay, tickets: z.number().int() }))
+      .meta({ description: 'Tickets created per period (`grain`) over the range, every period present (0 where none).' }),
+    flags: issueFlagsSchema,
+  })
+  .meta({ id: 'IssueSummary' });
+export type IssueSummary = z.infer<typeof issueSummarySchema>;
+
+export const issueSettingsSchema = z
+  .object({
+    grain: grainSchema,
+    recurring_periods: z.number().int(),
+    recurring_min_periods: z.number().int(),
+    rising_baseline_periods: z.number().int(),
+    rising_min_tickets: z.number().int(),
+    rising_alpha: z.number(),
+    rising_correction: z.enum(['bonferroni', 'benjamini_hochberg']),
+    new_periods: z.number().int(),
+    new_min_tickets: z.number().int(),
+    cost_reply_minutes: z.number(),
+    cost_escalation_minutes: z.number(),
+    cost_reopen_minutes: z.number(),
+    cost_low_csat_minutes: z.number(),
+  })
+  .meta({ id: 'IssueSettings', description: 'The settings the answer was computed with (defaults, or as the query overrode them).' });
+export type IssueSettings = z.infer<typeof issueSettingsSchema>;
+
+/** `GET /api/issues?from&to&<filters>&grain&sort&flag&limit&offset` */
+export const issueListResponseSchema = z
+  .object({
+    from: isoDay,
+    to: isoDay.meta({ description: 'Exclusive end of the range.' }),
+    period: isoDay.meta({ description: "Start of \"this period\": the period (`grain`) holding the range's last day, the one the flags judge." }),
+    filters: z.record(z.string(), z.array(z.string())),
+    settings: issueSettingsSchema,
+    tests: z
+      .object({ recurring: z.string(), rising: z.string(), new: z.string(), cost: z.string() })
+      .meta({ description: 'Each flag’s test and the cost formula, in words, with the settings filled in.' }),
+    tested_for_rising: z.number().int().meta({ description: 'Issues the rising test was run on (the number the correction divides by).' }),
+    total: z.number().int().meta({ description: 'Issues matching (`flag`), on all pages.' }),
+    issues: z.array(issueSummarySchema),
+    next_offset: z.number().int().nullable(),
+  })
+  .meta({ id: 'IssueListResponse' });
+export type IssueListResponse = z.infer<typeof issueListResponseSchema>;
+
+const namedCount = z.object({ value: z.string().nullable(), tickets: z.number().int() });
+
+/** `GET /api/issues/:id?from&to&<filters>&grain` */
+export const issueDetailResponseSchema = z
+  .object({
+    from: isoDay,
+    to: isoDay,
+    period: isoDay,
+    filters: z.record(z.string(), z.array(z.string())),
+    settings: issueSettingsSchema,
+    issue: issueSummarySchema,
+    trend: z
+      .array(z.object({ period: isoDay, tickets: z.number().int(), customers: z.number().int(), reopened: z.number().int(), escalated: z.number().int() }))
+      .meta({ description: 'Per period of the range, every period present.' }),
+    examples: z
+      .array(z.object({ ticket_id: z.number().int(), external_id: z.string(), subject: z.string().nullable(), created_at: isoInstant.nullable(), channel: z.string() }))
+      .meta({ description: 'Up to 3 representative tickets: those whose terms agree most with the issue’s core (the grouping’s own choice), else its newest.' }),
+    top_terms: z.array(z.object({ term: z.string(), tickets: z.number().int() })).meta({ description: 'Its most frequent terms and how many of its tickets (all time) have each.' }),
+    channels: z.array(namedCount).meta({ description: 'Tickets in the range per channel, most first.' }),
+    teams: z.array(namedCount.extend({ name: z.string().nullable() })).meta({ description: 'Tickets in the range per team, most first, with the team’s name.' }),
+    comments: commentsResponseSchema.shape.comments.meta({ description: 'Survey comments about its tickets in the range, newest first (at most 20).' }),
+    suggestions: z.array(z.unknown()).meta({ description: 'Linked suggestions (issue 13); empty until then.' }),
+  })
+  .meta({ id: 'IssueDetailResponse' });
+export type IssueDetailResponse = z.infer<typeof issueDetailResponseSchema>;
