@@ -26,7 +26,7 @@ export interface FlagContext {
 
 const plural = (grain: Grain, n: number) => `${n} ${grain}${n === 1 ? '' : 's'}`;
 const round = (x: number, digits = 2) => Number(x.toFixed(digits));
-const formatP = (p: number) => (p < 0.0001 ? p.toExponential(1) : String(round(p, 4)));
+const formatP = (p: number) => (p < 0.001 ? p.toExponential(1) : String(Number(p.toPrecision(3))));
 
 /** The starts of the `n` periods ending with `last` (oldest first), leaving out those before the data begin. */
 function window(grain: Grain, last: Date, n: number, dataStart: Date): Date[] {
