@@ -2,14 +2,11 @@
 // into a new issue. Each is one write: it records the edit (who, when) in issue_edits, keeps the pins and merges
 // that loads and regroups apply again (edits-apply.ts), updates ticket_issues and the issues' sizes, and bumps the
 // data version, so cached answers that show issues are recomputed.
+import type { Actor } from '../actor.ts';
 import type { Database, Query } from '../db.ts';
 import { applyIssueEdits, foldProfiles } from './edits-apply.ts';
 
-/** Who made an edit and when: the server stamps `at` (api/actor.ts says where `by` comes from). */
-export interface Actor {
-  by: string;
-  at: Date;
-}
+export type { Actor };
 
 export type EditRefusalKind = 'not_found' | 'conflict' | 'invalid';
 
