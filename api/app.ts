@@ -22,6 +22,7 @@ import { backlogRoutes } from './routes/backlog.ts';
 import { dataRoutes } from './routes/data.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { goalRoutes } from './routes/goals.ts';
+import { issueActionRoutes } from './routes/issue-actions.ts';
 import { overviewRoutes } from './routes/overview.ts';
 import { teamRoutes } from './routes/teams.ts';
 import { ticketRoutes } from './routes/tickets.ts';
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps) {
     .route('/data', dataRoutes(deps.db))
     .route('/feedback', feedbackRoutes(deps.db, deps.now))
     .route('/issues', issueRoutes(deps.db, deps.now))
+    .route('/issues', issueActionRoutes(deps.db, deps.now))
     .route('/imports', importRoutesIf(deps));
 
   // Registered before the routes, so they run first: every answer gets the security headers, and a request to an

@@ -613,3 +613,57 @@ export const issueDetailResponseSchema = z
   })
   .meta({ id: 'IssueDetailResponse' });
 export type IssueDetailResponse = z.infer<typeof issueDetailResponseSchema>;
+
+// ---- The lead's actions on issues and customers (issue 12 §2, §4) ----
+
+/** Who did something and when: `by` as the request named them (no accounts yet), `at` stamped by the server. */
+const stamp = {
+  by: z.string().meta({ description: 'Who did it (the `by` of the request).' }),
+  at: isoInstant.meta({ description: 'When the server recorded it, UTC.' }),
+};
+
+/** What the leads' edits say about an issue now (`sql/issues/edits.ts` readIssueEdits). */
+export const issueEditsSchema = z
+  .object({
+    issue_id: z.number().int(),
+    renamed: z.object({ name: z.string(), ...stamp }).nullable().meta({ description: 'The name a lead gave it, shown instead of its terms; null if none.' }),
+    known_problem: z.object({ note: z.string(), ...stamp }).nullable().meta({ description: 'Marked a known problem (FAQ, training topic) with a note; null if not.' }),
+    merged_into: z.object({ issue_id: z.number().int(), ...stamp }).nullable().meta({ description: 'The issue it was merged into (its tickets are there); null if it was not.' }),
+  })
+  .meta({ id: 'IssueEdits' });
+export type IssueEditsResponse = z.infer<typeof issueEditsSchema>;
+
+/** `POST /api/issues/:id/merge` */
+export const issueMergeResponseSchema = z
+  .object({ issue_id: z.number().int(), into: z.number().int(), moved_tickets: z.number().int() })
+  .meta({ id: 'IssueMerge' });
+
+/** `POST /api/issues/:id/tickets/move` */
+export const ticketMoveResponseSchema = z
+  .object({
+    from_issue: z.number().int(),
+    to_issue: z.number().int().meta({ description: 'Where the tickets are now: the issue named by `to`, or the new one a split made.' }),
+    created: z.boolean().meta({ description: 'True when the tickets were split into a new issue.' }),
+    moved_tickets: z.number().int(),
+  })
+  .meta({ id: 'TicketMove' });
+
+/** `GET /api/issues/:id/history` */
+export const issueHistorySchema = z
+  .object({
+    issue_id: z.number().int(),
+    edits: z.array(
+      z.object({
+        edit_id: z.number().int(),
+        kind: z.enum(['rename', 'known_problem', 'known_problem_cleared', 'merge', 'move', 'split']),
+        issue_id: z.number().int().meta({ description: 'The issue edited (merge, move, split: the one the tickets came from).' }),
+        target_issue: z.number().int().nullable().meta({ description: 'Merge: the issue merged into; move and split: where the tickets went.' }),
+        name: z.string().nullable(),
+        note: z.string().nullable(),
+        ticket_ids: z.array(z.number().int()).nullable(),
+        ...stamp,
+      }),
+    ),
+  })
+  .meta({ id: 'IssueHistory' });
+export type IssueHistoryResponse = z.infer<typeof issueHistorySchema>;

@@ -57,8 +57,8 @@ describe('the document', () => {
     );
     expect([...documented].sort()).toEqual([...registered].sort());
     // health, metrics (list, series, distribution, heatmap), tickets (list, one), goals (5), overview, backlog, data extent,
-    // feedback comments and score distribution, teams (3), imports (4), issues (list).
-    expect(registered.size).toBe(25);
+    // feedback comments and score distribution, teams (3), imports (4), issues (list), the lead's actions on issues (4).
+    expect(registered.size).toBe(29);
   });
 
   it('names every dimension filter and the registry keys as the metric enum', () => {
@@ -174,6 +174,17 @@ const cases: Case[] = [
   { method: 'get', path: '/api/imports/{id}', url: '/api/imports/999', status: 404 },
   { method: 'get', path: '/api/imports/{id}/rejects', url: '/api/imports/1/rejects?limit=5', status: 200 },
   { method: 'get', path: '/api/imports/{id}/rejects', url: '/api/imports/999/rejects', status: 404 },
+  // The small fixture's five tickets are issues 1–5, one ticket each.
+  { method: 'patch', path: '/api/issues/{id}', url: '/api/issues/1', init: asJson('PATCH', { name: 'Invoices', known_problem: { note: 'FAQ 3' }, by: 'Ana' }), status: 200 },
+  { method: 'patch', path: '/api/issues/{id}', url: '/api/issues/1', init: asJson('PATCH', { by: 'Ana' }), status: 400 },
+  { method: 'patch', path: '/api/issues/{id}', url: '/api/issues/999', init: asJson('PATCH', { name: 'x', by: 'Ana' }), status: 404 },
+  { method: 'post', path: '/api/issues/{id}/merge', url: '/api/issues/2/merge', init: asJson('POST', { into: 1, by: 'Ana' }), status: 200 },
+  { method: 'post', path: '/api/issues/{id}/merge', url: '/api/issues/2/merge', init: asJson('POST', { into: 1, by: 'Ana' }), status: 409 },
+  { method: 'post', path: '/api/issues/{id}/merge', url: '/api/issues/3/merge', init: asJson('POST', { into: 3, by: 'Ana' }), status: 422 },
+  { method: 'post', path: '/api/issues/{id}/tickets/move', url: '/api/issues/3/tickets/move', init: asJson('POST', { ticket_ids: [3], to: null, name: 'Split', by: 'Ana' }), status: 200 },
+  { method: 'post', path: '/api/issues/{id}/tickets/move', url: '/api/issues/4/tickets/move', init: asJson('POST', { ticket_ids: [3], to: 1, by: 'Ana' }), status: 422 },
+  { method: 'get', path: '/api/issues/{id}/history', url: '/api/issues/1/history', status: 200 },
+  { method: 'get', path: '/api/issues/{id}/history', url: '/api/issues/999/history', status: 404 },
 ];
 
 describe('real answers match the documented responses', () => {
