@@ -8,13 +8,14 @@ function memory(initial: Record<string, string> = {}) {
 }
 
 describe('lead name', () => {
-  it('takes 1 to 100 characters after trimming, counted as characters, not UTF-16 units', () => {
+  it('takes 1 to 100 characters after trimming, counted in UTF-16 units as the API’s zod schema counts them', () => {
     expect(validLeadName('  Ana Kovač ')).toBe('Ana Kovač');
     expect(validLeadName('   ')).toBeNull();
     expect(validLeadName('x'.repeat(100))).toBe('x'.repeat(100));
     expect(validLeadName('x'.repeat(101))).toBeNull();
-    // 100 emoji are 200 UTF-16 units but 100 characters.
-    expect(validLeadName('😀'.repeat(100))).toBe('😀'.repeat(100));
+    // An emoji is 2 UTF-16 units: 50 fit, 51 (102 units) would be refused by the API.
+    expect(validLeadName('😀'.repeat(50))).toBe('😀'.repeat(50));
+    expect(validLeadName('😀'.repeat(51))).toBeNull();
   });
 
   it('remembers a valid name and reads it back; an invalid one is neither stored nor read', () => {

@@ -4,10 +4,10 @@
 export const leadNameKey = 'servicepulse:lead-name';
 export const maxLeadName = 100;
 
-/** The name as the API takes it (trimmed), or null when it is empty or too long. */
+/** The name as the API takes it (trimmed), or null when it is empty or too long (counted as the API counts: UTF-16 units). */
 export function validLeadName(raw: string): string | null {
   const name = raw.trim();
-  return name.length >= 1 && [...name].length <= maxLeadName ? name : null;
+  return name.length >= 1 && name.length <= maxLeadName ? name : null;
 }
 
 type NameStorage = Pick<Storage, 'getItem' | 'setItem'>;
