@@ -48,7 +48,7 @@ export const seriesResponseSchema = z
       .optional()
       .meta({
         description:
-          "Grouped by a dimension whose values are ids of named things (`agent`): each group's display name, for the groups in `rows` that have one (`{ \"a1\": \"Ana Kovač\" }`). A group without a name (an unknown id) is left out; the null group (no assignee) has none. Absent for other dimensions.",
+          "Grouped by a dimension whose values are ids of named things (`agent`, `issue`): each group's display name, for the groups in `rows` that have one (`{ \"a1\": \"Ana Kovač\" }`; an issue's name as the issue list gives it). A group without a name (an unknown id) is left out; the null group (no assignee) has none. Absent for other dimensions.",
       }),
   })
   .meta({ id: 'SeriesResponse' });

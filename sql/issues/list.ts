@@ -4,9 +4,9 @@
 import type { IssueSummary } from '../../api/contracts.ts';
 import type { Database, Query } from '../db.ts';
 import type { Filters } from '../metrics/filters.ts';
-import { issueAnnotations } from './annotations.ts';
-import { dataStart, issueFirstSeen, issueNames, issuePeriodCounts, issueTotals, type IssuePeriodCount, type IssueTotals } from './figures.ts';
+import { dataStart, issueFirstSeen, issuePeriodCounts, issueTotals, type IssuePeriodCount, type IssueTotals } from './figures.ts';
 import { flagTests, newFlag, recurringFlag, risingFlags, type FlagContext, type IssueHistory } from './flags.ts';
+import { issueNamings } from './names.ts';
 import { isoDay, periodStart, periodsBetween, shiftPeriods } from './periods.ts';
 import type { IssueSettings } from './settings.ts';
 
@@ -80,20 +80,16 @@ export async function issueFigures(db: Database, query: IssueQuery, also: readon
     const rising = risingFlags([...new Set([...countsOf.keys(), ...also])].map(history), context);
     const totalsOf = new Map(totals.map((row) => [row.issue_id, row]));
     const ids = [...new Set([...totalsOf.keys(), ...also])].sort((a, b) => a - b);
-    const [names, annotations] = [await issueNames(sql, ids), await issueAnnotations(sql, ids)];
+    const namings = await issueNamings(sql, ids);
     const sparkPeriods = periodsBetween(grain, from, lastDay).map(isoDay);
     const summaries = ids.map((issueId): IssueSummary => {
       const row = totalsOf.get(issueId) ?? noTickets(issueId);
-      const terms = names.get(issueId) ?? [];
-      const annotation = annotations.get(issueId);
+      const naming = namings.get(issueId) ?? { name: '', terms: [], renamed: null, known_problem: null };
       const own = history(issueId);
       const periodCounts = rangeCountsOf.get(issueId);
       return {
         issue_id: issueId,
-        name: annotation?.renamed?.name ?? terms.join(' · '),
-        terms,
-        renamed: annotation?.renamed ?? null,
-        known_problem: annotation?.known_problem ?? null,
+        ...naming,
         tickets: row.tickets,
         customers: row.customers,
         reopened: row.reopened,
