@@ -7,7 +7,8 @@
 //   10005: 15 Jan, c1, social, 1 reply, solved in 60 min, a CSAT answer without a score (not an answer)
 // No ticket is escalated. Weeks start on Monday; 1 Jan 2026 is in the week of 29 Dec 2025.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { IssueListResponse } from '../../api/contracts.ts';
+import { tableFromIPC } from 'apache-arrow';
+import type { IssueDetailResponse, IssueListResponse, TicketsResponse } from '../../api/contracts.ts';
 import { setHandIssues } from '../helpers/issue-fixture.ts';
 import { useSmallFixtureApp } from '../helpers/small-app.ts';
 
@@ -85,5 +86,59 @@ describe('GET /api/issues', () => {
       expect(response.status).toBe(400);
       expect(JSON.stringify(await response.json())).toContain(name);
     }
+  });
+});
+
+describe('GET /api/issues/:id', () => {
+  it('gives the list’s summary, the trend per week, examples, top terms, channels, teams and comments', async () => {
+    const response = await fixture.app.request(`/api/issues/1?${january}`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as IssueDetailResponse;
+    const listed = (await list(january)).issues.find((i) => i.issue_id === 1);
+    expect(body.issue).toEqual(listed);
+    expect(body.trend).toEqual([
+      { period: '2025-12-29', tickets: 0, customers: 0, reopened: 0, escalated: 0 },
+      { period: '2026-01-05', tickets: 1, customers: 1, reopened: 0, escalated: 0 },
+      { period: '2026-01-12', tickets: 2, customers: 1, reopened: 1, escalated: 0 },
+      { period: '2026-01-19', tickets: 0, customers: 0, reopened: 0, escalated: 0 },
+      { period: '2026-01-26', tickets: 0, customers: 0, reopened: 0, escalated: 0 },
+    ]);
+    // The hand-set issue has no signature to compare with: the newest tickets stand as its examples.
+    expect(body.examples.map((e) => e.external_id)).toEqual(['10004', '10003', '10001']);
+    expect(body.examples[0]).toEqual({ ticket_id: 4, external_id: '10004', subject: 'Refund?', created_at: '2026-01-14T08:00:00Z', channel: 'email' });
+    // A term of the name is shown as the tickets wrote it ("invoic" → "Invoice").
+    expect(body.top_terms).toEqual([{ term: 'Invoice', tickets: 2 }, { term: 'app', tickets: 1 }, { term: 'refund', tickets: 1 }]);
+    expect(body.channels).toEqual([{ value: 'email', tickets: 2 }, { value: 'chat', tickets: 1 }]);
+    expect(body.teams).toEqual([{ value: 'zagreb', name: 'Zagreb Support', tickets: 2 }, { value: 'manila', name: 'Manila Partners', tickets: 1 }]);
+    expect(body.comments.map((c) => [c.ticket_external_id, c.comment])).toEqual([['10003', 'Had to write again.'], ['10001', 'Quick and friendly, thanks!']]);
+    expect(body.suggestions).toEqual([]);
+  });
+
+  it('answers an issue without tickets in the view with zeros, and an unknown one with a 404 problem', async () => {
+    const empty = (await (await fixture.app.request('/api/issues/2?from=2026-02-01&to=2026-03-01')).json()) as IssueDetailResponse;
+    expect([empty.issue.tickets, empty.issue.cost.value, empty.examples, empty.channels]).toEqual([0, 0, [], []]);
+    const unknown = await fixture.app.request('/api/issues/99');
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(((await unknown.json()) as { detail: string }).detail).toBe('There is no issue 99.');
+    expect((await fixture.app.request('/api/issues/99/tickets')).status).toBe(404);
+    expect((await fixture.app.request('/api/issues/x')).status).toBe(400);
+  });
+});
+
+describe('GET /api/issues/:id/tickets', () => {
+  it('lists the issue’s tickets as /api/tickets does, with a metric’s outcomes, in JSON, CSV and Arrow', async () => {
+    const page = (await (await fixture.app.request(`/api/issues/1/tickets?${january}`)).json()) as TicketsResponse;
+    expect([page.tickets.map((t) => t.external_id), page.total]).toEqual([['10001', '10003', '10004'], 3]);
+    const reopened = (await (await fixture.app.request(`/api/issues/1/tickets?${january}&metric=reopen_rate&outcome=missed`)).json()) as TicketsResponse;
+    expect(reopened.tickets.map((t) => t.external_id)).toEqual(['10003']);
+    // The path's issue wins over an `issue` in the query.
+    const path = (await (await fixture.app.request(`/api/issues/2/tickets?${january}&issue=1`)).json()) as TicketsResponse;
+    expect(path.tickets.map((t) => t.external_id)).toEqual(['10002', '10005']);
+    const csv = await fixture.app.request(`/api/issues/2/tickets?${january}`, { headers: { Accept: 'text/csv' } });
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="issue-2-tickets.csv"');
+    expect((await csv.text()).trimEnd().split('\r\n').slice(1).map((line) => line.split(',')[2])).toEqual(['10002', '10005']);
+    const arrow = await fixture.app.request(`/api/issues/1/tickets?${january}`, { headers: { Accept: 'application/vnd.apache.arrow.stream' } });
+    expect(tableFromIPC(new Uint8Array(await arrow.arrayBuffer())).getChild('external_id')!.toArray()).toEqual(['10001', '10003', '10004']);
   });
 });

@@ -57,8 +57,8 @@ describe('the document', () => {
     );
     expect([...documented].sort()).toEqual([...registered].sort());
     // health, metrics (list, series, distribution, heatmap), tickets (list, one), goals (5), overview, backlog, data extent,
-    // feedback comments and score distribution, teams (3), imports (4), issues (list), the lead's actions on issues (4).
-    expect(registered.size).toBe(29);
+    // feedback comments and score distribution, teams (3), imports (4), issues (list, one, its tickets), the lead's actions on issues (4).
+    expect(registered.size).toBe(31);
   });
 
   it('names every dimension filter and the registry keys as the metric enum', () => {
@@ -142,6 +142,11 @@ const cases: Case[] = [
   { method: 'get', path: '/api/feedback/{key}/distribution', url: '/api/feedback/first_response_time/distribution', status: 404 },
   { method: 'get', path: '/api/issues', url: '/api/issues?from=2026-01-01&to=2026-02-01&channel=email&sort=cost', status: 200 },
   { method: 'get', path: '/api/issues', url: '/api/issues?rising_alpha=2', status: 400 },
+  { method: 'get', path: '/api/issues/{id}', url: '/api/issues/1?from=2026-01-01&to=2026-02-01', status: 200 },
+  { method: 'get', path: '/api/issues/{id}', url: '/api/issues/999', status: 404 },
+  { method: 'get', path: '/api/issues/{id}/tickets', url: '/api/issues/1/tickets?from=2026-01-01&to=2026-02-01', status: 200 },
+  { method: 'get', path: '/api/issues/{id}/tickets', url: '/api/issues/1/tickets?from=2026-01-01&to=2026-02-01', init: { headers: { Accept: 'text/csv' } }, status: 200 },
+  { method: 'get', path: '/api/issues/{id}/tickets', url: '/api/issues/999/tickets', status: 404 },
   { method: 'get', path: '/api/teams', url: '/api/teams', status: 200 },
   { method: 'get', path: '/api/teams/{id}/calendar', url: '/api/teams/zagreb/calendar', status: 200 },
   { method: 'get', path: '/api/teams/{id}/calendar', url: '/api/teams/nowhere/calendar', status: 404 },

@@ -196,7 +196,7 @@ describe('random input to every documented parameter', () => {
     expect(failures, `${logged.map(String).join('\n')}`).toEqual([]);
     expect(logged).toEqual([]);
     // The generator reaches past validation: successes as well as refusals.
-    expect(sent).toBe(24 * requestsPerOperation);
+    expect(sent).toBe(27 * requestsPerOperation);
     expect(statuses.get(200) ?? 0).toBeGreaterThan(50);
     expect(statuses.get(400) ?? 0).toBeGreaterThan(100);
   });

@@ -5,9 +5,9 @@
 import { listValue } from '@duckdb/node-api';
 import type { Database } from '../../sql/db.ts';
 
-export const handIssues: Array<{ issueId: number; display: string[]; features: Array<[string, number]>; tickets: number[] }> = [
-  { issueId: 1, display: ['Invoice', 'refund'], features: [['invoic', 2], ['refund', 1], ['app', 1]], tickets: [1, 3, 4] },
-  { issueId: 2, display: ['password'], features: [['password', 1]], tickets: [2, 5] },
+export const handIssues: Array<{ issueId: number; terms: string[]; display: string[]; features: Array<[string, number]>; tickets: number[] }> = [
+  { issueId: 1, terms: ['invoic', 'refund'], display: ['Invoice', 'refund'], features: [['invoic', 2], ['refund', 1], ['app', 1]], tickets: [1, 3, 4] },
+  { issueId: 2, terms: ['password'], display: ['password'], features: [['password', 1]], tickets: [2, 5] },
 ];
 
 export async function setHandIssues(db: Database): Promise<void> {
@@ -17,9 +17,9 @@ export async function setHandIssues(db: Database): Promise<void> {
     for (const issue of handIssues) {
       await tx.run(
         `INSERT INTO issues (issue_id, name_terms, display_terms, size, signature, feature_counts, created_load, updated_load, load_id)
-         SELECT $id, $display::VARCHAR[], $display::VARCHAR[], $size, []::UINTEGER[],
+         SELECT $id, $terms::VARCHAR[], $display::VARCHAR[], $size, []::UINTEGER[],
                 list_transform($features::VARCHAR[], (f, i) -> {'feature': split_part(f, ':', 1), 'tickets': split_part(f, ':', 2)::INTEGER}), 1, 1, 1`,
-        { id: issue.issueId, display: listValue(issue.display), size: issue.tickets.length, features: listValue(issue.features.map(([f, n]) => `${f}:${n}`)) },
+        { id: issue.issueId, terms: listValue(issue.terms), display: listValue(issue.display), size: issue.tickets.length, features: listValue(issue.features.map(([f, n]) => `${f}:${n}`)) },
       );
       for (const ticket of issue.tickets) {
         await tx.run(`INSERT INTO ticket_issues VALUES ($ticket, $issue, NULL, 'en', 1)`, { ticket, issue: issue.issueId });
