@@ -3,8 +3,8 @@
 import type { InferRequestType, InferResponseType } from 'hono/client';
 import type { Grain, IssueDetailResponse, IssueEditsResponse, IssueHistoryResponse, IssueListResponse } from '$api/contracts';
 import type { IssueListChoice } from '../issues/list-params';
-import { fetchJson, readJson, type FetchJsonOptions } from './client';
-import { fetchCsv, type TicketPage, type TicketSource } from './drilldown';
+import { readJson, type FetchJsonOptions } from './client';
+import { fetchCsv, type PageRequest, type TicketPage, type TicketSource } from './drilldown';
 import { api } from './rpc';
 import { dimensionParams, type ViewFilters } from './view';
 
@@ -36,34 +36,34 @@ export function issueList(view: ViewFilters, choice: IssueListChoice, page: Issu
   return readJson<IssueListResponse>(endpoint.$path(args), () => endpoint.$get(args), options.signal);
 }
 
-/** The view as a query string for the routes under `/api/issues/:id`, then `extra`. */
-function issueQuery(view: ViewFilters, extra: Record<string, string> = {}): string {
-  const query = new URLSearchParams({ from: view.range.from, to: view.range.to });
-  for (const [dimension, values] of Object.entries(dimensionParams(view))) for (const value of values ?? []) query.append(dimension, value);
-  for (const [name, value] of Object.entries(extra)) query.set(name, value);
-  return query.toString();
-}
-
-const issuePath = (id: number, rest = '') => `/api/issues/${encodeURIComponent(String(id))}${rest}`;
-
 /** `GET /api/issues/:id`: its trend, cost, flags, examples, terms, channels, teams and comments over the view. */
 export function issueDetail(id: number, view: ViewFilters, options: FetchJsonOptions = {}): Promise<IssueDetailResponse> {
-  return fetchJson<IssueDetailResponse>(`${issuePath(id)}?${issueQuery(view)}`, options);
+  const endpoint = api(options).issues[':id'];
+  const args = { param: { id: String(id) }, query: rangeParams(view) };
+  return readJson<IssueDetailResponse>(endpoint.$path(args), () => endpoint.$get(args), options.signal);
 }
 
-/** `GET /api/issues/:id/tickets`: the issue's tickets created in the view, pages in an order, or all as CSV. */
+/**
+ * `GET /api/issues/:id/tickets`: the issue's tickets created in the view (the drill-down's question with the issue
+ * set), pages in an order, or all of them as the API's CSV.
+ */
 export function issueTicketSource(id: number, view: ViewFilters): TicketSource {
+  const argsOf = (page: PageRequest) => ({
+    param: { id: String(id) },
+    query: {
+      ...rangeParams(view),
+      sort: page.sort,
+      ...(page.cursor ? { cursor: page.cursor } : {}),
+      ...(page.limit === undefined ? {} : { limit: String(page.limit) }),
+    },
+  });
   return {
-    page: (request, options) =>
-      fetchJson<TicketPage>(
-        `${issuePath(id, '/tickets')}?${issueQuery(view, {
-          sort: request.sort,
-          ...(request.cursor ? { cursor: request.cursor } : {}),
-          ...(request.limit === undefined ? {} : { limit: String(request.limit) }),
-        })}`,
-        options,
-      ),
-    csv: (sort, options) => fetchCsv(`${issuePath(id, '/tickets')}?${issueQuery(view, { sort })}`, options),
+    page: (request, options = {}) => {
+      const endpoint = api(options).issues[':id'].tickets;
+      const args = argsOf(request);
+      return readJson<TicketPage>(endpoint.$path(args), () => endpoint.$get(args), options.signal);
+    },
+    csv: (sort, options) => fetchCsv(api().issues[':id'].tickets.$path(argsOf({ sort })), options),
     fileName: `servicepulse-issue-${id}-tickets-${view.range.from}_${view.range.to}.csv`,
   };
 }
