@@ -1,7 +1,8 @@
 // The Recurring problems pages in Chromium against the real server on the demo: the list shows the API's problems,
 // its Rising filter finds the demo's spiking problem (the app release's login crash or the payment outage, checked
 // against the generator's own subjects), with the API's count; its page lists that many tickets; a rename is shown,
-// survives a reload and is in the history with who made it; screenshots in light, dark and at 390 px.
+// survives a reload and is in the history with who made it; ticked tickets split into a new problem and merged back
+// land where the pages say; screenshots in light, dark and at 390 px.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -154,6 +155,48 @@ describe.runIf(hasChromium)('Recurring problems in Chromium', () => {
     await page.goto(`${run.base}/issues?${range}&flag=rising`);
     const link = page.locator(`[data-testid="issue-row"][data-issue-id="${issueId}"]`).getByTestId('issue-link');
     await expect.poll(() => link.textContent(), { timeout: 30_000 }).toBe(newName);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('splits ticked tickets into a new problem, then merges that one back: each page lists where the tickets are', async () => {
+    expect(issueId).toBeGreaterThan(0);
+    const [from, last] = [/from=([\d-]+)/.exec(range)![1]!, /to=([\d-]+)/.exec(range)![1]!];
+    const apiRange = `from=${from}&to=${isoDay(Date.parse(`${last}T00:00:00Z`) + DAY)}`;
+    const before = await api<TicketsResponse>(`/api/issues/${issueId}/tickets?${apiRange}&limit=1000`);
+    const { page, problems } = await open(`/issues/${issueId}?${range}`);
+    await expectDrilledTickets(page, before.total);
+    await page.getByTestId('action-by').fill('Ivo Horvat');
+
+    // Tick the first two rows (the table's default order: created, oldest first) and split them off.
+    const rows = page.getByTestId('drilldown-row');
+    const ticked = [await rows.nth(0).locator('a').textContent(), await rows.nth(1).locator('a').textContent()];
+    await page.getByTestId('drilldown-pick').nth(0).check();
+    await page.getByTestId('drilldown-pick').nth(1).check();
+    await page.getByTestId('action-move-to').selectOption('new');
+    await page.getByTestId('action-split-name').fill('Split off in e2e');
+    const [moved] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/issues/${issueId}/tickets/move`)),
+      page.getByTestId('action-move').getByRole('button', { name: 'Move' }).click(),
+    ]);
+    const split = (await moved.json()) as { to_issue: number; created: boolean; moved_tickets: number };
+    expect([moved.status(), split.created, split.moved_tickets]).toEqual([200, true, 2]);
+    await expectDrilledTickets(page, before.total - 2);
+    const splitTickets = await api<TicketsResponse>(`/api/issues/${split.to_issue}/tickets?${apiRange}`);
+    expect(splitTickets.tickets.map((t) => t.external_id).sort()).toEqual([...ticked].map((t) => t!.trim()).sort());
+
+    // The new problem's page: its two tickets; merged back, the page goes to the original, which has them all again.
+    await page.goto(`${run.base}/issues/${split.to_issue}?${range}`);
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 30_000 }).toBe('Split off in e2e');
+    await expectDrilledTickets(page, 2);
+    await page.getByTestId('action-merge-into').selectOption(String(issueId));
+    await page.getByTestId('action-merge').getByRole('button', { name: 'Merge' }).click();
+    await page.getByTestId('action-merge').getByRole('button', { name: 'Yes, merge' }).click();
+    await page.waitForURL(new RegExp(`/issues/${issueId}\\?`), { timeout: 15_000 });
+    await expectDrilledTickets(page, before.total);
+    await page.goto(`${run.base}/issues/${split.to_issue}?${range}`);
+    await expect.poll(() => page.getByTestId('issue-merged').textContent(), { timeout: 30_000 }).toContain(`problem ${issueId}`);
+    expect(await page.getByTestId('issue-actions').count()).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
   });
