@@ -100,6 +100,9 @@ describe('GET /api/issues', () => {
       expect(await second.text()).toBe(await first.text());
     }
     expect(cache.stats()).toMatchObject({ hits: 3, misses: 3 });
+    await setHandIssues(fixture.db); // the same issues again, as an edit: a new data version
+    await app.request(`/api/issues?${january}`);
+    expect(cache.stats()).toMatchObject({ hits: 3, misses: 4 });
   });
 
   it('refuses settings out of range, naming the parameter', async () => {
