@@ -58,34 +58,56 @@ interface RisingTest {
   tickets: number;
   baseline: number;
   baselinePeriods: number;
+  /** The other issues' tickets this period ÷ their mean per baseline period (1 when not adjusted). */
+  volumeRatio: number;
   lambda: number;
   p: number | null;
 }
 
-/** This period's count against the trailing baseline's rate, or untested (p null) with too few tickets or periods. */
-function risingTest(history: IssueHistory, { settings, period, dataStart }: FlagContext): RisingTest {
+/**
+ * This period's count against the trailing baseline's rate, or untested (p null) with too few tickets or periods.
+ * With `rising_volume_adjusted`, the rate is scaled by how busy this period is for every other issue: holidays,
+ * a seasonal dip or a period still under way lower every issue's count alike, and the week after a holiday lifts
+ * them alike, which a plain rate would take for a rise of each (on the demo, most false alarms were the first weeks
+ * of January against a December baseline). The issue's own tickets are left out of the volume, so its own spike
+ * does not raise its expectation.
+ */
+function risingTest(history: IssueHistory, { settings, period, dataStart }: FlagContext, volume: ReadonlyMap<string, number>): RisingTest {
   const baselinePeriods = window(settings.grain, shiftPeriods(settings.grain, period, -1), settings.rising_baseline_periods, dataStart);
   const sum = baselinePeriods.reduce((total, p) => total + countIn(history, p), 0);
   const tickets = countIn(history, period);
   const n = baselinePeriods.length;
-  // Half a ticket is added to the baseline's sum, so an issue quiet through the baseline still gets a finite
-  // rate (0.5 ÷ n per period) rather than an infinitely significant rise from zero.
-  const lambda = n === 0 ? 0 : (sum + 0.5) / n;
+  const others = (p: Date) => (volume.get(isoDay(p)) ?? 0) - countIn(history, p);
+  // Half a ticket is added to each sum, so an issue (or a view) quiet through the baseline still gets a finite,
+  // positive rate rather than an infinitely significant rise from zero.
+  const volumeRatio = settings.rising_volume_adjusted && n > 0
+    ? (others(period) + 0.5) / (baselinePeriods.reduce((total, p) => total + others(p), 0) / n + 0.5)
+    : 1;
+  const lambda = n === 0 ? 0 : ((sum + 0.5) / n) * volumeRatio;
   const tested = tickets >= settings.rising_min_tickets && n >= minBaselinePeriods(settings);
-  return { issue_id: history.issue_id, tickets, baseline: n === 0 ? 0 : sum / n, baselinePeriods: n, lambda, p: tested ? poissonUpperTail(tickets, lambda) : null };
+  return { issue_id: history.issue_id, tickets, baseline: n === 0 ? 0 : sum / n, baselinePeriods: n, volumeRatio, lambda, p: tested ? poissonUpperTail(tickets, lambda) : null };
+}
+
+/** Tickets of every issue per period: the volume the rising test scales its expectation by. */
+function volumeOf(histories: readonly IssueHistory[]): Map<string, number> {
+  const volume = new Map<string, number>();
+  for (const history of histories) for (const [period, count] of history.counts) volume.set(period, (volume.get(period) ?? 0) + count);
+  return volume;
 }
 
 /** At least half the baseline's periods must lie inside the data for the test to run. */
 export const minBaselinePeriods = (settings: IssueSettings) => Math.ceil(settings.rising_baseline_periods / 2);
 
 /**
- * The rising flag of every issue at once: the correction for the number of issues tested needs them all.
+ * The rising flag of every issue at once: the correction for the number of issues tested needs them all, and the
+ * volume adjustment every issue's counts (pass every issue with tickets in the window, not only those shown).
  * Bonferroni: flagged when p ≤ α ÷ m. Benjamini–Hochberg: the p-values ranked ascending, flagged up to the largest
  * rank r with p ≤ r·α ÷ m.
  */
 export function risingFlags(histories: readonly IssueHistory[], context: FlagContext): { flags: Map<number, IssueFlags['rising']>; tested: number } {
   const { settings } = context;
-  const tests = histories.map((history) => risingTest(history, context));
+  const volume = volumeOf(histories);
+  const tests = histories.map((history) => risingTest(history, context, volume));
   const tested = tests.filter((t) => t.p !== null).sort((a, b) => a.p! - b.p! || a.issue_id - b.issue_id);
   const m = tested.length;
   const alpha = settings.rising_alpha;
@@ -111,13 +133,15 @@ export function risingFlags(histories: readonly IssueHistory[], context: FlagCon
         ? t.tickets < settings.rising_min_tickets
           ? `${numbers}; not tested: rising needs at least ${settings.rising_min_tickets} tickets this ${grain}.`
           : `${numbers}; not tested: rising needs at least ${minBaselinePeriods(settings)} ${grain}s of baseline inside the data.`
-        : `${numbers}: P(X ≥ ${t.tickets}) = ${formatP(t.p)} for X ~ Poisson(${round(t.lambda, 3)}), ${flagged ? 'at most' : 'above'} ${formatP(threshold!)} (${correction}).`;
+        : `${numbers}${settings.rising_volume_adjusted ? `, expecting ${round(t.lambda)} at this ${grain}'s volume (×${round(t.volumeRatio)})` : ''}: P(X ≥ ${t.tickets}) = ${formatP(t.p)} for X ~ Poisson(${round(t.lambda, 3)}), ${flagged ? 'at most' : 'above'} ${formatP(threshold!)} (${correction}).`;
     flags.set(t.issue_id, {
       flagged,
       why,
       tickets: t.tickets,
       baseline: t.baseline,
       baseline_periods: t.baselinePeriods,
+      expected: t.lambda,
+      volume_ratio: t.volumeRatio,
       p_value: t.p,
       threshold: t.p === null ? null : threshold,
       excess: t.tickets - t.baseline,
@@ -152,7 +176,10 @@ export function flagTests(settings: IssueSettings): { recurring: string; rising:
     recurring: `Tickets in at least ${settings.recurring_min_periods} of the last ${plural(grain, settings.recurring_periods)} (this ${grain} included; ${grain}s before the data begin are not counted).`,
     rising:
       `This ${grain} has at least ${settings.rising_min_tickets} tickets and P(X ≥ this ${grain}'s tickets) under X ~ Poisson(λ), ` +
-      `λ = (tickets in the ${settings.rising_baseline_periods} ${grain}s before + 0.5) ÷ those ${grain}s (at least ${minBaselinePeriods(settings)} inside the data), ` +
+      `λ = (tickets in the ${settings.rising_baseline_periods} ${grain}s before + 0.5) ÷ those ${grain}s (at least ${minBaselinePeriods(settings)} inside the data)` +
+      (settings.rising_volume_adjusted
+        ? ` × (the other issues' tickets this ${grain} + 0.5) ÷ (their mean per baseline ${grain} + 0.5), so a busy or quiet ${grain} for everyone is not a rise of one, `
+        : ', ') +
       `is at most ${settings.rising_correction === 'bonferroni' ? `${settings.rising_alpha} ÷ the issues tested (Bonferroni)` : `the Benjamini–Hochberg step-up level at ${settings.rising_alpha} over the issues tested`}; the tail is the exact Poisson sum.`,
     new: `First seen within the last ${plural(grain, settings.new_periods)}, after the data's first ${grain}, with at least ${settings.new_min_tickets} tickets since.`,
   };

@@ -1,6 +1,8 @@
 // recurring_issue_share (PRODUCT.md §5): per period, the share of its tickets that belong to its top recurring issues.
 // Unlike the other metrics it is no aggregate over one period's rows: whether an issue recurs depends on the
-// periods before, so the series scans those too. The exact definition is the registry entry's.
+// periods before, so the series scans those too. The exact definition is the registry entry's. An issue is the
+// ticket's text issue in ticket_issues (issue 12: the one place that says which issue a ticket is in now); a ticket
+// without one (no terms to group by, or not grouped yet) counts in the denominator only.
 import type { Database } from '../db.ts';
 import { dimensionSql, grainInterval, utcPeriodStart, type Grain } from './dimensions.ts';
 import { filterSql } from './filters.ts';
@@ -8,15 +10,6 @@ import type { Metric } from './registry.ts';
 import type { SeriesQuery, SeriesRow } from './series.ts';
 
 type RecurringShareMetric = Extract<Metric, { aggregation: 'recurring_share' }>;
-
-/**
- * The issue a ticket `t` belongs to: its category / subcategory, or the category alone; none without a category.
- * Grouping similar subject and description texts (§5) is to come, and will replace this expression.
- */
-export function issueOf(t: string): string {
-  return `CASE WHEN nullif(${t}.category, '') IS NULL THEN NULL WHEN nullif(${t}.subcategory, '') IS NULL THEN ${t}.category
-              ELSE ${t}.category || ' / ' || ${t}.subcategory END`;
-}
 
 interface ShareShape {
   metric: RecurringShareMetric;
@@ -36,8 +29,8 @@ export function recurringShareSql({ metric, grain, group: groupSql, filters }: S
   const group = groupSql ?? 'NULL';
   return `WITH period_tickets AS (
        SELECT ${utcPeriodStart('f.created_at')} AS period_start, ${group}::VARCHAR AS "group",
-              ${issueOf('t')} AS issue, f.created_at >= $from::TIMESTAMPTZ AS in_range
-         FROM ticket_facts f JOIN tickets t USING (ticket_id)
+              ti.issue_id AS issue, f.created_at >= $from::TIMESTAMPTZ AS in_range
+         FROM ticket_facts f LEFT JOIN ticket_issues ti USING (ticket_id)
         -- From the periods before the first one, where an issue's earlier tickets are looked for.
         WHERE ${[`f.created_at >= date_trunc($grain, $from::TIMESTAMPTZ) - ${interval} * ${earlier}`, `f.created_at < $to::TIMESTAMPTZ`, ...filters].join(' AND ')}
      ),

@@ -8,6 +8,8 @@
 // No ticket is escalated. Weeks start on Monday; 1 Jan 2026 is in the week of 29 Dec 2025.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableFromIPC } from 'apache-arrow';
+import { createApp } from '../../api/app.ts';
+import { AnswerCache } from '../../api/cache.ts';
 import type { IssueDetailResponse, IssueListResponse, TicketsResponse } from '../../api/contracts.ts';
 import { setHandIssues } from '../helpers/issue-fixture.ts';
 import { useSmallFixtureApp } from '../helpers/small-app.ts';
@@ -78,6 +80,29 @@ describe('GET /api/issues', () => {
     // Neither has 5 tickets in the week of 26 Jan: none is tested for a rise.
     expect(plain.tested_for_rising).toBe(0);
     expect(plain.issues[0]!.flags.rising).toMatchObject({ flagged: false, tickets: 0, p_value: null });
+  });
+
+  it('sorts by rise: tickets this week above the baseline mean', async () => {
+    // This week 26 Jan: none; baseline 5, 12, 19 Jan: issue 1 (1 + 2 + 0) / 3 = 1, issue 2 (1 + 1 + 0) / 3.
+    const late = await list(`${january}&sort=rise`);
+    expect(late.issues.map((i) => [i.issue_id, i.flags.rising.excess])).toEqual([[2, -2 / 3], [1, -1]]);
+    // This week 12 Jan: issue 1 has 2 against 1 (5 Jan), issue 2 has 1 against 1.
+    const early = await list('from=2026-01-01&to=2026-01-19&sort=rise');
+    expect(early.issues.map((i) => [i.issue_id, i.flags.rising.excess])).toEqual([[1, 1], [2, 0]]);
+  });
+
+  it('answers from the cache the second time, until the data change', async () => {
+    const cache = new AnswerCache();
+    const app = createApp({ db: fixture.db, cache, now: () => new Date('2026-01-20T12:00:00Z') });
+    for (const url of [`/api/issues?${january}`, `/api/issues/1?${january}`, `/api/issues/1/tickets?${january}`]) {
+      const first = await app.request(url);
+      const second = await app.request(url);
+      expect(await second.text()).toBe(await first.text());
+    }
+    expect(cache.stats()).toMatchObject({ hits: 3, misses: 3 });
+    await setHandIssues(fixture.db); // the same issues again, as an edit: a new data version
+    await app.request(`/api/issues?${january}`);
+    expect(cache.stats()).toMatchObject({ hits: 3, misses: 4 });
   });
 
   it('refuses settings out of range, naming the parameter', async () => {

@@ -25,5 +25,7 @@ export async function setHandIssues(db: Database): Promise<void> {
         await tx.run(`INSERT INTO ticket_issues VALUES ($ticket, $issue, NULL, 'en', 1)`, { ticket, issue: issue.issueId });
       }
     }
+    // A change of the data, as a lead's edit of the issues is: cached answers must not outlive it.
+    await tx.run('UPDATE data_state SET version = version + 1, changed_at = now()');
   });
 }

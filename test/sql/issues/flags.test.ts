@@ -12,8 +12,9 @@ const history = (issueId: number, baselinePerWeek: number, thisWeekCount: number
   firstSeen: new Date(firstSeen),
   ticketsSinceFirstSeen: since,
 });
+// The plain rate unless a test asks for the volume adjustment.
 const context = (overrides: Partial<typeof defaultIssueSettings> = {}): FlagContext => ({
-  settings: { ...defaultIssueSettings, ...overrides },
+  settings: { ...defaultIssueSettings, rising_volume_adjusted: false, rising_alpha: 0.05, ...overrides },
   period: new Date(`${thisWeek}T00:00:00Z`),
   dataStart: new Date('2026-01-05T00:00:00Z'),
 });
@@ -44,6 +45,22 @@ describe('rising', () => {
     const { flags } = risingFlags(issues, context({ rising_correction: 'benjamini_hochberg' }));
     expect([...flags].map(([id, f]) => [id, f.flagged])).toEqual([[1, true], [2, false], [3, false], [4, true]]);
     expect(flags.get(4)!.threshold).toBeCloseTo((2 * 0.05) / 3, 12);
+  });
+
+  it('volume-adjusted: a week busy for every issue lifts each one’s expectation, so issue 1 is no longer a rise', () => {
+    // All issues: 8 tickets a baseline week, 25 this week. Issue 1's others: 7 a week before, 18 now; the ratio
+    // (18 + 0.5) ÷ (7 + 0.5) = 2.46667, λ = 1.0625 × 2.46667 = 2.62083, P(X ≥ 7) = 0.0178431 > 0.05 ÷ 3.
+    // Issue 2: (17.5 ÷ 3.5) = 5, λ = 25.3125, P(X ≥ 8) = 0.999982. Issue 4: 3, λ = 6.1875, P(X ≥ 6) = 0.583948.
+    const { flags, tested } = risingFlags(issues, context({ rising_volume_adjusted: true }));
+    expect(tested).toBe(3);
+    const one = flags.get(1)!;
+    expect(one.volume_ratio).toBeCloseTo(18.5 / 7.5, 12);
+    expect(one.expected).toBeCloseTo(2.62083333333333, 12);
+    expect(one.p_value!).toBeCloseTo(0.0178430761801873, 12);
+    expect(flags.get(2)!.p_value!).toBeCloseTo(0.999981780859730, 12);
+    expect(flags.get(4)!.p_value!).toBeCloseTo(0.583947927455587, 12);
+    expect([...flags].map(([id, f]) => [id, f.flagged])).toEqual([[1, false], [2, false], [3, false], [4, false]]);
+    expect(one.why).toBe('7 tickets this week against a baseline of 1 a week over the 8 weeks before, expecting 2.62 at this week\'s volume (×2.47): P(X ≥ 7) = 0.0178 for X ~ Poisson(2.621), above 0.0167 (Bonferroni: α 0.05 ÷ 3 issues tested).');
   });
 
   it('needs half the baseline inside the data: 3 weeks of data before this one are too few', () => {
