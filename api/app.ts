@@ -18,6 +18,7 @@ import { healthRoutes } from './routes/health.ts';
 import { importRoutes, type ImportSettings } from './routes/imports.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { backlogRoutes } from './routes/backlog.ts';
+import { customerRoutes } from './routes/customers.ts';
 import { dataRoutes } from './routes/data.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { goalRoutes } from './routes/goals.ts';
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps) {
     .use('/data/*', answers)
     .use('/feedback/*', answers)
     .use('/issues/:id/history', answers)
+    .use('/customers/*', answers)
     .route('/health', healthRoutes(deps.db))
     .route('/metrics', metricRoutes(deps.db, deps.now))
     .route('/tickets', ticketRoutes(deps.db, deps.now))
@@ -70,6 +72,7 @@ export function createApp(deps: AppDeps) {
     .route('/data', dataRoutes(deps.db))
     .route('/feedback', feedbackRoutes(deps.db, deps.now))
     .route('/issues', issueActionRoutes(deps.db, deps.now))
+    .route('/customers', customerRoutes(deps.db, deps.now))
     .route('/imports', importRoutesIf(deps));
 
   // Registered before the routes, so they run first: every answer gets the security headers, and a request to an
