@@ -4,6 +4,7 @@ export const pages = [
   { path: '/explore', label: 'Explore' },
   { path: '/teams', label: 'Teams' },
   { path: '/feedback', label: 'Feedback' },
+  { path: '/customers', label: 'Customers' },
   { path: '/data', label: 'Data' },
   { path: '/report', label: 'Report' },
 ] as const;
