@@ -85,7 +85,7 @@ describe.runIf(hasChromium)('Accessibility of every page in Chromium', () => {
   beforeAll(async () => {
     run = await startBrowserRun();
     const tickets = (await (await fetch(`${run.base}/api/tickets?limit=1`, { headers: { accept: 'application/json' } })).json()) as TicketsResponse;
-    pages = ['/', '/explore', '/teams', '/feedback', '/data', '/report', `/tickets/${tickets.tickets[0]!.ticket_id}`];
+    pages = ['/', '/explore', '/teams', '/feedback', '/customers', '/data', '/report', `/tickets/${tickets.tickets[0]!.ticket_id}`];
   });
   afterAll(async () => run?.close());
 
