@@ -19,6 +19,7 @@ import { importRoutes, type ImportSettings } from './routes/imports.ts';
 import { issueRoutes } from './routes/issues.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { backlogRoutes } from './routes/backlog.ts';
+import { customerRoutes } from './routes/customers.ts';
 import { dataRoutes } from './routes/data.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { goalRoutes } from './routes/goals.ts';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps) {
     .use('/data/*', answers)
     .use('/feedback/*', answers)
     .use('/issues/*', answers)
+    .use('/customers/*', answers)
     .route('/health', healthRoutes(deps.db))
     .route('/metrics', metricRoutes(deps.db, deps.now))
     .route('/tickets', ticketRoutes(deps.db, deps.now))
@@ -72,6 +74,7 @@ export function createApp(deps: AppDeps) {
     .route('/feedback', feedbackRoutes(deps.db, deps.now))
     .route('/issues', issueRoutes(deps.db, deps.now))
     .route('/issues', issueActionRoutes(deps.db, deps.now))
+    .route('/customers', customerRoutes(deps.db, deps.now))
     .route('/imports', importRoutesIf(deps));
 
   // Registered before the routes, so they run first: every answer gets the security headers, and a request to an

@@ -670,3 +670,65 @@ export const issueHistorySchema = z
   })
   .meta({ id: 'IssueHistory' });
 export type IssueHistoryResponse = z.infer<typeof issueHistorySchema>;
+
+/** `GET /api/customers/repeat` */
+export const repeatContactersSchema = z
+  .object({
+    from: isoDay,
+    to: isoDay.meta({ description: 'Exclusive end of the range.' }),
+    total: z.number().int().meta({ description: 'Repeat contacters in the range; `customers` lists the first `limit`.' }),
+    customers: z.array(
+      z.object({
+        customer_id: z.string(),
+        name: z.string().nullable(),
+        organization: z.string().nullable(),
+        tickets: z.number().int().meta({ description: 'Their tickets created in the range (and the filters).' }),
+        repeat_issues: z.array(z.object({ issue_id: z.number().int(), tickets: z.number().int() })).meta({ description: 'Issues holding two or more of those tickets, most first.' }),
+        within_7_days: z.number().int().meta({ description: 'Tickets opened within 7 days after their previous one in the range.' }),
+        last_contact: isoInstant,
+        flags: z.array(z.enum(['abusive', 'legal_threat', 'vip'])).meta({ description: 'Active flags.' }),
+        recent_tickets: z.array(
+          z.object({ ticket_id: z.number().int(), subject: z.string().nullable(), status: z.string(), created_at: isoInstant, issue_id: z.number().int().nullable() }),
+        ).meta({ description: 'Their latest 10 tickets in the range.' }),
+      }),
+    ),
+  })
+  .meta({ id: 'RepeatContacters' });
+export type RepeatContactersResponse = z.infer<typeof repeatContactersSchema>;
+
+const flagRecord = {
+  flag: z.enum(['abusive', 'legal_threat', 'vip']),
+  origin: z.enum(['organisation', 'lead']).meta({ description: 'Set by the organisation file or by a lead.' }),
+  set_by: z.string(),
+  set_at: isoInstant,
+  note: z.string().nullable(),
+};
+const flagLists = {
+  flags: z.array(z.object(flagRecord)).meta({ description: 'Active flags, with who set each and when.' }),
+  cleared: z
+    .array(z.object({ ...flagRecord, cleared_by: z.string().nullable(), cleared_at: isoInstant, cleared_note: z.string().nullable() }))
+    .meta({ description: 'Flags taken off, newest first, with who cleared them, when and why.' }),
+};
+
+/** `PUT` and `DELETE /api/customers/:id/flags/:flag` */
+export const customerFlagsSchema = z.object({ customer_id: z.string(), ...flagLists }).meta({ id: 'CustomerFlags' });
+export type CustomerFlagsResponse = z.infer<typeof customerFlagsSchema>;
+
+/** `GET /api/customers/flagged` */
+export const flaggedCustomersSchema = z
+  .object({
+    customers: z.array(
+      z.object({
+        customer_id: z.string(),
+        name: z.string().nullable(),
+        organization: z.string().nullable(),
+        ...flagLists,
+        open_tickets: z.number().int(),
+        open: z.array(z.object({ ticket_id: z.number().int(), subject: z.string().nullable(), status: z.string(), created_at: isoInstant }))
+          .meta({ description: 'Their open tickets (new, open, pending, on hold), newest first, at most 20.' }),
+        last_contact: isoInstant.nullable().meta({ description: 'When they last opened a ticket; null if never.' }),
+      }),
+    ),
+  })
+  .meta({ id: 'FlaggedCustomers' });
+export type FlaggedCustomersResponse = z.infer<typeof flaggedCustomersSchema>;

@@ -57,8 +57,9 @@ describe('the document', () => {
     );
     expect([...documented].sort()).toEqual([...registered].sort());
     // health, metrics (list, series, distribution, heatmap), tickets (list, one), goals (5), overview, backlog, data extent,
-    // feedback comments and score distribution, teams (3), imports (4), issues (list, one, its tickets), the lead's actions on issues (4).
-    expect(registered.size).toBe(31);
+    // feedback comments and score distribution, teams (3), imports (4), issues (list, one, its tickets), the lead's actions on
+    // issues (4), customers (repeat, flagged, flag, unflag).
+    expect(registered.size).toBe(35);
   });
 
   it('names every dimension filter and the registry keys as the metric enum', () => {
@@ -190,6 +191,14 @@ const cases: Case[] = [
   { method: 'post', path: '/api/issues/{id}/tickets/move', url: '/api/issues/4/tickets/move', init: asJson('POST', { ticket_ids: [3], to: 1, by: 'Ana' }), status: 422 },
   { method: 'get', path: '/api/issues/{id}/history', url: '/api/issues/1/history', status: 200 },
   { method: 'get', path: '/api/issues/{id}/history', url: '/api/issues/999/history', status: 404 },
+  { method: 'get', path: '/api/customers/repeat', url: '/api/customers/repeat?from=2026-01-01&to=2026-02-01', status: 200 },
+  { method: 'get', path: '/api/customers/repeat', url: '/api/customers/repeat?limit=0', status: 400 },
+  { method: 'put', path: '/api/customers/{id}/flags/{flag}', url: '/api/customers/c1/flags/abusive', init: asJson('PUT', { by: 'Ana', note: 'Shouted' }), status: 200 },
+  { method: 'put', path: '/api/customers/{id}/flags/{flag}', url: '/api/customers/c9/flags/abusive', init: asJson('PUT', { by: 'Ana' }), status: 404 },
+  { method: 'put', path: '/api/customers/{id}/flags/{flag}', url: '/api/customers/c1/flags/rude', init: asJson('PUT', { by: 'Ana' }), status: 400 },
+  { method: 'get', path: '/api/customers/flagged', url: '/api/customers/flagged', status: 200 },
+  { method: 'delete', path: '/api/customers/{id}/flags/{flag}', url: '/api/customers/c1/flags/abusive', init: asJson('DELETE', { by: 'Ana' }), status: 200 },
+  { method: 'delete', path: '/api/customers/{id}/flags/{flag}', url: '/api/customers/c1/flags/abusive', init: asJson('DELETE', { by: 'Ana' }), status: 404 },
 ];
 
 describe('real answers match the documented responses', () => {

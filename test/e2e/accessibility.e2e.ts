@@ -86,7 +86,7 @@ describe.runIf(hasChromium)('Accessibility of every page in Chromium', () => {
     run = await startBrowserRun();
     const tickets = (await (await fetch(`${run.base}/api/tickets?limit=1`, { headers: { accept: 'application/json' } })).json()) as TicketsResponse;
     const issues = (await (await fetch(`${run.base}/api/issues?limit=1`, { headers: { accept: 'application/json' } })).json()) as IssueListResponse;
-    pages = ['/', '/explore', '/teams', '/issues', `/issues/${issues.issues[0]!.issue_id}`, '/feedback', '/data', '/report', `/tickets/${tickets.tickets[0]!.ticket_id}`];
+    pages = ['/', '/explore', '/teams', '/issues', `/issues/${issues.issues[0]!.issue_id}`, '/feedback', '/customers', '/data', '/report', `/tickets/${tickets.tickets[0]!.ticket_id}`];
   });
   afterAll(async () => run?.close());
 

@@ -5,6 +5,7 @@ export const pages = [
   { path: '/teams', label: 'Teams' },
   { path: '/issues', label: 'Recurring problems' },
   { path: '/feedback', label: 'Feedback' },
+  { path: '/customers', label: 'Customers' },
   { path: '/data', label: 'Data' },
   { path: '/report', label: 'Report' },
 ] as const;
