@@ -16,11 +16,14 @@ import { openApiDocument, openApiPath } from './openapi/document.ts';
 import type { ImportResponse } from './contracts.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes, type ImportSettings } from './routes/imports.ts';
+import { issueRoutes } from './routes/issues.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { backlogRoutes } from './routes/backlog.ts';
+import { customerRoutes } from './routes/customers.ts';
 import { dataRoutes } from './routes/data.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { goalRoutes } from './routes/goals.ts';
+import { issueActionRoutes } from './routes/issue-actions.ts';
 import { overviewRoutes } from './routes/overview.ts';
 import { teamRoutes } from './routes/teams.ts';
 import { ticketRoutes } from './routes/tickets.ts';
@@ -58,6 +61,8 @@ export function createApp(deps: AppDeps) {
     .use('/goals/*', answers)
     .use('/data/*', answers)
     .use('/feedback/*', answers)
+    .use('/issues/*', answers)
+    .use('/customers/*', answers)
     .route('/health', healthRoutes(deps.db))
     .route('/metrics', metricRoutes(deps.db, deps.now))
     .route('/tickets', ticketRoutes(deps.db, deps.now))
@@ -67,6 +72,9 @@ export function createApp(deps: AppDeps) {
     .route('/backlog', backlogRoutes(deps.db, deps.now))
     .route('/data', dataRoutes(deps.db))
     .route('/feedback', feedbackRoutes(deps.db, deps.now))
+    .route('/issues', issueRoutes(deps.db, deps.now))
+    .route('/issues', issueActionRoutes(deps.db, deps.now))
+    .route('/customers', customerRoutes(deps.db, deps.now))
     .route('/imports', importRoutesIf(deps));
 
   // Registered before the routes, so they run first: every answer gets the security headers, and a request to an

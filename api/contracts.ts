@@ -48,7 +48,7 @@ export const seriesResponseSchema = z
       .optional()
       .meta({
         description:
-          "Grouped by a dimension whose values are ids of named things (`agent`): each group's display name, for the groups in `rows` that have one (`{ \"a1\": \"Ana Kovač\" }`). A group without a name (an unknown id) is left out; the null group (no assignee) has none. Absent for other dimensions.",
+          "Grouped by a dimension whose values are ids of named things (`agent`, `issue`): each group's display name, for the groups in `rows` that have one (`{ \"a1\": \"Ana Kovač\" }`; an issue's name as the issue list gives it). A group without a name (an unknown id) is left out; the null group (no assignee) has none. Absent for other dimensions.",
       }),
   })
   .meta({ id: 'SeriesResponse' });
@@ -474,3 +474,261 @@ export const ticketDetailResponseSchema = z
   })
   .meta({ id: 'TicketDetail' });
 export type TicketDetailResponse = z.infer<typeof ticketDetailResponseSchema>;
+
+// ---- Recurring problems (issue 12 §2–3): GET /api/issues, /api/issues/:id ----
+
+const issueFlagSchema = <Shape extends z.ZodRawShape>(name: string, numbers: Shape) =>
+  z
+    .object({
+      flagged: z.boolean(),
+      why: z.string().meta({ description: `The ${name} test and this issue's numbers, as a sentence a lead can read.` }),
+      ...numbers,
+    })
+    .meta({ id: `Issue${name[0]!.toUpperCase()}${name.slice(1)}Flag` });
+
+export const issueFlagsSchema = z
+  .object({
+    recurring: issueFlagSchema('recurring', {
+      periods_present: z.number().int().meta({ description: 'Periods of the last `recurring_periods` (ending with this period) with at least one ticket.' }),
+      periods: z.number().int().meta({ description: 'The periods looked at (`recurring_periods`, fewer when the data begin later).' }),
+    }),
+    rising: issueFlagSchema('rising', {
+      tickets: z.number().int().meta({ description: "This period's tickets (the period holding the range's last day)." }),
+      baseline: z.number().meta({ description: 'Mean tickets per period over the trailing baseline (the periods before this one).' }),
+      baseline_periods: z.number().int().meta({ description: 'Periods in the baseline (at most `rising_baseline_periods`; fewer when the data begin later).' }),
+      expected: z.number().meta({ description: 'λ: the tickets expected this period, (baseline sum + 0.5) ÷ baseline periods, × `volume_ratio`.' }),
+      volume_ratio: z.number().meta({ description: "The other issues' tickets this period + 0.5 over their mean per baseline period + 0.5, when `rising_volume_adjusted`; else 1." }),
+      p_value: z.number().nullable().meta({ description: 'One-sided exact Poisson P(X ≥ tickets) under λ = `expected`; null when not tested (too few tickets or baseline periods).' }),
+      threshold: z.number().nullable().meta({ description: 'The corrected significance level the p-value had to reach (Bonferroni: α ÷ issues tested; Benjamini–Hochberg: the step-up level of its rank); null when not tested.' }),
+      excess: z.number().meta({ description: 'Tickets above the baseline mean this period (`sort=rise` orders by it).' }),
+    }),
+    new: issueFlagSchema('new', {
+      first_seen: isoDay.nullable().meta({ description: 'Start of the first period with a ticket of the issue (in the filtered tickets).' }),
+      tickets: z.number().int().meta({ description: 'Tickets since it was first seen, up to the end of the range.' }),
+    }),
+  })
+  .meta({ id: 'IssueFlags' });
+export type IssueFlags = z.infer<typeof issueFlagsSchema>;
+
+const byAt = { by: z.string().meta({ description: 'Who did it (a person’s name).' }), at: isoInstant };
+
+export const issueCostSchema = z
+  .object({
+    value: z.number().meta({ description: 'Estimated agent minutes the issue cost in the range: the sum of the components.' }),
+    formula: z.string(),
+    components: z
+      .object({
+        handling_minutes: z.number().meta({ description: 'agent replies × `cost_reply_minutes`.' }),
+        escalation_minutes: z.number().meta({ description: 'escalated tickets × `cost_escalation_minutes`.' }),
+        reopen_minutes: z.number().meta({ description: 'reopened tickets × `cost_reopen_minutes`.' }),
+        low_csat_minutes: z.number().meta({ description: 'not-satisfied CSAT answers × `cost_low_csat_minutes`.' }),
+      })
+      .meta({ description: 'The parts of `value`, each a count times its weight (settings).' }),
+  })
+  .meta({ id: 'IssueCost' });
+
+export const issueSummarySchema = z
+  .object({
+    issue_id: z.number().int(),
+    name: z.string().meta({ description: "The lead's name for it once renamed, else its display terms joined by ' · '." }),
+    terms: z.array(z.string()).meta({ description: 'Its most characteristic terms, as its tickets wrote them, best first.' }),
+    renamed: z.object({ name: z.string(), ...byAt }).nullable().meta({ description: "A lead's rename, with who and when; null if never renamed." }),
+    known_problem: z.object({ note: z.string(), ...byAt }).nullable().meta({ description: 'Marked as a known problem (FAQ or training topic), with the note; null if not.' }),
+    tickets: z.number().int().meta({ description: 'Tickets created in the range.' }),
+    customers: z.number().int().meta({ description: 'Distinct requesters of those tickets.' }),
+    reopened: z.number().int().meta({ description: 'Of those tickets, reopened at least once.' }),
+    escalated: z.number().int().meta({ description: 'Of those tickets, escalated.' }),
+    agent_replies: z.number().int().meta({ description: 'Agent replies on those tickets.' }),
+    median_resolution_minutes: z.number().nullable().meta({ description: 'Median full resolution time (calendar minutes) of those solved; null when none is.' }),
+    low_csat_share: z.number().nullable().meta({ description: 'Not-satisfied CSAT answers ÷ CSAT answers about those tickets, 0–1; null without answers.' }),
+    low_csat_answers: z.number().int(),
+    csat_answers: z.number().int(),
+    cost: issueCostSchema,
+    sparkline: z
+      .array(z.object({ period: isoDay, tickets: z.number().int() }))
+      .meta({ description: 'Tickets created per period (`grain`) over the range, every period present (0 where none).' }),
+    flags: issueFlagsSchema,
+  })
+  .meta({ id: 'IssueSummary' });
+export type IssueSummary = z.infer<typeof issueSummarySchema>;
+
+export const issueSettingsSchema = z
+  .object({
+    grain: grainSchema,
+    recurring_periods: z.number().int(),
+    recurring_min_periods: z.number().int(),
+    rising_baseline_periods: z.number().int(),
+    rising_min_tickets: z.number().int(),
+    rising_alpha: z.number(),
+    rising_correction: z.enum(['bonferroni', 'benjamini_hochberg']),
+    rising_volume_adjusted: z.boolean(),
+    new_periods: z.number().int(),
+    new_min_tickets: z.number().int(),
+    cost_reply_minutes: z.number(),
+    cost_escalation_minutes: z.number(),
+    cost_reopen_minutes: z.number(),
+    cost_low_csat_minutes: z.number(),
+  })
+  .meta({ id: 'IssueSettings', description: 'The settings the answer was computed with (defaults, or as the query overrode them).' });
+export type IssueSettings = z.infer<typeof issueSettingsSchema>;
+
+/** `GET /api/issues?from&to&<filters>&grain&sort&flag&limit&offset` */
+export const issueListResponseSchema = z
+  .object({
+    from: isoDay,
+    to: isoDay.meta({ description: 'Exclusive end of the range.' }),
+    period: isoDay.meta({ description: "Start of \"this period\": the period (`grain`) holding the range's last day, the one the flags judge." }),
+    filters: z.record(z.string(), z.array(z.string())),
+    settings: issueSettingsSchema,
+    tests: z
+      .object({ recurring: z.string(), rising: z.string(), new: z.string(), cost: z.string() })
+      .meta({ description: 'Each flag’s test and the cost formula, in words, with the settings filled in.' }),
+    tested_for_rising: z.number().int().meta({ description: 'Issues the rising test was run on (the number the correction divides by).' }),
+    total: z.number().int().meta({ description: 'Issues matching (`flag`), on all pages.' }),
+    issues: z.array(issueSummarySchema),
+    next_offset: z.number().int().nullable(),
+  })
+  .meta({ id: 'IssueListResponse' });
+export type IssueListResponse = z.infer<typeof issueListResponseSchema>;
+
+const namedCount = z.object({ value: z.string().nullable(), tickets: z.number().int() });
+
+/** `GET /api/issues/:id?from&to&<filters>&grain` */
+export const issueDetailResponseSchema = z
+  .object({
+    from: isoDay,
+    to: isoDay,
+    period: isoDay,
+    filters: z.record(z.string(), z.array(z.string())),
+    settings: issueSettingsSchema,
+    issue: issueSummarySchema,
+    trend: z
+      .array(z.object({ period: isoDay, tickets: z.number().int(), customers: z.number().int(), reopened: z.number().int(), escalated: z.number().int() }))
+      .meta({ description: 'Per period of the range, every period present.' }),
+    examples: z
+      .array(z.object({ ticket_id: z.number().int(), external_id: z.string(), subject: z.string().nullable(), created_at: isoInstant.nullable(), channel: z.string() }))
+      .meta({ description: 'Up to 3 representative tickets: those whose terms agree most with the issue’s core (the grouping’s own choice), else its newest.' }),
+    top_terms: z.array(z.object({ term: z.string(), tickets: z.number().int() })).meta({ description: 'Its most frequent terms and how many of its tickets (all time) have each.' }),
+    channels: z.array(namedCount).meta({ description: 'Tickets in the range per channel, most first.' }),
+    teams: z.array(namedCount.extend({ name: z.string().nullable() })).meta({ description: 'Tickets in the range per team, most first, with the team’s name.' }),
+    comments: commentsResponseSchema.shape.comments.meta({ description: 'Survey comments about its tickets in the range, newest first (at most 20).' }),
+    suggestions: z.array(z.unknown()).meta({ description: 'Linked suggestions (issue 13); empty until then.' }),
+  })
+  .meta({ id: 'IssueDetailResponse' });
+export type IssueDetailResponse = z.infer<typeof issueDetailResponseSchema>;
+
+// ---- The lead's actions on issues and customers (issue 12 §2, §4) ----
+
+/** Who did something and when: `by` as the request named them (no accounts yet), `at` stamped by the server. */
+const stamp = {
+  by: z.string().meta({ description: 'Who did it (the `by` of the request).' }),
+  at: isoInstant.meta({ description: 'When the server recorded it, UTC.' }),
+};
+
+/** What the leads' edits say about an issue now (`sql/issues/edits.ts` readIssueEdits). */
+export const issueEditsSchema = z
+  .object({
+    issue_id: z.number().int(),
+    renamed: z.object({ name: z.string(), ...stamp }).nullable().meta({ description: 'The name a lead gave it, shown instead of its terms; null if none.' }),
+    known_problem: z.object({ note: z.string(), ...stamp }).nullable().meta({ description: 'Marked a known problem (FAQ, training topic) with a note; null if not.' }),
+    merged_into: z.object({ issue_id: z.number().int(), ...stamp }).nullable().meta({ description: 'The issue it was merged into (its tickets are there); null if it was not.' }),
+  })
+  .meta({ id: 'IssueEdits' });
+export type IssueEditsResponse = z.infer<typeof issueEditsSchema>;
+
+/** `POST /api/issues/:id/merge` */
+export const issueMergeResponseSchema = z
+  .object({ issue_id: z.number().int(), into: z.number().int(), moved_tickets: z.number().int() })
+  .meta({ id: 'IssueMerge' });
+
+/** `POST /api/issues/:id/tickets/move` */
+export const ticketMoveResponseSchema = z
+  .object({
+    from_issue: z.number().int(),
+    to_issue: z.number().int().meta({ description: 'Where the tickets are now: the issue named by `to`, or the new one a split made.' }),
+    created: z.boolean().meta({ description: 'True when the tickets were split into a new issue.' }),
+    moved_tickets: z.number().int(),
+  })
+  .meta({ id: 'TicketMove' });
+
+/** `GET /api/issues/:id/history` */
+export const issueHistorySchema = z
+  .object({
+    issue_id: z.number().int(),
+    edits: z.array(
+      z.object({
+        edit_id: z.number().int(),
+        kind: z.enum(['rename', 'known_problem', 'known_problem_cleared', 'merge', 'move', 'split']),
+        issue_id: z.number().int().meta({ description: 'The issue edited (merge, move, split: the one the tickets came from).' }),
+        target_issue: z.number().int().nullable().meta({ description: 'Merge: the issue merged into; move and split: where the tickets went.' }),
+        name: z.string().nullable(),
+        note: z.string().nullable(),
+        ticket_ids: z.array(z.number().int()).nullable(),
+        ...stamp,
+      }),
+    ),
+  })
+  .meta({ id: 'IssueHistory' });
+export type IssueHistoryResponse = z.infer<typeof issueHistorySchema>;
+
+/** `GET /api/customers/repeat` */
+export const repeatContactersSchema = z
+  .object({
+    from: isoDay,
+    to: isoDay.meta({ description: 'Exclusive end of the range.' }),
+    total: z.number().int().meta({ description: 'Repeat contacters in the range; `customers` lists the first `limit`.' }),
+    customers: z.array(
+      z.object({
+        customer_id: z.string(),
+        name: z.string().nullable(),
+        organization: z.string().nullable(),
+        tickets: z.number().int().meta({ description: 'Their tickets created in the range (and the filters).' }),
+        repeat_issues: z.array(z.object({ issue_id: z.number().int(), tickets: z.number().int() })).meta({ description: 'Issues holding two or more of those tickets, most first.' }),
+        within_7_days: z.number().int().meta({ description: 'Tickets opened within 7 days after their previous one in the range.' }),
+        last_contact: isoInstant,
+        flags: z.array(z.enum(['abusive', 'legal_threat', 'vip'])).meta({ description: 'Active flags.' }),
+        recent_tickets: z.array(
+          z.object({ ticket_id: z.number().int(), subject: z.string().nullable(), status: z.string(), created_at: isoInstant, issue_id: z.number().int().nullable() }),
+        ).meta({ description: 'Their latest 10 tickets in the range.' }),
+      }),
+    ),
+  })
+  .meta({ id: 'RepeatContacters' });
+export type RepeatContactersResponse = z.infer<typeof repeatContactersSchema>;
+
+const flagRecord = {
+  flag: z.enum(['abusive', 'legal_threat', 'vip']),
+  origin: z.enum(['organisation', 'lead']).meta({ description: 'Set by the organisation file or by a lead.' }),
+  set_by: z.string(),
+  set_at: isoInstant,
+  note: z.string().nullable(),
+};
+const flagLists = {
+  flags: z.array(z.object(flagRecord)).meta({ description: 'Active flags, with who set each and when.' }),
+  cleared: z
+    .array(z.object({ ...flagRecord, cleared_by: z.string().nullable(), cleared_at: isoInstant, cleared_note: z.string().nullable() }))
+    .meta({ description: 'Flags taken off, newest first, with who cleared them, when and why.' }),
+};
+
+/** `PUT` and `DELETE /api/customers/:id/flags/:flag` */
+export const customerFlagsSchema = z.object({ customer_id: z.string(), ...flagLists }).meta({ id: 'CustomerFlags' });
+export type CustomerFlagsResponse = z.infer<typeof customerFlagsSchema>;
+
+/** `GET /api/customers/flagged` */
+export const flaggedCustomersSchema = z
+  .object({
+    customers: z.array(
+      z.object({
+        customer_id: z.string(),
+        name: z.string().nullable(),
+        organization: z.string().nullable(),
+        ...flagLists,
+        open_tickets: z.number().int(),
+        open: z.array(z.object({ ticket_id: z.number().int(), subject: z.string().nullable(), status: z.string(), created_at: isoInstant }))
+          .meta({ description: 'Their open tickets (new, open, pending, on hold), newest first, at most 20.' }),
+        last_contact: isoInstant.nullable().meta({ description: 'When they last opened a ticket; null if never.' }),
+      }),
+    ),
+  })
+  .meta({ id: 'FlaggedCustomers' });
+export type FlaggedCustomersResponse = z.infer<typeof flaggedCustomersSchema>;

@@ -126,6 +126,7 @@ export function assignAnalysed(stored: StoredGrouping, ticketIds: readonly numbe
       };
     }),
     documentFrequency,
+    baseNextId: stored.nextId,
   };
 }
 

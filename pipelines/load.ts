@@ -15,6 +15,7 @@ import { fitMapping } from './mapping/fit.ts';
 import { mappingToSql, quoteIdentifier } from './mapping/to-sql.ts';
 import type { LoadKind, Mapping } from './mapping/types.ts';
 import { hideServerPaths } from './hide-server-paths.ts';
+import { applyIssueEdits } from '../sql/issues/edits-apply.ts';
 import type { GroupingChanges } from '../sql/issues/store.ts';
 import { LoadError } from './load-error.ts';
 import { analyseTextsWhile, prepareIssueAssignment, storeGroupingChanges } from './assign-issues.ts';
@@ -348,7 +349,11 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
     if (prepared.factsComputed && !prepared.tickets) await applyTicketMilestones(tx);
   }
   if (prepared.tickets) await storeTickets(tx, prepared.tickets, loadId);
-  if (prepared.issues) await storeGroupingChanges(tx, prepared.issues, loadId);
+  if (prepared.issues) {
+    await storeGroupingChanges(tx, prepared.issues, loadId);
+    // The leads' merges and moves hold for this load's tickets too (sql/issues/edits-apply.ts).
+    await applyIssueEdits(tx, loadId, { onlyLoad: true });
+  }
   if (pendingEvents) {
     await tx.run(
       `INSERT INTO ticket_events (ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value, load_id)

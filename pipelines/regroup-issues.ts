@@ -5,6 +5,7 @@
 // optimistic writes off (sql/db.ts), so a kill leaves the old issues or the new ones, and its rows carry the last
 // recorded load's id (nothing for the recovery to remove).
 import type { Database } from '../sql/db.ts';
+import { applyIssueEdits } from '../sql/issues/edits-apply.ts';
 import { readGroupingState, storeGroupingChanges, type GroupingChanges } from '../sql/issues/store.ts';
 import { safeTicketTerms, type TextRow } from './assign-issues.ts';
 import { DisplayForms } from './issues/display.ts';
@@ -27,13 +28,17 @@ export async function regroupIssues(db: Database): Promise<RegroupSummary> {
   return db.write(async (tx) => {
     const stored = await readGroupingState(tx);
     const rows = await tx.all<TextRow & { old_issue: string | null }>(
-      `SELECT t.ticket_id::VARCHAR AS ticket_id, t.subject, t.description, i.issue_id::VARCHAR AS old_issue
-         FROM tickets t LEFT JOIN ticket_issues i USING (ticket_id)
+      // A ticket a lead placed counts for the issue the grouping had it in, so groups keep the grouping's ids and
+      // a merged issue's group keeps its id, whose tickets the edits then send to the merge's target.
+      `SELECT t.ticket_id::VARCHAR AS ticket_id, t.subject, t.description, coalesce(p.from_issue, i.issue_id)::VARCHAR AS old_issue
+         FROM tickets t LEFT JOIN ticket_issues i USING (ticket_id) LEFT JOIN issue_ticket_pins p USING (ticket_id)
         ORDER BY t.ticket_id`,
     );
     const lastLoad = Number((await tx.one<{ n: string }>('SELECT coalesce(max(load_id), 0)::VARCHAR AS n FROM loads'))!.n);
     const changes = regroupTexts(stored, rows, lastLoad);
     await storeGroupingChanges(tx, changes, lastLoad);
+    // The leads' edits survive the regroup: names are theirs, merges and moved tickets are applied again.
+    await applyIssueEdits(tx, lastLoad, { foldMergedProfiles: true });
     const kept = changes.issues.filter((r) => stored.names.has(r.issue.id)).length;
     return {
       tickets: rows.length,

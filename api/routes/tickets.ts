@@ -1,6 +1,6 @@
 // GET /api/tickets: the tickets behind any metric point, as JSON pages, Arrow IPC or a CSV export.
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { describeRoute, resolver, validator } from 'hono-openapi';
 import { z } from 'zod';
 import { csvText } from '../../common/csv.ts';
@@ -28,7 +28,7 @@ const minutesText = z.string().regex(/^\d{1,6}(\.\d{1,6})?$/, 'minutes as a numb
 /** The scales a survey answer may have (the feedback table's CHECK). */
 const scaleMaxes = [1, 3, 5, 7, 10] as const;
 
-const ticketsQuery = z
+export const ticketsQuery = z
   .object({
     from: isoDate.optional(),
     to: isoDate.optional(),
@@ -55,22 +55,27 @@ const ticketsQuery = z
 
 const linkHeader = { description: 'The next page, as `<url>; rel="next"`, when there is one.', schema: { type: 'string' as const } };
 
+/** The answer of a tickets list in each format, for /api/tickets and the routes that list tickets through it. */
+export const ticketsOk = {
+  description: 'The tickets, ordered by `sort`.',
+  headers: { Link: linkHeader },
+  content: {
+    'application/json': { schema: resolver(ticketsResponseSchema) },
+    'text/csv': { schema: { type: 'string' as const, description: 'Header row, then one row per ticket (the TicketRow columns).' } },
+    [arrowType]: { schema: { type: 'string' as const, contentMediaType: arrowType, description: 'An Arrow IPC stream with the TicketRow columns.' } },
+  },
+};
+
+export const ticketsNegotiation =
+  'Content negotiation by `Accept`: JSON pages (at most 1,000 rows, default 100), or an export as CSV or Arrow IPC ' +
+  '(up to 1,000,000 rows). Each dimension filter may repeat to allow several values.';
+
 const describeTickets = describeRoute({
   tags: ['tickets'],
   summary: 'The tickets behind any metric point',
-  description:
-    'Content negotiation by `Accept`: JSON pages (at most 1,000 rows, default 100), or an export as CSV or Arrow IPC ' +
-    '(up to 1,000,000 rows). Each dimension filter may repeat to allow several values.',
+  description: ticketsNegotiation,
   responses: {
-    200: {
-      description: 'The tickets, ordered by `sort`.',
-      headers: { Link: linkHeader },
-      content: {
-        'application/json': { schema: resolver(ticketsResponseSchema) },
-        'text/csv': { schema: { type: 'string', description: 'Header row, then one row per ticket (the TicketRow columns).' } },
-        [arrowType]: { schema: { type: 'string', contentMediaType: arrowType, description: 'An Arrow IPC stream with the TicketRow columns.' } },
-      },
-    },
+    200: ticketsOk,
     ...problems({ 400: `${invalidRequest} Also an unknown metric or variant.` }),
   },
 });
@@ -146,58 +151,63 @@ export function ticketRoutes(db: Database, now: () => Date = () => new Date()) {
       if (!detail) throw new ProblemError(404, 'Unknown ticket', `There is no ticket ${id}.`);
       return c.json(detail as TicketDetailResponse);
     })
-    .get('/', describeTickets, validator('query', ticketsQuery, validationHook), async (c) => {
-    const query = c.req.valid('query');
-    const metric = query.metric === undefined ? undefined : metrics.get(query.metric);
-    if (query.metric !== undefined && !metric) {
-      throw new ProblemError(400, 'Unknown metric', `metric: there is no metric "${query.metric}". Known metrics: ${[...metrics.keys()].join(', ')}.`, {
-        allowed: [...metrics.keys()],
+    .get('/', describeTickets, validator('query', ticketsQuery, validationHook), async (c) => answerTickets(c, db, c.req.valid('query'), now));
+}
+
+/**
+ * The tickets a validated query asks for, in the format `Accept` names: /api/tickets, and the lists that are its
+ * question with a filter of their own (an issue's tickets, `/api/issues/:id/tickets`, with `issue` set).
+ */
+export async function answerTickets(c: Context, db: Database, query: z.output<typeof ticketsQuery>, now: () => Date, fileName?: string) {
+  const metric = query.metric === undefined ? undefined : metrics.get(query.metric);
+  if (query.metric !== undefined && !metric) {
+    throw new ProblemError(400, 'Unknown metric', `metric: there is no metric "${query.metric}". Known metrics: ${[...metrics.keys()].join(', ')}.`, {
+      allowed: [...metrics.keys()],
+    });
+  }
+  if (metric) checkVariant(metric, query.variant);
+  const accept = c.req.header('Accept') ?? '';
+  const format = accept.includes(arrowType) ? 'arrow' : accept.includes('text/csv') ? 'csv' : 'json';
+  const limit = Math.min(query.limit ?? (format === 'json' ? 100 : maxExport), format === 'json' ? maxPage : maxExport);
+  const { from, to } = parseRange(query.from, query.to, defaultRange(now()));
+  const descending = query.sort.startsWith('-');
+  if (query.from_minutes !== undefined && query.to_minutes !== undefined && query.from_minutes >= query.to_minutes) {
+    throw new ProblemError(400, 'Invalid request', `to_minutes: must be more than from_minutes (${query.from_minutes}); the range is [from_minutes, to_minutes).`);
+  }
+  try {
+    const { tickets, next, total } = await queryTickets(db, {
+      countAll: format === 'json',
+      metric,
+      options: { stat: query.stat, hours: query.hours, variant: query.variant, asOf: now() },
+      filters: filtersOf(query),
+      from,
+      to,
+      outcome: query.outcome,
+      target: query.target,
+      minutes: { from: query.from_minutes, to: query.to_minutes },
+      createdLocal: { weekday: query.weekday, hour: query.hour },
+      score: query.score === undefined || query.scale_max === undefined ? undefined : { score: query.score, scaleMax: query.scale_max },
+      sort: query.sort.replace(/^-/, '') as TicketSort,
+      descending,
+      limit,
+      cursor: query.cursor ? decodeCursor(query.cursor, query.sort.replace(/^-/, '') as TicketSort) : undefined,
+    });
+    const nextCursor = next ? encodeCursor(next) : null;
+    const link: Record<string, string> = nextCursor ? { Link: `<${new URL(c.req.url).pathname}?${withCursor(c.req.url, nextCursor)}>; rel="next"` } : {};
+    if (format === 'csv') {
+      return c.body(asCsv(tickets), 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+            'Content-Disposition': `attachment; filename="${fileName ?? `tickets-${query.metric ?? 'created'}`}.csv"`,
+        ...link,
       });
     }
-    if (metric) checkVariant(metric, query.variant);
-    const accept = c.req.header('Accept') ?? '';
-    const format = accept.includes(arrowType) ? 'arrow' : accept.includes('text/csv') ? 'csv' : 'json';
-    const limit = Math.min(query.limit ?? (format === 'json' ? 100 : maxExport), format === 'json' ? maxPage : maxExport);
-    const { from, to } = parseRange(query.from, query.to, defaultRange(now()));
-    const descending = query.sort.startsWith('-');
-    if (query.from_minutes !== undefined && query.to_minutes !== undefined && query.from_minutes >= query.to_minutes) {
-      throw new ProblemError(400, 'Invalid request', `to_minutes: must be more than from_minutes (${query.from_minutes}); the range is [from_minutes, to_minutes).`);
-    }
-    try {
-      const { tickets, next, total } = await queryTickets(db, {
-        countAll: format === 'json',
-        metric,
-        options: { stat: query.stat, hours: query.hours, variant: query.variant, asOf: now() },
-        filters: filtersOf(query),
-        from,
-        to,
-        outcome: query.outcome,
-        target: query.target,
-        minutes: { from: query.from_minutes, to: query.to_minutes },
-        createdLocal: { weekday: query.weekday, hour: query.hour },
-        score: query.score === undefined || query.scale_max === undefined ? undefined : { score: query.score, scaleMax: query.scale_max },
-        sort: query.sort.replace(/^-/, '') as TicketSort,
-        descending,
-        limit,
-        cursor: query.cursor ? decodeCursor(query.cursor, query.sort.replace(/^-/, '') as TicketSort) : undefined,
-      });
-      const nextCursor = next ? encodeCursor(next) : null;
-      const link: Record<string, string> = nextCursor ? { Link: `<${new URL(c.req.url).pathname}?${withCursor(c.req.url, nextCursor)}>; rel="next"` } : {};
-      if (format === 'csv') {
-        return c.body(asCsv(tickets), 200, {
-          'Content-Type': 'text/csv; charset=utf-8',
-          'Content-Disposition': `attachment; filename="tickets-${query.metric ?? 'created'}.csv"`,
-          ...link,
-        });
-      }
-      if (format === 'arrow') return c.body(asArrow(tickets) as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': arrowType, ...link });
-      const body: TicketsResponse = { tickets, next_cursor: nextCursor, total: total! };
-      return c.json(body);
-    } catch (error) {
-      if (error instanceof DrilldownError) throw new ProblemError(400, 'Invalid request', error.message);
-      throw error;
-    }
-  });
+    if (format === 'arrow') return c.body(asArrow(tickets) as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': arrowType, ...link });
+    const body: TicketsResponse = { tickets, next_cursor: nextCursor, total: total! };
+    return c.json(body);
+  } catch (error) {
+    if (error instanceof DrilldownError) throw new ProblemError(400, 'Invalid request', error.message);
+    throw error;
+  }
 }
 
 function withCursor(url: string, cursor: string): string {

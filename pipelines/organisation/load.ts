@@ -53,9 +53,12 @@ export async function loadOrganisation(db: Database, file: string): Promise<Orga
   const flagRows = org.customers.flatMap((c) => c.flags.map((f) => ({ customer_id: c.customer_id, ...f })));
 
   return db.write(async (tx) => {
-    for (const table of ['teams', 'calendars', 'calendar_holidays', 'calendar_holiday_hours', 'agents', 'customers', 'customer_flags', 'sla_policies']) {
+    for (const table of ['teams', 'calendars', 'calendar_holidays', 'calendar_holiday_hours', 'agents', 'customers', 'sla_policies']) {
       await tx.run(`DELETE FROM ${table}`);
     }
+    // The file replaces the flags it gave; a lead's flags stay, and so does a file's flag a lead cleared (its row
+    // keeps the key the file gives again, so the file's copy is skipped below).
+    await tx.run(`DELETE FROM customer_flags WHERE origin = 'organisation' AND cleared_at IS NULL`);
     await insertJson(
       tx,
       'teams',
@@ -77,6 +80,7 @@ export async function loadOrganisation(db: Database, file: string): Promise<Orga
       'customer_flags',
       { customer_id: 'VARCHAR', flag: 'VARCHAR', set_by: 'VARCHAR', set_at: 'TIMESTAMPTZ', note: 'VARCHAR' },
       flagRows,
+      'ON CONFLICT DO NOTHING',
     );
     await insertJson(
       tx,

@@ -2,7 +2,7 @@
 // preset, hours, period) is answered by one statement over all their scopes, so 200 goals cost a few scans of the
 // facts rather than 200. Read-only: nothing here writes.
 import type { Database } from '../db.ts';
-import { dimensions, type Dimension } from '../metrics/dimensions.ts';
+import { dimensionSql, dimensions, type Dimension } from '../metrics/dimensions.ts';
 import { metrics, type Metric } from '../metrics/registry.ts';
 import { rollupFor } from '../metrics/rollups.ts';
 import { querySeriesRows, unscopedSeriesSource, type Filters, type HoursMode, type Stat } from '../metrics/series.ts';
@@ -159,8 +159,8 @@ async function scopedStatement(
   };
   const keys = [...new Set(scopes.map(keyDimension))];
   const branches = keys.map((key) => {
-    const join = key ? `f.${dimensions[key]} = s.goal_key_value` : 'true';
-    const others = used.filter((name) => name !== key).map((name) => `(s.goal_in_${name} IS NULL OR list_contains(s.goal_in_${name}, f.${dimensions[name]}))`);
+    const join = key ? `${dimensionSql(key)} = s.goal_key_value` : 'true';
+    const others = used.filter((name) => name !== key).map((name) => `(s.goal_in_${name} IS NULL OR list_contains(s.goal_in_${name}, ${dimensionSql(name)}))`);
     const where = [key ? `s.goal_key_dim = '${key}'` : 's.goal_key_dim IS NULL', 'f.period_start >= s.goal_from::TIMESTAMP', 'f.period_start < s.goal_to::TIMESTAMP', ...others];
     return `SELECT s.goal_scope, f.period_start, (${source.value})::DOUBLE AS value, (${source.tickets})::INTEGER AS tickets
               FROM (${source.rows}) AS f JOIN goal_scopes s ON ${join}

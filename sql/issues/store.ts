@@ -4,6 +4,7 @@
 // commit by removing the tagged rows (docs/ARCHITECTURE.md, "What a kill can and cannot do").
 import type { Query } from '../db.ts';
 import { defaultGroupingOptions, type GroupingOptions, type GroupingState, type IssueState } from '../../pipelines/issues/state.ts';
+import { leadMadeIssuesSql } from './edits-apply.ts';
 
 /** The stored state's shape; a change of it (or of the options' meaning) needs a regroup. */
 export const issueStateFormat = 1;
@@ -33,7 +34,7 @@ export async function readGroupingState(query: Query): Promise<StoredGrouping> {
   const rows = await query.all<{ issue_id: string; size: string; signature: number[]; feature_counts: { feature: string; tickets: number }[]; name_terms: string[]; display_terms: string[]; created_load: string | null }>(
     `SELECT issue_id::VARCHAR AS issue_id, size::VARCHAR AS size, signature, feature_counts, name_terms, display_terms,
             created_load::VARCHAR AS created_load
-       FROM issues ORDER BY issue_id`,
+       FROM issues WHERE issue_id NOT IN (${leadMadeIssuesSql}) ORDER BY issue_id`,
   );
   const issues: IssueState[] = rows.map((r) => ({
     id: Number(r.issue_id),
@@ -79,10 +80,33 @@ export interface GroupingChanges {
   documentFrequency: [feature: string, tickets: number][];
   /** Every stored row goes first (a regroup). */
   replaceAll?: boolean;
+  /** The next issue id the changes were computed from; their new issues have ids from it up. */
+  baseNextId?: number;
+}
+
+/**
+ * The changes with their new issues renumbered after the ids taken since they were computed (a lead's split while a
+ * load prepared its rows takes an id from the stored next one): the new ids are exactly those from `baseNextId` up.
+ */
+async function rebaseNewIssueIds(tx: Query, changes: GroupingChanges): Promise<GroupingChanges> {
+  if (changes.replaceAll || changes.baseNextId === undefined) return changes;
+  const base = changes.baseNextId;
+  const row = await tx.one<{ next: string }>('SELECT next_issue_id::VARCHAR AS next FROM issue_grouping');
+  const shift = row === undefined ? 0 : Number(row.next) - base;
+  if (shift <= 0) return changes;
+  const moved = (id: number) => (id >= base ? id + shift : id);
+  return {
+    ...changes,
+    nextId: changes.nextId + shift,
+    baseNextId: base + shift,
+    issues: changes.issues.map((r) => ({ ...r, issue: { ...r.issue, id: moved(r.issue.id) } })),
+    tickets: changes.tickets.map((t) => ({ ...t, issueId: t.issueId === null ? null : moved(t.issueId) })),
+  };
 }
 
 /** Writes what changed, each row tagged with `loadId`. */
-export async function storeGroupingChanges(tx: Query, changes: GroupingChanges, loadId: number): Promise<void> {
+export async function storeGroupingChanges(tx: Query, computed: GroupingChanges, loadId: number): Promise<void> {
+  const changes = await rebaseNewIssueIds(tx, computed);
   const tag = { load_id: loadId };
   if (changes.replaceAll) {
     for (const table of ['issues', 'ticket_issues', 'issue_term_frequency']) await tx.run(`DELETE FROM ${table}`);

@@ -10,7 +10,7 @@ const code = (text: string) => `\`${text}\``;
 
 function sqlOf(metric: Metric): string[] {
   if (metric.aggregation === 'recurring_share') {
-    const sql = recurringShareSql({ metric, grain: 'week', groupColumn: null, filters: [] });
+    const sql = recurringShareSql({ metric, grain: 'week', group: null, filters: [] });
     return ['- SQL (weekly, per period; value = 100 × in_top ÷ tickets):', '', '```sql', sql.replace(/^ {5}/gm, ''), '```'];
   }
   if (metric.aggregation !== 'duration') {

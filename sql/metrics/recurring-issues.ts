@@ -1,28 +1,21 @@
 // recurring_issue_share (PRODUCT.md §5): per period, the share of its tickets that belong to its top recurring issues.
 // Unlike the other metrics it is no aggregate over one period's rows: whether an issue recurs depends on the
-// periods before, so the series scans those too. The exact definition is the registry entry's.
+// periods before, so the series scans those too. The exact definition is the registry entry's. An issue is the
+// ticket's text issue in ticket_issues (issue 12: the one place that says which issue a ticket is in now); a ticket
+// without one (no terms to group by, or not grouped yet) counts in the denominator only.
 import type { Database } from '../db.ts';
-import { dimensions, grainInterval, utcPeriodStart, type Grain } from './dimensions.ts';
+import { dimensionSql, grainInterval, utcPeriodStart, type Grain } from './dimensions.ts';
 import { filterSql } from './filters.ts';
 import type { Metric } from './registry.ts';
 import type { SeriesQuery, SeriesRow } from './series.ts';
 
 type RecurringShareMetric = Extract<Metric, { aggregation: 'recurring_share' }>;
 
-/**
- * The issue a ticket `t` belongs to: its category / subcategory, or the category alone; none without a category.
- * Grouping similar subject and description texts (§5) is to come, and will replace this expression.
- */
-export function issueOf(t: string): string {
-  return `CASE WHEN nullif(${t}.category, '') IS NULL THEN NULL WHEN nullif(${t}.subcategory, '') IS NULL THEN ${t}.category
-              ELSE ${t}.category || ' / ' || ${t}.subcategory END`;
-}
-
 interface ShareShape {
   metric: RecurringShareMetric;
   grain: Grain;
-  /** A ticket_facts column (from the dimension list) to compute each group apart, or null for one series. */
-  groupColumn: string | null;
+  /** The dimension's SQL over `f` (dimensions.ts `dimensionSql`) to compute each group apart, or null for one series. */
+  group: string | null;
   filters: string[];
 }
 
@@ -30,14 +23,14 @@ interface ShareShape {
  * Per period (and group): `in_top`, the tickets created in the range in the period's top recurring issues, and
  * `tickets`, all tickets created in the range. Parameters: $grain, $from, $to and the filters'.
  */
-export function recurringShareSql({ metric, grain, groupColumn, filters }: ShareShape): string {
+export function recurringShareSql({ metric, grain, group: groupSql, filters }: ShareShape): string {
   const { earlier_periods: earlier, min_earlier_periods: minEarlier, top } = metric.recurrence;
   const interval = grainInterval[grain];
-  const group = groupColumn ? `f.${groupColumn}` : 'NULL';
+  const group = groupSql ?? 'NULL';
   return `WITH period_tickets AS (
        SELECT ${utcPeriodStart('f.created_at')} AS period_start, ${group}::VARCHAR AS "group",
-              ${issueOf('t')} AS issue, f.created_at >= $from::TIMESTAMPTZ AS in_range
-         FROM ticket_facts f JOIN tickets t USING (ticket_id)
+              ti.issue_id AS issue, f.created_at >= $from::TIMESTAMPTZ AS in_range
+         FROM ticket_facts f LEFT JOIN ticket_issues ti USING (ticket_id)
         -- From the periods before the first one, where an issue's earlier tickets are looked for.
         WHERE ${[`f.created_at >= date_trunc($grain, $from::TIMESTAMPTZ) - ${interval} * ${earlier}`, `f.created_at < $to::TIMESTAMPTZ`, ...filters].join(' AND ')}
      ),
@@ -76,7 +69,7 @@ export async function queryRecurringShare(db: Database, query: SeriesQuery & { m
     const rows = await sql.all<SeriesRow & { total_value: number | null; total_tickets: number } & Record<string, unknown>>(
       `SELECT strftime(period_start, '%Y-%m-%d') AS period, "group", (100.0 * in_top / tickets)::DOUBLE AS value, tickets,
               (100.0 * sum(in_top) OVER () / sum(tickets) OVER ())::DOUBLE AS total_value, (sum(tickets) OVER ())::INTEGER AS total_tickets
-         FROM (${recurringShareSql({ ...shape, groupColumn: query.by ? dimensions[query.by] : null })}) AS shares
+         FROM (${recurringShareSql({ ...shape, group: query.by ? dimensionSql(query.by) : null })}) AS shares
         ORDER BY period, "group" NULLS LAST`,
       params,
     );
@@ -85,7 +78,7 @@ export async function queryRecurringShare(db: Database, query: SeriesQuery & { m
     const total = query.by
       ? await sql.one<{ value: number | null; tickets: number }>(
           `SELECT (100.0 * sum(in_top) / nullif(sum(tickets), 0))::DOUBLE AS value, coalesce(sum(tickets), 0)::INTEGER AS tickets
-             FROM (${recurringShareSql({ ...shape, groupColumn: null })}) AS shares`,
+             FROM (${recurringShareSql({ ...shape, group: null })}) AS shares`,
           params,
         )
       : { value: rows[0]?.total_value ?? null, tickets: rows[0]?.total_tickets ?? 0 };

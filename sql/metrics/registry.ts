@@ -458,12 +458,12 @@ const declarations: Metric[] = [
     formula: 'tickets created in the period in its 10 biggest recurring issues ÷ tickets created in the period',
     description: 'Share of the tickets created in the period that belong to its top 10 recurring issues.',
     definition:
-      'Share of tickets that belong to the top recurring issues (PRODUCT.md §5). An issue is, for now, the ticket’s ' +
-      'category and subcategory ("category / subcategory", or the category alone when there is no subcategory; a ticket ' +
-      'without a category belongs to no issue). An issue is recurring in a period when it has tickets created in that ' +
+      'Share of tickets that belong to the top recurring issues (PRODUCT.md §5). An issue is the group of tickets with ' +
+      'the same problem found from their subject and description text (the issues of `/api/issues`; a ticket without ' +
+      'text to group by belongs to no issue). An issue is recurring in a period when it has tickets created in that ' +
       'period and in at least 2 of the 4 periods of the same grain before it (a week’s 4 weeks, a month’s 4 months), ' +
       'looking back past the start of the range. The top recurring issues are the 10 with most tickets created in the ' +
-      'period (a tie for the tenth place goes to the issue first in alphabetical order). Value: tickets created in the ' +
+      'period (a tie for the tenth place goes to the older issue, the one with the lower id). Value: tickets created in the ' +
       'period in those issues ÷ all tickets created in the period, those without an issue included. Filters narrow the ' +
       'tickets before anything is counted; grouped, each group (a team, a channel) has its own recurring and top ' +
       'issues, so a group’s value is what filtering on it gives. The total over a range is the sum of the periods’ ' +

@@ -1,7 +1,7 @@
 // A metric as a time series (and its total), optionally grouped by one dimension and filtered by any.
 // SQL text is assembled only from the registry and the dimension list; every request value is bound.
 import { quoteIdentifier, type Database } from '../db.ts';
-import { dimensions, grainInterval, utcPeriodStart, type Dimension, type Grain } from './dimensions.ts';
+import { dimensionSql, grainInterval, utcPeriodStart, type Dimension, type Grain } from './dimensions.ts';
 import { factScopeSql, filterSql, usesFilters, type Filters } from './filters.ts';
 import { queryRecurringShare } from './recurring-issues.ts';
 import { isRollable, rollupAggregate, rollupFor } from './rollups.ts';
@@ -123,7 +123,7 @@ export function backlogOpen(instant: string): string {
 
 /** The backlog at the end of every period in the range (the last one ends at the range's end). */
 async function queryBacklog(db: Database, query: SeriesQuery) {
-  const group = query.by ? `f.${dimensions[query.by]}` : 'NULL';
+  const group = query.by ? dimensionSql(query.by) : 'NULL';
   const filters = filterSql(query.filters);
   const params = { from: query.from.toISOString(), to: query.to.toISOString(), ...(filters.params as Record<string, never>) };
   const where = filters.where.length > 0 ? `WHERE ${filters.where.join(' AND ')}` : '';
@@ -183,7 +183,7 @@ export interface SeriesSource {
 }
 
 async function aggregateSeries(db: Database, query: SeriesQuery, withTotal: boolean) {
-  const group = query.by ? `f.${dimensions[query.by]}` : 'NULL';
+  const group = query.by ? dimensionSql(query.by) : 'NULL';
   const source = seriesFromRollup(query, group) ?? seriesFromFacts(query, group);
   // The total rides on the same scan as a grouping set of its own: the row whose period is not grouped. Periods and
   // groups without a row the metric is measured over are left out (a scan of the facts never sees them); the total

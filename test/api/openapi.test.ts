@@ -57,8 +57,9 @@ describe('the document', () => {
     );
     expect([...documented].sort()).toEqual([...registered].sort());
     // health, metrics (list, series, distribution, heatmap), tickets (list, one), goals (5), overview, backlog, data extent,
-    // feedback comments and score distribution, teams (3), imports (4).
-    expect(registered.size).toBe(24);
+    // feedback comments and score distribution, teams (3), imports (4), issues (list, one, its tickets), the lead's actions on
+    // issues (4), customers (repeat, flagged, flag, unflag).
+    expect(registered.size).toBe(35);
   });
 
   it('names every dimension filter and the registry keys as the metric enum', () => {
@@ -140,6 +141,13 @@ const cases: Case[] = [
   { method: 'get', path: '/api/feedback/{key}/distribution', url: '/api/feedback/csat/distribution?from=2026-01-01&to=2026-02-01&team=zagreb', status: 200 },
   { method: 'get', path: '/api/feedback/{key}/distribution', url: '/api/feedback/nps/distribution?to=2026-13-01', status: 400 },
   { method: 'get', path: '/api/feedback/{key}/distribution', url: '/api/feedback/first_response_time/distribution', status: 404 },
+  { method: 'get', path: '/api/issues', url: '/api/issues?from=2026-01-01&to=2026-02-01&channel=email&sort=cost', status: 200 },
+  { method: 'get', path: '/api/issues', url: '/api/issues?rising_alpha=2', status: 400 },
+  { method: 'get', path: '/api/issues/{id}', url: '/api/issues/1?from=2026-01-01&to=2026-02-01', status: 200 },
+  { method: 'get', path: '/api/issues/{id}', url: '/api/issues/999', status: 404 },
+  { method: 'get', path: '/api/issues/{id}/tickets', url: '/api/issues/1/tickets?from=2026-01-01&to=2026-02-01', status: 200 },
+  { method: 'get', path: '/api/issues/{id}/tickets', url: '/api/issues/1/tickets?from=2026-01-01&to=2026-02-01', init: { headers: { Accept: 'text/csv' } }, status: 200 },
+  { method: 'get', path: '/api/issues/{id}/tickets', url: '/api/issues/999/tickets', status: 404 },
   { method: 'get', path: '/api/teams', url: '/api/teams', status: 200 },
   { method: 'get', path: '/api/teams/{id}/calendar', url: '/api/teams/zagreb/calendar', status: 200 },
   { method: 'get', path: '/api/teams/{id}/calendar', url: '/api/teams/nowhere/calendar', status: 404 },
@@ -172,6 +180,25 @@ const cases: Case[] = [
   { method: 'get', path: '/api/imports/{id}', url: '/api/imports/999', status: 404 },
   { method: 'get', path: '/api/imports/{id}/rejects', url: '/api/imports/1/rejects?limit=5', status: 200 },
   { method: 'get', path: '/api/imports/{id}/rejects', url: '/api/imports/999/rejects', status: 404 },
+  // The small fixture's five tickets are issues 1–5, one ticket each.
+  { method: 'patch', path: '/api/issues/{id}', url: '/api/issues/1', init: asJson('PATCH', { name: 'Invoices', known_problem: { note: 'FAQ 3' }, by: 'Ana' }), status: 200 },
+  { method: 'patch', path: '/api/issues/{id}', url: '/api/issues/1', init: asJson('PATCH', { by: 'Ana' }), status: 400 },
+  { method: 'patch', path: '/api/issues/{id}', url: '/api/issues/999', init: asJson('PATCH', { name: 'x', by: 'Ana' }), status: 404 },
+  { method: 'post', path: '/api/issues/{id}/merge', url: '/api/issues/2/merge', init: asJson('POST', { into: 1, by: 'Ana' }), status: 200 },
+  { method: 'post', path: '/api/issues/{id}/merge', url: '/api/issues/2/merge', init: asJson('POST', { into: 1, by: 'Ana' }), status: 409 },
+  { method: 'post', path: '/api/issues/{id}/merge', url: '/api/issues/3/merge', init: asJson('POST', { into: 3, by: 'Ana' }), status: 422 },
+  { method: 'post', path: '/api/issues/{id}/tickets/move', url: '/api/issues/3/tickets/move', init: asJson('POST', { ticket_ids: [3], to: null, name: 'Split', by: 'Ana' }), status: 200 },
+  { method: 'post', path: '/api/issues/{id}/tickets/move', url: '/api/issues/4/tickets/move', init: asJson('POST', { ticket_ids: [3], to: 1, by: 'Ana' }), status: 422 },
+  { method: 'get', path: '/api/issues/{id}/history', url: '/api/issues/1/history', status: 200 },
+  { method: 'get', path: '/api/issues/{id}/history', url: '/api/issues/999/history', status: 404 },
+  { method: 'get', path: '/api/customers/repeat', url: '/api/customers/repeat?from=2026-01-01&to=2026-02-01', status: 200 },
+  { method: 'get', path: '/api/customers/repeat', url: '/api/customers/repeat?limit=0', status: 400 },
+  { method: 'put', path: '/api/customers/{id}/flags/{flag}', url: '/api/customers/c1/flags/abusive', init: asJson('PUT', { by: 'Ana', note: 'Shouted' }), status: 200 },
+  { method: 'put', path: '/api/customers/{id}/flags/{flag}', url: '/api/customers/c9/flags/abusive', init: asJson('PUT', { by: 'Ana' }), status: 404 },
+  { method: 'put', path: '/api/customers/{id}/flags/{flag}', url: '/api/customers/c1/flags/rude', init: asJson('PUT', { by: 'Ana' }), status: 400 },
+  { method: 'get', path: '/api/customers/flagged', url: '/api/customers/flagged', status: 200 },
+  { method: 'delete', path: '/api/customers/{id}/flags/{flag}', url: '/api/customers/c1/flags/abusive', init: asJson('DELETE', { by: 'Ana' }), status: 200 },
+  { method: 'delete', path: '/api/customers/{id}/flags/{flag}', url: '/api/customers/c1/flags/abusive', init: asJson('DELETE', { by: 'Ana' }), status: 404 },
 ];
 
 describe('real answers match the documented responses', () => {

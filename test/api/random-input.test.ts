@@ -136,8 +136,12 @@ const templates: Record<string, Json> = {
   '/api/goals/{id}': { name: 'g', metric: 'reopen_rate', comparator: '<', target: 5, period: 'month', starts_on: '2025-12-01', scope: { channel: ['email'] } },
   '/api/teams/{id}/calendar': { weekly: { mon: [['08:00', '16:00']] }, holidays: [{ day: '2026-12-24', name: 'Eve', hours: [['08:00', '12:00']] }] },
   '/api/imports': { path: 'tickets.csv' },
+  '/api/issues/{id}': { name: 'n', known_problem: { note: 'n' }, by: 'Ana' },
+  '/api/issues/{id}/merge': { into: 2, by: 'Ana' },
+  '/api/issues/{id}/tickets/move': { ticket_ids: [1], to: 2, by: 'Ana' },
+  '/api/customers/{id}/flags/{flag}': { note: 'n', by: 'Ana' },
 };
-const validPathValues: Record<string, string[]> = { key: ['created', 'backlog', 'first_response_time', 'reopen_rate', 'csat'], id: ['1', '2', 'zagreb', 'manila'] };
+const validPathValues: Record<string, string[]> = { key: ['created', 'backlog', 'first_response_time', 'reopen_rate', 'csat'], id: ['1', '2', 'zagreb', 'manila', 'c1'], flag: ['abusive', 'legal_threat', 'vip'] };
 
 function randomBody(rng: Rng, path: string, schema: Schema | undefined): unknown {
   const template = templates[path];
@@ -179,7 +183,7 @@ describe('random input to every documented parameter', () => {
     const statuses = new Map<number, number>();
     let sent = 0;
     for (const [path, item] of Object.entries(document.paths ?? {})) {
-      for (const method of ['get', 'put', 'post', 'delete'] as const) {
+      for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
         const operation = item?.[method];
         if (!operation) continue;
         const rng = new Rng(seed, `${method} ${path}`);
@@ -196,7 +200,7 @@ describe('random input to every documented parameter', () => {
     expect(failures, `${logged.map(String).join('\n')}`).toEqual([]);
     expect(logged).toEqual([]);
     // The generator reaches past validation: successes as well as refusals.
-    expect(sent).toBe(24 * requestsPerOperation);
+    expect(sent).toBe(35 * requestsPerOperation);
     expect(statuses.get(200) ?? 0).toBeGreaterThan(50);
     expect(statuses.get(400) ?? 0).toBeGreaterThan(100);
   });

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import type { AxeResults } from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TicketsResponse } from '../../api/contracts.ts';
+import type { IssueListResponse, TicketsResponse } from '../../api/contracts.ts';
 import { hasChromium, startBrowserRun, type BrowserRun } from '../support/browser.ts';
 
 // Evaluated through the DevTools protocol rather than a <script> tag, which the server's Content-Security-Policy refuses.
@@ -85,7 +85,8 @@ describe.runIf(hasChromium)('Accessibility of every page in Chromium', () => {
   beforeAll(async () => {
     run = await startBrowserRun();
     const tickets = (await (await fetch(`${run.base}/api/tickets?limit=1`, { headers: { accept: 'application/json' } })).json()) as TicketsResponse;
-    pages = ['/', '/explore', '/teams', '/feedback', '/data', '/report', `/tickets/${tickets.tickets[0]!.ticket_id}`];
+    const issues = (await (await fetch(`${run.base}/api/issues?limit=1`, { headers: { accept: 'application/json' } })).json()) as IssueListResponse;
+    pages = ['/', '/explore', '/teams', '/issues', `/issues/${issues.issues[0]!.issue_id}`, '/feedback', '/customers', '/data', '/report', `/tickets/${tickets.tickets[0]!.ticket_id}`];
   });
   afterAll(async () => run?.close());
 

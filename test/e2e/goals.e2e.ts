@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { GoalListResponse, SeriesResponse } from '../../api/contracts.ts';
+import type { GoalListResponse, IssueListResponse, SeriesResponse } from '../../api/contracts.ts';
 import { hasChromium, resultsDir, useDemoBrowser } from '../support/browser.ts';
 import { drillQuery, expectDrilledTickets } from '../support/drilldown-page.ts';
 
@@ -229,7 +229,13 @@ describe.runIf(hasChromium)('goals pages in Chromium', () => {
     const monthlyRow = page.locator(`[data-testid="report-goal"][data-goal-id="${monthlyId}"]`);
     expect(Number(await monthlyRow.getByTestId('report-value').getAttribute('data-value'))).toBe(judged.value);
     expect(await monthlyRow.locator('[data-testid="report-status"] [data-status]').getAttribute('data-status')).toBe(judged.status);
-    expect(await page.getByTestId('report-recurring').textContent()).toContain('issue 12');
+    // The month's top recurring problems, as GET /api/issues ranks them over that month (flags judged per month).
+    const top = await api<IssueListResponse>(`/api/issues?from=${reportMonth}-01&to=${nextMonth}&grain=month&sort=volume&limit=5`);
+    expect(top.issues.length).toBeGreaterThan(0);
+    const issueRows = page.getByTestId('report-issue');
+    await expect.poll(() => issueRows.count(), { timeout: 30_000 }).toBe(top.issues.length);
+    const listed = await issueRows.evaluateAll((rows) => rows.map((r) => [Number(r.getAttribute('data-issue-id')), Number(r.querySelector('[data-testid="report-issue-tickets"]')!.getAttribute('data-value'))]));
+    expect(listed).toEqual(top.issues.map((issue) => [issue.issue_id, issue.tickets]));
 
     await expect.poll(() => page.getByTestId('report-trend').and(page.locator('[data-rendered="true"]')).count(), { timeout: 30_000 }).toBe(goals.length);
     await page.screenshot({ path: join(resultsDir, 'report-light.png'), fullPage: true });

@@ -7,7 +7,7 @@ import type { SeriesResponse } from '../../api/contracts';
 import { seriesCsv, seriesTable } from '../../web/src/lib/charts/chart-data';
 import { buildMetricSeriesOption } from '../../web/src/lib/charts/options/metric-series';
 import { groupColour, OKABE_ITO } from '../../web/src/lib/charts/palette';
-import { toMatrix } from '../../web/src/lib/charts/series-matrix';
+import { noGroup, toMatrix } from '../../web/src/lib/charts/series-matrix';
 import { ticketColumns, type TicketRow } from '../../web/src/lib/drilldown/ticket-columns';
 import { describeFilters, describeView } from '../../web/src/lib/filters/describe';
 import { emptyDimensions } from '../../web/src/lib/filters/filters';
@@ -155,5 +155,14 @@ describe('a chart by agent', () => {
     expect(seriesGroupLabel({ by: 'team' }, teams)!('t_berlin')).toBe('Berlin desk');
     expect(valueName('team', '')).toBe('No team');
     expect(valueName('category', '')).toBe('None');
+  });
+});
+
+describe('a chart by recurring problem', () => {
+  it('names each problem by the answer’s names, and tickets without one as not grouped', () => {
+    const byIssue: SeriesResponse = { ...byAgent, by: 'issue', group_names: { '12': 'payment · failed', '40': 'Login crash after 5.2.0' } };
+    const label = seriesGroupLabel(byIssue)!;
+    expect(['12', '40', '7'].map(label)).toEqual(['payment · failed', 'Login crash after 5.2.0', '7']);
+    expect(valueName('issue', noGroup)).toBe('Not grouped');
   });
 });

@@ -46,9 +46,11 @@ export function ticketPage(query: DrilldownQuery, page: PageRequest, options: Fe
   return readJson<TicketPage>(endpoint.$path(args), () => endpoint.$get(args), options.signal);
 }
 
-/** `GET /api/tickets` as CSV (the API's own export of every ticket behind the point, not only the loaded pages). */
-export async function ticketsCsv(query: DrilldownQuery, sort: string, options: FetchJsonOptions = {}): Promise<string> {
-  const path = api().tickets.$path(ticketArgs(query, { sort }));
+/**
+ * A CSV export at `path` (an API route that answers `text/csv` when asked): the API's own export of every ticket,
+ * not only the loaded pages. A failure is the `ApiError` of its problem document.
+ */
+export async function fetchCsv(path: string, options: FetchJsonOptions = {}): Promise<string> {
   const doFetch = options.fetch ?? globalThis.fetch;
   let response: Response;
   try {
@@ -62,4 +64,25 @@ export async function ticketsCsv(query: DrilldownQuery, sort: string, options: F
     await readJson(path, async () => response, options.signal);
   }
   return response.text();
+}
+
+/** `GET /api/tickets` as CSV (the API's own export of every ticket behind the point, not only the loaded pages). */
+export function ticketsCsv(query: DrilldownQuery, sort: string, options: FetchJsonOptions = {}): Promise<string> {
+  return fetchCsv(api().tickets.$path(ticketArgs(query, { sort })), options);
+}
+
+/** Where a ticket table's rows come from: pages in an order, the same tickets as CSV, and the CSV's file name. */
+export interface TicketSource {
+  page(request: PageRequest, options?: FetchJsonOptions): Promise<TicketPage>;
+  csv(sort: string, options?: FetchJsonOptions): Promise<string>;
+  fileName: string;
+}
+
+/** The tickets behind a drill-down's point: `GET /api/tickets`. */
+export function drilldownSource(query: DrilldownQuery): TicketSource {
+  return {
+    page: (request, options) => ticketPage(query, request, options),
+    csv: (sort, options) => ticketsCsv(query, sort, options),
+    fileName: `servicepulse-tickets-${query.metric}-${query.from}_${query.to}.csv`,
+  };
 }

@@ -24,7 +24,7 @@ export function isNamedDimension(dimension: string | null | undefined): dimensio
   return (namedDimensions as readonly string[]).includes(dimension ?? '');
 }
 
-const noValueName: Record<string, string> = { agent: 'Unassigned', team: 'No team' };
+const noValueName: Record<string, string> = { agent: 'Unassigned', team: 'No team', issue: 'Not grouped' };
 
 /**
  * The name of `value` of `dimension`; an unknown value (a team not in the list yet, an agent the answer did not name)
@@ -32,7 +32,8 @@ const noValueName: Record<string, string> = { agent: 'Unassigned', team: 'No tea
  */
 export function valueName(dimension: string | null | undefined, value: string, teams: TeamNames = new Map(), groupNames: GroupNames = {}): string {
   if (value === noGroup) return noValueName[dimension ?? ''] ?? 'None';
-  if (dimension === 'agent') return groupNames[value] ?? value;
+  // Agents and recurring problems are named by the answer itself (there is no list of them to load).
+  if (dimension === 'agent' || dimension === 'issue') return groupNames[value] ?? value;
   if (dimension === 'team') return teams.get(value) ?? value;
   if (dimension === 'provider' || dimension === 'requester_kind') {
     return fixedOptions[dimension].find((option) => option.value === value)?.label ?? value;

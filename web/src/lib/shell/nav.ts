@@ -3,7 +3,9 @@ export const pages = [
   { path: '/', label: 'Goals' },
   { path: '/explore', label: 'Explore' },
   { path: '/teams', label: 'Teams' },
+  { path: '/issues', label: 'Recurring problems' },
   { path: '/feedback', label: 'Feedback' },
+  { path: '/customers', label: 'Customers' },
   { path: '/data', label: 'Data' },
   { path: '/report', label: 'Report' },
 ] as const;

@@ -61,7 +61,7 @@ export interface MetricSeriesOptions {
 }
 
 /** The app's system font stack (app.css `--font`), so chart text matches the page. */
-const CHART_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', 'Noto Sans', 'Liberation Sans', Arial, sans-serif";
+export const CHART_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', 'Noto Sans', 'Liberation Sans', Arial, sans-serif";
 
 const GRAIN_PLURAL: Record<Grain, string> = { day: 'days', week: 'weeks', month: 'months', quarter: 'quarters' };
 

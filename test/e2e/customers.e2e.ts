@@ -1,0 +1,95 @@
+// The Customers page in Chromium against the real server on the demo: the flagged customers shown are the ones the
+// API lists (the demo's organisation file flags a few abusive or legal threat), the repeat contacters' count is the
+// API's; a lead flags a repeat contacter, reloads the page and finds them among the flagged with their name and note,
+// then unflags them. Screenshots in test-results/.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FlaggedCustomersResponse, RepeatContactersResponse } from '../../api/contracts.ts';
+import { hasChromium, resultsDir, startBrowserRun, type BrowserRun } from '../support/browser.ts';
+
+describe.runIf(hasChromium)('Customers page in Chromium', () => {
+  let run: BrowserRun;
+  beforeAll(async () => (run = await startBrowserRun()));
+  afterAll(async () => run?.close());
+
+  const isPath = (path: string) => (url: string) => new URL(url).pathname === path;
+
+  /** The flagged list as the API gives it now, asked from here. */
+  async function flaggedNow(): Promise<FlaggedCustomersResponse> {
+    const response = await fetch(`${run.base}/api/customers/flagged`, { headers: { accept: 'application/json' } });
+    expect(response.status).toBe(200);
+    return (await response.json()) as FlaggedCustomersResponse;
+  }
+
+  it('lists the flagged customers and the repeat contacters the API has; a flag set on the page is there after a reload', async () => {
+    const { page, problems } = await run.open('/customers');
+    const [flaggedAnswer, repeatAnswer] = await Promise.all([
+      page.waitForResponse((r) => isPath('/api/customers/flagged')(r.url())).then(async (r) => (await r.json()) as FlaggedCustomersResponse),
+      page.waitForResponse((r) => isPath('/api/customers/repeat')(r.url())).then(async (r) => (await r.json()) as RepeatContactersResponse),
+    ]);
+
+    // The demo's organisation file flags some customers abusive or legal threat; the page shows exactly the API's.
+    const api = await flaggedNow();
+    expect(api.customers.length).toBeGreaterThan(0);
+    expect(flaggedAnswer.customers.map((c) => c.customer_id)).toEqual(api.customers.map((c) => c.customer_id));
+    const flaggedRows = page.getByTestId('flagged-row');
+    await flaggedRows.first().waitFor({ timeout: 30_000 });
+    expect(await flaggedRows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-customer')))).toEqual(api.customers.map((c) => c.customer_id));
+    for (const customer of api.customers) {
+      const shown = await page.locator(`[data-testid="flagged-row"][data-customer="${customer.customer_id}"] [data-testid="flag"]`)
+        .evaluateAll((items) => items.map((i) => i.getAttribute('data-flag')));
+      expect(shown, customer.customer_id).toEqual(customer.flags.map((f) => f.flag));
+    }
+
+    // Repeat contacters: the count shown is the API's, a row per customer listed.
+    expect(repeatAnswer.total).toBeGreaterThan(0);
+    await page.getByTestId('repeat-row').first().waitFor({ timeout: 30_000 });
+    expect(Number(await page.getByTestId('repeat-total').getAttribute('data-value'))).toBe(repeatAnswer.total);
+    expect(await page.getByTestId('repeat-row').count()).toBe(repeatAnswer.customers.length);
+    await page.screenshot({ path: join(resultsDir, 'customers-light.png'), fullPage: true });
+
+    // A lead flags a repeat contacter who has no warning flag yet, from the row's button.
+    const flaggedIds = new Set(api.customers.map((c) => c.customer_id));
+    const chosen = repeatAnswer.customers.find((c) => !flaggedIds.has(c.customer_id))!;
+    expect(chosen).toBeDefined();
+    await page.locator(`[data-testid="repeat-row"][data-customer="${chosen.customer_id}"] button`).click();
+    expect(await page.getByTestId('flag-customer').inputValue()).toBe(chosen.customer_id);
+    await page.getByTestId('flag-kind').selectOption('legal_threat');
+    await page.getByTestId('flag-by').fill('Erin Lead');
+    await page.getByTestId('flag-note').fill('Mentioned a lawyer on the phone');
+    const [put] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes(`/api/customers/${chosen.customer_id}/flags/legal_threat`)),
+      page.getByTestId('flag-set').click(),
+    ]);
+    expect(put.status()).toBe(200);
+    await page.getByTestId('flag-message').waitFor();
+    expect(await page.getByTestId('flag-message').textContent()).toContain('Flagged');
+
+    // After a reload the flagged list has them, with who and why, as the API has it.
+    await page.reload();
+    const row = page.locator(`[data-testid="flagged-row"][data-customer="${chosen.customer_id}"]`);
+    await row.waitFor({ timeout: 30_000 });
+    const flag = row.locator('[data-testid="flag"][data-flag="legal_threat"]');
+    expect(await flag.textContent()).toContain('by Erin Lead');
+    expect(await flag.textContent()).toContain('Mentioned a lawyer on the phone');
+    const after = await flaggedNow();
+    const listed = after.customers.find((c) => c.customer_id === chosen.customer_id);
+    expect(listed?.flags.map((f) => [f.flag, f.origin, f.set_by, f.note])).toEqual([['legal_threat', 'lead', 'Erin Lead', 'Mentioned a lawyer on the phone']]);
+    expect(await page.getByTestId('flagged-row').count()).toBe(after.customers.length);
+    await page.screenshot({ path: join(resultsDir, 'customers-flagged.png'), fullPage: true });
+
+    // Unflagging takes them off the list; the API keeps the flag in their history.
+    await row.locator('button').click();
+    await page.getByTestId('flag-kind').selectOption('legal_threat');
+    const [deleted] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'DELETE' && r.url().includes(`/api/customers/${chosen.customer_id}/flags/legal_threat`)),
+      page.getByTestId('flag-clear').click(),
+    ]);
+    expect(deleted.status()).toBe(200);
+    await expect.poll(() => row.count(), { timeout: 20_000 }).toBe(0);
+    expect((await flaggedNow()).customers.map((c) => c.customer_id)).toEqual(api.customers.map((c) => c.customer_id));
+
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
