@@ -7,7 +7,7 @@ import type { SeriesResponse } from '../../api/contracts';
 import { seriesCsv, seriesTable } from '../../web/src/lib/charts/chart-data';
 import { buildMetricSeriesOption } from '../../web/src/lib/charts/options/metric-series';
 import { groupColour, OKABE_ITO } from '../../web/src/lib/charts/palette';
-import { toMatrix } from '../../web/src/lib/charts/series-matrix';
+import { noGroup, toMatrix } from '../../web/src/lib/charts/series-matrix';
 import { ticketColumns, type TicketRow } from '../../web/src/lib/drilldown/ticket-columns';
 import { describeFilters, describeView } from '../../web/src/lib/filters/describe';
 import { emptyDimensions } from '../../web/src/lib/filters/filters';
@@ -49,6 +49,13 @@ describe('valueName', () => {
     expect(valueName('channel', 'email')).toBe('email');
     expect(valueName(null, 'anything')).toBe('anything');
     expect(['team', 'provider', 'requester_kind', 'agent', 'channel', 'priority', null].map(isNamedDimension)).toEqual([true, true, true, true, false, false, false]);
+  });
+
+  it('names issues (by=issue) by the names the series answer gave, and the group without one "No issue"', () => {
+    const named = seriesGroupLabel({ by: 'issue', group_names: { 12: 'login · crash' } });
+    expect(named!('12')).toBe('login · crash');
+    expect(named!('13')).toBe('13');
+    expect(valueName('issue', noGroup)).toBe('No issue');
   });
 
   it('the filters in words name teams and providers', () => {

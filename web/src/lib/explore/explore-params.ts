@@ -11,7 +11,7 @@ import type { DayRange } from '../filters/presets';
  * The dimensions the API groups by (sql/metrics/dimensions.ts `dimensionNames`; the API exposes them only as the
  * `by` enum of its OpenAPI document). test/web/explore-params.test.ts fails when the two lists drift apart.
  */
-export const groupDimensions = ['team', 'channel', 'priority', 'category', 'provider', 'agent', 'requester_kind', 'organization'] as const;
+export const groupDimensions = ['team', 'channel', 'priority', 'category', 'provider', 'agent', 'requester_kind', 'organization', 'issue'] as const;
 
 export const grainChoices: readonly Grain[] = ['day', 'week', 'month', 'quarter'];
 export const statChoices: readonly Stat[] = ['p50', 'p90', 'mean'];
