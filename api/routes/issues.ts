@@ -76,7 +76,8 @@ export function issueRoutes(db: Database, now: () => Date = () => new Date()) {
       await knownIssue(db, id);
       const settings = settingsOf(query);
       const { from, to } = parseRange(query.from, query.to, defaultRange(now()), settings.grain);
-      const filters = filtersOf(query);
+      // The path names the issue: an `issue` filter beside it would only empty the answer.
+      const { issue: _pathWins, ...filters } = filtersOf(query);
       const body: IssueDetailResponse = { ...(await issueDetail(db, id, { from, to, filters, settings })), filters };
       return c.json(body);
     })

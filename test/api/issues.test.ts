@@ -137,6 +137,9 @@ describe('GET /api/issues/:id', () => {
     expect(body.teams).toEqual([{ value: 'zagreb', name: 'Zagreb Support', tickets: 2 }, { value: 'manila', name: 'Manila Partners', tickets: 1 }]);
     expect(body.comments.map((c) => [c.ticket_external_id, c.comment])).toEqual([['10003', 'Had to write again.'], ['10001', 'Quick and friendly, thanks!']]);
     expect(body.suggestions).toEqual([]);
+    // The path names the issue; an `issue` filter beside it is left out, not intersected.
+    const both = (await (await fixture.app.request(`/api/issues/1?${january}&issue=2`)).json()) as IssueDetailResponse;
+    expect([both.issue.tickets, both.filters]).toEqual([3, {}]);
   });
 
   it('answers an issue without tickets in the view with zeros, and an unknown one with a 404 problem', async () => {
