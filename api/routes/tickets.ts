@@ -12,7 +12,7 @@ import { ticketDetail } from '../../sql/metrics/ticket-detail.ts';
 import { ticketDetailResponseSchema, ticketsResponseSchema, type TicketDetailResponse, type TicketsResponse } from '../contracts.ts';
 import { invalidRequest, json, problems } from '../openapi/responses.ts';
 import { ProblemError } from '../problem.ts';
-import { boundedText, validationHook } from '../validation.ts';
+import { boundedText, maxValuesPerFilter, validationHook } from '../validation.ts';
 import { checkVariant, defaultRange, filterQueryShape, filtersOf, isoDate, maxTargetMinutes, metricKeyText, parseRange } from './metric-query.ts';
 
 const arrowType = 'application/vnd.apache.arrow.stream';
@@ -45,6 +45,8 @@ export const ticketsQuery = z
     score: z.coerce.number().min(0).max(10).optional().meta({ description: 'Survey metrics: only the tickets of answers with this score (with `scale_max`).' }),
     scale_max: z.coerce.number().refine((n) => (scaleMaxes as readonly number[]).includes(n), `one of ${scaleMaxes.join(', ')}`).optional()
       .meta({ description: 'The scale of `score`: 1 (good/bad), 3, 5, 7 or 10.' }),
+    requester: z.union([boundedText(), z.array(boundedText()).max(maxValuesPerFilter)]).optional()
+      .meta({ description: 'Only the tickets of this requester (a customer id); repeat it for several. Not for survey metrics.' }),
     sort: z.enum([...ticketSorts, ...ticketSorts.map((s) => `-${s}`)] as [string, ...string[]]).default('created_at'),
     limit: z.coerce.number().int().positive().optional(),
     cursor: boundedText().optional(),
@@ -186,6 +188,7 @@ export async function answerTickets(c: Context, db: Database, query: z.output<ty
       target: query.target,
       minutes: { from: query.from_minutes, to: query.to_minutes },
       createdLocal: { weekday: query.weekday, hour: query.hour },
+      requesters: query.requester === undefined ? undefined : [query.requester].flat(),
       score: query.score === undefined || query.scale_max === undefined ? undefined : { score: query.score, scaleMax: query.scale_max },
       sort: query.sort.replace(/^-/, '') as TicketSort,
       descending,

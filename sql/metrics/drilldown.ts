@@ -2,6 +2,7 @@
 // optionally only those whose outcome met or missed (a rate's numerator, or a duration against a target).
 // A survey metric's rows are answers: its tickets are those its answers are about (each once), optionally only
 // the answers with one score on one scale (a bar of its distribution).
+import { listValue } from '@duckdb/node-api';
 import { paramsUsedBy, type Database } from '../db.ts';
 import { factScopeSql } from './filters.ts';
 import { localCreatedSql, teamZoneJoin } from './heatmap.ts';
@@ -27,6 +28,8 @@ export interface DrilldownQuery {
   createdLocal?: { weekday?: number; hour?: number };
   /** Survey metrics: only answers with this score on this scale. */
   score?: { score: number; scaleMax: number };
+  /** Only the tickets of these requesters (a customer's tickets, from the Customers page). */
+  requesters?: string[];
   sort: TicketSort;
   descending: boolean;
   limit: number;
@@ -156,6 +159,11 @@ export async function queryTickets(db: Database, query: DrilldownQuery & { count
   const zoned = local?.weekday !== undefined || local?.hour !== undefined;
   if (zoned && parts.answers) {
     throw new DrilldownError(`weekday, hour: ${query.metric?.key} counts survey answers; a weekday or hour of creation applies to tickets`);
+  }
+  if (query.requesters && query.requesters.length > 0) {
+    if (parts.answers) throw new DrilldownError(`requester: ${query.metric?.key} counts survey answers; a requester applies to tickets`);
+    where.push('list_contains($requesters, f.requester_id)');
+    params.requesters = listValue(query.requesters);
   }
   if (query.score) Object.assign(params, { score: query.score.score, scale_max: query.score.scaleMax });
   Object.assign(params, clockParams(query.metric, query.options));

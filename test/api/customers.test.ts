@@ -117,3 +117,19 @@ describe('flagging and unflagging', () => {
     expect(c2.cleared.map((f) => [f.flag, f.origin, f.set_by, f.cleared_by])).toEqual([['vip', 'organisation', 'lead.zagreb', 'Ana']]);
   });
 });
+
+describe("a customer's tickets in the drill-down (GET /api/tickets?requester)", () => {
+  const ids = async (query: string) => {
+    const response = await fixture.app.request(`/api/tickets?from=2026-01-01&to=2026-02-01&${query}`);
+    const body = (await response.json()) as { total: number; tickets: { ticket_id: number }[] };
+    return { status: response.status, total: body.total, ids: body.tickets?.map((t) => t.ticket_id).sort((a, b) => a - b) };
+  };
+
+  it('lists only that requester’s tickets, within the filters', async () => {
+    expect(await ids('metric=created&requester=c1')).toEqual({ status: 200, total: 4, ids: [1, 3, 4, 5] });
+    expect(await ids('metric=created&requester=c2')).toEqual({ status: 200, total: 1, ids: [2] });
+    expect(await ids('metric=created&requester=c1&requester=c2')).toMatchObject({ total: 5 });
+    expect(await ids('metric=created&requester=c1&channel=email')).toEqual({ status: 200, total: 2, ids: [1, 4] });
+    expect((await ids('metric=csat&requester=c1')).status).toBe(400);
+  });
+});

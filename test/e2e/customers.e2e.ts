@@ -1,6 +1,6 @@
 // The Customers page in Chromium against the real server on the demo: the flagged customers shown are the ones the
 // API lists (the demo's organisation file flags a few abusive or legal threat), the repeat contacters' count is the
-// API's; a lead flags a repeat contacter, reloads the page and finds them among the flagged with their name and note,
+// API's and a customer's ticket count opens that many of their tickets in the drill-down; a lead flags a repeat contacter, reloads the page and finds them among the flagged with their name and note,
 // then unflags them. Screenshots in test-results/.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,11 +48,25 @@ describe.runIf(hasChromium)('Customers page in Chromium', () => {
     expect(await page.getByTestId('repeat-row').count()).toBe(repeatAnswer.customers.length);
     await page.screenshot({ path: join(resultsDir, 'customers-light.png'), fullPage: true });
 
+    // The first repeat contacter's ticket count opens their tickets in the drill-down: as many as the count.
+    const first = repeatAnswer.customers[0]!;
+    const [drilled] = await Promise.all([
+      page.waitForResponse((r) => isPath('/api/tickets')(r.url()) && new URL(r.url()).searchParams.get('requester') === first.customer_id),
+      page.locator(`[data-testid="repeat-row"][data-customer="${first.customer_id}"] [data-testid="customer-tickets"]`).click(),
+    ]);
+    const page1 = (await drilled.json()) as { total: number; tickets: { ticket_id: number; requester_id: string | null }[] };
+    expect(page1.total).toBe(first.tickets);
+    expect(new Set(page1.tickets.map((t) => t.requester_id))).toEqual(new Set([first.customer_id]));
+    const table = page.getByTestId('drilldown-table');
+    await expect.poll(async () => Number(await table.getAttribute('aria-rowcount')) - 1, { timeout: 20_000 }).toBe(first.tickets);
+    await page.getByTestId('drilldown').getByRole('button', { name: 'Close the tickets' }).click();
+    await expect.poll(() => page.getByTestId('drilldown').isVisible()).toBe(false);
+
     // A lead flags a repeat contacter who has no warning flag yet, from the row's button.
     const flaggedIds = new Set(api.customers.map((c) => c.customer_id));
     const chosen = repeatAnswer.customers.find((c) => !flaggedIds.has(c.customer_id))!;
     expect(chosen).toBeDefined();
-    await page.locator(`[data-testid="repeat-row"][data-customer="${chosen.customer_id}"] button`).click();
+    await page.locator(`[data-testid="repeat-row"][data-customer="${chosen.customer_id}"] [data-testid="flag-pick"]`).click();
     expect(await page.getByTestId('flag-customer').inputValue()).toBe(chosen.customer_id);
     await page.getByTestId('flag-kind').selectOption('legal_threat');
     await page.getByTestId('flag-by').fill('Erin Lead');
@@ -79,7 +93,7 @@ describe.runIf(hasChromium)('Customers page in Chromium', () => {
     await page.screenshot({ path: join(resultsDir, 'customers-flagged.png'), fullPage: true });
 
     // Unflagging takes them off the list; the API keeps the flag in their history.
-    await row.locator('button').click();
+    await row.getByTestId('flag-pick').click();
     await page.getByTestId('flag-kind').selectOption('legal_threat');
     const [deleted] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === 'DELETE' && r.url().includes(`/api/customers/${chosen.customer_id}/flags/legal_threat`)),
