@@ -157,12 +157,3 @@ describe('a chart by agent', () => {
     expect(valueName('category', '')).toBe('None');
   });
 });
-
-describe('a chart by recurring problem', () => {
-  it('names each problem by the answer’s names, and tickets without one as not grouped', () => {
-    const byIssue: SeriesResponse = { ...byAgent, by: 'issue', group_names: { '12': 'payment · failed', '40': 'Login crash after 5.2.0' } };
-    const label = seriesGroupLabel(byIssue)!;
-    expect(['12', '40', '7'].map(label)).toEqual(['payment · failed', 'Login crash after 5.2.0', '7']);
-    expect(valueName('issue', noGroup)).toBe('Not grouped');
-  });
-});

@@ -3,7 +3,7 @@
 // `in_house`, "External customers" for `external`. Channels and priorities are the canonical words themselves
 // ("email", "high") and stay as they are, which is also what the charts' text descriptions document. An agent is
 // named by the series answer itself (`group_names` of `GET /api/metrics/:key?by=agent`), there being no list of
-// agents to load. The group of a grouped chart without a value (`noGroup`: no assignee, no team) reads as
+// agents to load; an issue likewise (`by=issue`). The group of a grouped chart without a value (`noGroup`: no assignee, no team) reads as
 // "Unassigned", "No team" or "None". Pure.
 import type { SeriesResponse } from '$api/contracts';
 import { noGroup } from '../charts/series-matrix';
@@ -24,7 +24,7 @@ export function isNamedDimension(dimension: string | null | undefined): dimensio
   return (namedDimensions as readonly string[]).includes(dimension ?? '');
 }
 
-const noValueName: Record<string, string> = { agent: 'Unassigned', team: 'No team', issue: 'Not grouped' };
+const noValueName: Record<string, string> = { agent: 'Unassigned', team: 'No team', issue: 'No issue' };
 
 /**
  * The name of `value` of `dimension`; an unknown value (a team not in the list yet, an agent the answer did not name)
@@ -32,7 +32,6 @@ const noValueName: Record<string, string> = { agent: 'Unassigned', team: 'No tea
  */
 export function valueName(dimension: string | null | undefined, value: string, teams: TeamNames = new Map(), groupNames: GroupNames = {}): string {
   if (value === noGroup) return noValueName[dimension ?? ''] ?? 'None';
-  // Agents and recurring problems are named by the answer itself (there is no list of them to load).
   if (dimension === 'agent' || dimension === 'issue') return groupNames[value] ?? value;
   if (dimension === 'team') return teams.get(value) ?? value;
   if (dimension === 'provider' || dimension === 'requester_kind') {
