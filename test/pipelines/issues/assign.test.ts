@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assignTickets } from '../../../pipelines/issues/assign.ts';
 import { groupTickets } from '../../../pipelines/issues/group.ts';
-import { MinHasher } from '../../../pipelines/issues/minhash.ts';
+import { hasherFor } from '../../../pipelines/issues/batch.ts';
 import { defaultGroupingOptions, type GroupingState } from '../../../pipelines/issues/state.ts';
 import { syntheticCorpus } from '../../../pipelines/issues/synthetic.ts';
 
@@ -83,7 +83,7 @@ describe('assignTickets (a new load into stored issues)', () => {
     const core = Array.from({ length: 20 }, (_, i) => `a${i + 1}`);
     const state: GroupingState = {
       options,
-      issues: [{ id: 9, size: 5, signature: [...new MinHasher(options.hashes, options.seed).sign(core)], featureCounts: core.map((f) => [f, 5]) }],
+      issues: [{ id: 9, size: 5, signature: [...hasherFor(options).sign(core)], featureCounts: core.map((f) => [f, 5]) }],
       corpus: { tickets: 5, documentFrequency: core.map((f) => [f, 5]) },
     };
     const ticket = [...core, ...Array.from({ length: 200 }, (_, i) => `b${i + 1}`)];
