@@ -80,6 +80,25 @@ export async function prepareIssueAssignment(query: Query, analysed: TextsToAssi
   return assignAnalysed(await readGroupingState(query), ticketIds, texts);
 }
 
+/**
+ * Inside a load's transaction: the tickets this load created from an event log (events-create-tickets.sql: an XES
+ * case has no text but what a mapped `ticket_subject` gives it) or from message threads (merge-messages.sql: the
+ * root message is the description) get their issues. They only exist once the transaction has made them, so they are
+ * analysed here, not beside DuckDB's preparation as a tickets load's are; a thread's root message is short, and an
+ * event log's case has a subject at most. A ticket with no text gets its row with reason 'no text'.
+ */
+export async function assignCreatedTickets(tx: Query, loadId: number): Promise<void> {
+  const rows = await tx.all<TextRow>(
+    `SELECT t.ticket_id::VARCHAR AS ticket_id, t.subject, t.description
+       FROM tickets t
+      WHERE t.load_id = $load_id AND NOT EXISTS (SELECT 1 FROM ticket_issues i WHERE i.ticket_id = t.ticket_id)
+      ORDER BY t.ticket_id`,
+    { load_id: loadId },
+  );
+  if (rows.length === 0) return;
+  await storeGroupingChanges(tx, assignTexts(await readGroupingState(tx), rows), loadId);
+}
+
 /** The changes that assigning these tickets' texts to the stored issues makes. */
 export function assignTexts(stored: StoredGrouping, rows: readonly TextRow[]): GroupingChanges {
   return assignAnalysed(stored, rows.map((r) => Number(r.ticket_id)), rows.map(safeTicketTerms));

@@ -17,7 +17,7 @@ import type { LoadKind, Mapping } from './mapping/types.ts';
 import { hideServerPaths } from './hide-server-paths.ts';
 import type { GroupingChanges } from '../sql/issues/store.ts';
 import { LoadError } from './load-error.ts';
-import { analyseTextsWhile, prepareIssueAssignment, storeGroupingChanges } from './assign-issues.ts';
+import { analyseTextsWhile, assignCreatedTickets, prepareIssueAssignment, storeGroupingChanges } from './assign-issues.ts';
 import { prepareNewEvents } from './merge-events.ts';
 import { prepareTickets, storeTickets, type PreparedTickets } from './merge-tickets.ts';
 import { inspectFile, stageFile, type FileShape } from './read.ts';
@@ -349,6 +349,8 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
   }
   if (prepared.tickets) await storeTickets(tx, prepared.tickets, loadId);
   if (prepared.issues) await storeGroupingChanges(tx, prepared.issues, loadId);
+  // Tickets made by this transaction (an event log's cases, message threads) get their issues too.
+  if (mapping.kind === 'messages' || (mapping.kind === 'events' && mapping.createsTickets)) await assignCreatedTickets(tx, loadId);
   if (pendingEvents) {
     await tx.run(
       `INSERT INTO ticket_events (ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value, load_id)
