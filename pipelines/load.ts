@@ -48,6 +48,11 @@ export interface LoadRequest {
   shape?: FileShape;
   /** The id the import API gave its client, recorded with the load so that the client can ask for it later. */
   importId?: string;
+  /**
+   * Assign the tickets to recurring issues (issue 12; default true). False leaves ticket_issues untouched: only for
+   * measuring what the assignment costs a load (`npm run bench -- issues-load`); a regroup catches up.
+   */
+  issues?: boolean;
 }
 
 export type LoadStep = 'read' | 'validated' | 'merged' | 'facts';
@@ -158,7 +163,7 @@ export async function loadFile(db: Database, request: LoadRequest): Promise<Load
     });
     if (!known?.ok) throw new LoadError(file, `unknown time zone "${timeZone}" (use an IANA name such as Europe/Zagreb)`);
     const shape = request.shape ?? (await inspectFile(file));
-    const options = { strict: request.strict ?? false, dryRun: request.dryRun ?? false };
+    const options = { strict: request.strict ?? false, dryRun: request.dryRun ?? false, issues: request.issues ?? true };
     const load = { file, mapping, source, timeZone, startedAt, bytes, sha256, shape, importId: request.importId ?? null, ...options };
     let tracker: ProgressTracker | undefined;
     const onStep = (step: LoadStep, rows?: number) => {
@@ -215,7 +220,7 @@ async function recordFailedLoad(db: Database, load: LoadContext, error: unknown)
   );
 }
 
-type LoadOptions = LoadContext & { timeZone: string; onStep: (step: LoadStep, rows?: number) => void; strict: boolean; dryRun: boolean; shape: FileShape };
+type LoadOptions = LoadContext & { timeZone: string; onStep: (step: LoadStep, rows?: number) => void; strict: boolean; dryRun: boolean; issues: boolean; shape: FileShape };
 
 /** What the preparation hands to the transaction: the rows to merge are in temp view `incoming_<kind>`. */
 interface PreparedRows {
@@ -303,9 +308,14 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
     superseded = await keepOnePerId(query, mapping, incoming);
     if (mapping.kind === 'tickets') {
       // The tickets' text is analysed for their issues while DuckDB prepares their rows and facts (assign-issues.ts).
-      const [texts, prepared] = await analyseTextsWhile(query, load.source, () => prepareTickets(query, load.source, () => onStep('merged')));
-      tickets = prepared;
-      if (tickets.touched) issues = await prepareIssueAssignment(query, texts);
+      const prepare = () => prepareTickets(query, load.source, () => onStep('merged'));
+      if (load.issues) {
+        const [texts, prepared] = await analyseTextsWhile(query, load.source, prepare);
+        tickets = prepared;
+        if (tickets.touched) issues = await prepareIssueAssignment(query, texts);
+      } else {
+        tickets = await prepare();
+      }
       onStep('facts');
       factsComputed = true;
     }
@@ -350,7 +360,7 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
   if (prepared.tickets) await storeTickets(tx, prepared.tickets, loadId);
   if (prepared.issues) await storeGroupingChanges(tx, prepared.issues, loadId);
   // Tickets made by this transaction (an event log's cases, message threads) get their issues too.
-  if (mapping.kind === 'messages' || (mapping.kind === 'events' && mapping.createsTickets)) await assignCreatedTickets(tx, loadId);
+  if (load.issues && (mapping.kind === 'messages' || (mapping.kind === 'events' && mapping.createsTickets))) await assignCreatedTickets(tx, loadId);
   if (pendingEvents) {
     await tx.run(
       `INSERT INTO ticket_events (ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value, load_id)
