@@ -78,3 +78,18 @@ describe('issues of tickets made from an event log', () => {
     expect(rows[2]).toMatchObject({ issue_id: null, reason: 'no text' });
   });
 });
+
+// The benchmark's baseline (npm run bench -- issues-load): the same load without the assignment writes no issue rows.
+describe('a load with issues: false', () => {
+  it('stores its tickets and no issue rows', async () => {
+    const db = await freshDb();
+    try {
+      const { mapping } = await readMappingFile(`${messagesFixtures}mapping.json`);
+      await loadFile(db, { file: `${messagesFixtures}threads.csv`, mapping, issues: false });
+      expect(await db.read(`SELECT (SELECT count(*) FROM tickets)::INTEGER AS tickets, (SELECT count(*) FROM ticket_issues)::INTEGER AS assigned`))
+        .toEqual([{ tickets: 3, assigned: 0 }]);
+    } finally {
+      await db.close();
+    }
+  });
+});
