@@ -14,7 +14,7 @@ import { ChildFailed, runChild, stopChildren, type ChildBase } from './child.ts'
 import type { IssuesLoadInput, IssuesLoadResult } from './issues-load-child.ts';
 import { parseSize } from './load.ts';
 
-const usage = 'usage: npm run bench -- issues-load [--first 100k] [--into 90k,1m] [--batch 10k] [--keep DIR] [--seed N]';
+const usage = 'usage: npm run bench -- issues-load [--first 100k|0] [--into 90k,1m] [--batch 10k] [--keep DIR] [--seed N]';
 const target = 1.3;
 const child = 'bench/issues-load-child.ts';
 
@@ -93,7 +93,7 @@ export async function main(argv: string[]): Promise<number> {
   let first: number, into: number[], batch: number;
   const seed = Number(values.seed);
   try {
-    first = parseSize(values.first);
+    first = values.first === '0' || values.first === '' ? 0 : parseSize(values.first);
     into = values.into === '' ? [] : values.into.split(',').map(parseSize);
     batch = parseSize(values.batch);
     if (!Number.isSafeInteger(seed)) throw new Error(`--seed must be an integer, got "${values.seed}"`);
