@@ -8,6 +8,7 @@ const benchmarks: Record<string, () => Promise<Benchmark>> = {
   web: () => import('./web.ts'),
   issues: () => import('./issues.ts'),
   'issues-text': () => import('./issues-text.ts'),
+  'issues-load': () => import('./issues-load.ts'),
 };
 
 const usage = `usage: npm run bench -- <${Object.keys(benchmarks).join('|')}> [options] (each takes --help)`;

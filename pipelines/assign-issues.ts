@@ -4,6 +4,7 @@
 // writes the changed rows (sql/issues/store.ts), so a failed or killed load leaves the issues as they were.
 // A ticket whose text changed is assigned again; the issue it left keeps its counts (issues only grow between
 // regroups, assign.ts), which a regroup puts right.
+import { Worker } from 'node:worker_threads';
 import type { Query } from '../sql/db.ts';
 import { readGroupingState, storeGroupingChanges, type GroupingChanges, type IssueRow, type StoredGrouping } from '../sql/issues/store.ts';
 import { assignTickets } from './issues/assign.ts';
@@ -11,6 +12,7 @@ import { DisplayForms } from './issues/display.ts';
 import { groupTickets } from './issues/group.ts';
 import { documentFrequencies, issueName } from './issues/naming.ts';
 import { ticketTerms, type TicketTerms } from './issues/text.ts';
+import type { AnalyseRequest } from './issues/analyse-worker.ts';
 
 export type TextRow = {
   ticket_id: string;
@@ -31,31 +33,84 @@ export function safeTicketTerms(row: Pick<TextRow, 'subject' | 'description'>): 
 export interface TextsToAssign {
   externalIds: string[];
   texts: TicketTerms[];
+  /**
+   * Their assignment, made beside DuckDB's work by the worker (tickets numbered by position in `texts`), against
+   * `stored`; absent when the analysis ran on this thread.
+   */
+  assigned?: { stored: StoredGrouping; changes: GroupingChanges | null };
 }
 
 /**
- * Reads the texts of temp view `incoming_tickets` that need terms, then analyses them while `meanwhile` runs:
- * DuckDB works on its own threads (prepareTickets), so the analysis, which is plain JavaScript on this thread, costs
- * the load little more than whichever of the two takes longer. The analysis yields every few hundred tickets so
- * that `meanwhile`'s queries follow one another without waiting for it all.
+ * From this many texts on, the analysis and the assignment run in a worker thread (analyse-worker.ts): starting one
+ * (its modules, the detector's tables) takes a few hundred milliseconds, which a small load would only wait for.
+ */
+export const WORKER_MIN_TEXTS = 5_000;
+
+/**
+ * Reads the texts of temp view `incoming_tickets` that need terms, in file order (the grouping's result depends on
+ * the order, and DuckDB's threads return rows in any), then analyses them while `meanwhile` runs:
+ * DuckDB works on its own threads (prepareTickets), so the analysis, which is plain JavaScript, costs the load little
+ * more than whichever of the two takes longer. A large load's analysis and assignment run in a worker thread, so
+ * that this thread keeps DuckDB's queries coming and the grouping overlaps them too; a small one's analysis runs
+ * here, yielding every few hundred tickets so that `meanwhile`'s queries follow one another without waiting for it all.
  */
 export async function analyseTextsWhile<T>(query: Query, source: string, meanwhile: () => Promise<T>): Promise<[TextsToAssign, T]> {
   const rows = await query.all<{ external_id: string; subject: string | null; description: string | null }>(
     `SELECT i.external_id, i.subject, i.description
        FROM incoming_tickets i
        LEFT JOIN tickets t ON t.source = $source AND t.external_id = i.external_id
-      WHERE t.ticket_id IS NULL OR t.subject IS DISTINCT FROM i.subject OR t.description IS DISTINCT FROM i.description`,
+      WHERE t.ticket_id IS NULL OR t.subject IS DISTINCT FROM i.subject OR t.description IS DISTINCT FROM i.description
+      ORDER BY i.record`,
     { source },
   );
-  const analysis = (async () => {
-    const texts: TicketTerms[] = [];
-    for (let i = 0; i < rows.length; i++) {
-      texts.push(safeTicketTerms(rows[i]!));
-      if (i % 256 === 255) await new Promise((resolve) => setImmediate(resolve));
+  const externalIds = rows.map((r) => r.external_id);
+  if (rows.length >= WORKER_MIN_TEXTS) {
+    const stored = await readGroupingState(query);
+    const [worked, result] = await Promise.all([inWorker(stored, rows), meanwhile()]);
+    if (worked) return [{ externalIds, texts: worked.texts, assigned: { stored, changes: worked.changes } }, result];
+    // The worker could not run (see inWorker): the analysis is done here after all.
+    return [{ externalIds, texts: await analyseHere(rows) }, result];
+  }
+  return Promise.all([analyseHere(rows).then((texts) => ({ externalIds, texts })), meanwhile()]);
+}
+
+async function analyseHere(rows: readonly Pick<TextRow, 'subject' | 'description'>[]): Promise<TicketTerms[]> {
+  const texts: TicketTerms[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    texts.push(safeTicketTerms(rows[i]!));
+    if (i % 256 === 255) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return texts;
+}
+
+/**
+ * The analysis and assignment of `rows` in a worker thread; null when no worker could be started or it failed
+ * (the caller then does the work itself: a load never fails for want of a thread). The worker imports TypeScript
+ * through tsx, the loader the application itself runs under.
+ */
+export function inWorker(stored: StoredGrouping, rows: readonly Pick<TextRow, 'subject' | 'description'>[]): Promise<{ texts: TicketTerms[]; changes: GroupingChanges | null } | null> {
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      // Node 20 does not pass `--import tsx` hooks on to a worker's entry module, so the worker registers tsx itself.
+      const entry = JSON.stringify(new URL('./issues/analyse-worker.ts', import.meta.url).href);
+      worker = new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); })`, { eval: true });
+    } catch {
+      resolve(null);
+      return;
     }
-    return { externalIds: rows.map((r) => r.external_id), texts };
-  })();
-  return Promise.all([analysis, meanwhile()]);
+    let settled = false;
+    const settle = (value: { texts: TicketTerms[]; changes: GroupingChanges | null } | null) => {
+      if (settled) return;
+      settled = true;
+      resolve(value);
+      void worker.terminate();
+    };
+    worker.once('message', settle);
+    worker.once('error', () => settle(null));
+    worker.once('exit', () => settle(null));
+    worker.postMessage({ stored, rows: rows.map((r) => ({ subject: r.subject, description: r.description })) } satisfies AnalyseRequest);
+  });
 }
 
 /**
@@ -77,7 +132,33 @@ export async function prepareIssueAssignment(query: Query, analysed: TextsToAssi
     texts.push(analysed.texts[i]!);
   });
   if (texts.length === 0) return null;
+  // The worker's assignment stands when every analysed ticket got its row (so it grouped exactly these tickets);
+  // its tickets are numbered by position, and get their ids here.
+  if (analysed.assigned && ticketIds.length === analysed.texts.length) {
+    const { changes } = analysed.assigned;
+    if (!changes) return null;
+    return { ...changes, tickets: changes.tickets.map((t) => ({ ...t, ticketId: ticketIds[t.ticketId]! })) };
+  }
   return assignAnalysed(await readGroupingState(query), ticketIds, texts);
+}
+
+/**
+ * Inside a load's transaction: the tickets this load created from an event log (events-create-tickets.sql: an XES
+ * case has no text but what a mapped `ticket_subject` gives it) or from message threads (merge-messages.sql: the
+ * root message is the description) get their issues. They only exist once the transaction has made them, so they are
+ * analysed here, not beside DuckDB's preparation as a tickets load's are; a thread's root message is short, and an
+ * event log's case has a subject at most. A ticket with no text gets its row with reason 'no text'.
+ */
+export async function assignCreatedTickets(tx: Query, loadId: number): Promise<void> {
+  const rows = await tx.all<TextRow>(
+    `SELECT t.ticket_id::VARCHAR AS ticket_id, t.subject, t.description
+       FROM tickets t
+      WHERE t.load_id = $load_id AND NOT EXISTS (SELECT 1 FROM ticket_issues i WHERE i.ticket_id = t.ticket_id)
+      ORDER BY t.ticket_id`,
+    { load_id: loadId },
+  );
+  if (rows.length === 0) return;
+  await storeGroupingChanges(tx, assignTexts(await readGroupingState(tx), rows), loadId);
 }
 
 /** The changes that assigning these tickets' texts to the stored issues makes. */

@@ -18,7 +18,7 @@ import { hideServerPaths } from './hide-server-paths.ts';
 import { applyIssueEdits } from '../sql/issues/edits-apply.ts';
 import type { GroupingChanges } from '../sql/issues/store.ts';
 import { LoadError } from './load-error.ts';
-import { analyseTextsWhile, prepareIssueAssignment, storeGroupingChanges } from './assign-issues.ts';
+import { analyseTextsWhile, assignCreatedTickets, prepareIssueAssignment, storeGroupingChanges } from './assign-issues.ts';
 import { prepareNewEvents } from './merge-events.ts';
 import { prepareTickets, storeTickets, type PreparedTickets } from './merge-tickets.ts';
 import { inspectFile, stageFile, type FileShape } from './read.ts';
@@ -49,6 +49,11 @@ export interface LoadRequest {
   shape?: FileShape;
   /** The id the import API gave its client, recorded with the load so that the client can ask for it later. */
   importId?: string;
+  /**
+   * Assign the tickets to recurring issues (issue 12; default true). False leaves ticket_issues untouched: only for
+   * measuring what the assignment costs a load (`npm run bench -- issues-load`); a regroup catches up.
+   */
+  issues?: boolean;
 }
 
 export type LoadStep = 'read' | 'validated' | 'merged' | 'facts';
@@ -159,7 +164,7 @@ export async function loadFile(db: Database, request: LoadRequest): Promise<Load
     });
     if (!known?.ok) throw new LoadError(file, `unknown time zone "${timeZone}" (use an IANA name such as Europe/Zagreb)`);
     const shape = request.shape ?? (await inspectFile(file));
-    const options = { strict: request.strict ?? false, dryRun: request.dryRun ?? false };
+    const options = { strict: request.strict ?? false, dryRun: request.dryRun ?? false, issues: request.issues ?? true };
     const load = { file, mapping, source, timeZone, startedAt, bytes, sha256, shape, importId: request.importId ?? null, ...options };
     let tracker: ProgressTracker | undefined;
     const onStep = (step: LoadStep, rows?: number) => {
@@ -216,7 +221,7 @@ async function recordFailedLoad(db: Database, load: LoadContext, error: unknown)
   );
 }
 
-type LoadOptions = LoadContext & { timeZone: string; onStep: (step: LoadStep, rows?: number) => void; strict: boolean; dryRun: boolean; shape: FileShape };
+type LoadOptions = LoadContext & { timeZone: string; onStep: (step: LoadStep, rows?: number) => void; strict: boolean; dryRun: boolean; issues: boolean; shape: FileShape };
 
 /** What the preparation hands to the transaction: the rows to merge are in temp view `incoming_<kind>`. */
 interface PreparedRows {
@@ -304,9 +309,14 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
     superseded = await keepOnePerId(query, mapping, incoming);
     if (mapping.kind === 'tickets') {
       // The tickets' text is analysed for their issues while DuckDB prepares their rows and facts (assign-issues.ts).
-      const [texts, prepared] = await analyseTextsWhile(query, load.source, () => prepareTickets(query, load.source, () => onStep('merged')));
-      tickets = prepared;
-      if (tickets.touched) issues = await prepareIssueAssignment(query, texts);
+      const prepare = () => prepareTickets(query, load.source, () => onStep('merged'));
+      if (load.issues) {
+        const [texts, prepared] = await analyseTextsWhile(query, load.source, prepare);
+        tickets = prepared;
+        if (tickets.touched) issues = await prepareIssueAssignment(query, texts);
+      } else {
+        tickets = await prepare();
+      }
       onStep('facts');
       factsComputed = true;
     }
@@ -349,11 +359,12 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
     if (prepared.factsComputed && !prepared.tickets) await applyTicketMilestones(tx);
   }
   if (prepared.tickets) await storeTickets(tx, prepared.tickets, loadId);
-  if (prepared.issues) {
-    await storeGroupingChanges(tx, prepared.issues, loadId);
-    // The leads' merges and moves hold for this load's tickets too (sql/issues/edits-apply.ts).
-    await applyIssueEdits(tx, loadId, { onlyLoad: true });
-  }
+  if (prepared.issues) await storeGroupingChanges(tx, prepared.issues, loadId);
+  // Tickets made by this transaction (an event log's cases, message threads) get their issues too.
+  const createsTickets = load.issues && (mapping.kind === 'messages' || (mapping.kind === 'events' && mapping.createsTickets));
+  if (createsTickets) await assignCreatedTickets(tx, loadId);
+  // The leads' merges and moves hold for this load's tickets too (sql/issues/edits-apply.ts).
+  if (prepared.issues || createsTickets) await applyIssueEdits(tx, loadId, { onlyLoad: true });
   if (pendingEvents) {
     await tx.run(
       `INSERT INTO ticket_events (ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value, load_id)

@@ -6,6 +6,7 @@ import { banks, names, type Segment } from './people.ts';
 import type { Rng } from './random.ts';
 import { DAY, MINUTE } from './time.ts';
 import { emailPart } from './organisation.ts';
+import { problemQuotes, quoteLines } from './problem-codes.ts';
 import {
   accountingApps, agentIntro, browsers, devices, errorCodes, greetings, plans as planNames, signOffs, type Lang,
 } from './vocabulary.ts';
@@ -165,7 +166,9 @@ class Slots {
       case 'device': return rng.pick(devices);
       case 'os': return (this.cache.get('device') ?? '').startsWith('i') ? `iOS 18.${rng.int(0, 2)}` : `Android ${rng.int(13, 15)}`;
       case 'browser': return rng.pick(browsers);
-      case 'error': return rng.pick(errorCodes);
+      // The problem's own codes, which its customers quote in every language (problem-codes.ts).
+      case 'error': case 'code': return rng.pick(problemQuotes[plan.issue.key]?.codes ?? errorCodes);
+      case 'product': return rng.pick(problemQuotes[plan.issue.key]?.products ?? ['Ledgerly']);
       case 'bank': return rng.pick(banks[seg]);
       case 'accounting': return rng.pick(accountingApps);
       case 'plan': return rng.pick(planNames);
@@ -195,6 +198,9 @@ function typos(rng: Rng, text: string): string {
   }
   return words.join(' ');
 }
+
+/** Share of the tickets about a problem with codes that quote one (the rest describe it in words only). */
+const QUOTE_SHARE = 0.8;
 
 const firstSentence = (s: string) => {
   const m = /^(.+?[.!?])(\s|$)/s.exec(s);
@@ -230,8 +236,17 @@ export function ticketText(rng: Rng, plan: Plan, companies: string[]): TicketTex
   subject = slots.fill(subject);
   body = slots.fill(body);
 
-  // Chat and social messages are short: the first sentence of the body, without the "I already wrote" line.
-  const short = firstSentence(body);
+  // Most customers quote what the screen says (problem-codes.ts): after the subject, or as a sentence of the message.
+  let short = firstSentence(body);
+  if (problemQuotes[issue.key] && rng.chance(QUOTE_SHARE)) {
+    if (rng.chance(0.4)) subject = `${subject} – ${slots.get('code')}`;
+    else {
+      const quote = slots.fill(rng.pick(quoteLines[lang]));
+      body = rng.chance(0.5) ? `${quote} ${body}` : `${body} ${quote}`;
+      short = `${short} ${quote}`;
+    }
+  }
+  // Chat and social messages are short: the first sentence of the body (above), without the "I already wrote" line.
   if (plan.repeatOf) {
     subject = rng.pick(repeatPrefix[lang]) + subject;
     if (rng.chance(0.6)) body = slots.fill(repeatLine[lang]) + ' ' + body;

@@ -47,10 +47,24 @@ const tagalogExtra = [
   'po', 'ho', 'opo', 'oho', 'naman', 'lang', 'lamang', 'daw', 'raw', 'rin', 'nga', 'ba', 'kasi', 'yung', 'yun', 'nung', 'sana',
   'nag', 'mag', 'na', 'ma', 'pag', 'naka', 'maka', 'nakapag', 'makapag', 'nagka', 'magka', 'nagpa', 'magpa', 'nagsi', 'magsi', 'ipa', 'i',
 ];
-const extraStopWords: Record<string, readonly string[]> = { tl: [...tagalogExtra, ...stopword.eng] };
+// `stopword`'s classic English list lacks a few words every support ticket opens or tells its story with ("Hi, when
+// I export…").
+const englishExtra = ['when', 'hi', 'hello', 'hey'];
+const extraStopWords: Record<string, readonly string[]> = { en: englishExtra, tl: [...tagalogExtra, ...stopword.eng, ...englishExtra] };
+
+/**
+ * Porter, except where it cuts a word down to a function word: "one" and "ones" → "on", which then meets every
+ * unfiltered "on". (Porter's "use" → "us" stays: it meets the pronoun, and measured on the Comcast titles, keeping
+ * them apart split the throttling theme — "throttling us" — from 89 % to 61 % of its titles in one group.)
+ */
+const englishExceptions = new Map([['one', 'one'], ['ones', 'one']]);
+
+function englishStem(word: string): string {
+  return englishExceptions.get(word) ?? englishStemmer(word);
+}
 
 const stemmers: Record<string, (word: string) => string> = {
-  en: englishStemmer, tl: englishStemmer, hr: serbianStemmer, ru: russianStemmer, it: italianStemmer, es: spanishStemmer,
+  en: englishStem, tl: englishStem, hr: serbianStemmer, ru: russianStemmer, it: italianStemmer, es: spanishStemmer,
 };
 
 /**

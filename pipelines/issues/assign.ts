@@ -9,6 +9,7 @@ import { groupTickets } from './group.ts';
 import { issueBucketCap, LshIndex, minSharedBands } from './lsh.ts';
 import { estimatedJaccard } from './minhash.ts';
 import { addCounts, coreFeatures, sortedCounts } from './profile.ts';
+import { cosine, profileVector } from './profile-merge.ts';
 import { checkOptions, type CorpusStats, type GroupingState, type IssueState } from './state.ts';
 import { termFrequencies, ubiquitousTerms, withoutTerms } from './ubiquitous.ts';
 
@@ -83,14 +84,18 @@ export function assignTickets(state: GroupingState, terms: readonly (readonly st
     join(i, 1, features.map((f) => [f, 1] as const));
   }
 
-  // The rest form issues among themselves; one alike an existing issue is folded into it.
+  // The rest form issues among themselves; one alike an existing issue is folded into it: its core is as alike as
+  // two issues' that would be merged, or its TF-IDF profile is as alike as the full grouping's profile merge asks
+  // (profile-merge.ts: the Croatian wording of a problem whose stored issue is mostly English, tied by its codes).
   const fresh = groupTickets(leftovers.map((t) => kept[t]!), 0, options);
+  const nearestProfile = profileFolder(state, batch.features, options);
   const freshIssue = new Int32Array(fresh.state.issues.length).fill(NONE);
   const added: IssueState[] = [];
   const freshSignature = new Uint32Array(k);
   fresh.state.issues.forEach((issue, j) => {
     freshSignature.set(issue.signature);
-    const i = nearestIssue(freshSignature, 0, options.mergeThreshold, candidates);
+    let i = nearestIssue(freshSignature, 0, options.mergeThreshold, candidates);
+    if (i === NONE) i = nearestProfile(issue);
     if (i !== NONE) {
       freshIssue[j] = existing[i]!.id;
       join(i, issue.size, issue.featureCounts);
@@ -116,6 +121,55 @@ export function assignTickets(state: GroupingState, terms: readonly (readonly st
     state: { options, issues, corpus: addDocumentFrequencies(state.corpus, kept === terms ? batch.features : terms.map((t) => ticketFeatures(t, options.features))) },
     nextId: nextId + added.length,
     signatures: batch.signatures,
+  };
+}
+
+/**
+ * The existing issue (its index) whose profile a new group's is most alike, at or above the profile merge's
+ * threshold; NONE when there is none or no profile merge. Vectors of the existing issues are made on first use.
+ */
+function profileFolder(state: GroupingState, features: readonly string[][], options: GroupingState['options']): (issue: IssueState) => number {
+  const merge = options.profileMerge;
+  if (!merge) return () => NONE;
+  let index: { vectors: Map<string, number>[]; withFeature: Map<string, number[]>; df: (f: string) => number; tickets: number } | null = null;
+  const build = () => {
+    const df = new Map(state.corpus.documentFrequency);
+    let tickets = state.corpus.tickets;
+    for (const f of features) {
+      if (f.length === 0) continue;
+      tickets++;
+      addCounts(df, f);
+    }
+    const frequency = (f: string) => df.get(f) ?? 1;
+    const vectors = state.issues.map((issue) => profileVector(issue.featureCounts, issue.size, frequency, tickets, merge));
+    const withFeature = new Map<string, number[]>();
+    vectors.forEach((v, i) => {
+      for (const f of v.keys()) {
+        let list = withFeature.get(f);
+        if (!list) withFeature.set(f, (list = []));
+        list.push(i);
+      }
+    });
+    return { vectors, withFeature, df: frequency, tickets };
+  };
+  return (issue) => {
+    index ??= build();
+    const v = profileVector(issue.featureCounts, issue.size, index.df, index.tickets, merge);
+    const seen = new Set<number>();
+    let best = NONE;
+    let bestCosine = merge.threshold;
+    for (const f of v.keys()) {
+      for (const i of index.withFeature.get(f) ?? []) {
+        if (seen.has(i)) continue;
+        seen.add(i);
+        const c = cosine(v, index.vectors[i]!);
+        if (c > bestCosine || (c === bestCosine && best !== NONE && i < best)) {
+          best = i;
+          bestCosine = c;
+        }
+      }
+    }
+    return best;
   };
 }
 

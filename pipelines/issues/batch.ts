@@ -10,7 +10,12 @@ export interface SignedBatch {
   hasher: MinHasher;
 }
 
-export function signBatch(terms: readonly (readonly string[])[], options: GroupingOptions, hasher = new MinHasher(options.hashes, options.seed)): SignedBatch {
+/** The signer of a grouping's settings: a stored state is always signed again the way it was signed. */
+export function hasherFor(options: GroupingOptions): MinHasher {
+  return new MinHasher(options.hashes, options.seed, options.codeWeight ?? 1);
+}
+
+export function signBatch(terms: readonly (readonly string[])[], options: GroupingOptions, hasher = hasherFor(options)): SignedBatch {
   const k = options.hashes;
   const features = new Array<string[]>(terms.length);
   const signatures = new Uint32Array(terms.length * k);

@@ -14,9 +14,51 @@ export interface ProfileMergeOptions {
   minShare: number;
   /** A term's weight is idf × share^shareExponent: 1 is the plain TF-IDF centroid; below 1 the terms a part of the group uses count nearly as much as those all of it uses. */
   shareExponent: number;
+  /**
+   * A code's weight is this many times a word's (minhash.ts `isCode`): the codes a problem's tickets quote in every
+   * language are what a Croatian group and an English group about it have in common. Absent: 1.
+   */
+  codeWeight?: number;
 }
 
+import { isCode } from './minhash.ts';
+
 const NONE = -1;
+
+/**
+ * A group's TF-IDF vector, unit length: its terms used by at least `minShare` of its `size` tickets, each weighted
+ * share^shareExponent × idf (× codeWeight for a code). `documentFrequency` counts the tickets of the `tickets` having a term.
+ */
+export function profileVector(
+  counts: Iterable<readonly [string, number]>,
+  size: number,
+  documentFrequency: (feature: string) => number,
+  tickets: number,
+  options: ProfileMergeOptions,
+): Map<string, number> {
+  const v = new Map<string, number>();
+  if (size === 0) return v;
+  const codeWeight = options.codeWeight ?? 1;
+  let norm = 0;
+  for (const [f, n] of counts) {
+    if (n < options.minShare * size) continue;
+    const w = Math.pow(n / size, options.shareExponent) * Math.log(tickets / Math.max(1, documentFrequency(f))) * (isCode(f) ? codeWeight : 1);
+    if (w <= 0) continue;
+    v.set(f, w);
+    norm += w * w;
+  }
+  norm = Math.sqrt(norm);
+  for (const [f, w] of v) v.set(f, w / norm);
+  return v;
+}
+
+/** Cosine of two unit vectors. */
+export function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [f, w] of small) dot += w * (large.get(f) ?? 0);
+  return dot;
+}
 
 /**
  * Relabels `group` in place (group numbers below `groups`, −1 for none) so that alike groups share the number of the
@@ -43,22 +85,7 @@ export function mergeAlikeProfiles(
       documentFrequency.set(f, (documentFrequency.get(f) ?? 0) + 1);
     }
   }
-  const vectors: Map<string, number>[] = counts.map((c, g) => {
-    const v = new Map<string, number>();
-    const size = sizes[g]!;
-    if (size === 0) return v;
-    let norm = 0;
-    for (const [f, n] of c) {
-      if (n < options.minShare * size) continue;
-      const w = Math.pow(n / size, options.shareExponent) * Math.log(tickets / documentFrequency.get(f)!);
-      if (w <= 0) continue;
-      v.set(f, w);
-      norm += w * w;
-    }
-    norm = Math.sqrt(norm);
-    for (const [f, w] of v) v.set(f, w / norm);
-    return v;
-  });
+  const vectors = counts.map((c, g) => profileVector(c, sizes[g]!, (f) => documentFrequency.get(f)!, tickets, options));
 
   const order = [...sizes.keys()].filter((g) => sizes[g]! > 0).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
   const into = Int32Array.from({ length: groups }, (_, g) => g);

@@ -29,11 +29,17 @@ export interface SyntheticCorpus {
 
 const familySize = 4;
 
+/**
+ * A number written in letters ("12" → "bc"): synthetic terms stand for words, and a term with a digit would be a
+ * code, which the signatures weigh up (minhash.ts `isCode`) and sign several times over.
+ */
+export const letters = (n: number) => String(n).replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)]!);
+
 /** A problem's vocabulary: its own core terms, then its family's two shared terms. */
 function problemVocabulary(problem: number, coreTerms: number): string[] {
   const family = Math.floor(problem / familySize);
-  const own = Array.from({ length: coreTerms }, (_, j) => `p${problem}w${j}`);
-  return [...own, `f${family}a`, `f${family}b`];
+  const own = Array.from({ length: coreTerms }, (_, j) => `p${letters(problem)}w${letters(j)}`);
+  return [...own, `f${letters(family)}x`, `f${letters(family)}y`];
 }
 
 export function syntheticCorpus(options: SyntheticOptions): SyntheticCorpus {
@@ -44,7 +50,7 @@ export function syntheticCorpus(options: SyntheticOptions): SyntheticCorpus {
   const coreTerms = options.coreTerms ?? 12;
   const genericCount = options.genericTerms ?? 3000;
   const rng = new Rng(seed, `synthetic-issues-${firstProblem}`);
-  const generic = Array.from({ length: genericCount }, (_, j) => `g${j}`);
+  const generic = Array.from({ length: genericCount }, (_, j) => `g${letters(j)}`);
   const genericPick = new WeightedIndex(generic.map((_, j) => 1 / (j + 1)));
   // Problem sizes are uneven (weights 1 … 5), as real recurring problems are.
   const sizes = Array.from({ length: problems }, () => rng.int(1, 5));

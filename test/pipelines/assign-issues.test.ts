@@ -104,8 +104,12 @@ describe('issues assigned by successive loads', () => {
     expect(second.length).toBeGreaterThan(800);
     const existing = second.filter((r) => known.has(r.issue_id!)).length;
     const fitting = second.filter((r) => issuesOf.get(r.problem)!.has(r.issue_id!)).length;
-    expect(existing / second.length).toBeGreaterThanOrEqual(0.95);
-    expect(fitting / second.length).toBeGreaterThanOrEqual(0.95);
+    // 0.95 when every language of a problem had its own issue. Now that the first grouping joins a problem's
+    // languages by their codes, an issue's core (the terms 30 % of its tickets have) is in its main language only,
+    // and 8 % of the second load's tickets (short chats, other languages) start an issue of their own (91.9 %
+    // measured; 86.5 % before new groups were folded in by profile, assign.ts) until a regroup.
+    expect(existing / second.length).toBeGreaterThanOrEqual(0.9);
+    expect(fitting / second.length).toBeGreaterThanOrEqual(0.9);
   });
 
   it('stores the issues\' sizes as the tickets assigned to them', async () => {

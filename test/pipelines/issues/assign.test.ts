@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { assignTickets } from '../../../pipelines/issues/assign.ts';
 import { groupTickets } from '../../../pipelines/issues/group.ts';
-import { MinHasher } from '../../../pipelines/issues/minhash.ts';
+import { hasherFor } from '../../../pipelines/issues/batch.ts';
 import { defaultGroupingOptions, type GroupingState } from '../../../pipelines/issues/state.ts';
-import { syntheticCorpus } from '../../../pipelines/issues/synthetic.ts';
+import { letters, syntheticCorpus } from '../../../pipelines/issues/synthetic.ts';
 
 // A first load of 4 000 tickets about problems 0–18, grouped in full; then a second load of 1 000 more tickets about
 // the same problems (another seed) and 100 about problem 19, which the first load never saw. Problem 19 shares two
@@ -39,13 +39,16 @@ describe('assignTickets (a new load into stored issues)', () => {
     expect(count).toBeGreaterThanOrEqual(90);
     expect(assigned.nextId).toBeGreaterThan(id);
     const issue = assigned.state.issues.find((i) => i.id === id)!;
-    expect(issue.featureCounts[0]![0]).toMatch(/^p19w/); // its most frequent term is problem 19's own
+    expect(issue.featureCounts[0]![0]).toMatch(new RegExp(`^p${letters(19)}w`)); // its most frequent term is problem 19's own
   });
 
   it('puts a ticket with few of its problem’s terms into that problem’s issue (compared with the issue’s core)', () => {
     // 6 of problem 3's core terms and 9 rare generic ones: Jaccard 6 ÷ 24 = 0.25 with a 15-term core, enough to join
     // it; alone it would make a new issue (a new issue joins an existing one only from the merge threshold, 0.4, up).
-    const ticket = ['p3w0', 'g900', 'p3w1', 'g901', 'p3w2', 'g902', 'g903', 'p3w3', 'g904', 'g905', 'p3w4', 'g906', 'g907', 'p3w5', 'g909'];
+    // Synthetic terms spell their numbers in letters (synthetic.ts): problem 3's term 0 is "pdwa", generic term 900 "gjaa".
+    const own = (j: number) => `p${letters(3)}w${letters(j)}`;
+    const generic = (j: number) => `g${letters(j)}`;
+    const ticket = [own(0), generic(900), own(1), generic(901), own(2), generic(902), generic(903), own(3), generic(904), generic(905), own(4), generic(906), generic(907), own(5), generic(909)];
     expect(assignTickets(grouped.state, [ticket], grouped.nextId).assignment[0]).toBe(issueOfProblem(3));
   });
 
@@ -83,7 +86,7 @@ describe('assignTickets (a new load into stored issues)', () => {
     const core = Array.from({ length: 20 }, (_, i) => `a${i + 1}`);
     const state: GroupingState = {
       options,
-      issues: [{ id: 9, size: 5, signature: [...new MinHasher(options.hashes, options.seed).sign(core)], featureCounts: core.map((f) => [f, 5]) }],
+      issues: [{ id: 9, size: 5, signature: [...hasherFor(options).sign(core)], featureCounts: core.map((f) => [f, 5]) }],
       corpus: { tickets: 5, documentFrequency: core.map((f) => [f, 5]) },
     };
     const ticket = [...core, ...Array.from({ length: 200 }, (_, i) => `b${i + 1}`)];

@@ -34,6 +34,27 @@ describe('MinHash signatures', () => {
   });
 });
 
+describe('weighted codes', () => {
+  // With codeWeight w a code counts as w elements of the set. {c1, a…d} and {c1, e…h}: plain Jaccard 1/9; with the
+  // code weighing 5, the union has 5 + 8 elements, 5 of them shared: 5/13 ≈ 0.385. k = 1024: standard error ≈ 0.015.
+  it('count a feature with a digit as codeWeight features, and a word as one', () => {
+    const a = ['c1', 'alpha', 'bravo', 'charlie', 'delta'];
+    const b = ['c1', 'echo', 'foxtrot', 'golf', 'hotel'];
+    const plain = new MinHasher(1024, 5);
+    const weighted = new MinHasher(1024, 5, 5);
+    expect(Math.abs(estimatedJaccard(plain.sign(a), 0, plain.sign(b), 0, 1024) - 1 / 9)).toBeLessThan(0.04);
+    expect(Math.abs(estimatedJaccard(weighted.sign(a), 0, weighted.sign(b), 0, 1024) - 5 / 13)).toBeLessThan(0.06);
+    // A shared word weighs one, whatever codeWeight is.
+    const words = [['x', 'alpha', 'bravo', 'charlie', 'delta'], ['x', 'echo', 'foxtrot', 'golf', 'hotel']];
+    expect(Math.abs(estimatedJaccard(weighted.sign(words[0]!), 0, weighted.sign(words[1]!), 0, 1024) - 1 / 9)).toBeLessThan(0.04);
+  });
+
+  it('refuse a weight that is not a whole number of at least 1', () => {
+    expect(() => new MinHasher(64, 1, 0)).toThrow(RangeError);
+    expect(() => new MinHasher(64, 1, 1.5)).toThrow(RangeError);
+  });
+});
+
 describe('ticketFeatures', () => {
   it('takes distinct terms, bigrams of consecutive terms, or both', () => {
     const terms = ['invoic', 'email', 'invoic', 'email', 'bounc'];

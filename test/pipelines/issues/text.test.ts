@@ -160,3 +160,14 @@ describe('ticketTerms on bad input', () => {
     expect(ticketTerms('', '😀'.repeat(512 * 1024)).reason).toBe('no words left after stripping');
   });
 });
+
+describe('English function words and over-stemming', () => {
+  it('drops "when" and "hi", which the classic list lacks', () => {
+    expect(ticketTerms('Hi, export fails when I click', '').terms).toEqual(['export', 'fail', 'click']);
+  });
+
+  // Porter cuts "one" and "ones" to "on", a stop word ("only" and "on" are stop words themselves).
+  it('keeps "one" apart from the function word "on"', () => {
+    expect(ticketTerms('One invoice, two ones, only on Monday', '').terms).toEqual(['one', 'invoic', 'two', 'one', 'mondai']);
+  });
+});
