@@ -1,6 +1,6 @@
 // Who acts on an issue: a name of 1–100 characters, trimmed, remembered in the browser's storage.
 import { describe, expect, it } from 'vitest';
-import { leadNameKey, rememberedLeadName, rememberLeadName, validLeadName } from '../../web/src/lib/issues/lead-name';
+import { leadNameKey, rememberedLeadName, rememberLeadName, validLeadName } from '../../web/src/lib/people/lead-name';
 
 function memory(initial: Record<string, string> = {}) {
   const map = new Map(Object.entries(initial));

@@ -1,6 +1,6 @@
-// Who acts on an issue: until there are accounts (issue 13), each action names its author in a `by` field, a
-// person's name of 1 to 100 characters, remembered in this browser so a lead types it once. When sign-in arrives,
-// this module is what the signed-in account replaces.
+// Who acts (on an issue, on a customer's flags): until there are accounts (issue 13), each action names its author
+// in a `by` field, a person's name of 1 to 100 characters, remembered in this browser so a lead types it once, on
+// whichever page. When sign-in arrives, this module is what the signed-in account replaces.
 export const leadNameKey = 'servicepulse:lead-name';
 export const maxLeadName = 100;
 
