@@ -10,7 +10,7 @@ import { readGroupingState, storeGroupingChanges, type GroupingChanges, type Iss
 import { assignTickets } from './issues/assign.ts';
 import { DisplayForms } from './issues/display.ts';
 import { groupTickets } from './issues/group.ts';
-import { documentFrequencies, issueName } from './issues/naming.ts';
+import { documentFrequencies, issueName, keptTermCount } from './issues/naming.ts';
 import { ticketTerms, type TicketTerms } from './issues/text.ts';
 import type { AnalyseRequest } from './issues/analyse-worker.ts';
 
@@ -183,7 +183,7 @@ export function assignAnalysed(stored: StoredGrouping, ticketIds: readonly numbe
   for (const issue of result.state.issues) {
     const previous = before.get(issue.id);
     if (previous === issue) continue;
-    const names = issueName(issue, df, result.state.corpus.tickets);
+    const names = issueName(issue, df, result.state.corpus.tickets, keptTermCount);
     const oldNames = stored.names.get(issue.id) ?? [];
     const oldDisplay = stored.display.get(issue.id) ?? [];
     const known = new Map(oldNames.map((term, i) => [term, oldDisplay[i] ?? term]));

@@ -10,7 +10,7 @@ import { readGroupingState, storeGroupingChanges, type GroupingChanges } from '.
 import { safeTicketTerms, type TextRow } from './assign-issues.ts';
 import { DisplayForms } from './issues/display.ts';
 import { groupTickets } from './issues/group.ts';
-import { issueNames } from './issues/naming.ts';
+import { issueNames, keptTermCount } from './issues/naming.ts';
 import { defaultGroupingOptions } from './issues/state.ts';
 
 export interface RegroupSummary {
@@ -92,7 +92,7 @@ export function regroupTexts(
   texts.forEach((text, t) => {
     if (assignment[t] !== null) forms.add(assignment[t]!, text);
   });
-  const names = issueNames(state);
+  const names = issueNames(state, keptTermCount);
   return {
     options: state.options,
     nextId,

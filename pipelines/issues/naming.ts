@@ -5,7 +5,11 @@
 import { estimatedJaccard } from './minhash.ts';
 import type { CorpusStats, GroupingState, IssueState } from './state.ts';
 
-export function issueName(issue: IssueState, documentFrequency: ReadonlyMap<string, number>, corpusTickets: number, count = 3): string[] {
+/** Terms an issue is called by; more are kept (`keptTermCount`) for the issue's page to list as its top terms. */
+export const nameTermCount = 3;
+export const keptTermCount = 10;
+
+export function issueName(issue: IssueState, documentFrequency: ReadonlyMap<string, number>, corpusTickets: number, count = nameTermCount): string[] {
   const scored = issue.featureCounts.map(([feature, tickets]) => {
     const df = documentFrequency.get(feature) ?? tickets;
     return { feature, score: (tickets / issue.size) * Math.log(Math.max(corpusTickets, df) / df) };
@@ -15,7 +19,7 @@ export function issueName(issue: IssueState, documentFrequency: ReadonlyMap<stri
 }
 
 /** Names of every issue of a state, by issue id. */
-export function issueNames(state: GroupingState, count = 3): Map<number, string[]> {
+export function issueNames(state: GroupingState, count = nameTermCount): Map<number, string[]> {
   const df = documentFrequencies(state.corpus);
   return new Map(state.issues.map((issue) => [issue.id, issueName(issue, df, state.corpus.tickets, count)]));
 }

@@ -40,12 +40,11 @@ export async function issueDetail(db: Database, issueId: number, query: IssueQue
       params as Params,
     ),
     topTerms: await sql.all<{ term: string; tickets: number }>(
-      // A term of the issue's name is shown as its tickets wrote it (display_terms, parallel to name_terms).
-      `SELECT coalesce(i.display_terms[list_position(i.name_terms, c.feature)], c.feature) AS term, c.tickets::INTEGER AS tickets
-         FROM issues i, unnest(i.feature_counts) AS u(c)
-        WHERE i.issue_id = $id
-        ORDER BY c.tickets DESC, c.feature
-        LIMIT 10`,
+      // Its most characteristic terms (tf·idf, pipelines/issues/naming.ts: the first ones name it), as its tickets
+      // wrote them (display_terms, parallel to name_terms), with how many of its tickets have each.
+      `SELECT display_terms[p] AS term, coalesce(list_filter(feature_counts, c -> c.feature = name_terms[p])[1].tickets, 0)::INTEGER AS tickets
+         FROM (SELECT display_terms, name_terms, feature_counts, unnest(generate_series(1, len(name_terms))) AS p FROM issues WHERE issue_id = $id)
+        ORDER BY p`,
       { id: issueId },
     ),
     examples: await representativeExamples(sql, issueId, { from, to, filters }),

@@ -3,6 +3,7 @@
 // tickets; and when it was first seen. An issue is the text issue of `ticket_issues` (sql/schema/008_issues.sql),
 // the one place that says which issue a ticket is in now. Filters narrow the tickets first, as everywhere.
 import { listValue } from '@duckdb/node-api';
+import { nameTermCount } from '../../pipelines/issues/naming.ts';
 import type { Params, Query } from '../db.ts';
 import { utcPeriodStart, type Grain } from '../metrics/dimensions.ts';
 import { filterSql, type Filters } from '../metrics/filters.ts';
@@ -114,8 +115,8 @@ export interface IssueNaming {
 export async function issueNames(query: Query, ids: number[]): Promise<Map<number, string[]>> {
   if (ids.length === 0) return new Map();
   const rows = await query.all<{ issue_id: number; display_terms: string[] }>(
-    'SELECT issue_id::INTEGER AS issue_id, display_terms FROM issues WHERE list_contains($ids::BIGINT[], issue_id)',
-    { ids: listValue(ids) },
+    'SELECT issue_id::INTEGER AS issue_id, display_terms[1:$count] AS display_terms FROM issues WHERE list_contains($ids::BIGINT[], issue_id)',
+    { ids: listValue(ids), count: nameTermCount },
   );
   return new Map(rows.map((row) => [row.issue_id, [...row.display_terms]]));
 }

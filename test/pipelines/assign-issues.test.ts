@@ -12,6 +12,7 @@ import { loadOrganisation } from '../../pipelines/organisation/load.ts';
 import { regroupIssues } from '../../pipelines/regroup-issues.ts';
 import { zendeskTickets } from '../../pipelines/sources/zendesk.ts';
 import type { Database } from '../../sql/db.ts';
+import { issueNamings } from '../../sql/issues/names.ts';
 import { recoverUnfinishedLoad } from '../../sql/recovery.ts';
 import { fingerprint } from '../helpers/fingerprint.ts';
 import { freshDb, smallFixture } from '../helpers/db.ts';
@@ -110,6 +111,18 @@ describe('issues assigned by successive loads', () => {
     // measured; 86.5 % before new groups were folded in by profile, assign.ts) until a regroup.
     expect(existing / second.length).toBeGreaterThanOrEqual(0.9);
     expect(fitting / second.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('keeps ten characteristic terms of each issue, as its tickets wrote them, and names it by the first three', async () => {
+    const issues = await db.read<{ issue_id: number; name_terms: string[]; display_terms: string[]; features: number }>(
+      'SELECT issue_id::INTEGER AS issue_id, name_terms, display_terms, len(feature_counts)::INTEGER AS features FROM issues',
+    );
+    for (const issue of issues) {
+      expect(issue.name_terms.length, `issue ${issue.issue_id}`).toBe(Math.min(10, issue.features));
+      expect(issue.display_terms.length).toBe(issue.name_terms.length);
+    }
+    const namings = await db.withConnection((sql) => issueNamings(sql, issues.map((i) => i.issue_id)));
+    for (const issue of issues) expect(namings.get(issue.issue_id)!.name).toBe(issue.display_terms.slice(0, 3).join(' · '));
   });
 
   it('stores the issues\' sizes as the tickets assigned to them', async () => {
