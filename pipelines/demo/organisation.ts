@@ -133,15 +133,11 @@ export function buildTimeline(end: Date, months: number): Timeline {
   const start = startDate.getTime();
   const lastDay = Math.floor((endMs - 1) / DAY);
   const dayStart = (d: number) => d * DAY;
-  const weekday = (day: number) => ((day + 4) % 7 + 7) % 7; // 0 Sunday … 6 Saturday
-  // The release goes out on a Tuesday 14–20 days before the end: by the end it is a lasting rise, no longer news.
+  // The release goes out on a Tuesday 14–20 days before the end, the outage hits a Thursday 6–12 days before.
   let releaseDay = lastDay - 20;
-  while (weekday(releaseDay) !== 2) releaseDay++;
-  // The outage hits a weekday two to four days before the end, so that on the first start it is this week's rising
-  // problem on the Recurring problems page, as a lead would meet it (unless the last day is a Monday or Tuesday: then
-  // it falls on the Friday before). Its second wave, the next morning, stays inside the data.
-  let outageDay = lastDay - 2;
-  while (weekday(outageDay) === 0 || weekday(outageDay) === 6) outageDay--;
+  while (((releaseDay + 4) % 7 + 7) % 7 !== 2) releaseDay++;
+  let outageDay = lastDay - 12;
+  while (((outageDay + 4) % 7 + 7) % 7 !== 4) outageDay++;
   return {
     start,
     end: endMs,
