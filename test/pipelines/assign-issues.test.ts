@@ -6,7 +6,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../../pipelines/demo/generate.ts';
 import { loadFile } from '../../pipelines/load.ts';
 import { loadOrganisation } from '../../pipelines/organisation/load.ts';
 import { regroupIssues } from '../../pipelines/regroup-issues.ts';
@@ -16,6 +15,7 @@ import { issueNamings } from '../../sql/issues/names.ts';
 import { recoverUnfinishedLoad } from '../../sql/recovery.ts';
 import { fingerprint } from '../helpers/fingerprint.ts';
 import { freshDb, smallFixture } from '../helpers/db.ts';
+import { demoInTwoExports } from '../helpers/demo-in-two.ts';
 
 type Assigned = {
   external_id: string;
@@ -52,22 +52,11 @@ describe('issues assigned by successive loads', () => {
 
   beforeAll(async () => {
     folder = await mkdtemp(join(tmpdir(), 'sp-issues-load-'));
-    const manifest = await generateDemo({ tickets: 3000, seed: 11, outDir: folder });
     db = await freshDb();
     // The demo's tickets split in two exports in file order: 2,000 then 1,000.
-    const split = (from: number, to: number, name: string) =>
-      db.write(async (tx) => {
-        await tx.run(
-          `COPY (SELECT * EXCLUDE (n) FROM (SELECT *, row_number() OVER () AS n FROM read_csv($file, header = true, all_varchar = true))
-                  WHERE n > $from AND n <= $to ORDER BY n) TO '${join(folder, name)}' (HEADER)`,
-          { file: manifest.files.tickets, from, to },
-        );
-      });
-    await split(0, 2000, 'first.csv');
-    await split(2000, 3000, 'second.csv');
-    secondFile = join(folder, 'second.csv');
-    await loadOrganisation(db, manifest.files.organisation);
-    await loadFile(db, { file: join(folder, 'first.csv'), mapping: zendeskTickets });
+    let firstFile: string;
+    ({ firstFile, secondFile } = await demoInTwoExports(db, folder, { tickets: 3000, seed: 11, firstCount: 2000 }));
+    await loadFile(db, { file: firstFile, mapping: zendeskTickets });
     first = await assigned(db);
     firstIssues = await db.read('SELECT issue_id::INTEGER AS issue_id, created_load::INTEGER AS created_load FROM issues ORDER BY issue_id');
     await loadFile(db, { file: secondFile, mapping: zendeskTickets });

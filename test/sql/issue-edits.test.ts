@@ -5,14 +5,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../../pipelines/demo/generate.ts';
 import { loadFile } from '../../pipelines/load.ts';
-import { loadOrganisation } from '../../pipelines/organisation/load.ts';
 import { regroupIssues } from '../../pipelines/regroup-issues.ts';
 import { zendeskTickets } from '../../pipelines/sources/zendesk.ts';
 import type { Database } from '../../sql/db.ts';
 import { editIssue, issueHistory, mergeIssue, moveTickets, readIssueEdits } from '../../sql/issues/edits.ts';
 import { freshDb } from '../helpers/db.ts';
+import { demoInTwoExports } from '../helpers/demo-in-two.ts';
 
 type Placed = { ticket_id: number; external_id: string; issue_id: number | null; problem: string; load_id: number };
 
@@ -92,21 +91,8 @@ describe("the leads' edits on issues", () => {
 
   beforeAll(async () => {
     folder = await mkdtemp(join(tmpdir(), 'sp-issue-edits-'));
-    const manifest = await generateDemo({ tickets: 3000, seed: 11, outDir: folder });
     db = await freshDb();
-    const split = (from: number, to: number, name: string) =>
-      db.write(async (tx) => {
-        await tx.run(
-          `COPY (SELECT * EXCLUDE (n) FROM (SELECT *, row_number() OVER () AS n FROM read_csv($file, header = true, all_varchar = true))
-                  WHERE n > $from AND n <= $to ORDER BY n) TO '${join(folder, name)}' (HEADER)`,
-          { file: manifest.files.tickets, from, to },
-        );
-      });
-    await split(0, 2000, 'first.csv');
-    await split(2000, 3000, 'second.csv');
-    firstFile = join(folder, 'first.csv');
-    secondFile = join(folder, 'second.csv');
-    await loadOrganisation(db, manifest.files.organisation);
+    ({ firstFile, secondFile } = await demoInTwoExports(db, folder, { tickets: 3000, seed: 11, firstCount: 2000 }));
     await loadFile(db, { file: firstFile, mapping: zendeskTickets });
     beforeEdits = await placed(db);
     // Four problems with issues of their own and at least 20 tickets, largest first.
