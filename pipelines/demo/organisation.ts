@@ -133,11 +133,17 @@ export function buildTimeline(end: Date, months: number): Timeline {
   const start = startDate.getTime();
   const lastDay = Math.floor((endMs - 1) / DAY);
   const dayStart = (d: number) => d * DAY;
-  // The release goes out on a Tuesday 14–20 days before the end, the outage hits a Thursday 6–12 days before.
+  const weekday = (day: number) => ((day + 4) % 7 + 7) % 7; // 0 Sunday … 6 Saturday
+  // The release goes out on a Tuesday 14–20 days before the end: by the end it is a lasting rise, no longer news.
   let releaseDay = lastDay - 20;
-  while (((releaseDay + 4) % 7 + 7) % 7 !== 2) releaseDay++;
-  let outageDay = lastDay - 12;
-  while (((outageDay + 4) % 7 + 7) % 7 !== 4) outageDay++;
+  while (weekday(releaseDay) !== 2) releaseDay++;
+  // The outage hits in the week holding the last day (from Monday, as the flags count weeks), so that on the first
+  // start it is this week's rising problem on the Recurring problems page, whose default range ends with the last
+  // day of data: a weekday two to four days before the end where the week has one, else its Monday (the last day
+  // itself when that is a Monday: only the outage's first afternoon is in the data then).
+  const monday = lastDay - ((weekday(lastDay) + 6) % 7);
+  let outageDay = Math.max(monday, lastDay - 2);
+  while (outageDay > monday && (weekday(outageDay) === 0 || weekday(outageDay) === 6)) outageDay--;
   return {
     start,
     end: endMs,

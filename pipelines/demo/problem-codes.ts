@@ -19,7 +19,7 @@ export const problemQuotes: Record<string, ProblemQuotes> = {
   'account/owner-change': { codes: ['OWN-403'], products: ['AdminCenter'] },
   'account/data-deletion': { codes: ['GDPR-17'], products: ['PrivacyCenter'] },
   'billing/double-charge': { codes: ['BIL-209', 'BIL-210'], products: ['BillingHub'] },
-  'billing/refund': { codes: ['RFD-300'], products: ['BillingHub'] },
+  'billing/refund': { codes: ['RFD-300'], products: ['RefundDesk'] },
   'billing/invoice-vat': { codes: ['VAT-422'], products: ['TaxEngine'] },
   'subscription/plan-change': { codes: ['PLN-402'], products: ['PlanManager'] },
   'subscription/cancellation': { codes: ['SUB-410'], products: ['PlanManager'] },

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo, type DemoManifest } from '../../../pipelines/demo/generate.ts';
+import { buildTimeline } from '../../../pipelines/demo/organisation.ts';
+import { issues as demoProblems } from '../../../pipelines/demo/vocabulary.ts';
 import { organisationSchema, type Organisation } from '../../../pipelines/organisation/schema.ts';
 
 // An independent RFC 4180 reader (quoted fields with commas, doubled quotes and line breaks), so the test
@@ -302,12 +304,47 @@ describe('spikes', () => {
     const end = Date.parse('2026-11-16T00:00:00Z');
     const cut = end - 21 * DAY;
     const start = Date.parse(fromZendesk(tickets[0]!['Created at']!));
-    const issue = tickets.filter((t) => t.Category === category && t.Subcategory === subcategory);
+    // The problem's own tags start a ticket's Tags (vocabulary.ts): the agents' Category is often still empty on
+    // tickets opened in the last days, as the outage's are.
+    const tags = demoProblems.find((p) => p.category === category && p.subcategory === subcategory)!.tags.join(' ');
+    const issue = tickets.filter((t) => t.Tags === tags || t.Tags!.startsWith(`${tags} `));
     const recent = issue.filter((t) => Date.parse(fromZendesk(t['Created at']!)) >= cut).length;
     const before = issue.length - recent;
     const priorWeeklyMean = before / ((cut - start) / (7 * DAY));
-    expect(recent).toBeGreaterThanOrEqual(5);
+    // 2,000 tickets over a year: the problem's usual weekly mean is well under one ticket, and the outage's days in
+    // the data (it hits on the Friday before this Monday end) bring 4 here.
+    expect(recent).toBeGreaterThanOrEqual(4);
     expect(recent / 3).toBeGreaterThan(4 * priorWeeklyMean);
+  });
+});
+
+describe('the spikes’ days (buildTimeline)', () => {
+  // Ends on each day of a week, Monday 16 Nov 2026 to Sunday 22 Nov (each the midnight starting that day, so the last
+  // day of data is the day before). The outage must fall in the week (from Monday) holding the last day, before the
+  // end, on a weekday when that week has one before the end; the release on a Tuesday 14–20 days before the end.
+  const weekday = (ms: number) => new Date(ms).getUTCDay(); // 0 Sunday
+  const mondayOf = (ms: number) => ms - ((weekday(ms) + 6) % 7) * DAY;
+  it.each([16, 17, 18, 19, 20, 21, 22])('ending at midnight on 2026-11-%i: the outage is in the last day’s week', (date) => {
+    const end = Date.UTC(2026, 10, date);
+    const lastDay = end - DAY;
+    const timeline = buildTimeline(new Date(end), 12);
+    const outageDay = Math.floor(timeline.outageAt / DAY) * DAY;
+    expect(outageDay).toBeGreaterThanOrEqual(mondayOf(lastDay));
+    expect(timeline.outageAt).toBeLessThan(end);
+    expect(outageDay).toBeLessThanOrEqual(lastDay);
+    // Never on a weekend day: the week's Monday is always there to fall back on.
+    expect([0, 6]).not.toContain(weekday(outageDay));
+    expect(weekday(timeline.releaseAt)).toBe(2);
+    expect((end - timeline.releaseAt) / DAY).toBeGreaterThan(13);
+    expect((end - timeline.releaseAt) / DAY).toBeLessThan(21);
+  });
+  it('puts the outage two to four days before the end when the last day’s week allows it', () => {
+    // End Monday 16 Nov: last day Sunday 15, the outage on Friday 13 (Sunday − 2). End Saturday 21: last day Friday
+    // 20, the outage on Wednesday 18. End Tuesday 17: last day Monday 16, the week's only day: the outage that Monday.
+    const day = (end: number) => new Date(buildTimeline(new Date(end), 12).outageAt).toISOString().slice(0, 10);
+    expect(day(Date.UTC(2026, 10, 16))).toBe('2026-11-13');
+    expect(day(Date.UTC(2026, 10, 21))).toBe('2026-11-18');
+    expect(day(Date.UTC(2026, 10, 17))).toBe('2026-11-16');
   });
 });
 

@@ -1,7 +1,7 @@
 // The rising flag on the demo (issue 12, "Quality, measured"): the generator knows each ticket's true problem (its
 // tags, test/pipelines/issues/demo-truth.ts) and has two spiking problems, a bad app release (Tuesday 27 Oct 2026,
-// tag app_5_2_0_login_crash on its spike's tickets) and a payment provider outage (Thursday 5 Nov 2026, tag
-// incident_payment_outage). The demo's text grouping splits a problem by wording and language, so a spike lands in
+// tag app_5_2_0_login_crash on its spike's tickets) and a payment provider outage (Friday 13 Nov 2026, in the data's
+// last week, tag incident_payment_outage). The demo's text grouping splits a problem by wording and language, so a spike lands in
 // several issues. The flags are judged week by week with the default settings, as GET /api/issues would for a range
 // ending with that week.
 //   - Spike: in each spike's week, every issue holding at least 10 of its tagged tickets is flagged rising, and the
@@ -87,6 +87,23 @@ describe(`rising on the demo (${tickets.toLocaleString('en')} tickets, weekly, d
       for (const [issue] of big) expect(rising.has(issue), `issue ${issue} holds ${held.get(issue)} of the ${spike.spike} spike's tickets`).toBe(true);
       expect(inFlagged / total).toBeGreaterThanOrEqual(0.75);
     }
+  });
+
+  // What a lead meets on the first start: the Recurring problems page asks for its default range, the 90 days ending
+  // with the data's last day (web/src/lib/filters/presets.ts), and the flags judge that day's week: the outage's.
+  it('flags the outage rising in the default range of the Recurring problems page, which ends with the data', async () => {
+    const app = createApp({ db, now: () => DEFAULT_END });
+    const lastDay = new Date(timeline.lastDay * 86_400_000);
+    const outageWeek = isoDay(spikes[1].week);
+    expect(isoDay(periodStart('week', lastDay))).toBe(outageWeek);
+    const counts = new Map<number, number>();
+    for (const t of grouped) if (t.spikeTag === spikes[1].tag && t.week === outageWeek) counts.set(t.issue, (counts.get(t.issue) ?? 0) + 1);
+    const [outageIssue] = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]!;
+    const from = isoDay(new Date(lastDay.getTime() - 89 * 86_400_000));
+    const response = await app.request(`/api/issues?from=${from}&to=${isoDay(new Date(timeline.end))}&flag=rising`);
+    const list = (await response.json()) as IssueListResponse;
+    expect(list.period).toBe(outageWeek);
+    expect(list.issues.map((i) => i.issue_id)).toContain(outageIssue);
   });
 
   it('keeps the false-positive rate over the steady issues × weeks low, and states it with the precision', async () => {
