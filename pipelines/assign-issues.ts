@@ -11,6 +11,7 @@ import { assignTickets } from './issues/assign.ts';
 import { DisplayForms } from './issues/display.ts';
 import { groupTickets } from './issues/group.ts';
 import { documentFrequencies, issueName, keptTermCount } from './issues/naming.ts';
+import { SubjectCounts } from './issues/subject-counts.ts';
 import { ticketTerms, type TicketTerms } from './issues/text.ts';
 import type { AnalyseRequest } from './issues/analyse-worker.ts';
 
@@ -172,17 +173,22 @@ export function assignAnalysed(stored: StoredGrouping, ticketIds: readonly numbe
   const terms = texts.map((t) => t.terms);
   const result = stored.state.issues.length === 0 ? groupTickets(terms, stored.nextId, stored.state.options) : assignTickets(stored.state, terms, stored.nextId);
   const forms = new DisplayForms();
+  const subjects = new SubjectCounts();
   texts.forEach((t, i) => {
     const id = result.assignment[i]!;
-    if (id >= 0) forms.add(id, t);
+    if (id >= 0) {
+      forms.add(id, t);
+      subjects.add(id, t);
+    }
   });
 
   const before = new Map(stored.state.issues.map((issue) => [issue.id, issue]));
   const df = documentFrequencies(result.state.corpus);
   const issues: IssueRow[] = [];
-  for (const issue of result.state.issues) {
-    const previous = before.get(issue.id);
-    if (previous === issue) continue;
+  for (const grown of result.state.issues) {
+    const previous = before.get(grown.id);
+    if (previous === grown) continue;
+    const issue = { ...grown, subjectCounts: subjects.of(grown.id, grown.featureCounts, previous?.subjectCounts) };
     const names = issueName(issue, df, result.state.corpus.tickets, keptTermCount);
     const oldNames = stored.names.get(issue.id) ?? [];
     const oldDisplay = stored.display.get(issue.id) ?? [];

@@ -11,6 +11,7 @@ import { safeTicketTerms, type TextRow } from './assign-issues.ts';
 import { DisplayForms } from './issues/display.ts';
 import { groupTickets } from './issues/group.ts';
 import { issueNames, keptTermCount } from './issues/naming.ts';
+import { SubjectCounts } from './issues/subject-counts.ts';
 import { defaultGroupingOptions } from './issues/state.ts';
 
 export interface RegroupSummary {
@@ -85,13 +86,19 @@ export function regroupTexts(
   let nextId = Math.max(stored.nextId, 1);
   for (let g = 0; g < groups; g++) if (idOf[g] === -1) idOf[g] = nextId++;
 
-  const issues = result.state.issues.map((issue) => ({ ...issue, id: idOf[issue.id]! }));
-  const state = { ...result.state, issues };
   const forms = new DisplayForms();
+  const subjects = new SubjectCounts();
   const assignment = rows.map((_, t) => (result.assignment[t]! >= 0 ? idOf[result.assignment[t]!]! : null));
   texts.forEach((text, t) => {
-    if (assignment[t] !== null) forms.add(assignment[t]!, text);
+    if (assignment[t] === null) return;
+    forms.add(assignment[t]!, text);
+    subjects.add(assignment[t]!, text);
   });
+  const issues = result.state.issues.map((issue) => {
+    const id = idOf[issue.id]!;
+    return { ...issue, id, subjectCounts: subjects.of(id, issue.featureCounts) };
+  });
+  const state = { ...result.state, issues };
   const names = issueNames(state, keptTermCount);
   return {
     options: state.options,

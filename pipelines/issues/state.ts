@@ -80,6 +80,11 @@ export interface IssueState {
   signature: number[];
   /** Its most frequent features with the number of its tickets having each, most frequent first. */
   featureCounts: [feature: string, tickets: number][];
+  /**
+   * Of those features, the number of its tickets having each in their subject (subject-counts.ts), for naming it. Not
+   * the grouping's: absent on an issue the grouping has just made or grown, until its tickets' subjects are counted.
+   */
+  subjectCounts?: [feature: string, tickets: number][];
 }
 
 export interface CorpusStats {

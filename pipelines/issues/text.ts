@@ -31,6 +31,11 @@ export interface TicketTerms {
   terms: string[];
   /** Parallel to `terms`: the form as written, case-folded but with its accents ("računa"), codes as written ("E-404"). */
   display: string[];
+  /**
+   * How many of `terms` (the first ones) come from the subject, which says the problem in few words: an issue is
+   * named by them first (naming.ts). Absent: not known (read as none).
+   */
+  subjectTerms?: number;
   /** Why `terms` is empty. */
   reason?: NoTermsReason;
 }
@@ -46,9 +51,13 @@ export function ticketTerms(subject: string | null | undefined, description: str
   if (!rawSubject.trim() && !rawDescription.trim()) return empty('und', 'none', 'no text');
 
   // NFKC before stripping, so that full-width "＠" and "：" are seen; case is kept for the codes' display form.
-  const text = stripNoise(stripReplyPrefix(rawSubject.normalize('NFKC')) + '\n' + stripCourtesy(rawDescription.normalize('NFKC')));
-  // Tokenising does not depend on the language, so it comes first and its words feed the language vote.
+  const subjectText = stripNoise(stripReplyPrefix(rawSubject.normalize('NFKC')));
+  const text = subjectText + '\n' + stripNoise(stripCourtesy(rawDescription.normalize('NFKC')));
+  // Tokenising does not depend on the language, so it comes first and its words feed the language vote. No token
+  // spans the line break, so the subject's tokens come first.
   const tokens = [...rawTokens(text)];
+  let subjectTokens = 0;
+  for (const _ of rawTokens(subjectText)) subjectTokens++;
   const words: string[] = [];
   for (const t of tokens) if (t.kind === 'word') words.push(t.text);
   const guess = detectLanguage(text, words, options.fallbackLanguage);
@@ -60,7 +69,10 @@ export function ticketTerms(subject: string | null | undefined, description: str
 
   const terms: string[] = [];
   const display: string[] = [];
-  for (const token of tokens) {
+  let subjectTerms = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (i === subjectTokens) subjectTerms = terms.length;
     if (token.kind === 'code') {
       terms.push(token.key);
       display.push(token.display);
@@ -86,7 +98,7 @@ export function ticketTerms(subject: string | null | undefined, description: str
     display.push(word);
   }
   if (!terms.length) return empty(guess.language, guess.by, 'no words left after stripping');
-  return { language: guess.language, languageBy: guess.by, terms, display };
+  return { language: guess.language, languageBy: guess.by, terms, display, subjectTerms: subjectTerms < 0 ? terms.length : subjectTerms };
 }
 
 /** Languages written in Latin script whose tickets quote English (error messages, product words). */

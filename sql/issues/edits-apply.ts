@@ -32,7 +32,8 @@ export async function applyIssueEdits(tx: Query, loadId: number, scope: ApplySco
   // A split's issue is not part of the grouping, so a regroup drops its row: it comes back, sized by the moves below.
   await tx.run(
     `INSERT INTO issues
-     SELECT s.issue_id, []::VARCHAR[], []::VARCHAR[], 0, []::UINTEGER[], []::STRUCT(feature VARCHAR, tickets INTEGER)[], $load_id, $load_id, $load_id
+     SELECT s.issue_id, []::VARCHAR[], []::VARCHAR[], 0, []::UINTEGER[], []::STRUCT(feature VARCHAR, tickets INTEGER)[], $load_id, $load_id, $load_id,
+            []::STRUCT(feature VARCHAR, tickets INTEGER)[]
        FROM (SELECT DISTINCT target_issue AS issue_id FROM issue_edits WHERE kind = 'split') s
       WHERE s.issue_id NOT IN (SELECT issue_id FROM issues) AND s.issue_id NOT IN (SELECT issue_id FROM issue_merges)`,
     params,
@@ -80,26 +81,34 @@ export async function applyIssueEdits(tx: Query, loadId: number, scope: ApplySco
 export async function foldProfiles(tx: Query, merges: readonly { from: number; into: number }[], loadId: number): Promise<void> {
   if (merges.length === 0) return;
   const ids = [...new Set(merges.flatMap((m) => [m.from, m.into]))];
-  const rows = await tx.all<{ issue_id: number; feature_counts: { feature: string; tickets: number }[] }>(
-    `SELECT issue_id::INTEGER AS issue_id, feature_counts FROM issues WHERE list_contains($ids::BIGINT[], issue_id)`,
+  type Counts = { feature: string; tickets: number }[];
+  const rows = await tx.all<{ issue_id: number; feature_counts: Counts; subject_counts: Counts | null }>(
+    `SELECT issue_id::INTEGER AS issue_id, feature_counts, subject_counts FROM issues WHERE list_contains($ids::BIGINT[], issue_id)`,
     { ids: `[${ids.join(',')}]` },
   );
-  const profiles = new Map(rows.map((r) => [r.issue_id, new Map(r.feature_counts.map((c) => [c.feature, c.tickets]))]));
+  const counted = (counts: Counts | null) => new Map((counts ?? []).map((c) => [c.feature, c.tickets]));
+  const profiles = new Map(rows.map((r) => [r.issue_id, counted(r.feature_counts)]));
+  // The subject counts (naming's) follow the profile: added up, kept for the kept features.
+  const subjects = new Map(rows.map((r) => [r.issue_id, counted(r.subject_counts)]));
   const changed = new Set<number>();
   for (const { from, into } of merges) {
     const source = profiles.get(from);
     const target = profiles.get(into);
     if (!source || !target) continue;
     for (const [feature, tickets] of source) target.set(feature, (target.get(feature) ?? 0) + tickets);
+    for (const [feature, tickets] of subjects.get(from)!) subjects.get(into)!.set(feature, (subjects.get(into)!.get(feature) ?? 0) + tickets);
     changed.add(into);
   }
+  const asJson = (counts: [string, number][]) => JSON.stringify(counts.map(([feature, tickets]) => ({ feature, tickets })));
   for (const id of changed) {
-    const counts = sortedCounts(profiles.get(id)!, defaultGroupingOptions.profileFeatures).map(([feature, tickets]) => ({ feature, tickets }));
+    const kept = sortedCounts(profiles.get(id)!, defaultGroupingOptions.profileFeatures);
+    const inSubjects = kept.flatMap(([feature]): [string, number][] => (subjects.get(id)!.has(feature) ? [[feature, subjects.get(id)!.get(feature)!]] : []));
     await tx.run(
       `CREATE OR REPLACE TEMP TABLE issue_edit_profile AS
-       SELECT i.* REPLACE (from_json($counts, '[{"feature":"VARCHAR","tickets":"INTEGER"}]') AS feature_counts, $load_id::BIGINT AS load_id)
+       SELECT i.* REPLACE (from_json($counts, '[{"feature":"VARCHAR","tickets":"INTEGER"}]') AS feature_counts,
+                           from_json($subjects, '[{"feature":"VARCHAR","tickets":"INTEGER"}]') AS subject_counts, $load_id::BIGINT AS load_id)
          FROM issues i WHERE issue_id = $id`,
-      { counts: JSON.stringify(counts), load_id: loadId, id },
+      { counts: asJson(kept), subjects: asJson(inSubjects), load_id: loadId, id },
     );
     await tx.run('DELETE FROM issues WHERE issue_id = $id', { id });
     await tx.run('INSERT INTO issues SELECT * FROM issue_edit_profile');

@@ -31,8 +31,11 @@ export async function readGroupingState(query: Query): Promise<StoredGrouping> {
     throw new Error(`the stored issues have format ${head.format}, this ServicePulse writes ${issueStateFormat}: run \`npm run issues -- regroup\``);
   }
   const options = JSON.parse(head.options) as GroupingOptions;
-  const rows = await query.all<{ issue_id: string; size: string; signature: number[]; feature_counts: { feature: string; tickets: number }[]; name_terms: string[]; display_terms: string[]; created_load: string | null }>(
-    `SELECT issue_id::VARCHAR AS issue_id, size::VARCHAR AS size, signature, feature_counts, name_terms, display_terms,
+  const rows = await query.all<{
+    issue_id: string; size: string; signature: number[]; feature_counts: { feature: string; tickets: number }[];
+    subject_counts: { feature: string; tickets: number }[] | null; name_terms: string[]; display_terms: string[]; created_load: string | null;
+  }>(
+    `SELECT issue_id::VARCHAR AS issue_id, size::VARCHAR AS size, signature, feature_counts, subject_counts, name_terms, display_terms,
             created_load::VARCHAR AS created_load
        FROM issues WHERE issue_id NOT IN (${leadMadeIssuesSql}) ORDER BY issue_id`,
   );
@@ -41,6 +44,7 @@ export async function readGroupingState(query: Query): Promise<StoredGrouping> {
     size: Number(r.size),
     signature: r.signature.map(Number),
     featureCounts: r.feature_counts.map((c) => [c.feature, c.tickets] as [string, number]),
+    subjectCounts: (r.subject_counts ?? []).map((c) => [c.feature, c.tickets] as [string, number]),
   }));
   const df = await query.all<{ feature: string; tickets: number }>(
     'SELECT feature, tickets::INTEGER AS tickets FROM issue_term_frequency ORDER BY feature',
@@ -124,7 +128,8 @@ export async function storeGroupingChanges(tx: Query, computed: GroupingChanges,
        SELECT unnest(from_json($ids, '["BIGINT"]')), unnest(from_json($names, '[["VARCHAR"]]')), unnest(from_json($display, '[["VARCHAR"]]')),
               unnest(from_json($sizes, '["BIGINT"]')), unnest(from_json($signatures, '[["UINTEGER"]]')),
               unnest(from_json($counts, '[[{"feature":"VARCHAR","tickets":"INTEGER"}]]')),
-              coalesce(unnest(from_json($created, '["BIGINT"]')), $load_id), $load_id, $load_id`,
+              coalesce(unnest(from_json($created, '["BIGINT"]')), $load_id), $load_id, $load_id,
+              unnest(from_json($subjects, '[[{"feature":"VARCHAR","tickets":"INTEGER"}]]'))`,
       {
         ids,
         names: json(changes.issues.map((r) => r.names)),
@@ -132,6 +137,7 @@ export async function storeGroupingChanges(tx: Query, computed: GroupingChanges,
         sizes: json(changes.issues.map((r) => r.issue.size)),
         signatures: json(changes.issues.map((r) => r.issue.signature)),
         counts: json(changes.issues.map((r) => r.issue.featureCounts.map(([feature, tickets]) => ({ feature, tickets })))),
+        subjects: json(changes.issues.map((r) => (r.issue.subjectCounts ?? []).map(([feature, tickets]) => ({ feature, tickets })))),
         created: json(changes.issues.map((r) => r.createdLoad)),
         ...tag,
       },

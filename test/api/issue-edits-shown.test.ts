@@ -20,7 +20,7 @@ beforeAll(async () => {
   await fixture.db.write(async (tx) => {
     for (const table of ['issues', 'ticket_issues', 'issue_grouping']) await tx.run(`DELETE FROM ${table}`);
     await tx.run(`INSERT INTO issue_grouping VALUES (1, '{}', 4, 5, 1)`);
-    await tx.run(`INSERT INTO issues SELECT id, ['t' || id], ['term' || id], size, [], [], 1, 1, 1 FROM (VALUES (1, 2), (2, 1), (3, 2)) v(id, size)`);
+    await tx.run(`INSERT INTO issues SELECT id, ['t' || id], ['term' || id], size, [], [], 1, 1, 1, [] FROM (VALUES (1, 2), (2, 1), (3, 2)) v(id, size)`);
     await tx.run(`INSERT INTO ticket_issues SELECT t, CASE WHEN t <= 2 THEN 1 WHEN t = 3 THEN 2 ELSE 3 END, NULL, 'en', 1 FROM range(1, 6) r(t)`);
   });
 });

@@ -104,6 +104,17 @@ describe('ticketTerms per language', () => {
   });
 });
 
+describe('ticketTerms subject terms', () => {
+  it('says how many of the terms come first from the subject, after its prefix, stop words and noise are gone', () => {
+    // Subject "Re: Error E-404 in BankSync https://x.io": "error", "e404", "banksync" (Re:, "in" and the URL go).
+    expect(ticketTerms('Re: Error E-404 in BankSync https://x.io', 'Hi team,\nThe sync fails.').subjectTerms).toBe(3);
+    // A subject of stop words only gives none; no description: every term is the subject's.
+    expect(ticketTerms('Hello there', 'The sync fails.').subjectTerms).toBe(0);
+    expect(ticketTerms('The sync fails', '').subjectTerms).toBe(2);
+    expect(ticketTerms('', 'The sync fails').subjectTerms).toBe(0);
+  });
+});
+
 describe('ticketTerms normalisation', () => {
   it('reads full-width characters as the plain ones (NFKC) and folds accents only in the key', () => {
     // "Ｅ－４０４" is E-404 in full-width forms; "račun" and "racun" (typed without diacritics) must meet.
