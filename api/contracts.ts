@@ -671,12 +671,16 @@ export const issueHistorySchema = z
   .meta({ id: 'IssueHistory' });
 export type IssueHistoryResponse = z.infer<typeof issueHistorySchema>;
 
+/** Where the next page starts (the `cursor` to ask it with); null on the last page. */
+const nextCursorSchema = z.string().nullable().meta({ description: 'The `cursor` of the next page; null on the last page.' });
+
 /** `GET /api/customers/repeat` */
 export const repeatContactersSchema = z
   .object({
     from: isoDay,
     to: isoDay.meta({ description: 'Exclusive end of the range.' }),
-    total: z.number().int().meta({ description: 'Repeat contacters in the range; `customers` lists the first `limit`.' }),
+    total: z.number().int().meta({ description: 'Repeat contacters in the range and the filters, on every page; `customers` lists one page of them.' }),
+    next_cursor: nextCursorSchema,
     customers: z.array(
       z.object({
         customer_id: z.string(),
@@ -717,6 +721,8 @@ export type CustomerFlagsResponse = z.infer<typeof customerFlagsSchema>;
 /** `GET /api/customers/flagged` */
 export const flaggedCustomersSchema = z
   .object({
+    total: z.number().int().meta({ description: 'Flagged customers in all, on every page; `customers` lists one page of them.' }),
+    next_cursor: nextCursorSchema,
     customers: z.array(
       z.object({
         customer_id: z.string(),

@@ -3,6 +3,7 @@ import { hideServerPaths } from '../../pipelines/hide-server-paths.ts';
 import { rejectKindSql } from '../../pipelines/rejects.ts';
 import type { Database } from '../../sql/db.ts';
 import type { ImportResponse, ImportState, RejectsResponse } from '../contracts.ts';
+import { nextCursor } from '../paging.ts';
 import { importLinks } from './queue.ts';
 
 type LoadRow = {
@@ -86,7 +87,6 @@ export async function readRejects(db: Database, loadId: number, limit: number, o
         WHERE load_id = $load_id ORDER BY line NULLS LAST, column_name, reason, value LIMIT $limit OFFSET $offset`,
       { load_id: loadId, limit, offset },
     );
-    const next = offset + rejects.length;
-    return { load_id: loadId, total, rejects, next_cursor: next < total ? String(next) : null };
+    return { load_id: loadId, total, rejects, next_cursor: nextCursor(offset, rejects.length, total) };
   });
 }

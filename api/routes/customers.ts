@@ -9,6 +9,7 @@ import { EditRefusal } from '../../sql/issues/edits.ts';
 import { actorFields, actorOf } from '../actor.ts';
 import { customerFlagsSchema, flaggedCustomersSchema, repeatContactersSchema } from '../contracts.ts';
 import { invalidRequest, json, problems, tooLarge } from '../openapi/responses.ts';
+import { nextCursor, offsetOf, pageQuery, pageQueryShape } from '../paging.ts';
 import { ProblemError } from '../problem.ts';
 import { boundedText, jsonBodyOnly, validationHook } from '../validation.ts';
 import { defaultRange, filterQueryShape, filtersOf, isoDate, parseRange } from './metric-query.ts';
@@ -17,13 +18,9 @@ import { maxNoteLength } from './issue-actions.ts';
 const maxListed = 1_000;
 
 const repeatQuery = z
-  .object({
-    from: isoDate.optional(),
-    to: isoDate.optional(),
-    limit: z.coerce.number().int().min(1).max(maxListed).default(100).meta({ description: `How many to list (1–${maxListed}), most tickets first.` }),
-    ...filterQueryShape,
-  })
+  .object({ from: isoDate.optional(), to: isoDate.optional(), ...pageQueryShape(maxListed, 100), ...filterQueryShape })
   .strict();
+const flaggedQuery = pageQuery(maxListed, 100);
 
 const flagParam = z.object({ id: boundedText(), flag: z.enum(customerFlags) });
 const note = z.string().trim().min(1).max(maxNoteLength).nullable().default(null);
@@ -41,13 +38,15 @@ const describeCustomers = {
   repeat: describeRoute({
     tags: ['customers'],
     summary: 'Repeat contacters: two or more tickets on one issue, or a ticket within 7 days of the previous one',
-    description: 'Among each requester’s tickets created in the range and the filters. Default range: the last 52 weeks and this one.',
-    responses: { 200: json('The repeat contacters, most tickets first.', repeatContactersSchema), ...problems({ 400: invalidRequest }) },
+    description: 'Among each requester’s tickets created in the range and the filters. Default range: the last 52 weeks and this one. ' +
+      'A page at a time, most tickets first (then latest contact, then customer id): `next_cursor` asks for the next page.',
+    responses: { 200: json('A page of the repeat contacters, and how many there are.', repeatContactersSchema), ...problems({ 400: invalidRequest }) },
   }),
   flagged: describeRoute({
     tags: ['customers'],
     summary: 'Customers flagged abusive or legal_threat, with their open tickets and last contact',
-    responses: { 200: json('The flagged customers, most open tickets first.', flaggedCustomersSchema), ...problems({}) },
+    description: 'A page at a time, most open tickets first (then latest contact, then customer id): `next_cursor` asks for the next page.',
+    responses: { 200: json('A page of the flagged customers, and how many there are.', flaggedCustomersSchema), ...problems({ 400: invalidRequest }) },
   }),
   flag: describeRoute({
     tags: ['customers'],
@@ -74,10 +73,16 @@ export function customerRoutes(db: Database, now: () => Date = () => new Date())
     .get('/repeat', describeCustomers.repeat, validator('query', repeatQuery, validationHook), async (c) => {
       const query = c.req.valid('query');
       const { from, to } = parseRange(query.from, query.to, defaultRange(now()));
-      const answer = await repeatContacters(db, { from, to, filters: filtersOf(query), limit: query.limit });
-      return c.json({ from: day(from), to: day(to), ...answer });
+      const offset = offsetOf(query.cursor);
+      const { total, customers } = await repeatContacters(db, { from, to, filters: filtersOf(query), limit: query.limit, offset });
+      return c.json({ from: day(from), to: day(to), total, customers, next_cursor: nextCursor(offset, customers.length, total) });
     })
-    .get('/flagged', describeCustomers.flagged, async (c) => c.json({ customers: await flaggedCustomers(db) }))
+    .get('/flagged', describeCustomers.flagged, validator('query', flaggedQuery, validationHook), async (c) => {
+      const { limit, cursor } = c.req.valid('query');
+      const offset = offsetOf(cursor);
+      const { total, customers } = await flaggedCustomers(db, { limit, offset });
+      return c.json({ total, customers, next_cursor: nextCursor(offset, customers.length, total) });
+    })
     .put('/:id/flags/:flag', describeCustomers.flag, validator('param', flagParam, validationHook), jsonBodyOnly, validator('json', flagBody, validationHook), async (c) => {
       const { id, flag } = c.req.valid('param');
       const body = c.req.valid('json');

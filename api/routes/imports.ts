@@ -19,6 +19,7 @@ import { acceptedList } from '../imports/accepted.ts';
 import { receiveUpload } from '../imports/receive-upload.ts';
 import { invalidRequest, json, problems } from '../openapi/responses.ts';
 import { bodyTooLarge, jsonBodyLimitBytes } from '../body-limit.ts';
+import { offsetOf, pageQuery } from '../paging.ts';
 import { ProblemError } from '../problem.ts';
 import { validationHook } from '../validation.ts';
 
@@ -34,8 +35,6 @@ export interface ImportSettings {
 
 const importId = z.object({ id: z.union([z.uuid(), z.string().regex(/^\d{1,15}$/)], 'expected an import id or a load id') });
 const loadId = z.object({ id: z.string().regex(/^\d{1,15}$/, 'expected a load id (a number)') });
-const page = (max: number, fallback: number) =>
-  z.object({ limit: z.coerce.number().int().min(1).max(max).default(fallback), cursor: z.string().regex(/^\d{1,15}$/, 'expected a cursor from next_cursor').optional() }).strict();
 
 const uploadForm = uploadFields.extend({ file: z.file().meta({ description: `The export: ${acceptedList}.` }) });
 const progressHeader = { Location: { description: 'Where to follow the import.', schema: { type: 'string' as const } } };
@@ -156,7 +155,7 @@ export function importRoutes(db: Database, settings: ImportSettings, queue: Impo
       if (/^application\/json/i.test(type)) return fromPath(c, randomUUID());
       throw new ProblemError(415, 'Unsupported request', 'Send the export as multipart/form-data (field "file"), or JSON { "path": … } naming a file in the import folder.');
     })
-    .get('/', describeImports.list, validator('query', page(500, 50), validationHook), async (c) => {
+    .get('/', describeImports.list, validator('query', pageQuery(500, 50), validationHook), async (c) => {
       const { limit, cursor } = c.req.valid('query');
       const underWay = cursor === undefined ? queue.underWay() : [];
       const loads = await readLoads(db, cursor === undefined ? Number.MAX_SAFE_INTEGER : Number(cursor), limit);
@@ -172,10 +171,10 @@ export function importRoutes(db: Database, settings: ImportSettings, queue: Impo
       if (!found) throw new ProblemError(404, 'Unknown import', `There is no import ${id}.`);
       return c.json(found, 200, { 'Cache-Control': 'no-store' });
     })
-    .get('/:id/rejects', describeImports.rejects, validator('param', loadId, validationHook), validator('query', page(1000, 100), validationHook), async (c) => {
+    .get('/:id/rejects', describeImports.rejects, validator('param', loadId, validationHook), validator('query', pageQuery(1000, 100), validationHook), async (c) => {
       const id = Number(c.req.valid('param').id);
       const { limit, cursor } = c.req.valid('query');
       if (!(await readLoad(db, id))) throw new ProblemError(404, 'Unknown load', `There is no load ${id}.`);
-      return c.json(await readRejects(db, id, limit, Number(cursor ?? 0)));
+      return c.json(await readRejects(db, id, limit, offsetOf(cursor)));
     });
 }

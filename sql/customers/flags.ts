@@ -54,9 +54,12 @@ const flagListsSql = (customer: string) => `
 type FlagListRow = { flags: string; cleared: string };
 const parseLists = (row: FlagListRow) => ({ flags: JSON.parse(row.flags) as FlagRecord[], cleared: JSON.parse(row.cleared) as ClearedFlag[] });
 
-/** Customers with an active abusive or legal_threat flag, with their open tickets and last contact; most open first. */
-export async function flaggedCustomers(db: Database): Promise<FlaggedCustomer[]> {
-  const rows = await db.read<Omit<FlaggedCustomer, 'flags' | 'cleared' | 'open'> & FlagListRow & { open: string }>(
+/**
+ * Customers with an active abusive or legal_threat flag, with their open tickets and last contact; most open first.
+ * One page of them: `limit` after the first `offset`, and how many there are in all.
+ */
+export async function flaggedCustomers(db: Database, page: { limit: number; offset: number }): Promise<{ total: number; customers: FlaggedCustomer[] }> {
+  const rows = await db.read<Omit<FlaggedCustomer, 'flags' | 'cleared' | 'open'> & FlagListRow & { open: string; total: number }>(
     `WITH flagged AS (
        SELECT DISTINCT customer_id FROM customer_flags WHERE cleared_at IS NULL AND list_contains($warning::VARCHAR[], flag)
      ), theirs AS (
@@ -65,14 +68,25 @@ export async function flaggedCustomers(db: Database): Promise<FlaggedCustomer[]>
               list({'ticket_id': t.ticket_id::INTEGER, 'subject': t.subject, 'status': t.status, 'created_at': ${instant('t.created_at')}}
                    ORDER BY t.created_at DESC, t.ticket_id DESC) FILTER (WHERE t.status IN ('new', 'open', 'pending', 'on_hold')) AS open
          FROM tickets t WHERE t.requester_id IN (SELECT customer_id FROM flagged) GROUP BY t.requester_id
+     ), page AS (
+       -- customer_id breaks every tie, so the order is total and consecutive pages neither repeat nor skip anyone.
+       SELECT f.customer_id, coalesce(th.open_tickets, 0) AS open_tickets, th.last_contact, th.open
+         FROM flagged f LEFT JOIN theirs th USING (customer_id)
+        ORDER BY open_tickets DESC, th.last_contact DESC NULLS LAST, f.customer_id LIMIT $limit OFFSET $offset
      )
-     SELECT f.customer_id, c.name, c.organization, coalesce(th.open_tickets, 0) AS open_tickets,
-            ${instant('th.last_contact')} AS last_contact, to_json(coalesce(th.open[1:$shown], []))::VARCHAR AS open, ${flagListsSql('f.customer_id')}
-       FROM flagged f LEFT JOIN customers c USING (customer_id) LEFT JOIN theirs th USING (customer_id)
-      ORDER BY open_tickets DESC, th.last_contact DESC NULLS LAST, f.customer_id`,
-    { warning: `[${warningFlags.map((f) => `"${f}"`).join(',')}]`, shown: openTicketsShown },
+     -- The count stands alone and the page joins it, so a page past the end still says how many there are.
+     SELECT n.total, p.customer_id, c.name, c.organization, p.open_tickets,
+            ${instant('p.last_contact')} AS last_contact, to_json(coalesce(p.open[1:$shown], []))::VARCHAR AS open, ${flagListsSql('p.customer_id')}
+       FROM (SELECT count(*)::INTEGER AS total FROM flagged) n LEFT JOIN page p ON true LEFT JOIN customers c USING (customer_id)
+      ORDER BY p.open_tickets DESC, p.last_contact DESC NULLS LAST, p.customer_id`,
+    { warning: `[${warningFlags.map((f) => `"${f}"`).join(',')}]`, shown: openTicketsShown, limit: page.limit, offset: page.offset },
   );
-  return rows.map((r) => ({ ...r, ...parseLists(r), open: JSON.parse(r.open) as FlaggedCustomer['open'] }));
+  return {
+    total: rows[0]!.total,
+    customers: rows
+      .filter((r) => r.customer_id !== null)
+      .map(({ total: _total, ...r }) => ({ ...r, ...parseLists(r), open: JSON.parse(r.open) as FlaggedCustomer['open'] })),
+  };
 }
 
 export async function customerFlagState(query: Pick<Query, 'one'>, customerId: string): Promise<CustomerFlags> {

@@ -29,12 +29,14 @@ export interface RepeatQuery {
   from: Date;
   to: Date;
   filters: Filters;
+  /** The page: `limit` customers after the first `offset`, in the list's order (most tickets first). */
   limit: number;
+  offset: number;
 }
 
 export async function repeatContacters(db: Database, query: RepeatQuery): Promise<{ total: number; customers: RepeatContacter[] }> {
   const scope = factScopeSql({ time: 'f.created_at', filters: query.filters });
-  const params = { ...scope.params, from: query.from.toISOString(), to: query.to.toISOString(), days: repeatWindowDays, limit: query.limit, shown: recentTicketsShown };
+  const params = { ...scope.params, from: query.from.toISOString(), to: query.to.toISOString(), days: repeatWindowDays, limit: query.limit, offset: query.offset, shown: recentTicketsShown };
   const rows = await db.read<Omit<RepeatContacter, 'repeat_issues' | 'recent_tickets' | 'flags'> & { repeat_issues: string; recent_tickets: string; flags: string; total: number }>(
     `WITH scoped AS (
        SELECT f.ticket_id, f.requester_id, f.created_at, ti.issue_id,
@@ -50,13 +52,15 @@ export async function repeatContacters(db: Database, query: RepeatQuery): Promis
               count(*) FILTER (WHERE created_at - previous <= to_days($days))::INTEGER AS within_7_days
          FROM scoped GROUP BY requester_id
      ), repeaters AS (
-       SELECT r.*, coalesce(p.repeat_issues, []) AS repeat_issues, count(*) OVER ()::INTEGER AS total
+       SELECT r.*, coalesce(p.repeat_issues, []) AS repeat_issues
          FROM per_requester r LEFT JOIN per_issue p USING (requester_id)
         WHERE p.requester_id IS NOT NULL OR r.within_7_days > 0
-        ORDER BY r.tickets DESC, r.last_contact DESC, r.requester_id
-        LIMIT $limit
+     ), page AS (
+       -- requester_id breaks every tie, so the order is total and consecutive pages neither repeat nor skip anyone.
+       SELECT * FROM repeaters ORDER BY tickets DESC, last_contact DESC, requester_id LIMIT $limit OFFSET $offset
      )
-     SELECT r.requester_id AS customer_id, c.name, c.organization, r.tickets, r.within_7_days, r.total,
+     -- The count stands alone and the page joins it, so a page past the end still says how many there are.
+     SELECT n.total, r.requester_id AS customer_id, c.name, c.organization, r.tickets, r.within_7_days,
             strftime(r.last_contact, '%Y-%m-%dT%H:%M:%SZ') AS last_contact,
             to_json(r.repeat_issues)::VARCHAR AS repeat_issues,
             to_json(coalesce((SELECT list(fl.flag ORDER BY fl.flag) FROM (SELECT DISTINCT flag FROM customer_flags
@@ -65,13 +69,13 @@ export async function repeatContacters(db: Database, query: RepeatQuery): Promis
                                   'created_at': strftime(s.created_at, '%Y-%m-%dT%H:%M:%SZ'), 'issue_id': s.issue_id::INTEGER}
                                  ORDER BY s.created_at DESC, s.ticket_id DESC)[1:$shown]
                        FROM scoped s JOIN tickets t ON t.ticket_id = s.ticket_id WHERE s.requester_id = r.requester_id))::VARCHAR AS recent_tickets
-       FROM repeaters r LEFT JOIN customers c ON c.customer_id = r.requester_id
+       FROM (SELECT count(*)::INTEGER AS total FROM repeaters) n LEFT JOIN page r ON true LEFT JOIN customers c ON c.customer_id = r.requester_id
       ORDER BY r.tickets DESC, r.last_contact DESC, r.requester_id`,
     params,
   );
   return {
-    total: rows[0]?.total ?? 0,
-    customers: rows.map(({ total: _total, ...r }) => ({
+    total: rows[0]!.total,
+    customers: rows.filter((r) => r.customer_id !== null).map(({ total: _total, ...r }) => ({
       ...r,
       repeat_issues: JSON.parse(r.repeat_issues) as RepeatContacter['repeat_issues'],
       flags: JSON.parse(r.flags) as string[],

@@ -65,7 +65,7 @@ describe('repeat contacters', () => {
 
 describe('flagging and unflagging', () => {
   it('lists no flagged customer at first (c2 is only vip)', async () => {
-    expect((await get<FlaggedCustomersResponse>('/api/customers/flagged')).body).toEqual({ customers: [] });
+    expect((await get<FlaggedCustomersResponse>('/api/customers/flagged')).body).toEqual({ total: 0, customers: [], next_cursor: null });
   });
 
   it('flags c1 with who, when and why, and lists c1 with its open ticket', async () => {

@@ -1,7 +1,8 @@
 // The Customers page in Chromium against the real server on the demo: the flagged customers shown are the ones the
 // API lists (the demo's organisation file flags a few abusive or legal threat), the repeat contacters' count is the
 // API's and a customer's ticket count opens that many of their tickets in the drill-down; a lead flags a repeat contacter, reloads the page and finds them among the flagged with their name and note,
-// then unflags them. Screenshots in test-results/.
+// then unflags them. The repeat contacters come a page at a time ("show more"), asked with the filters in the URL.
+// Screenshots in test-results/.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FlaggedCustomersResponse, RepeatContactersResponse } from '../../api/contracts.ts';
@@ -47,6 +48,18 @@ describe.runIf(hasChromium)('Customers page in Chromium', () => {
     expect(Number(await page.getByTestId('repeat-total').getAttribute('data-value'))).toBe(repeatAnswer.total);
     expect(await page.getByTestId('repeat-row').count()).toBe(repeatAnswer.customers.length);
     await page.screenshot({ path: join(resultsDir, 'customers-light.png'), fullPage: true });
+
+    // The list comes a page at a time: "show more" appends the API's next page, no customer twice.
+    expect(repeatAnswer.next_cursor).not.toBeNull();
+    const [more] = await Promise.all([
+      page.waitForResponse((r) => isPath('/api/customers/repeat')(r.url()) && new URL(r.url()).searchParams.get('cursor') === repeatAnswer.next_cursor),
+      page.getByTestId('repeat-more').click(),
+    ]);
+    const secondPage = (await more.json()) as RepeatContactersResponse;
+    const bothPages = [...repeatAnswer.customers, ...secondPage.customers].map((c) => c.customer_id);
+    await expect.poll(() => page.getByTestId('repeat-row').count(), { timeout: 20_000 }).toBe(bothPages.length);
+    expect(await page.getByTestId('repeat-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-customer')))).toEqual(bothPages);
+    expect(new Set(bothPages).size).toBe(bothPages.length);
 
     // The first repeat contacter's ticket count opens their tickets in the drill-down: as many as the count.
     const first = repeatAnswer.customers[0]!;
@@ -103,6 +116,24 @@ describe.runIf(hasChromium)('Customers page in Chromium', () => {
     await expect.poll(() => row.count(), { timeout: 20_000 }).toBe(0);
     expect((await flaggedNow()).customers.map((c) => c.customer_id)).toEqual(api.customers.map((c) => c.customer_id));
 
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the filters in the URL: the repeat contacters and their next page are asked with them', async () => {
+    const { page, problems } = await run.open('/customers?requester_kind=external');
+    const asked = (url: string) => isPath('/api/customers/repeat')(url) && new URL(url).searchParams.getAll('requester_kind').join() === 'external';
+    const firstPage = (await (await page.waitForResponse((r) => asked(r.url()))).json()) as RepeatContactersResponse;
+    await page.getByTestId('repeat-row').first().waitFor({ timeout: 30_000 });
+    expect(Number(await page.getByTestId('repeat-total').getAttribute('data-value'))).toBe(firstPage.total);
+    // The demo's external repeat contacters (all but a few internal ones) fill more than one page.
+    expect(firstPage.next_cursor).not.toBeNull();
+    const [more] = await Promise.all([
+      page.waitForResponse((r) => asked(r.url()) && new URL(r.url()).searchParams.get('cursor') === firstPage.next_cursor),
+      page.getByTestId('repeat-more').click(),
+    ]);
+    expect(more.status()).toBe(200);
+    expect(new URL(page.url()).searchParams.getAll('requester_kind')).toEqual(['external']);
     expect(problems).toEqual([]);
     await page.close();
   });

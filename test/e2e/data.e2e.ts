@@ -173,7 +173,7 @@ describe.runIf(existsSync(chromiumPath))('Data page in Chromium', () => {
     await form.getByRole('button', { name: 'Save calendar' }).click();
     await page.getByTestId('calendar-error').waitFor();
     expect(await page.getByTestId('calendar-mon').getAttribute('aria-invalid')).toBe('true');
-    expect(await form.locator('.field-error').first().textContent()).toContain('08:00–12:00 overlaps 11:00–13:00');
+    expect(await form.locator('.form-error').first().textContent()).toContain('08:00–12:00 overlaps 11:00–13:00');
 
     await page.getByTestId('calendar-mon').fill('08:00–12:00, 13:00–17:00');
     const [saved] = await Promise.all([

@@ -14,17 +14,26 @@ export type CustomerFlag = 'abusive' | 'legal_threat' | 'vip';
 /** How a flag reads on screen: in words, never by colour alone. */
 export const flagLabels: Record<CustomerFlag, string> = { abusive: 'Abusive', legal_threat: 'Legal threat', vip: 'VIP' };
 
-/** `GET /api/customers/repeat`: requesters with two or more tickets on one issue, or contacts within 7 days. */
-export function repeatContacters(view: ViewFilters, limit: number, options: FetchJsonOptions = {}): Promise<RepeatContacters> {
+/** One page of a list: how many, and where it starts (a previous page's `next_cursor`; none for the first). */
+export interface PageRequest {
+  limit: number;
+  cursor: string | null;
+}
+
+const pageParams = (page: PageRequest) => ({ limit: String(page.limit), ...(page.cursor ? { cursor: page.cursor } : {}) });
+
+/** `GET /api/customers/repeat`: a page of the requesters with two or more tickets on one issue, or contacts within 7 days. */
+export function repeatContacters(view: ViewFilters, page: PageRequest, options: FetchJsonOptions = {}): Promise<RepeatContacters> {
   const endpoint = api(options).customers.repeat;
-  const args = { query: { from: view.range.from, to: view.range.to, limit: String(limit), ...dimensionParams(view) } };
+  const args = { query: { from: view.range.from, to: view.range.to, ...pageParams(page), ...dimensionParams(view) } };
   return readJson(endpoint.$path(args), () => endpoint.$get(args), options.signal);
 }
 
-/** `GET /api/customers/flagged`: customers flagged abusive or legal threat, with their open tickets. */
-export function flaggedCustomers(options: FetchJsonOptions = {}): Promise<FlaggedCustomers> {
+/** `GET /api/customers/flagged`: a page of the customers flagged abusive or legal threat, with their open tickets. */
+export function flaggedCustomers(page: PageRequest, options: FetchJsonOptions = {}): Promise<FlaggedCustomers> {
   const endpoint = api(options).customers.flagged;
-  return readJson(endpoint.$path(), () => endpoint.$get(), options.signal);
+  const args = { query: pageParams(page) };
+  return readJson(endpoint.$path(args), () => endpoint.$get(args), options.signal);
 }
 
 /** `PUT /api/customers/:id/flags/:flag`, or with `set` false `DELETE` (the flag stays in the history). */

@@ -1,14 +1,19 @@
 // A list the API answers a page at a time behind an opaque cursor (load history, rejected rows): the first page as a
 // resource (re-asked whenever what it reads changes), and "show more" appending the pages after it. Pages fetched
-// belong to the first page they followed, so a new first page (another load, an upload finished) starts over by
-// itself. Create it while a component initialises.
+// belong to the first page they followed, so a new first page (another load, an upload finished, a filter changed)
+// starts over by itself. Create it while a component initialises; `page` may answer nothing while it is not ready to
+// ask (the filters' range still being resolved), as a resource's load may.
 import { ApiError } from '../api/client';
 import { Resource, resource } from './resource.svelte';
 
 export interface CursorPage<T> {
   items: T[];
   next_cursor: string | null;
+  /** How many there are in all, when the list says. */
+  total?: number;
 }
+
+type PageLoad<T> = (cursor: string | null, signal?: AbortSignal) => Promise<CursorPage<T>> | undefined | null | false;
 
 interface More<T> {
   /** The first page these followed. */
@@ -22,11 +27,16 @@ export class CursorPages<T> {
   #more = $state.raw<More<T> | null>(null);
   #busy = $state(false);
   #error = $state<string | null>(null);
-  readonly #page: (cursor: string | null, signal?: AbortSignal) => Promise<CursorPage<T>>;
+  readonly #page: PageLoad<T>;
+  readonly #key: ((item: T) => unknown) | undefined;
 
-  /** `page(null)` is the first page; `page(cursor)` the one after. */
-  constructor(page: (cursor: string | null, signal?: AbortSignal) => Promise<CursorPage<T>>) {
+  /**
+   * `page(null)` is the first page; `page(cursor)` the one after. With `key`, an item a later page repeats (the list
+   * changed between the two asks, moving it down a place) is listed once, so keyed rows stay unique.
+   */
+  constructor(page: PageLoad<T>, key?: (item: T) => unknown) {
     this.#page = page;
+    this.#key = key;
     this.first = resource((signal) => page(null, signal));
   }
 
@@ -46,6 +56,11 @@ export class CursorPages<T> {
     return more ? more.next : (this.first.data?.next_cursor ?? null);
   }
 
+  /** The first page's count of them all. */
+  get total(): number | undefined {
+    return this.first.data?.total;
+  }
+
   get busy(): boolean {
     return this.#busy;
   }
@@ -58,13 +73,16 @@ export class CursorPages<T> {
   async showMore(): Promise<void> {
     const cursor = this.cursor;
     const after = this.first.data;
-    if (!cursor || !after || this.#busy) return;
+    const pending = cursor && after && !this.#busy && this.#page(cursor);
+    if (!pending) return;
     this.#busy = true;
     this.#error = null;
     try {
-      const page = await this.#page(cursor);
+      const page = await pending;
       if (after !== this.first.data) return; // a new first page arrived meanwhile
-      this.#more = { after, items: [...(this.#current()?.items ?? []), ...page.items], next: page.next_cursor };
+      const listed = this.#key && new Set(this.rows.map(this.#key));
+      const items = listed ? page.items.filter((item) => !listed.has(this.#key!(item))) : page.items;
+      this.#more = { after, items: [...(this.#current()?.items ?? []), ...items], next: page.next_cursor };
     } catch (error) {
       this.#error = ApiError.from(error).message;
     } finally {
