@@ -18,7 +18,8 @@ import { hideServerPaths } from './hide-server-paths.ts';
 import { applyIssueEdits } from '../sql/issues/edits-apply.ts';
 import type { GroupingChanges } from '../sql/issues/store.ts';
 import { LoadError } from './load-error.ts';
-import { analyseTextsWhile, assignCreatedTickets, prepareIssueAssignment, storeGroupingChanges } from './assign-issues.ts';
+import type { AnalysisThreads } from './issues/analysis-threads.ts';
+import { analyseTextsWhile, assignCreatedTickets, earlyAnalysisThreads, prepareIssueAssignment, storeGroupingChanges } from './assign-issues.ts';
 import { prepareNewEvents } from './merge-events.ts';
 import { prepareTickets, storeTickets, type PreparedTickets } from './merge-tickets.ts';
 import { inspectFile, stageFile, type FileShape } from './read.ts';
@@ -247,6 +248,16 @@ interface PreparedRows {
  * writes.
  */
 async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRows> {
+  // A large tickets file's issue analysis threads start now, so that their start-up overlaps the reading below.
+  const threads = load.issues && load.mapping.kind === 'tickets' ? earlyAnalysisThreads(load.bytes) : undefined;
+  try {
+    return await prepareRowsWith(query, load, threads);
+  } finally {
+    threads?.close();
+  }
+}
+
+async function prepareRowsWith(query: Query, load: LoadOptions, threads: AnalysisThreads | undefined): Promise<PreparedRows> {
   const { file, timeZone, onStep } = load;
   await startRejects(query);
   const columns = await stageFile(query, file, load.shape);
@@ -311,7 +322,7 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
       // The tickets' text is analysed for their issues while DuckDB prepares their rows and facts (assign-issues.ts).
       const prepare = () => prepareTickets(query, load.source, () => onStep('merged'));
       if (load.issues) {
-        const [texts, prepared] = await analyseTextsWhile(query, load.source, prepare);
+        const [texts, prepared] = await analyseTextsWhile(query, load.source, prepare, threads);
         tickets = prepared;
         if (tickets.touched) issues = await prepareIssueAssignment(query, texts);
       } else {
