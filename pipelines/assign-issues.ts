@@ -1,7 +1,8 @@
 // A tickets load's part of issue 12 §1: the tickets it inserts, and those whose subject or description it changes,
-// get their terms (pipelines/issues/text.ts) and join the stored issues or new ones (assign.ts). Everything is
-// computed before the load's transaction, like the rest of a tickets load (merge-tickets.ts); the transaction only
-// writes the changed rows (sql/issues/store.ts), so a failed or killed load leaves the issues as they were.
+// get their terms (pipelines/issues/text.ts) and join the stored issues or new ones (assign.ts). The analysis starts
+// before the load's transaction, beside DuckDB's preparation of the rows (merge-tickets.ts), and may still be grouping
+// in its worker threads when the transaction starts, which writes the tickets and facts first and the changed issue
+// rows last (sql/issues/store.ts), so a failed or killed load leaves the issues as they were.
 // A ticket whose text changed is assigned again; the issue it left keeps its counts (issues only grow between
 // regroups, assign.ts), which a regroup puts right.
 import { availableParallelism } from 'node:os';
@@ -67,34 +68,36 @@ export function earlyAnalysisThreads(bytes: number, cores = availableParallelism
  * the order, and DuckDB's threads return rows in any), then analyses them while `meanwhile` runs:
  * DuckDB works on its own threads (prepareTickets), so the analysis, which is plain JavaScript, costs the load little
  * more than whichever of the two takes longer. A large load's analysis and assignment run in worker threads
- * (`threads`, started early by the caller, else here), so that this thread keeps DuckDB's queries coming and the
- * grouping overlaps them too; a small one's analysis runs here, yielding every few hundred tickets so that
- * `meanwhile`'s queries follow one another without waiting for it all. The threads are ended before this returns.
+ * (`threads`, started early by the caller, else here), so that this thread keeps DuckDB's queries coming; their
+ * result is a promise the load's transaction awaits only once it has written the tickets and facts, so the grouping
+ * overlaps those writes too. A small load's analysis runs here, yielding every few hundred tickets so that
+ * `meanwhile`'s queries follow one another without waiting for it all. The caller ends the threads.
  */
-export async function analyseTextsWhile<T>(query: Query, source: string, meanwhile: () => Promise<T>, threads = new AnalysisThreads()): Promise<[TextsToAssign, T]> {
-  try {
-    const found = await query.all<{ external_id: string; subject: string | null; description: string | null }>(
-      `SELECT i.external_id, i.subject, i.description
-         FROM incoming_tickets i
-         LEFT JOIN tickets t ON t.source = $source AND t.external_id = i.external_id
-        WHERE t.ticket_id IS NULL OR t.subject IS DISTINCT FROM i.subject OR t.description IS DISTINCT FROM i.description
-        ORDER BY i.record`,
-      { source },
-    );
-    const externalIds = found.map((r) => r.external_id);
-    const rows = found.map((r) => ({ subject: r.subject, description: r.description }));
-    if (rows.length >= WORKER_MIN_TEXTS) {
-      const stored = await readGroupingState(query);
-      const [worked, result] = await Promise.all([threads.assign(stored, rows), meanwhile()]);
-      if (worked) return [{ externalIds, rows, assigned: { stored, changes: worked.changes } }, result];
+export async function analyseTextsWhile<T>(query: Query, source: string, meanwhile: () => Promise<T>, threads = new AnalysisThreads()): Promise<[Promise<TextsToAssign>, T]> {
+  const found = await query.all<{ external_id: string; subject: string | null; description: string | null }>(
+    `SELECT i.external_id, i.subject, i.description
+       FROM incoming_tickets i
+       LEFT JOIN tickets t ON t.source = $source AND t.external_id = i.external_id
+      WHERE t.ticket_id IS NULL OR t.subject IS DISTINCT FROM i.subject OR t.description IS DISTINCT FROM i.description
+      ORDER BY i.record`,
+    { source },
+  );
+  const externalIds = found.map((r) => r.external_id);
+  const rows = found.map((r) => ({ subject: r.subject, description: r.description }));
+  let texts: Promise<TextsToAssign>;
+  if (rows.length >= WORKER_MIN_TEXTS) {
+    const stored = await readGroupingState(query);
+    texts = threads.assign(stored, rows).then(async (worked) =>
       // The threads could not run: the analysis is done here after all.
-      return [{ externalIds, rows, texts: await analyseHere(rows) }, result];
-    }
+      worked ? { externalIds, rows, assigned: { stored, changes: worked.changes } } : { externalIds, rows, texts: await analyseHere(rows) },
+    );
+  } else {
     threads.close();
-    return await Promise.all([analyseHere(rows).then((texts) => ({ externalIds, rows, texts })), meanwhile()]);
-  } finally {
-    threads.close();
+    texts = analyseHere(rows).then((analysed) => ({ externalIds, rows, texts: analysed }));
   }
+  // Awaited by the transaction, which a failed preparation never starts: not an unhandled rejection then.
+  texts.catch(() => undefined);
+  return [texts, await meanwhile()];
 }
 
 async function analyseHere(rows: readonly Pick<TextRow, 'subject' | 'description'>[]): Promise<TicketTerms[]> {
