@@ -5,7 +5,7 @@
 // `helper` (the helper analysed the rows after the lead's); only the changes go back to the load, not the terms.
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import { assignAnalysed, safeTicketTerms, type TextRow } from '../assign-issues.ts';
-import type { StoredGrouping } from '../../sql/issues/store.ts';
+import type { GroupingChanges, StoredGrouping } from '../../sql/issues/store.ts';
 import type { TicketTerms } from './text.ts';
 
 export type WorkerRow = Pick<TextRow, 'subject' | 'description'>;
@@ -14,8 +14,17 @@ export type AnalyseRequest =
   | { kind: 'assign'; stored: StoredGrouping; rows: WorkerRow[]; helper?: MessagePort }
   | { kind: 'analyse'; rows: WorkerRow[]; lead: MessagePort };
 
+/** The lead's answer; its times are the benchmark's breakdown (bench/issues-child.ts). */
+export interface AnalyseAnswer {
+  changes: GroupingChanges | null;
+  /** Seconds the lead spent analysing its texts, waiting for the helper's, and grouping them all. */
+  seconds: { analyse: number; wait: number; group: number };
+}
+
 parentPort!.once('message', (request: AnalyseRequest) => {
+  const started = performance.now();
   const texts = request.rows.map(safeTicketTerms);
+  const analysed = performance.now();
   if (request.kind === 'analyse') {
     request.lead.postMessage(texts);
     request.lead.close();
@@ -24,8 +33,10 @@ parentPort!.once('message', (request: AnalyseRequest) => {
   }
   const { stored, helper } = request;
   const finish = (all: TicketTerms[]) => {
+    const received = performance.now();
     const changes = all.length > 0 ? assignAnalysed(stored, all.map((_, i) => i), all) : null;
-    parentPort!.postMessage({ changes });
+    const seconds = { analyse: (analysed - started) / 1000, wait: (received - analysed) / 1000, group: (performance.now() - received) / 1000 };
+    parentPort!.postMessage({ changes, seconds } satisfies AnalyseAnswer);
   };
   if (!helper) finish(texts);
   else

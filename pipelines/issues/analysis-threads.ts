@@ -5,8 +5,8 @@
 // hands its terms to the lead, which analyses the first and groups them all. Two threads pay off only where the
 // analysis is long (a 2-core machine's other core is DuckDB's too), hence `SPLIT_MIN_TEXTS`.
 import { MessageChannel, Worker } from 'node:worker_threads';
-import type { GroupingChanges, StoredGrouping } from '../../sql/issues/store.ts';
-import type { AnalyseRequest, WorkerRow } from './analyse-worker.ts';
+import type { StoredGrouping } from '../../sql/issues/store.ts';
+import type { AnalyseAnswer, AnalyseRequest, WorkerRow } from './analyse-worker.ts';
 
 /** From this many texts on, the analysis is split over two threads. */
 export const SPLIT_MIN_TEXTS = 20_000;
@@ -47,7 +47,7 @@ export class AnalysisThreads {
    * threads started (one is started now if none was); null when a thread could not start or failed (the caller
    * then does the work itself). A helper started for a load with fewer than `splitMin` texts is let go.
    */
-  assign(stored: StoredGrouping, rows: readonly WorkerRow[], splitMin = SPLIT_MIN_TEXTS): Promise<{ changes: GroupingChanges | null } | null> {
+  assign(stored: StoredGrouping, rows: readonly WorkerRow[], splitMin = SPLIT_MIN_TEXTS): Promise<AnalyseAnswer | null> {
     if (this.workers.some((w) => exited.has(w))) this.close();
     if (this.workers.length === 0) this.start(1);
     const [lead, helper] = this.workers;
@@ -56,7 +56,7 @@ export class AnalysisThreads {
     if (helper && split === rows.length) void helper.terminate();
     return new Promise((resolve) => {
       let settled = false;
-      const settle = (value: { changes: GroupingChanges | null } | null) => {
+      const settle = (value: AnalyseAnswer | null) => {
         if (settled) return;
         settled = true;
         resolve(value);
