@@ -31,6 +31,8 @@ const exited = new WeakSet<Worker>();
 
 export class AnalysisThreads {
   private readonly workers: Worker[] = [];
+  /** Rejects the pending `assign` when the caller ends the threads before they answered (a failed load). */
+  private abandon: (() => void) | null = null;
 
   /** Starts `count` threads now (1 or 2; more are never used). */
   start(count: number): this {
@@ -45,7 +47,8 @@ export class AnalysisThreads {
   /**
    * The terms of `rows` and their assignment against `stored` (tickets numbered by position in `rows`), on the
    * threads started (one is started now if none was); null when a thread could not start or failed (the caller
-   * then does the work itself). A helper started for a load with fewer than `splitMin` texts is let go.
+   * then does the work itself). A helper started for a load with fewer than `splitMin` texts is let go. Rejects
+   * when the caller ends the threads first (`close`): the load has failed and wants no fallback work done.
    */
   assign(stored: StoredGrouping, rows: readonly WorkerRow[], splitMin = SPLIT_MIN_TEXTS): Promise<AnalyseAnswer | null> {
     if (this.workers.some((w) => exited.has(w))) this.close();
@@ -54,13 +57,18 @@ export class AnalysisThreads {
     if (!lead) return Promise.resolve(null);
     const split = helper && rows.length >= splitMin ? Math.ceil(rows.length / 2) : rows.length;
     if (helper && split === rows.length) void helper.terminate();
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
       let settled = false;
       const settle = (value: AnalyseAnswer | null) => {
         if (settled) return;
         settled = true;
+        this.abandon = null;
         resolve(value);
         this.close();
+      };
+      this.abandon = () => {
+        settled = true;
+        reject(new Error('the issue analysis was abandoned: its load ended first'));
       };
       lead.once('message', settle);
       lead.once('error', () => settle(null));
@@ -86,6 +94,9 @@ export class AnalysisThreads {
 
   /** Ends the threads (after `assign`, or when the load did not need them). */
   close(): void {
+    const abandon = this.abandon;
+    this.abandon = null;
+    abandon?.();
     for (const worker of this.workers.splice(0)) void worker.terminate();
   }
 }

@@ -45,6 +45,13 @@ describe('the issue analysis threads', () => {
     expect(worked!.changes!.tickets.map((t) => t.language)).toEqual(rows.map((r) => safeTicketTerms(r).language));
   }, 30_000);
 
+  it('reject, rather than leave the work to the caller, when the caller ends them before they answer (a failed load)', async () => {
+    const threads = new AnalysisThreads().start(1);
+    const pending = threads.assign(empty(), rows);
+    threads.close();
+    await expect(pending).rejects.toThrow(/abandoned/);
+  }, 30_000);
+
   it('start early only for a file large enough to hold thousands of tickets', () => {
     expect(earlyAnalysisThreads(EARLY_THREADS_MIN_BYTES[0] - 1)).toBeUndefined();
     const one = earlyAnalysisThreads(EARLY_THREADS_MIN_BYTES[0], 2)!;
