@@ -1,25 +1,36 @@
-// One measurement of `npm run bench -- issues`, in a process of its own (see child.ts): a synthetic corpus of
-// `tickets` tickets (not timed), its full grouping (timed), then the incremental assignment of a further `batch`
-// tickets (timed): the same problems plus one the corpus never had.
+// One measurement of `npm run bench -- issues`, in a process of its own (see child.ts): a corpus of `tickets` tickets
+// (not timed), its full grouping (timed), then the incremental assignment of a further `batch` tickets (timed).
+// Corpus 'demo': the demo generator's ticket texts (issues-corpus.ts), analysed and grouped as a tickets load does it,
+// on the load's worker threads (pipelines/issues/analysis-threads.ts: two for the first grouping, each analysing half
+// the texts, the lead then grouping them all; one for the batch, started with it). Corpus 'synthetic': already
+// normalised terms (pipelines/issues/synthetic.ts), grouped on this thread, with a batch holding 1 % of a problem the
+// corpus never had.
+import type { StoredGrouping } from '../sql/issues/store.ts';
 import { assignTickets } from '../pipelines/issues/assign.ts';
+import { AnalysisThreads } from '../pipelines/issues/analysis-threads.ts';
 import { groupTickets } from '../pipelines/issues/group.ts';
 import { normalisedMutualInformation, purity } from '../pipelines/issues/quality.ts';
+import { defaultGroupingOptions } from '../pipelines/issues/state.ts';
 import { syntheticCorpus } from '../pipelines/issues/synthetic.ts';
 import { childMain, peakRssKiB } from './child.ts';
+import { demoTexts } from './issues-corpus.ts';
 
 export interface IssuesInput {
+  corpus: 'demo' | 'synthetic';
   tickets: number;
   batch: number;
+  /** True problems of the synthetic corpus. */
   problems: number;
   seed: number;
 }
 
 export interface IssuesResult {
   tickets: number;
-  meanTerms: number;
-  generateSeconds: number;
+  /** Wall seconds of the text analysis and of the grouping proper, as the lead thread saw them (demo corpus). */
+  analyseSeconds: number | null;
+  groupOnlySeconds: number | null;
   groupSeconds: number;
-  /** CPU time of the grouping (user + system): the wall time on a busy machine is more. */
+  /** CPU time of the grouping (user + system, all threads): the wall time on a busy machine is more. */
   groupCpuSeconds: number;
   issues: number;
   /** Issues of at least 10 tickets. */
@@ -32,9 +43,8 @@ export interface IssuesResult {
   assignCpuSeconds: number;
   /** Share of the batch's known-problem tickets put into an existing issue. */
   batchIntoExisting: number;
-  /** Share of the batch's unseen-problem tickets put into new issues. */
-  unseenIntoNew: number;
-  batchNmi: number;
+  /** Share of the batch's unseen-problem tickets put into new issues (synthetic corpus only). */
+  unseenIntoNew: number | null;
   baselineRssKiB: number;
 }
 
@@ -44,25 +54,78 @@ const cpuSeconds = (since: NodeJS.CpuUsage) => {
   return (used.user + used.system) / 1e6;
 };
 
-async function measure(input: IssuesInput): Promise<IssuesResult> {
+const emptyStore = (): StoredGrouping => ({
+  state: { options: defaultGroupingOptions, issues: [], corpus: { tickets: 0, documentFrequency: [] } },
+  nextId: 1, display: new Map(), names: new Map(), createdLoad: new Map(),
+});
+
+async function measureDemo(input: IssuesInput): Promise<IssuesResult> {
+  const corpus = demoTexts(input.tickets, input.seed);
+  // The batch: more tickets of the same demo, from rounds the corpus did not use.
+  const batch = demoTexts(input.batch, input.seed + Math.ceil(input.tickets / 100_000) + 1);
+  const baselineRssKiB = peakRssKiB();
+
   let since = performance.now();
+  let cpu = process.cpuUsage();
+  const grouped = await new AnalysisThreads().start(2).assign(emptyStore(), corpus.rows);
+  const groupSeconds = seconds(since);
+  const groupCpuSeconds = cpuSeconds(cpu);
+  const groupRssKiB = peakRssKiB();
+  if (!grouped?.changes) throw new Error('the analysis threads did not answer');
+  const changes = grouped.changes;
+  const assignment = Int32Array.from(changes.tickets, (t) => t.issueId ?? -1);
+
+  // The grouped state as the database would hold it (sql/issues/store.ts readGroupingState).
+  const stored: StoredGrouping = {
+    state: { options: changes.options, issues: changes.issues.map((r) => r.issue), corpus: { tickets: changes.corpusTickets, documentFrequency: changes.documentFrequency } },
+    nextId: changes.nextId,
+    names: new Map(changes.issues.map((r) => [r.issue.id, r.names])),
+    display: new Map(changes.issues.map((r) => [r.issue.id, r.display])),
+    createdLoad: new Map(),
+  };
+  since = performance.now();
+  cpu = process.cpuUsage();
+  // One thread, started with the batch as a load of 10k tickets does (its start-up included).
+  const assigned = await new AnalysisThreads().start(1).assign(stored, batch.rows);
+  const assignSeconds = seconds(since);
+  const assignCpuSeconds = cpuSeconds(cpu);
+  if (!assigned?.changes) throw new Error('the analysis thread did not answer the batch');
+  const intoExisting = assigned.changes.tickets.filter((t) => t.issueId !== null && t.issueId < stored.nextId).length;
+  return {
+    tickets: input.tickets,
+    analyseSeconds: grouped.seconds.analyse + grouped.seconds.wait,
+    groupOnlySeconds: grouped.seconds.group,
+    groupSeconds,
+    groupCpuSeconds,
+    issues: changes.issues.length,
+    largeIssues: changes.issues.filter((r) => r.issue.size >= 10).length,
+    nmi: normalisedMutualInformation(assignment, corpus.truth),
+    purity: purity(assignment, corpus.truth),
+    groupRssKiB,
+    assignSeconds,
+    assignCpuSeconds,
+    batchIntoExisting: intoExisting / batch.rows.length,
+    unseenIntoNew: null,
+    baselineRssKiB,
+  };
+}
+
+async function measureSynthetic(input: IssuesInput): Promise<IssuesResult> {
   const corpus = syntheticCorpus({ tickets: input.tickets, problems: input.problems, seed: input.seed });
   const known = syntheticCorpus({ tickets: input.batch - Math.round(input.batch / 100), problems: input.problems, seed: input.seed + 1 });
   const unseen = syntheticCorpus({ tickets: Math.round(input.batch / 100), problems: 1, firstProblem: input.problems, seed: input.seed + 2 });
-  const generateSeconds = seconds(since);
   const baselineRssKiB = peakRssKiB();
 
-  since = performance.now();
+  let since = performance.now();
   let cpu = process.cpuUsage();
   const grouped = groupTickets(corpus.terms, 1);
   const groupSeconds = seconds(since);
   const groupCpuSeconds = cpuSeconds(cpu);
   const groupRssKiB = peakRssKiB();
 
-  const batch = [...known.terms, ...unseen.terms];
   since = performance.now();
   cpu = process.cpuUsage();
-  const assigned = assignTickets(grouped.state, batch, grouped.nextId);
+  const assigned = assignTickets(grouped.state, [...known.terms, ...unseen.terms], grouped.nextId);
   const assignSeconds = seconds(since);
   const assignCpuSeconds = cpuSeconds(cpu);
 
@@ -72,12 +135,10 @@ async function measure(input: IssuesInput): Promise<IssuesResult> {
     if (t < known.terms.length && id > 0 && id < grouped.nextId) intoExisting++;
     if (t >= known.terms.length && id >= grouped.nextId) intoNew++;
   });
-  let terms = 0;
-  for (const t of corpus.terms) terms += t.length;
   return {
     tickets: input.tickets,
-    meanTerms: terms / input.tickets,
-    generateSeconds,
+    analyseSeconds: null,
+    groupOnlySeconds: null,
     groupSeconds,
     groupCpuSeconds,
     issues: grouped.state.issues.length,
@@ -89,9 +150,8 @@ async function measure(input: IssuesInput): Promise<IssuesResult> {
     assignCpuSeconds,
     batchIntoExisting: intoExisting / known.terms.length,
     unseenIntoNew: intoNew / unseen.terms.length,
-    batchNmi: normalisedMutualInformation(assigned.assignment, Int32Array.from([...known.truth, ...unseen.truth])),
     baselineRssKiB,
   };
 }
 
-await childMain(measure);
+await childMain((input: IssuesInput) => (input.corpus === 'demo' ? measureDemo(input) : measureSynthetic(input)));

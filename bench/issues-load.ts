@@ -7,25 +7,18 @@
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DEFAULT_SEED, generateDemo } from '../pipelines/demo/generate.ts';
 import { Database } from '../sql/db.ts';
 import { ChildFailed, runChild, stopChildren, type ChildBase } from './child.ts';
 import type { IssuesLoadInput, IssuesLoadResult } from './issues-load-child.ts';
 import { parseSize } from './load.ts';
+import { benchOptions, int, table } from './print.ts';
 
 const usage = 'usage: npm run bench -- issues-load [--first 100k|0] [--into 90k,1m] [--batch 10k] [--keep DIR] [--seed N]';
 const target = 1.3;
 const child = 'bench/issues-load-child.ts';
 
 type Result = IssuesLoadResult & ChildBase;
-const int = (n: number) => Math.round(n).toLocaleString('en');
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
-  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
 
 /** The demo's tickets export of `tickets` tickets, split in file order at each of `cuts` (kept under `--keep`). */
 async function demoExports(tickets: number, seed: number, cuts: number[], dir: string): Promise<{ organisation: string; parts: string[] }> {
@@ -69,41 +62,34 @@ async function pair(label: string, scratch: string, input: (issues: boolean) => 
 }
 
 export async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        first: { type: 'string', default: '100k' },
-        into: { type: 'string', default: '90k' },
-        batch: { type: 'string', default: '10k' },
-        keep: { type: 'string' },
-        seed: { type: 'string', default: String(DEFAULT_SEED) },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    console.error(`bench issues-load: ${(error as Error).message}\n${usage}`);
-    return 1;
-  }
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
-  let first: number, into: number[], batch: number;
-  const seed = Number(values.seed);
-  try {
-    first = values.first === '0' || values.first === '' ? 0 : parseSize(values.first);
-    into = values.into === '' ? [] : values.into.split(',').map(parseSize);
-    batch = parseSize(values.batch);
-    if (!Number.isSafeInteger(seed)) throw new Error(`--seed must be an integer, got "${values.seed}"`);
-  } catch (error) {
-    console.error(`bench issues-load: ${(error as Error).message}\n${usage}`);
-    return 1;
-  }
+  const options = benchOptions(
+    'issues-load',
+    usage,
+    argv,
+    {
+      first: { type: 'string', default: '100k' },
+      into: { type: 'string', default: '90k' },
+      batch: { type: 'string', default: '10k' },
+      keep: { type: 'string' },
+      seed: { type: 'string', default: String(DEFAULT_SEED) },
+    },
+    (values) => {
+      const seed = Number(values.seed);
+      if (!Number.isSafeInteger(seed)) throw new Error(`--seed must be an integer, got "${values.seed}"`);
+      return {
+        first: values.first === '0' || values.first === '' ? 0 : parseSize(values.first),
+        into: values.into === '' ? [] : values.into.split(',').map(parseSize),
+        batch: parseSize(values.batch),
+        keep: values.keep,
+        seed,
+      };
+    },
+  );
+  if (typeof options === 'number') return options;
+  const { first, into, batch, keep, seed } = options;
   process.once('SIGINT', () => stopChildren());
   const scratch = await mkdtemp(join(tmpdir(), 'servicepulse-bench-issues-'));
-  const dataDir = (tickets: number) => (values.keep ? resolve(values.keep, `issues-load-${tickets}-seed${seed}`) : join(scratch, `demo-${tickets}`));
+  const dataDir = (tickets: number) => (keep ? resolve(keep, `issues-load-${tickets}-seed${seed}`) : join(scratch, `demo-${tickets}`));
   const rows: string[][] = [];
   const row = (scenario: string, [without, withIssues]: [Result, Result]) =>
     rows.push([

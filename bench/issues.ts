@@ -1,67 +1,60 @@
-// `npm run bench -- issues [--sizes 100k,1m] [--batch 10k] [--problems 200] [--seed N]`: the text grouping of
-// pipelines/issues/ on synthetic ticket terms (~15 a ticket): a full grouping of each size, then the incremental
-// assignment of a `--batch` load into it. Issue 12's targets: 1 m tickets grouped in under 2 minutes on 2 cores, a
-// 10 k load assigned in under 5 s. Each size runs in a child process of its own (issues-child.ts), for its peak RSS.
-import { parseArgs } from 'node:util';
+// `npm run bench -- issues [--sizes 100k,1m] [--batch 10k] [--corpus demo|synthetic] [--problems 200] [--seed N]`:
+// the recurring-problem grouping of pipelines/issues/ with its text step: a full grouping of each size, then the
+// incremental assignment of a `--batch` load into it. Corpus 'demo' (the default): the demo generator's subjects and
+// descriptions, analysed (text.ts) and grouped on the worker threads a tickets load uses; 'synthetic': already
+// normalised terms (~15 a ticket), grouped on one thread, the grouping alone. Issue 12's targets: 1 m tickets grouped
+// in under 2 minutes on 2 cores, a 10 k load assigned in under 5 s. Each size runs in a child process of its own
+// (issues-child.ts), for its peak RSS.
 import { ChildFailed, runChild, stopChildren, type ChildBase } from './child.ts';
 import type { IssuesInput, IssuesResult } from './issues-child.ts';
 import { parseSize } from './load.ts';
+import { benchOptions, int, mib, table } from './print.ts';
 
-const usage = 'usage: npm run bench -- issues [--sizes 100k,1m] [--batch 10k] [--problems 200] [--seed N]';
+const usage = 'usage: npm run bench -- issues [--sizes 100k,1m] [--batch 10k] [--corpus demo|synthetic] [--problems 200] [--seed N]';
 const groupTarget = 120;
 const assignTarget = 5;
 
-const int = (n: number) => Math.round(n).toLocaleString('en');
-const mib = (kib: number) => `${int(kib / 1024)} MiB`;
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
-  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+function settings(argv: string[]) {
+  return benchOptions(
+    'issues',
+    usage,
+    argv,
+    {
+      sizes: { type: 'string', default: '100k,1m' },
+      batch: { type: 'string', default: '10k' },
+      corpus: { type: 'string', default: 'demo' },
+      problems: { type: 'string', default: '200' },
+      seed: { type: 'string', default: '20261206' },
+    },
+    (values) => {
+      const problems = Number(values.problems);
+      const seed = Number(values.seed);
+      if (!Number.isInteger(problems) || problems < 1) throw new Error(`--problems must be a positive integer, got "${values.problems}"`);
+      if (!Number.isSafeInteger(seed)) throw new Error(`--seed must be an integer, got "${values.seed}"`);
+      if (values.corpus !== 'demo' && values.corpus !== 'synthetic') throw new Error(`--corpus must be demo or synthetic, got "${values.corpus}"`);
+      return { sizes: values.sizes.split(',').map(parseSize), batch: parseSize(values.batch), corpus: values.corpus as IssuesInput['corpus'], problems, seed };
+    },
+  );
 }
 
+const optional = (n: number | null, digits = 2) => (n === null ? '–' : n.toFixed(digits));
+const percent = (share: number | null) => (share === null ? '–' : `${(100 * share).toFixed(1)} %`);
+
 export async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        sizes: { type: 'string', default: '100k,1m' },
-        batch: { type: 'string', default: '10k' },
-        problems: { type: 'string', default: '200' },
-        seed: { type: 'string', default: '20261206' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    console.error(`bench issues: ${(error as Error).message}\n${usage}`);
-    return 1;
-  }
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
-  let sizes: number[], batch: number;
-  try {
-    sizes = values.sizes.split(',').map(parseSize);
-    batch = parseSize(values.batch);
-  } catch (error) {
-    console.error(`bench issues: ${(error as Error).message}\n${usage}`);
-    return 1;
-  }
-  const problems = Number(values.problems);
-  const seed = Number(values.seed);
-  if (!Number.isInteger(problems) || problems < 1 || !Number.isSafeInteger(seed)) {
-    console.error(`bench issues: --problems must be a positive integer and --seed an integer\n${usage}`);
-    return 1;
-  }
+  const options = settings(argv);
+  if (typeof options === 'number') return options;
+  const { sizes, batch, corpus, problems, seed } = options;
   process.once('SIGINT', () => stopChildren());
 
-  console.log(`Issue grouping on synthetic tickets: ${problems} problems, ~15 terms a ticket, seed ${seed}; one core (the grouping is single-threaded).`);
+  console.log(
+    corpus === 'demo'
+      ? `Issue grouping of demo ticket texts (subject + description, six languages), seed ${seed}: text analysis and grouping on a load's worker threads (two for the first grouping, one for the batch).`
+      : `Issue grouping on synthetic tickets: ${problems} problems, ~15 terms a ticket, seed ${seed}; one core (the grouping alone is single-threaded).`,
+  );
   const results: (IssuesResult & ChildBase)[] = [];
   for (const tickets of sizes) {
     try {
-      const input: IssuesInput = { tickets, batch, problems, seed };
+      const input: IssuesInput = { corpus, tickets, batch, problems, seed };
       results.push(await runChild<IssuesResult & ChildBase>(`group ${int(tickets)}`, 'bench/issues-child.ts', input));
     } catch (error) {
       if (error instanceof ChildFailed) console.error(`${error.message}\n${error.stderr}`);
@@ -71,11 +64,12 @@ export async function main(argv: string[]): Promise<number> {
   }
   console.log(
     table(
-      ['tickets', 'terms/ticket', 'group s', 'CPU s', 'tickets/s', 'issues', '≥ 10 tickets', 'NMI', 'purity', 'RSS before', 'peak RSS grouped', `assign ${int(batch)} s`, 'CPU s', 'into existing', 'unseen → new', 'peak RSS'],
+      ['tickets', 'group s', 'text s', 'grouping s', 'CPU s', 'tickets/s', 'issues', '≥ 10 tickets', 'NMI', 'purity', 'RSS before', 'peak RSS grouped', `assign ${int(batch)} s`, 'CPU s', 'into existing', 'unseen → new', 'peak RSS'],
       results.map((r) => [
         int(r.tickets),
-        r.meanTerms.toFixed(1),
         r.groupSeconds.toFixed(2),
+        optional(r.analyseSeconds),
+        optional(r.groupOnlySeconds),
         r.groupCpuSeconds.toFixed(2),
         int(r.tickets / r.groupSeconds),
         int(r.issues),
@@ -86,14 +80,15 @@ export async function main(argv: string[]): Promise<number> {
         mib(r.groupRssKiB),
         r.assignSeconds.toFixed(2),
         r.assignCpuSeconds.toFixed(2),
-        `${(100 * r.batchIntoExisting).toFixed(1)} %`,
-        `${(100 * r.unseenIntoNew).toFixed(1)} %`,
+        percent(r.batchIntoExisting),
+        percent(r.unseenIntoNew),
         mib(r.maxRssKiB),
       ]),
     ),
   );
-  console.log('RSS before: the child with its synthetic corpus generated, before grouping (generation is not timed).');
-  console.log('CPU s: the process\'s user + system time for the step; a wall time well above it means the machine was busy.');
+  console.log('group s: wall time of the whole first grouping; text s / grouping s: its text analysis (the helper thread\'s half included) and the grouping proper, as the lead thread saw them.');
+  console.log('RSS before: the child with its corpus made, before grouping (making it is not timed). CPU s: the process\'s user + system time for the step, all threads.');
+  if (corpus === 'demo') console.log(`assign s: the batch's analysis and assignment on one thread started with it (its start-up, about a second, included).`);
   const largest = results.at(-1)!;
   console.log(
     `${int(largest.tickets)} grouped in ${largest.groupSeconds.toFixed(1)} s: ${(largest.groupSeconds / groupTarget).toFixed(2)}× the ${groupTarget} s target; ` +

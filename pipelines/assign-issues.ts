@@ -1,10 +1,11 @@
 // A tickets load's part of issue 12 §1: the tickets it inserts, and those whose subject or description it changes,
-// get their terms (pipelines/issues/text.ts) and join the stored issues or new ones (assign.ts). Everything is
-// computed before the load's transaction, like the rest of a tickets load (merge-tickets.ts); the transaction only
-// writes the changed rows (sql/issues/store.ts), so a failed or killed load leaves the issues as they were.
+// get their terms (pipelines/issues/text.ts) and join the stored issues or new ones (assign.ts). The analysis starts
+// before the load's transaction, beside DuckDB's preparation of the rows (merge-tickets.ts), and may still be grouping
+// in its worker threads when the transaction starts, which writes the tickets and facts first and the changed issue
+// rows last (sql/issues/store.ts), so a failed or killed load leaves the issues as they were.
 // A ticket whose text changed is assigned again; the issue it left keeps its counts (issues only grow between
 // regroups, assign.ts), which a regroup puts right.
-import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
 import type { Query } from '../sql/db.ts';
 import { readGroupingState, storeGroupingChanges, type GroupingChanges, type IssueRow, type StoredGrouping } from '../sql/issues/store.ts';
 import { assignTickets } from './issues/assign.ts';
@@ -13,7 +14,7 @@ import { groupTickets } from './issues/group.ts';
 import { documentFrequencies, issueName, keptTermCount } from './issues/naming.ts';
 import { SubjectCounts } from './issues/subject-counts.ts';
 import { ticketTerms, type TicketTerms } from './issues/text.ts';
-import type { AnalyseRequest } from './issues/analyse-worker.ts';
+import { AnalysisThreads } from './issues/analysis-threads.ts';
 
 export type TextRow = {
   ticket_id: string;
@@ -33,30 +34,48 @@ export function safeTicketTerms(row: Pick<TextRow, 'subject' | 'description'>): 
 /** Tickets a load analyses: the incoming rows that are new or whose subject or description differs from the stored one. */
 export interface TextsToAssign {
   externalIds: string[];
-  texts: TicketTerms[];
+  /** Their texts, read once (kept for the rare case where the worker threads' assignment cannot stand). */
+  rows: Pick<TextRow, 'subject' | 'description'>[];
+  /** Their terms, when the analysis ran on this thread. */
+  texts?: TicketTerms[];
   /**
-   * Their assignment, made beside DuckDB's work by the worker (tickets numbered by position in `texts`), against
-   * `stored`; absent when the analysis ran on this thread.
+   * Their assignment, made beside DuckDB's work by the worker threads (tickets numbered by position in `rows`),
+   * against `stored`; absent when the analysis ran on this thread.
    */
   assigned?: { stored: StoredGrouping; changes: GroupingChanges | null };
 }
 
 /**
- * From this many texts on, the analysis and the assignment run in a worker thread (analyse-worker.ts): starting one
- * (its modules, the detector's tables) takes a few hundred milliseconds, which a small load would only wait for.
+ * From this many texts on, the analysis and the assignment run in worker threads (analysis-threads.ts): starting one
+ * (its modules, the detector's tables) takes about a second of CPU, which a small load would only wait for.
  */
 export const WORKER_MIN_TEXTS = 5_000;
+
+/**
+ * File sizes from which a tickets load starts one, then two, worker threads before it knows how many texts it has,
+ * so that their start-up overlaps DuckDB's reading of the file: about 5,000 and 20,000 rows of a helpdesk export
+ * (the demo's rows are 500 bytes, a short export's 200). A file whose tickets are all stored already lets them go.
+ */
+export const EARLY_THREADS_MIN_BYTES: readonly [one: number, two: number] = [1 << 20, 8 << 20];
+
+/** The worker threads to start as a tickets load of `bytes` bytes starts (none for a small file). */
+export function earlyAnalysisThreads(bytes: number, cores = availableParallelism()): AnalysisThreads | undefined {
+  const count = (bytes >= EARLY_THREADS_MIN_BYTES[0] ? 1 : 0) + (bytes >= EARLY_THREADS_MIN_BYTES[1] && cores >= 2 ? 1 : 0);
+  return count > 0 ? new AnalysisThreads().start(count) : undefined;
+}
 
 /**
  * Reads the texts of temp view `incoming_tickets` that need terms, in file order (the grouping's result depends on
  * the order, and DuckDB's threads return rows in any), then analyses them while `meanwhile` runs:
  * DuckDB works on its own threads (prepareTickets), so the analysis, which is plain JavaScript, costs the load little
- * more than whichever of the two takes longer. A large load's analysis and assignment run in a worker thread, so
- * that this thread keeps DuckDB's queries coming and the grouping overlaps them too; a small one's analysis runs
- * here, yielding every few hundred tickets so that `meanwhile`'s queries follow one another without waiting for it all.
+ * more than whichever of the two takes longer. A large load's analysis and assignment run in worker threads
+ * (`threads`, started early by the caller, else here), so that this thread keeps DuckDB's queries coming; their
+ * result is a promise the load's transaction awaits only once it has written the tickets and facts, so the grouping
+ * overlaps those writes too. A small load's analysis runs here, yielding every few hundred tickets so that
+ * `meanwhile`'s queries follow one another without waiting for it all. The caller ends the threads.
  */
-export async function analyseTextsWhile<T>(query: Query, source: string, meanwhile: () => Promise<T>): Promise<[TextsToAssign, T]> {
-  const rows = await query.all<{ external_id: string; subject: string | null; description: string | null }>(
+export async function analyseTextsWhile<T>(query: Query, source: string, meanwhile: () => Promise<T>, threads = new AnalysisThreads()): Promise<[Promise<TextsToAssign>, T]> {
+  const found = await query.all<{ external_id: string; subject: string | null; description: string | null }>(
     `SELECT i.external_id, i.subject, i.description
        FROM incoming_tickets i
        LEFT JOIN tickets t ON t.source = $source AND t.external_id = i.external_id
@@ -64,15 +83,22 @@ export async function analyseTextsWhile<T>(query: Query, source: string, meanwhi
       ORDER BY i.record`,
     { source },
   );
-  const externalIds = rows.map((r) => r.external_id);
+  const externalIds = found.map((r) => r.external_id);
+  const rows = found.map((r) => ({ subject: r.subject, description: r.description }));
+  let texts: Promise<TextsToAssign>;
   if (rows.length >= WORKER_MIN_TEXTS) {
     const stored = await readGroupingState(query);
-    const [worked, result] = await Promise.all([inWorker(stored, rows), meanwhile()]);
-    if (worked) return [{ externalIds, texts: worked.texts, assigned: { stored, changes: worked.changes } }, result];
-    // The worker could not run (see inWorker): the analysis is done here after all.
-    return [{ externalIds, texts: await analyseHere(rows) }, result];
+    texts = threads.assign(stored, rows).then(async (worked) =>
+      // The threads could not run: the analysis is done here after all.
+      worked ? { externalIds, rows, assigned: { stored, changes: worked.changes } } : { externalIds, rows, texts: await analyseHere(rows) },
+    );
+  } else {
+    threads.close();
+    texts = analyseHere(rows).then((analysed) => ({ externalIds, rows, texts: analysed }));
   }
-  return Promise.all([analyseHere(rows).then((texts) => ({ externalIds, texts })), meanwhile()]);
+  // Awaited by the transaction, which a failed preparation never starts: not an unhandled rejection then.
+  texts.catch(() => undefined);
+  return [texts, await meanwhile()];
 }
 
 async function analyseHere(rows: readonly Pick<TextRow, 'subject' | 'description'>[]): Promise<TicketTerms[]> {
@@ -85,62 +111,33 @@ async function analyseHere(rows: readonly Pick<TextRow, 'subject' | 'description
 }
 
 /**
- * The analysis and assignment of `rows` in a worker thread; null when no worker could be started or it failed
- * (the caller then does the work itself: a load never fails for want of a thread). The worker imports TypeScript
- * through tsx, the loader the application itself runs under.
- */
-export function inWorker(stored: StoredGrouping, rows: readonly Pick<TextRow, 'subject' | 'description'>[]): Promise<{ texts: TicketTerms[]; changes: GroupingChanges | null } | null> {
-  return new Promise((resolve) => {
-    let worker: Worker;
-    try {
-      // Node 20 does not pass `--import tsx` hooks on to a worker's entry module, so the worker registers tsx itself.
-      const entry = JSON.stringify(new URL('./issues/analyse-worker.ts', import.meta.url).href);
-      worker = new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); })`, { eval: true });
-    } catch {
-      resolve(null);
-      return;
-    }
-    let settled = false;
-    const settle = (value: { texts: TicketTerms[]; changes: GroupingChanges | null } | null) => {
-      if (settled) return;
-      settled = true;
-      resolve(value);
-      void worker.terminate();
-    };
-    worker.once('message', settle);
-    worker.once('error', () => settle(null));
-    worker.once('exit', () => settle(null));
-    worker.postMessage({ stored, rows: rows.map((r) => ({ subject: r.subject, description: r.description })) } satisfies AnalyseRequest);
-  });
-}
-
-/**
  * The analysed tickets, numbered by temp view `ticket_rows` (tickets-prepare.sql), assigned to issues. Null when
  * there are none.
  */
 export async function prepareIssueAssignment(query: Query, analysed: TextsToAssign): Promise<GroupingChanges | null> {
-  if (analysed.texts.length === 0) return null;
+  if (analysed.rows.length === 0) return null;
   const ids = new Map(
     (await query.all<{ external_id: string; ticket_id: string }>('SELECT external_id, ticket_id::VARCHAR AS ticket_id FROM ticket_rows'))
       .map((r) => [r.external_id, Number(r.ticket_id)]),
   );
   const ticketIds: number[] = [];
-  const texts: TicketTerms[] = [];
+  const kept: number[] = [];
   analysed.externalIds.forEach((externalId, i) => {
     const id = ids.get(externalId);
     if (id === undefined) return;
     ticketIds.push(id);
-    texts.push(analysed.texts[i]!);
+    kept.push(i);
   });
-  if (texts.length === 0) return null;
-  // The worker's assignment stands when every analysed ticket got its row (so it grouped exactly these tickets);
+  if (kept.length === 0) return null;
+  // The workers' assignment stands when every analysed ticket got its row (so it grouped exactly these tickets);
   // its tickets are numbered by position, and get their ids here.
-  if (analysed.assigned && ticketIds.length === analysed.texts.length) {
+  if (analysed.assigned && ticketIds.length === analysed.rows.length) {
     const { changes } = analysed.assigned;
     if (!changes) return null;
     return { ...changes, tickets: changes.tickets.map((t) => ({ ...t, ticketId: ticketIds[t.ticketId]! })) };
   }
-  return assignAnalysed(await readGroupingState(query), ticketIds, texts);
+  const texts = analysed.texts ?? (await analyseHere(analysed.rows));
+  return assignAnalysed(await readGroupingState(query), ticketIds, kept.map((i) => texts[i]!));
 }
 
 /**

@@ -16,9 +16,9 @@ import { mappingToSql, quoteIdentifier } from './mapping/to-sql.ts';
 import type { LoadKind, Mapping } from './mapping/types.ts';
 import { hideServerPaths } from './hide-server-paths.ts';
 import { applyIssueEdits } from '../sql/issues/edits-apply.ts';
-import type { GroupingChanges } from '../sql/issues/store.ts';
 import { LoadError } from './load-error.ts';
-import { analyseTextsWhile, assignCreatedTickets, prepareIssueAssignment, storeGroupingChanges } from './assign-issues.ts';
+import type { AnalysisThreads } from './issues/analysis-threads.ts';
+import { analyseTextsWhile, assignCreatedTickets, earlyAnalysisThreads, prepareIssueAssignment, storeGroupingChanges, type TextsToAssign } from './assign-issues.ts';
 import { prepareNewEvents } from './merge-events.ts';
 import { prepareTickets, storeTickets, type PreparedTickets } from './merge-tickets.ts';
 import { inspectFile, stageFile, type FileShape } from './read.ts';
@@ -171,13 +171,16 @@ export async function loadFile(db: Database, request: LoadRequest): Promise<Load
       tracker?.step(step, rows);
       request.onStep?.(step);
     };
+    // A large tickets file's issue analysis threads start now, so that their start-up overlaps the file's reading;
+    // they may still be grouping when the transaction starts, which writes the issues last (mergeRows).
+    const threads = options.issues && mapping.kind === 'tickets' ? earlyAnalysisThreads(bytes) : undefined;
     try {
       const summary = await db.writePrepared(
         (query) => {
           tracker = request.onProgress && new ProgressTracker(bytes, query, request.onProgress).start();
-          return prepareRows(query, { ...load, onStep });
+          return prepareRows(query, { ...load, onStep, threads });
         },
-        (tx, prepared) => mergeRows(tx, { ...load, onStep }, prepared),
+        (tx, prepared) => mergeRows(tx, { ...load, onStep, threads }, prepared),
         // Every row the load appends carries its load id and its `loads` row is its last write (sql/recovery.ts).
         { taggedAppends: true },
       );
@@ -186,6 +189,7 @@ export async function loadFile(db: Database, request: LoadRequest): Promise<Load
       return summary;
     } finally {
       tracker?.stop();
+      threads?.close();
     }
   } catch (error) {
     if (error instanceof DryRunFinished) return error.summary;
@@ -221,7 +225,11 @@ async function recordFailedLoad(db: Database, load: LoadContext, error: unknown)
   );
 }
 
-type LoadOptions = LoadContext & { timeZone: string; onStep: (step: LoadStep, rows?: number) => void; strict: boolean; dryRun: boolean; issues: boolean; shape: FileShape };
+type LoadOptions = LoadContext & {
+  timeZone: string; onStep: (step: LoadStep, rows?: number) => void; strict: boolean; dryRun: boolean; issues: boolean; shape: FileShape;
+  /** Started with the load for a large tickets file (assign-issues.ts `earlyAnalysisThreads`). */
+  threads?: AnalysisThreads;
+};
 
 /** What the preparation hands to the transaction: the rows to merge are in temp view `incoming_<kind>`. */
 interface PreparedRows {
@@ -236,8 +244,11 @@ interface PreparedRows {
   mappedDropped: boolean;
   /** A tickets load's rows, numbered, their milestones recounted, for the transaction to write. */
   tickets?: PreparedTickets;
-  /** The recurring-problem issues of a tickets load's new and re-worded tickets (assign-issues.ts), to write. */
-  issues?: GroupingChanges | null;
+  /**
+   * The analysis of a tickets load's new and re-worded tickets for their recurring-problem issues (assign-issues.ts),
+   * still under way in worker threads when the preparation ends: the transaction writes the tickets and facts first.
+   */
+  texts?: Promise<TextsToAssign>;
 }
 
 /**
@@ -247,7 +258,7 @@ interface PreparedRows {
  * writes.
  */
 async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRows> {
-  const { file, timeZone, onStep } = load;
+  const { file, timeZone, onStep, threads } = load;
   await startRejects(query);
   const columns = await stageFile(query, file, load.shape);
   const { mapping, absent } = fitMapping(load.mapping, columns, file);
@@ -282,7 +293,7 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
   let factsComputed = false;
   let mappedDropped = false;
   let tickets: PreparedTickets | undefined;
-  let issues: GroupingChanges | null = null;
+  let texts: Promise<TextsToAssign> | undefined;
   await query.run('CREATE OR REPLACE TEMP TABLE touched_tickets (ticket_id BIGINT)');
   if (mapping.kind === 'events') {
     await createIncomingView(query, incoming, false);
@@ -311,9 +322,9 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
       // The tickets' text is analysed for their issues while DuckDB prepares their rows and facts (assign-issues.ts).
       const prepare = () => prepareTickets(query, load.source, () => onStep('merged'));
       if (load.issues) {
-        const [texts, prepared] = await analyseTextsWhile(query, load.source, prepare);
+        const [analysed, prepared] = await analyseTextsWhile(query, load.source, prepare, threads);
         tickets = prepared;
-        if (tickets.touched) issues = await prepareIssueAssignment(query, texts);
+        if (tickets.touched) texts = analysed;
       } else {
         tickets = await prepare();
       }
@@ -321,7 +332,7 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
       factsComputed = true;
     }
   }
-  return { mapping, absent, rowsRead, warnings, superseded, factsComputed, mappedDropped, tickets, issues };
+  return { mapping, absent, rowsRead, warnings, superseded, factsComputed, mappedDropped, tickets, texts };
 }
 
 /** Inside the load's one transaction: merges the prepared rows, recomputes facts and records the load. */
@@ -359,12 +370,13 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
     if (prepared.factsComputed && !prepared.tickets) await applyTicketMilestones(tx);
   }
   if (prepared.tickets) await storeTickets(tx, prepared.tickets, loadId);
-  if (prepared.issues) await storeGroupingChanges(tx, prepared.issues, loadId);
+  const issues = prepared.texts ? await prepareIssueAssignment(tx, await prepared.texts) : null;
+  if (issues) await storeGroupingChanges(tx, issues, loadId);
   // Tickets made by this transaction (an event log's cases, message threads) get their issues too.
   const createsTickets = load.issues && (mapping.kind === 'messages' || (mapping.kind === 'events' && mapping.createsTickets));
   if (createsTickets) await assignCreatedTickets(tx, loadId);
   // The leads' merges and moves hold for this load's tickets too (sql/issues/edits-apply.ts).
-  if (prepared.issues || createsTickets) await applyIssueEdits(tx, loadId, { onlyLoad: true });
+  if (issues || createsTickets) await applyIssueEdits(tx, loadId, { onlyLoad: true });
   if (pendingEvents) {
     await tx.run(
       `INSERT INTO ticket_events (ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value, load_id)

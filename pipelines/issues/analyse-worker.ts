@@ -1,18 +1,47 @@
-// A worker thread's side of a large tickets load's issue assignment (pipelines/assign-issues.ts): the texts' terms
-// and their assignment to the stored issues, which are plain JavaScript and would otherwise hold the load's one
-// thread while DuckDB prepares the rows on its own threads. Tickets are numbered by their position here; the load
-// puts their ids in once it knows them.
-import { parentPort } from 'node:worker_threads';
+// A worker thread's side of a large tickets load's issue assignment (analysis-threads.ts): the texts' terms and their
+// assignment to the stored issues, which are plain JavaScript and would otherwise hold the load's one thread while
+// DuckDB prepares the rows on its own threads. Tickets are numbered by their position here; the load puts their ids
+// in once it knows them. The lead thread analyses its rows and groups them with the helper's, whose terms come over
+// `helper` (the helper analysed the rows after the lead's); only the changes go back to the load, not the terms.
+import { parentPort, type MessagePort } from 'node:worker_threads';
 import { assignAnalysed, safeTicketTerms, type TextRow } from '../assign-issues.ts';
-import type { StoredGrouping } from '../../sql/issues/store.ts';
+import type { GroupingChanges, StoredGrouping } from '../../sql/issues/store.ts';
+import type { TicketTerms } from './text.ts';
 
-export interface AnalyseRequest {
-  stored: StoredGrouping;
-  rows: Pick<TextRow, 'subject' | 'description'>[];
+export type WorkerRow = Pick<TextRow, 'subject' | 'description'>;
+
+export type AnalyseRequest =
+  | { kind: 'assign'; stored: StoredGrouping; rows: WorkerRow[]; helper?: MessagePort }
+  | { kind: 'analyse'; rows: WorkerRow[]; lead: MessagePort };
+
+/** The lead's answer; its times are the benchmark's breakdown (bench/issues-child.ts). */
+export interface AnalyseAnswer {
+  changes: GroupingChanges | null;
+  /** Seconds the lead spent analysing its texts, waiting for the helper's, and grouping them all. */
+  seconds: { analyse: number; wait: number; group: number };
 }
 
-parentPort!.once('message', ({ stored, rows }: AnalyseRequest) => {
-  const texts = rows.map(safeTicketTerms);
-  const changes = texts.length > 0 ? assignAnalysed(stored, texts.map((_, i) => i), texts) : null;
-  parentPort!.postMessage({ texts, changes });
+parentPort!.once('message', (request: AnalyseRequest) => {
+  const started = performance.now();
+  const texts = request.rows.map(safeTicketTerms);
+  const analysed = performance.now();
+  if (request.kind === 'analyse') {
+    request.lead.postMessage(texts);
+    request.lead.close();
+    parentPort!.postMessage('done');
+    return;
+  }
+  const { stored, helper } = request;
+  const finish = (all: TicketTerms[]) => {
+    const received = performance.now();
+    const changes = all.length > 0 ? assignAnalysed(stored, all.map((_, i) => i), all) : null;
+    const seconds = { analyse: (analysed - started) / 1000, wait: (received - analysed) / 1000, group: (performance.now() - received) / 1000 };
+    parentPort!.postMessage({ changes, seconds } satisfies AnalyseAnswer);
+  };
+  if (!helper) finish(texts);
+  else
+    helper.once('message', (theirs: TicketTerms[]) => {
+      helper.close();
+      finish(texts.concat(theirs));
+    });
 });

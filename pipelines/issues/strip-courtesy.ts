@@ -30,7 +30,9 @@ const quoteHeaders: readonly RegExp[] = [
 /** Mail subject prefixes ("Re:", "Fwd:", "Odg:", "AW:", "RE[2]:"), repeated, in the languages we meet. */
 const replyPrefix = /^(?:\s*(?:re|fw|fwd|aw|wg|odg|odgovor|proslijeđeno|sv|vs|rif|r|rv|res|отв|пересл|ответ)\s*(?:\[\d+\])?\s*:)+\s*/iu;
 
-const fold = (line: string) => foldAccents(normaliseText(line)).trim();
+const asciiOnly = /^[\x00-\x7f]*$/;
+// NFKC and accent folding leave ASCII as it is: an ASCII line (most lines of most tickets) only needs lower case.
+const fold = (line: string) => (asciiOnly.test(line) ? line.toLowerCase() : foldAccents(normaliseText(line))).trim();
 
 export function stripReplyPrefix(subject: string): string {
   return subject.replace(replyPrefix, '');

@@ -25,18 +25,43 @@ const quantity = /^(?:\p{N}{2,}(?:[.,]\p{N}+)?\p{L}{1,5}|\p{N}+(?:st|nd|rd|th))$
 /** Longest word kept: anything longer is a pasted blob (base64, a hash without digits), not a word. */
 export const MAX_WORD_LENGTH = 40;
 
-export function* rawTokens(text: string): Generator<RawToken> {
+/** The text's tokens in order (an array: the analysis reads them twice, for the language vote and for the terms). */
+export function rawTokens(text: string): RawToken[] {
+  const out: RawToken[] = [];
   for (const m of text.matchAll(tokenPattern)) {
     const token = m[0];
-    if (!hasLetter.test(token)) continue; // a number, a date, a version, an amount
-    if (hasDigit.test(token) || token.includes('_')) {
+    const kinds = letterAndDigit(token);
+    if (!(kinds & LETTER)) continue; // a number, a date, a version, an amount
+    if (kinds & DIGIT || token.includes('_')) {
       if (isCaseId(token)) continue;
       const key = token.toLowerCase().replace(codeSeparators, '');
-      if (key.length >= 2 && key.length <= MAX_WORD_LENGTH) yield { kind: 'code', key, display: token };
+      if (key.length >= 2 && key.length <= MAX_WORD_LENGTH) out.push({ kind: 'code', key, display: token });
       continue;
     }
-    for (const text of words(token.toLowerCase())) yield { kind: 'word', text };
+    for (const text of words(token.toLowerCase())) out.push({ kind: 'word', text });
   }
+  return out;
+}
+
+const LETTER = 1;
+const DIGIT = 2;
+
+/**
+ * Whether a token (letters, digits and the joiners of `tokenPattern`) has a letter (bit LETTER) and a digit (DIGIT):
+ * by code unit for ASCII, Latin with accents and Cyrillic, where every character a token holds is a letter (a
+ * token has no marks, and no "×" or "÷": they are not \p{L}\p{N}); by the Unicode classes otherwise.
+ */
+function letterAndDigit(token: string): number {
+  let kinds = 0;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c < 0x80) {
+      if (c >= 0x30 && c <= 0x39) kinds |= DIGIT;
+      else if (((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) kinds |= LETTER;
+    } else if ((c >= 0xc0 && c <= 0x24f) || (c >= 0x400 && c <= 0x52f)) kinds |= LETTER;
+    else if (c !== 0x2019) return (hasLetter.test(token) ? LETTER : 0) | (hasDigit.test(token) ? DIGIT : 0);
+  }
+  return kinds;
 }
 
 /** Whether a token that mixes letters and digits is an id or a quantity rather than a code worth keeping. */

@@ -1,13 +1,15 @@
-// A large tickets load analyses and assigns its texts in a worker thread (assign-issues.ts, analyse-worker.ts) while
-// DuckDB prepares its rows. The worker must give what the same work on the load's own thread gives: checked against
-// assignAnalysed called here on the same texts, and through a real load of more than WORKER_MIN_TEXTS demo tickets
+// A large tickets load analyses and assigns its texts in worker threads (assign-issues.ts, analysis-threads.ts,
+// analyse-worker.ts) while DuckDB prepares its rows. The threads must give what the same work on the load's own thread
+// gives, whether one thread does it all or two split the texts: checked against assignAnalysed called here on the
+// same texts, and through a real load of more than WORKER_MIN_TEXTS demo tickets
 // whose stored ticket_issues are compared with an assignment computed here from the stored tickets' texts and ids.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../../pipelines/demo/generate.ts';
-import { assignAnalysed, inWorker, safeTicketTerms, WORKER_MIN_TEXTS } from '../../../pipelines/assign-issues.ts';
+import { assignAnalysed, earlyAnalysisThreads, EARLY_THREADS_MIN_BYTES, safeTicketTerms, WORKER_MIN_TEXTS } from '../../../pipelines/assign-issues.ts';
+import { AnalysisThreads } from '../../../pipelines/issues/analysis-threads.ts';
 import { defaultGroupingOptions } from '../../../pipelines/issues/state.ts';
 import { loadFile } from '../../../pipelines/load.ts';
 import { zendeskTickets } from '../../../pipelines/sources/zendesk.ts';
@@ -20,20 +22,47 @@ const empty = (): StoredGrouping => ({
   nextId: 1, display: new Map(), names: new Map(), createdLoad: new Map(),
 });
 
-describe('the issue analysis worker', () => {
-  it('gives the terms and assignment the load\'s own thread gives', async () => {
-    const rows = [
-      { subject: 'Bank sync fails', description: 'BankSync: BANK_AUTH_401 since Monday' },
-      { subject: 'Sinkronizacija banke ne radi', description: 'BankSync javlja BANK_AUTH_401.' },
-      { subject: 'PDF export broken', description: 'Export to PDF gives E-404' },
-      { subject: '', description: '' },
-    ];
-    const worked = await inWorker(empty(), rows);
-    expect(worked, 'the worker ran').not.toBeNull();
-    const texts = rows.map(safeTicketTerms);
-    expect(worked!.texts).toEqual(texts);
-    expect(worked!.changes).toEqual(assignAnalysed(empty(), [0, 1, 2, 3], texts));
+describe('the issue analysis threads', () => {
+  const rows = [
+    { subject: 'Bank sync fails', description: 'BankSync: BANK_AUTH_401 since Monday' },
+    { subject: 'Sinkronizacija banke ne radi', description: 'BankSync javlja BANK_AUTH_401.' },
+    { subject: 'PDF export broken', description: 'Export to PDF gives E-404' },
+    { subject: '', description: '' },
+    { subject: 'Bank sync again', description: 'BANK_AUTH_401 in BankSync after the update' },
+  ];
+  const expected = () => assignAnalysed(empty(), rows.map((_, i) => i), rows.map(safeTicketTerms));
+
+  it('give, on one thread, the assignment the load\'s own thread gives', async () => {
+    const worked = await new AnalysisThreads().start(1).assign(empty(), rows);
+    expect(worked, 'the thread ran').not.toBeNull();
+    expect(worked!.changes).toEqual(expected());
   }, 30_000);
+
+  it('give the same with the texts split over two threads (the second half analysed by the helper)', async () => {
+    const worked = await new AnalysisThreads().start(2).assign(empty(), rows, 2);
+    expect(worked, 'the threads ran').not.toBeNull();
+    expect(worked!.changes).toEqual(expected());
+    expect(worked!.changes!.tickets.map((t) => t.language)).toEqual(rows.map((r) => safeTicketTerms(r).language));
+  }, 30_000);
+
+  it('reject, rather than leave the work to the caller, when the caller ends them before they answer (a failed load)', async () => {
+    const threads = new AnalysisThreads().start(1);
+    const pending = threads.assign(empty(), rows);
+    threads.close();
+    await expect(pending).rejects.toThrow(/abandoned/);
+  }, 30_000);
+
+  it('start early only for a file large enough to hold thousands of tickets', () => {
+    expect(earlyAnalysisThreads(EARLY_THREADS_MIN_BYTES[0] - 1)).toBeUndefined();
+    const one = earlyAnalysisThreads(EARLY_THREADS_MIN_BYTES[0], 2)!;
+    const two = earlyAnalysisThreads(EARLY_THREADS_MIN_BYTES[1], 2)!;
+    const onOneCore = earlyAnalysisThreads(EARLY_THREADS_MIN_BYTES[1], 1)!;
+    try {
+      expect([one.size, two.size, onOneCore.size]).toEqual([1, 2, 1]);
+    } finally {
+      for (const threads of [one, two, onOneCore]) threads.close();
+    }
+  });
 });
 
 describe(`a load of more than ${WORKER_MIN_TEXTS} tickets`, () => {
