@@ -13,6 +13,8 @@ import { ProblemError } from '../problem.ts';
 import { boundedText, jsonBodyOnly, validationHook } from '../validation.ts';
 import { defaultRange, filterQueryShape, filtersOf, isoDate, parseRange } from './metric-query.ts';
 import { maxNoteLength } from './issue-actions.ts';
+import { accountOf } from '../auth/authorise.ts';
+import { ticketFilters } from '../auth/scope.ts';
 
 const maxListed = 1_000;
 
@@ -74,7 +76,7 @@ export function customerRoutes(db: Database, now: () => Date = () => new Date())
     .get('/repeat', describeCustomers.repeat, validator('query', repeatQuery, validationHook), async (c) => {
       const query = c.req.valid('query');
       const { from, to } = parseRange(query.from, query.to, defaultRange(now()));
-      const answer = await repeatContacters(db, { from, to, filters: filtersOf(query), limit: query.limit });
+      const answer = await repeatContacters(db, { from, to, filters: ticketFilters(accountOf(c), filtersOf(query)), limit: query.limit });
       return c.json({ from: day(from), to: day(to), ...answer });
     })
     .get('/flagged', describeCustomers.flagged, async (c) => c.json({ customers: await flaggedCustomers(db) }))

@@ -6,6 +6,7 @@ import { listMigrations } from '../../sql/migrate.ts';
 import { loadFile } from '../../pipelines/load.ts';
 import { zendeskTickets } from '../../pipelines/sources/zendesk.ts';
 import { freshDb, loadSmallFixture, smallFixture } from '../helpers/db.ts';
+import { signedIn } from '../helpers/signed-in.ts';
 
 let db: Database;
 let app: ReturnType<typeof createApp>;
@@ -14,7 +15,7 @@ const logged: unknown[] = [];
 beforeAll(async () => {
   db = await freshDb();
   await loadSmallFixture(db);
-  app = createApp({ db, logError: (error) => logged.push(error), now: () => new Date('2026-01-20T12:00:00Z') });
+  app = await signedIn(createApp({ db, logError: (error) => logged.push(error), now: () => new Date('2026-01-20T12:00:00Z') }), db);
 });
 afterAll(async () => {
   await db.close();
@@ -49,7 +50,7 @@ describe('problems first: bad requests get RFC 9457 documents', () => {
   it('an unexpected failure is a 500 problem without internals, logged on the server', async () => {
     const broken = await freshDb();
     await broken.close();
-    const brokenApp = createApp({ db: broken, logError: (error) => logged.push(error) });
+    const brokenApp = await signedIn(createApp({ db: broken, logError: (error) => logged.push(error) }), broken);
     const response = await brokenApp.request('/api/health');
     expect(response.status).toBe(500);
     const body = await response.json();

@@ -12,6 +12,7 @@ import { dimensionNames } from '../../sql/metrics/dimensions.ts';
 import { metrics } from '../../sql/metrics/registry.ts';
 import type { Database } from '../../sql/db.ts';
 import { freshDb, loadSmallFixture, smallFixture } from '../helpers/db.ts';
+import { signedIn } from '../helpers/signed-in.ts';
 
 let db: Database;
 let app: ReturnType<typeof createApp>;
@@ -21,7 +22,7 @@ beforeAll(async () => {
   db = await freshDb();
   await loadSmallFixture(db);
   const folder = mkdtempSync(join(tmpdir(), 'servicepulse-openapi-'));
-  app = createApp({ db, now: () => new Date('2024-03-20T12:00:00Z'), logError: (error) => { throw error; }, imports: { folder, uploadLimitBytes: 1 << 20 } });
+  app = await signedIn(createApp({ db, now: () => new Date('2024-03-20T12:00:00Z'), logError: (error) => { throw error; }, imports: { folder, uploadLimitBytes: 1 << 20 } }), db);
   const response = await app.request('/api/openapi.json');
   expect(response.status).toBe(200);
   document = (await response.json()) as OpenAPIV3_1.Document;

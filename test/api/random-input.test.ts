@@ -12,6 +12,7 @@ import { createApp } from '../../api/app.ts';
 import { Rng } from '../../pipelines/demo/random.ts';
 import type { Database } from '../../sql/db.ts';
 import { freshDb, loadSmallFixture } from '../helpers/db.ts';
+import { signedIn } from '../helpers/signed-in.ts';
 
 const seed = 10;
 const requestsPerOperation = 60;
@@ -25,7 +26,7 @@ beforeAll(async () => {
   db = await freshDb();
   await loadSmallFixture(db);
   const folder = mkdtempSync(join(tmpdir(), 'servicepulse-random-'));
-  app = createApp({ db, now: () => new Date('2026-01-20T12:00:00Z'), logError: (error) => logged.push(error), imports: { folder, uploadLimitBytes: 1 << 20 } });
+  app = await signedIn(createApp({ db, now: () => new Date('2026-01-20T12:00:00Z'), logError: (error) => logged.push(error), imports: { folder, uploadLimitBytes: 1 << 20 } }), db);
   document = (await (await app.request('/api/openapi.json')).json()) as OpenAPIV3_1.Document;
 });
 afterAll(async () => {

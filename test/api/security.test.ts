@@ -11,6 +11,7 @@ import { isAllowedHost } from '../../api/security/allowed-hosts.ts';
 import { readConfig } from '../../api/env.ts';
 import type { Database } from '../../sql/db.ts';
 import { freshDb, loadSmallFixture, smallFixture } from '../helpers/db.ts';
+import { signedIn } from '../helpers/signed-in.ts';
 
 const ticketsCsv = readFileSync(join(smallFixture, 'tickets.csv'));
 const importDir = mkdtempSync(join(tmpdir(), 'servicepulse-security-'));
@@ -21,7 +22,7 @@ let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
   db = await freshDb();
   await loadSmallFixture(db);
-  app = createApp({ db, now: () => new Date('2026-01-20T12:00:00Z'), imports: { folder: importDir, uploadLimitBytes: 64 * 1024 } });
+  app = await signedIn(createApp({ db, now: () => new Date('2026-01-20T12:00:00Z'), imports: { folder: importDir, uploadLimitBytes: 64 * 1024 } }), db);
 });
 afterAll(async () => {
   await db.close();
@@ -102,7 +103,7 @@ describe('requests to unknown host names are refused', () => {
   });
 
   it('a listed name is answered, with its subdomains when listed with a leading dot', async () => {
-    const named = createApp({ db, allowedHosts: ['servicepulse.example.com', '.internal.example'] });
+    const named = await signedIn(createApp({ db, allowedHosts: ['servicepulse.example.com', '.internal.example'] }), db);
     expect((await named.request('http://servicepulse.example.com/api/health')).status).toBe(200);
     expect((await named.request('http://SERVICEPULSE.example.com./api/health')).status).toBe(200);
     expect((await named.request('http://internal.example/api/health')).status).toBe(200);
