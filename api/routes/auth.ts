@@ -80,7 +80,7 @@ export function authRoutes(db: Database, now: () => Date = () => new Date(), lim
         throw new ProblemError(401, 'Wrong user name or password', 'Wrong user name or password.', { type: `${problemTypeBase}sign-in-failed` });
       }
       limiter.recordSuccess(username);
-      if (isOutdated(account.password)) await setPassword(db, account.id, await hashPassword(given), at);
+      if (isOutdated(account.password)) await setPassword(db, account.id, await hashPassword(given), at, 'all');
       const session = await createSession(db, account.id, at);
       setCookie(c, sessionCookie, session.token, { httpOnly: true, sameSite: 'Lax', path: '/', secure: isHttps(c), maxAge: absoluteLimitMs / 1000 });
       const body: SignInResponse = { user: publicAccount(account), csrf_token: session.csrf_token };

@@ -162,8 +162,11 @@ export async function updateAccount(db: Database, id: string, change: AccountCha
   return publicAccount((await accountById(db, id))!);
 }
 
-/** Sets a new password and ends the account's sessions but `keepSession` (the one that changed it). */
-export async function setPassword(db: Database, id: string, password: PasswordHash, now = new Date(), keepSession?: string): Promise<void> {
+/**
+ * Sets a new password and ends the account's sessions but `keepSession` (the one that changed it). `keepSession:
+ * 'all'` keeps every session: the same password hashed again at today's cost (api/routes/auth.ts, at sign-in).
+ */
+export async function setPassword(db: Database, id: string, password: PasswordHash, now = new Date(), keepSession?: string | 'all'): Promise<void> {
   await db.write(async (tx) => {
     if (!(await tx.one('SELECT 1 FROM users WHERE user_id = $id AND username IS NOT NULL', { id }))) throw new AccountError(`There is no account "${id}".`, 404);
     await tx.run(
@@ -171,7 +174,7 @@ export async function setPassword(db: Database, id: string, password: PasswordHa
         WHERE user_id = $id`,
       { id, hash: password.hash, salt: password.salt, n: password.N, r: password.r, p: password.p, at: now.toISOString() },
     );
-    await revokeSessionsOf(tx, id, now, keepSession);
+    if (keepSession !== 'all') await revokeSessionsOf(tx, id, now, keepSession);
   });
 }
 

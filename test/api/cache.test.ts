@@ -98,7 +98,8 @@ describe('a burst of the same question', () => {
         if (name === 'withConnection' || name === 'read' || name === 'readOne') {
           const read = Reflect.get(target, name, receiver) as (...args: unknown[]) => unknown;
           return (...args: unknown[]) => {
-            seriesQueries++;
+            // The session behind each request is looked up too (api/auth/authorise.ts): not a series query.
+            if (!/\b(sessions|users|api_tokens)\b/.test(String(args[0]))) seriesQueries++;
             return read.apply(target, args);
           };
         }

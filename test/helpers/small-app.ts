@@ -9,6 +9,8 @@ import { signedIn } from './signed-in.ts';
 export interface SmallApp {
   db: Database;
   app: ReturnType<typeof createApp>;
+  /** The same app asked by an admin (calendars, users). */
+  admin: ReturnType<typeof createApp>;
 }
 
 export function useSmallFixtureApp(now = '2026-01-20T12:00:00Z'): SmallApp {
@@ -17,7 +19,9 @@ export function useSmallFixtureApp(now = '2026-01-20T12:00:00Z'): SmallApp {
     context.db = await freshDb();
     await loadSmallFixture(context.db);
     // A manager, who sees everything: the routes' own behaviour, not access, is what these tests are about.
-    context.app = await signedIn(createApp({ db: context.db, now: () => new Date(now) }), context.db);
+    const app = createApp({ db: context.db, now: () => new Date(now) });
+    context.app = await signedIn(app, context.db);
+    context.admin = await signedIn(app, context.db, 'admin');
   });
   afterAll(async () => {
     await context.db.close();
