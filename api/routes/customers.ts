@@ -83,11 +83,11 @@ export function customerRoutes(db: Database, now: () => Date = () => new Date())
     .put('/:id/flags/:flag', describeCustomers.flag, validator('param', flagParam, validationHook), jsonBodyOnly, validator('json', flagBody, validationHook), async (c) => {
       const { id, flag } = c.req.valid('param');
       const body = c.req.valid('json');
-      return c.json(await setCustomerFlag(db, id, flag, body.note, actorOf(body, now())).catch(refused));
+      return c.json(await setCustomerFlag(db, id, flag, body.note, actorOf(c, now())).catch(refused));
     })
     .delete('/:id/flags/:flag', describeCustomers.unflag, validator('param', flagParam, validationHook), jsonBodyOnly, validator('json', flagBody, validationHook), async (c) => {
       const { id, flag } = c.req.valid('param');
       const body = c.req.valid('json');
-      return c.json(await clearCustomerFlag(db, id, flag, body.note, actorOf(body, now())).catch(refused));
+      return c.json(await clearCustomerFlag(db, id, flag, body.note, actorOf(c, now())).catch(refused));
     });
 }

@@ -10,6 +10,7 @@ export const cheapScrypt: ScryptParams = { N: 1024, r: 8, p: 1 };
 
 export interface AccountOptions {
   username?: string;
+  display_name?: string;
   team_id?: string | null;
   agent_id?: string | null;
   password?: string;
@@ -25,7 +26,7 @@ export async function testAccount(db: Database, role: Role, options: AccountOpti
     teamId = (await db.readOne<{ team_id: string }>('SELECT team_id FROM teams ORDER BY team_id LIMIT 1'))?.team_id ?? null;
   }
   const password = await hashPassword(options.password ?? 'correct horse battery', cheapScrypt);
-  return createAccount(db, { username, display_name: `Test ${role}`, role, team_id: teamId, agent_id: options.agent_id ?? null, password });
+  return createAccount(db, { username, display_name: options.display_name ?? `Test ${role}`, role, team_id: teamId, agent_id: options.agent_id ?? null, password });
 }
 
 type Requester = { request: (input: string | Request | URL, init?: RequestInit, ...rest: never[]) => Response | Promise<Response> };
@@ -47,4 +48,18 @@ export async function signedIn<A extends Requester>(app: A, db: Database, role: 
   };
   Object.assign(wrapped, { request, account, cookie, csrf: session.csrf_token });
   return wrapped;
+}
+
+const people = new WeakMap<Database, Map<string, Promise<unknown>>>();
+
+/**
+ * `app` as the lead named `name` (display name; user name made from it), one session per database and name. The
+ * server stamps an action with the signed-in person's name (api/actor.ts), so a test that has "Ivo" act signs in as Ivo.
+ */
+export function asPerson<A extends Requester>(app: A, db: Database, name: string): Promise<SignedIn<A>> {
+  const known = people.get(db) ?? new Map<string, Promise<unknown>>();
+  people.set(db, known);
+  const username = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 60);
+  if (!known.has(name)) known.set(name, signedIn(app, db, 'lead', { username: `person-${username}`, display_name: name }));
+  return known.get(name) as Promise<SignedIn<A>>;
 }
