@@ -19,7 +19,7 @@ const where = (host: string) => (host === '0.0.0.0' || host === '::' || host ===
 export function exposureWarning(host: string, port: number): string | undefined {
   if (isLoopbackHost(host)) return undefined;
   return (
-    `WARNING: HOST=${host} listens ${where(host)} on port ${port}, in plain HTTP: passwords and session cookies cross the ` +
+    `WARNING: HOST=${host} listens ${where(host)}, port ${port}, in plain HTTP: passwords and session cookies cross the ` +
     'network readable unless a TLS proxy (HTTPS) is in front; put one there, or keep HOST=127.0.0.1 and reach the server through an SSH tunnel.'
   );
 }

@@ -95,6 +95,17 @@ describe('sign-in and the session', () => {
   });
 });
 
+describe('the cost of a password hash', () => {
+  it('a hash made at a lower cost is made again at today’s at sign-in, and the account’s other sessions live on', async () => {
+    // Hashed with N = 1024 (cheapScrypt), and signed in on another device before today's sign-in.
+    const elsewhere = await signedIn(app, db, 'manager', { username: 'olga', password });
+    expect((await signIn('olga')).response.status).toBe(200);
+    expect((await db.readOne<{ n: number }>(`SELECT scrypt_n AS n FROM users WHERE username = 'olga'`))!.n).toBe(2 ** 15);
+    expect((await elsewhere.request('/api/auth/me')).status).toBe(200);
+    expect((await signIn('olga')).response.status).toBe(200);
+  });
+});
+
 describe('CSRF', () => {
   it('a change made with the session cookie needs the session’s X-CSRF-Token: missing or wrong is a 403 csrf problem', async () => {
     const { response, cookie } = await signIn('mia');

@@ -207,7 +207,7 @@ describe('security headers', () => {
 describe('listening beyond this machine', () => {
   it('is warned of: plain HTTP sends passwords and cookies readable without a TLS proxy', () => {
     for (const host of ['0.0.0.0', '::', '192.168.1.20', 'servicepulse.example.com']) {
-      expect(exposureWarning(host, 8080), host).toMatch(/^WARNING: HOST=.* on port 8080, in plain HTTP: passwords and session cookies cross the network readable unless a TLS proxy/);
+      expect(exposureWarning(host, 8080), host).toMatch(/^WARNING: HOST=.* port 8080, in plain HTTP: passwords and session cookies cross the network readable unless a TLS proxy/);
     }
     expect(exposureWarning('0.0.0.0', 8080)).toMatch(/listens on every network this machine is on/);
   });
