@@ -12,7 +12,8 @@ import { fingerprint } from '../helpers/fingerprint.ts';
 import { bigTicketsExport } from '../helpers/big-exports.ts';
 import { loadSmallFixture } from '../helpers/db.ts';
 import { killWhenWalGrows } from '../support/kill-when-wal-grows.ts';
-import { bearer, tokenFor } from '../support/api-token.ts';
+import { createApiToken } from '../../sql/accounts/sessions.ts';
+import { bearer } from '../support/api-token.ts';
 import { freePort, runServer, stopServer, waitForHealth } from '../support/server-process.ts';
 
 
@@ -32,10 +33,11 @@ describe('a server killed while it loads an upload', () => {
       const db = await Database.open(path);
       await migrate(db);
       await loadSmallFixture(db);
+      // A manager's API token to upload with (docs/accounts.md), made before the fingerprint it is part of.
+      const token = (await createApiToken(db, { name: 'test manager', role: 'manager', team_id: null, created_by: 'test' })).token;
       const before = await fingerprint(db);
       const loadsBefore = (await db.readOne<{ n: number }>('SELECT count(*)::INTEGER AS n FROM loads'))!.n;
       await db.close();
-      const token = await tokenFor(path);
 
       const port = await freePort();
       const env = {
