@@ -27,6 +27,11 @@ import { issueActionRoutes } from './routes/issue-actions.ts';
 import { overviewRoutes } from './routes/overview.ts';
 import { teamRoutes } from './routes/teams.ts';
 import { ticketRoutes } from './routes/tickets.ts';
+import { authRoutes } from './routes/auth.ts';
+import { tokenRoutes } from './routes/tokens.ts';
+import { userRoutes } from './routes/users.ts';
+import { authorise } from './auth/authorise.ts';
+import type { SignInLimiter } from './auth/rate-limit.ts';
 import { allowedHostsOnly } from './security/allowed-hosts.ts';
 import { dashboardPolicyOnPages, securityHeaders } from './security/headers.ts';
 import { sameOriginWrites } from './security/same-origin-writes.ts';
@@ -44,6 +49,8 @@ export interface AppDeps {
   imports?: ImportSettings & { onChange?: (job: Readonly<ImportResponse>) => void };
   /** Host names requests may be addressed to besides addresses and localhost (api/security/allowed-hosts.ts). */
   allowedHosts?: readonly string[];
+  /** Failed sign-ins counted per account and address; tests pass one with small limits. */
+  signInLimiter?: SignInLimiter;
 }
 
 export function createApp(deps: AppDeps) {
@@ -75,16 +82,21 @@ export function createApp(deps: AppDeps) {
     .route('/issues', issueRoutes(deps.db, deps.now))
     .route('/issues', issueActionRoutes(deps.db, deps.now))
     .route('/customers', customerRoutes(deps.db, deps.now))
-    .route('/imports', importRoutesIf(deps));
+    .route('/imports', importRoutesIf(deps))
+    .route('/auth', authRoutes(deps.db, deps.now, deps.signInLimiter))
+    .route('/users', userRoutes(deps.db, deps.now))
+    .route('/tokens', tokenRoutes(deps.db, deps.now));
 
   // Registered before the routes, so they run first: every answer gets the security headers, and a request to an
-  // unknown host name or a cross-site write is refused before any route reads it.
+  // unknown host name or a cross-site write is refused before any route reads it; then who asks is known, and the
+  // one declaration of route × role (api/auth/access.ts) decides whether they may.
   // Compression first, so it wraps every answer, problem documents and the dashboard's files included.
   const app = new Hono()
     .use(compression())
     .use(securityHeaders())
     .use(allowedHostsOnly(deps.allowedHosts ?? []))
     .use(sameOriginWrites())
+    .use('/api/*', authorise(deps.db, deps.now))
     .route('/api', api);
 
   let document: ReturnType<typeof openApiDocument> | undefined;

@@ -5,6 +5,7 @@
 // out at 11:10 still counts as running, in neither met nor breached, until a question asked at 12:00 or later.
 // The key also makes a strong ETag: a browser revalidating an unchanged answer gets a 304 without the query running.
 import { createHash } from 'node:crypto';
+import { scopeKey } from './auth/scope.ts';
 import type { MiddlewareHandler } from 'hono';
 import type { Database } from '../sql/db.ts';
 
@@ -89,8 +90,9 @@ export function cacheByDataVersion(db: Database, cache: AnswerCache, now: () => 
     const url = new URL(c.req.url);
     url.searchParams.sort();
     // Only JSON answers are cached, but the key carries Accept so a CSV or Arrow request never meets one. The hour
-    // is in it too: default ranges move at midnight, and a running SLA clock may run out without any load.
-    const key = `${url.pathname}?${url.searchParams} @${version} ${now().toISOString().slice(0, 13)} ${c.req.header('Accept') ?? ''}`;
+    // is in it too: default ranges move at midnight, and a running SLA clock may run out without any load. So is the
+    // asker's scope (api/auth/scope.ts): a lead's answer is their team's, and never served to a manager or another lead.
+    const key = `${url.pathname}?${url.searchParams} @${version} ${now().toISOString().slice(0, 13)} ${c.req.header('Accept') ?? ''} ${scopeKey(c.get('account'))}`;
     const etag = `"${createHash('sha256').update(key).digest('base64url').slice(0, 27)}"`;
     const headers = { ETag: etag, 'Cache-Control': 'private, no-cache' };
     if (revalidates(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);

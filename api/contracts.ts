@@ -738,3 +738,43 @@ export const flaggedCustomersSchema = z
   })
   .meta({ id: 'FlaggedCustomers' });
 export type FlaggedCustomersResponse = z.infer<typeof flaggedCustomersSchema>;
+
+// Accounts (docs/accounts.md, /work/notes/i13-contract.md).
+export const roleSchema = z.enum(['admin', 'manager', 'lead', 'agent']);
+
+export const accountSchema = z
+  .object({
+    id: z.string().meta({ description: 'The person’s id (users.user_id): the user name for accounts made here, the organisation file’s id for its people.' }),
+    username: z.string(),
+    display_name: z.string(),
+    role: roleSchema,
+    team_id: z.string().nullable(),
+    team_name: z.string().nullable(),
+    agent_id: z.string().nullable().meta({ description: 'The agent whose tickets are this account’s own.' }),
+    disabled: z.boolean(),
+  })
+  .meta({ id: 'Account' });
+export type AccountResponse = z.infer<typeof accountSchema>;
+
+export const signInResponseSchema = z.object({ user: accountSchema, csrf_token: z.string().meta({ description: 'Send it as `X-CSRF-Token` with every change.' }) });
+export type SignInResponse = z.infer<typeof signInResponseSchema>;
+
+export const meResponseSchema = signInResponseSchema.extend({
+  permissions: z.object({ pages: z.array(z.string()).meta({ description: 'The dashboard pages the role may open.' }) }),
+});
+export type MeResponse = z.infer<typeof meResponseSchema>;
+
+export const apiTokenSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    role: roleSchema,
+    team_id: z.string().nullable(),
+    created_by: z.string(),
+    created_at: isoInstant,
+    last_used_at: isoInstant.nullable(),
+    revoked: z.boolean(),
+  })
+  .meta({ id: 'ApiToken' });
+export type ApiTokenResponse = z.infer<typeof apiTokenSchema>;
+export const newApiTokenSchema = apiTokenSchema.extend({ token: z.string().meta({ description: 'The token, shown this once: `Authorization: Bearer <token>`.' }) });

@@ -13,7 +13,9 @@ import { createApp } from './app.ts';
 import { warmLandingAnswers } from './warm-up.ts';
 import { ImportJournal } from './imports/journal.ts';
 import { readConfig, type ServerConfig } from './env.ts';
-import { exposureWarning } from './security/exposure.ts';
+import { exposureRefusal, exposureWarning } from './security/exposure.ts';
+import { countAccounts } from '../sql/accounts/users.ts';
+import { createDemoAccounts, demoAccountLines } from '../pipelines/demo/accounts.ts';
 
 const webRoot = fileURLToPath(new URL('../web/build/', import.meta.url));
 
@@ -64,7 +66,12 @@ async function main() {
     fail(`cannot prepare the database ${db.path}: ${(error as Error).message}`, error, config.debug);
   }
 
-  if (config.seedDemo && (await isEmpty(db))) {
+  const aboutToSeed = config.seedDemo && (await isEmpty(db));
+  // Beyond this machine only real accounts: refused before minutes of seeding, and whenever demo accounts exist.
+  const refusal = exposureRefusal(config.host, { accounts: await countAccounts(db, 'demo'), aboutToSeed });
+  if (refusal) fail(refusal);
+
+  if (aboutToSeed) {
     console.log(`Empty database: generating the demo organisation (${config.demoSize.toLocaleString('en')} tickets)…`);
     const started = Date.now();
     const today = new Date();
@@ -74,6 +81,15 @@ async function main() {
       log: (line) => console.log(line),
     }).catch((error) => fail(`demo seeding failed: ${(error as Error).message}`, error, config.debug));
     console.log(`Demo loaded in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    const accounts = await createDemoAccounts(db, config.databasePath).catch((error) => fail(`cannot create the demo accounts: ${(error as Error).message}`, error, config.debug));
+    for (const line of demoAccountLines(accounts, config.databasePath)) console.log(line);
+  }
+  if ((await countAccounts(db)) === 0) {
+    console.log(
+      'No accounts yet, so no one can sign in. Create the first admin: stop the server (Ctrl-C), run\n' +
+        `  npm run users -- add admin --role admin${config.databasePath === 'data/servicepulse.duckdb' ? '' : ` --db ${config.databasePath}`}\n` +
+        'and start it again; the admin then creates the other accounts on the Users page (docs/accounts.md).',
+    );
   }
 
   const dashboardBuilt = existsSync(`${webRoot}/index.html`);

@@ -47,9 +47,15 @@ function importsUrl(server: string): URL {
   return new URL('/api/imports', base);
 }
 
+/** A server with accounts takes uploads from an API token (docs/accounts.md): `SERVICEPULSE_TOKEN=sp_…`. */
+function withToken(init: RequestInit = {}): RequestInit {
+  const token = process.env.SERVICEPULSE_TOKEN;
+  return token ? { ...init, headers: { ...(init.headers as Record<string, string> | undefined), Authorization: `Bearer ${token}` } } : init;
+}
+
 async function request(url: URL, init?: RequestInit): Promise<Response> {
   try {
-    return await fetch(url, init);
+    return await fetch(url, withToken(init));
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     throw new UploadError(`cannot reach the server at ${url.origin}: ${cause?.code ?? cause?.message ?? (error as Error).message}. Is it running?`);
@@ -65,6 +71,9 @@ async function problemOf(response: Response, file: string): Promise<LoadError> {
     detail = problem.detail ?? problem.title;
   } catch {
     detail = `the server answered ${response.status} ${response.statusText}`;
+  }
+  if (response.status === 401 || response.status === 403) {
+    detail += ' Set SERVICEPULSE_TOKEN to an API token of a manager or admin (an admin creates one: POST /api/tokens, docs/accounts.md).';
   }
   return new LoadError(file, detail.replace(`${basename(file)}: `, ''));
 }

@@ -14,12 +14,13 @@ export function json(description: string, schema: z.ZodType, headers?: Record<st
 }
 
 /** What any route may be refused with, before it runs (api/security/). */
-const refused = "Refused: the request is addressed to a host name this server does not answer (`SERVICEPULSE_ALLOWED_HOSTS`), or it would change data and comes from another site's page.";
+const refused = "Refused: the signed-in role may not do this (docs/accounts.md), a change made with a session lacks its `X-CSRF-Token`, the request is addressed to a host name this server does not answer (`SERVICEPULSE_ALLOWED_HOSTS`), or it would change data and comes from another site's page.";
+const anonymous = 'Sign-in required: no live session cookie and no API token (every route but sign-in, health and this document).';
 
 /** Error answers, each an RFC 9457 problem document; the 403 and 500 every route may give are added here. */
 export function problems(byStatus: Record<number, string>) {
   const forbidden = byStatus[403] === undefined ? refused : `${byStatus[403]} ${refused.replace(/^Refused: the/, 'Or the')}`;
-  const all: Record<number, string> = { ...byStatus, 403: forbidden, 500: 'Unexpected error; the details are in the server log.' };
+  const all: Record<number, string> = { 401: anonymous, ...byStatus, 403: forbidden, 500: 'Unexpected error; the details are in the server log.' };
   return Object.fromEntries(Object.entries(all).map(([status, description]) => [status, { description, content: problemContent }]));
 }
 

@@ -8,6 +8,8 @@ import { backlogResponseSchema } from '../contracts.ts';
 import { invalidRequest, json, problems } from '../openapi/responses.ts';
 import { validationHook } from '../validation.ts';
 import { filterQueryShape, filtersOf } from './metric-query.ts';
+import { accountOf } from '../auth/authorise.ts';
+import { ticketFilters } from '../auth/scope.ts';
 
 const backlogQuery = z.object({ at: z.iso.datetime({ offset: true }).optional(), ...filterQueryShape }).strict();
 
@@ -23,6 +25,6 @@ const describeBacklog = describeRoute({
 export function backlogRoutes(db: Database, now: () => Date = () => new Date()) {
   return new Hono().get('/', describeBacklog, validator('query', backlogQuery, validationHook), async (c) => {
     const query = c.req.valid('query');
-    return c.json(await backlogSnapshot(db, query.at ? new Date(query.at) : now(), filtersOf(query)));
+    return c.json(await backlogSnapshot(db, query.at ? new Date(query.at) : now(), ticketFilters(accountOf(c), filtersOf(query))));
   });
 }

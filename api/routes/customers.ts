@@ -14,6 +14,8 @@ import { ProblemError } from '../problem.ts';
 import { boundedText, jsonBodyOnly, validationHook } from '../validation.ts';
 import { defaultRange, filterQueryShape, filtersOf, isoDate, parseRange } from './metric-query.ts';
 import { maxNoteLength } from './issue-actions.ts';
+import { accountOf } from '../auth/authorise.ts';
+import { ticketFilters } from '../auth/scope.ts';
 
 const maxListed = 1_000;
 
@@ -74,7 +76,7 @@ export function customerRoutes(db: Database, now: () => Date = () => new Date())
       const query = c.req.valid('query');
       const { from, to } = parseRange(query.from, query.to, defaultRange(now()));
       const offset = offsetOf(query.cursor);
-      const { total, customers } = await repeatContacters(db, { from, to, filters: filtersOf(query), limit: query.limit, offset });
+      const { total, customers } = await repeatContacters(db, { from, to, filters: ticketFilters(accountOf(c), filtersOf(query)), limit: query.limit, offset });
       return c.json({ from: day(from), to: day(to), total, customers, next_cursor: nextCursor(offset, customers.length, total) });
     })
     .get('/flagged', describeCustomers.flagged, validator('query', flaggedQuery, validationHook), async (c) => {
@@ -86,11 +88,11 @@ export function customerRoutes(db: Database, now: () => Date = () => new Date())
     .put('/:id/flags/:flag', describeCustomers.flag, validator('param', flagParam, validationHook), jsonBodyOnly, validator('json', flagBody, validationHook), async (c) => {
       const { id, flag } = c.req.valid('param');
       const body = c.req.valid('json');
-      return c.json(await setCustomerFlag(db, id, flag, body.note, actorOf(body, now())).catch(refused));
+      return c.json(await setCustomerFlag(db, id, flag, body.note, actorOf(c, now())).catch(refused));
     })
     .delete('/:id/flags/:flag', describeCustomers.unflag, validator('param', flagParam, validationHook), jsonBodyOnly, validator('json', flagBody, validationHook), async (c) => {
       const { id, flag } = c.req.valid('param');
       const body = c.req.valid('json');
-      return c.json(await clearCustomerFlag(db, id, flag, body.note, actorOf(body, now())).catch(refused));
+      return c.json(await clearCustomerFlag(db, id, flag, body.note, actorOf(c, now())).catch(refused));
     });
 }

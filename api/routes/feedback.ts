@@ -12,6 +12,8 @@ import { invalidRequest, json, problems } from '../openapi/responses.ts';
 import { ProblemError } from '../problem.ts';
 import { boundedText, validationHook } from '../validation.ts';
 import { defaultRange, filterQueryShape, filtersOf, isoDate, metricInfo, parseRange } from './metric-query.ts';
+import { accountOf } from '../auth/authorise.ts';
+import { figureFilters } from '../auth/scope.ts';
 
 const maxPage = 200;
 const maxOffset = 1_000_000;
@@ -71,7 +73,7 @@ export function feedbackRoutes(db: Database, now: () => Date = () => new Date())
       if (!hasScoreDistribution(metric)) throw new Error(`${metric.key} was validated as having a score distribution`);
       const query = c.req.valid('query');
       const { from, to } = parseRange(query.from, query.to, defaultRange(now()));
-      const filters = filtersOf(query);
+      const filters = figureFilters(accountOf(c), filtersOf(query));
       const distribution = await queryScoreDistribution(db, { metric, filters, from, to });
       const body: ScoreDistributionResponse = {
         metric: metricInfo(metric.key),
@@ -92,7 +94,7 @@ export function feedbackRoutes(db: Database, now: () => Date = () => new Date())
       kinds: query.kind === undefined ? undefined : [query.kind].flat(),
       scoreMin: query.score_min,
       scoreMax: query.score_max,
-      filters: filtersOf(query),
+      filters: figureFilters(accountOf(c), filtersOf(query)),
       from,
       to,
       limit: query.limit,

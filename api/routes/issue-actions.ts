@@ -101,19 +101,19 @@ export function issueActionRoutes(db: Database, now: () => Date = () => new Date
     .patch('/:id', describeActions.patch, validator('param', issueParam, validationHook), jsonBodyOnly, validator('json', patchBody, validationHook), async (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      const state = await editIssue(db, id, { name: body.name, known_problem: body.known_problem }, actorOf(body, now())).catch(refused);
+      const state = await editIssue(db, id, { name: body.name, known_problem: body.known_problem }, actorOf(c, now())).catch(refused);
       return c.json({ issue_id: id, ...state });
     })
     .post('/:id/merge', describeActions.merge, validator('param', issueParam, validationHook), jsonBodyOnly, validator('json', mergeBody, validationHook), async (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      return c.json(await mergeIssue(db, id, body.into, actorOf(body, now())).catch(refused));
+      return c.json(await mergeIssue(db, id, body.into, actorOf(c, now())).catch(refused));
     })
     .post('/:id/tickets/move', describeActions.move, validator('param', issueParam, validationHook), jsonBodyOnly, validator('json', moveBody, validationHook), async (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const target = body.to === null ? { name: body.name! } : { to: body.to };
-      return c.json(await moveTickets(db, id, body.ticket_ids, target, actorOf(body, now())).catch(refused));
+      return c.json(await moveTickets(db, id, body.ticket_ids, target, actorOf(c, now())).catch(refused));
     })
     .get('/:id/history', describeActions.history, validator('param', issueParam, validationHook), async (c) => {
       const { id } = c.req.valid('param');

@@ -14,6 +14,8 @@ import { ProblemError } from '../problem.ts';
 import { validationHook } from '../validation.ts';
 import { answerTickets, ticketsNegotiation, ticketsOk, ticketsQuery } from './tickets.ts';
 import { defaultRange, filterQueryShape, filtersOf, isoDate, parseRange } from './metric-query.ts';
+import { accountOf } from '../auth/authorise.ts';
+import { figureFilters } from '../auth/scope.ts';
 
 /** A whole number in digits, from `min` to `max`. */
 const wholeText = (min: number, max: number) => z.string().regex(/^\d{1,7}$/, 'a whole number').transform(Number).pipe(z.number().int().min(min).max(max));
@@ -77,7 +79,7 @@ export function issueRoutes(db: Database, now: () => Date = () => new Date()) {
       const settings = settingsOf(query);
       const { from, to } = parseRange(query.from, query.to, defaultRange(now()), settings.grain);
       // The path names the issue: an `issue` filter beside it would only empty the answer.
-      const { issue: _pathWins, ...filters } = filtersOf(query);
+      const { issue: _pathWins, ...filters } = figureFilters(accountOf(c), filtersOf(query));
       const body: IssueDetailResponse = { ...(await issueDetail(db, id, { from, to, filters, settings })), filters };
       return c.json(body);
     })
@@ -85,7 +87,7 @@ export function issueRoutes(db: Database, now: () => Date = () => new Date()) {
     const query = c.req.valid('query');
     const settings = settingsOf(query);
     const { from, to } = parseRange(query.from, query.to, defaultRange(now()), settings.grain);
-    const filters = filtersOf(query);
+    const filters = figureFilters(accountOf(c), filtersOf(query));
     const figures = await issueFigures(db, { from, to, filters, settings });
     const flagged = query.flag ? figures.summaries.filter((s) => s.flags[query.flag!].flagged) : figures.summaries;
     const sorted = sortIssues(flagged, query.sort);

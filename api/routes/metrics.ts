@@ -13,6 +13,8 @@ import { maxPeriods } from '../period-cap.ts';
 import { ProblemError } from '../problem.ts';
 import { boundedText, validationHook } from '../validation.ts';
 import { checkVariant, defaultRange, filterQueryShape, filtersOf, isoDate, metricInfo, metricKeys, parseRange } from './metric-query.ts';
+import { accountOf } from '../auth/authorise.ts';
+import { figureFilters } from '../auth/scope.ts';
 
 const seriesQuery = z
   .object({
@@ -97,7 +99,7 @@ export function metricRoutes(db: Database, now: () => Date = () => new Date()) {
       const metric = durationMetric(c.req.valid('param').key, 'distributions');
       const query = c.req.valid('query');
       const { from, to } = parseRange(query.from, query.to, defaultRange(now()));
-      const filters = filtersOf(query);
+      const filters = figureFilters(accountOf(c), filtersOf(query));
       const distribution = await queryDistribution(db, { metric, hours: query.hours, filters, from, to });
       const body: DistributionResponse = {
         metric: metricInfo(metric.key), hours: query.hours, filters, from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10), ...distribution,
@@ -108,7 +110,7 @@ export function metricRoutes(db: Database, now: () => Date = () => new Date()) {
       const metric = durationMetric(c.req.valid('param').key, 'heatmaps');
       const query = c.req.valid('query');
       const { from, to } = parseRange(query.from, query.to, defaultRange(now()));
-      const filters = filtersOf(query);
+      const filters = figureFilters(accountOf(c), filtersOf(query));
       const cells = await queryHeatmap(db, { metric, stat: query.stat, hours: query.hours, filters, from, to });
       const body: HeatmapResponse = {
         metric: metricInfo(metric.key), stat: query.stat, hours: query.hours, filters, from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10), cells,
@@ -122,7 +124,7 @@ export function metricRoutes(db: Database, now: () => Date = () => new Date()) {
       const { from, to } = parseRange(query.from, query.to, defaultRange(now()), query.grain);
       checkVariant(metric, query.variant);
       const by = (query.by ?? null) as Dimension | null;
-      const filters = filtersOf(query);
+      const filters = figureFilters(accountOf(c), filtersOf(query), by);
       const options = { stat: query.stat, hours: query.hours, variant: query.variant };
       const { rows, total } = await querySeries(db, { metric, grain: query.grain, by, from, to, filters, ...options, asOf: now() });
       const names = await groupNames(db, by, rows.map((row) => row.group));

@@ -13,6 +13,8 @@ import { invalidRequest, json, problems } from '../openapi/responses.ts';
 import { maxPeriods } from '../period-cap.ts';
 import { validationHook } from '../validation.ts';
 import { defaultRange, filterQueryShape, filtersOf, isoDate, metricInfo, parseRange } from './metric-query.ts';
+import { accountOf } from '../auth/authorise.ts';
+import { figureFilters } from '../auth/scope.ts';
 
 const overviewQuery = z
   .object({ from: isoDate.optional(), to: isoDate.optional(), hours: z.enum(hoursModes).default('calendar'), ...filterQueryShape })
@@ -30,7 +32,7 @@ export function overviewRoutes(db: Database, now: () => Date = () => new Date())
     // The volume is counted per week: the range may hold at most maxPeriods weeks.
     const { from, to } = parseRange(query.from, query.to, defaultRange(now()), 'week', 'from');
     const previousFrom = new Date(from.getTime() - (to.getTime() - from.getTime()));
-    const filters = filtersOf(query);
+    const filters = figureFilters(accountOf(c), filtersOf(query));
     // The three parts read on connections of their own at once: on two cores one part's single-threaded steps (a
     // median's final selection, planning, building rows) overlap another's scan (bench/README.md, "Answering").
     const [headline, volume, goals] = await Promise.all([

@@ -14,6 +14,9 @@ import { invalidRequest, json, problems } from '../openapi/responses.ts';
 import { ProblemError } from '../problem.ts';
 import { boundedText, maxValuesPerFilter, validationHook } from '../validation.ts';
 import { checkVariant, defaultRange, filterQueryShape, filtersOf, isoDate, maxTargetMinutes, metricKeyText, parseRange } from './metric-query.ts';
+import { accountOf } from '../auth/authorise.ts';
+import { ticketFilters } from '../auth/scope.ts';
+import { ticketInScope } from '../../sql/metrics/ticket-scope.ts';
 
 const arrowType = 'application/vnd.apache.arrow.stream';
 /** Pages for the screen; an export (CSV, Arrow) may take many more rows in one answer. */
@@ -149,7 +152,8 @@ export function ticketRoutes(db: Database, now: () => Date = () => new Date()) {
   return new Hono()
     .get('/:id', describeTicket, validator('param', ticketParam, validationHook), async (c) => {
       const { id } = c.req.valid('param');
-      const detail = await ticketDetail(db, id, now());
+      // A lead's or agent's ticket outside their scope is as unknown to them as a missing one.
+      const detail = (await ticketInScope(db, id, ticketFilters(accountOf(c), {}))) ? await ticketDetail(db, id, now()) : undefined;
       if (!detail) throw new ProblemError(404, 'Unknown ticket', `There is no ticket ${id}.`);
       return c.json(detail as TicketDetailResponse);
     })
@@ -181,7 +185,7 @@ export async function answerTickets(c: Context, db: Database, query: z.output<ty
       countAll: format === 'json',
       metric,
       options: { stat: query.stat, hours: query.hours, variant: query.variant, asOf: now() },
-      filters: filtersOf(query),
+      filters: ticketFilters(accountOf(c), filtersOf(query)),
       from,
       to,
       outcome: query.outcome,

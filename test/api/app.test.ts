@@ -6,6 +6,7 @@ import { listMigrations } from '../../sql/migrate.ts';
 import { loadFile } from '../../pipelines/load.ts';
 import { zendeskTickets } from '../../pipelines/sources/zendesk.ts';
 import { freshDb, loadSmallFixture, smallFixture } from '../helpers/db.ts';
+import { signedIn } from '../helpers/signed-in.ts';
 
 let db: Database;
 let app: ReturnType<typeof createApp>;
@@ -14,7 +15,7 @@ const logged: unknown[] = [];
 beforeAll(async () => {
   db = await freshDb();
   await loadSmallFixture(db);
-  app = createApp({ db, logError: (error) => logged.push(error), now: () => new Date('2026-01-20T12:00:00Z') });
+  app = await signedIn(createApp({ db, logError: (error) => logged.push(error), now: () => new Date('2026-01-20T12:00:00Z') }), db);
 });
 afterAll(async () => {
   await db.close();
@@ -49,6 +50,7 @@ describe('problems first: bad requests get RFC 9457 documents', () => {
   it('an unexpected failure is a 500 problem without internals, logged on the server', async () => {
     const broken = await freshDb();
     await broken.close();
+    // Asked anonymously of a public route: a session could not even be made on a closed database.
     const brokenApp = createApp({ db: broken, logError: (error) => logged.push(error) });
     const response = await brokenApp.request('/api/health');
     expect(response.status).toBe(500);
@@ -141,7 +143,7 @@ describe('serving the dashboard', () => {
     writeFileSync(join(root, 'index.html'), '<!doctype html><html><body>ServicePulse shell</body></html>');
     writeFileSync(join(root, '_app/immutable/entry.js'), 'export const answer = 42;');
     writeFileSync(join(root, '_app/version.json'), '{"version":"1"}');
-    return createApp({ db, webRoot: root });
+    return signedIn(createApp({ db, webRoot: root }), db);
   }
 
   it('serves the page at / and, for a build without its route list, for any path', async () => {

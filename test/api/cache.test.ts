@@ -9,6 +9,7 @@ import { freshDb, loadSmallFixture, smallFixture } from '../helpers/db.ts';
 import { join } from 'node:path';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { signedIn } from '../helpers/signed-in.ts';
 
 let db: Database;
 const cache = new AnswerCache();
@@ -18,7 +19,7 @@ const series = '/api/metrics/created?grain=week&by=channel&from=2026-01-05&to=20
 beforeAll(async () => {
   db = await freshDb();
   await loadFile(db, { file: join(smallFixture, 'tickets.csv'), mapping: zendeskTickets });
-  app = createApp({ db, cache, now: () => new Date('2026-01-20T12:00:00Z') });
+  app = await signedIn(createApp({ db, cache, now: () => new Date('2026-01-20T12:00:00Z') }), db);
 });
 afterAll(async () => {
   await db.close();
@@ -97,7 +98,8 @@ describe('a burst of the same question', () => {
         if (name === 'withConnection' || name === 'read' || name === 'readOne') {
           const read = Reflect.get(target, name, receiver) as (...args: unknown[]) => unknown;
           return (...args: unknown[]) => {
-            seriesQueries++;
+            // The session behind each request is looked up too (api/auth/authorise.ts): not a series query.
+            if (!/\b(sessions|users|api_tokens)\b/.test(String(args[0]))) seriesQueries++;
             return read.apply(target, args);
           };
         }
@@ -105,7 +107,7 @@ describe('a burst of the same question', () => {
         return typeof value === 'function' ? value.bind(target) : value;
       },
     });
-    const burstApp = createApp({ db: counting, cache: burstCache, now: () => new Date('2026-01-20T12:00:00Z') });
+    const burstApp = await signedIn(createApp({ db: counting, cache: burstCache, now: () => new Date('2026-01-20T12:00:00Z') }), counting);
     const answers = await Promise.all(Array.from({ length: 10 }, () => burstApp.request(series)));
     const bodies = await Promise.all(answers.map((a) => a.text()));
     expect(new Set(bodies).size).toBe(1);
@@ -136,7 +138,7 @@ describe('the hour in the cache key', () => {
     };
     writeFileSync(join(dir, 'unanswered.csv'), `${header}\n${header.split(',').map((column) => fields[column] ?? '').join(',')}\n`);
     await loadFile(hourDb, { file: join(dir, 'unanswered.csv'), mapping: zendeskTickets });
-    hourApp = createApp({ db: hourDb, cache: new AnswerCache(), now: () => clock });
+    hourApp = await signedIn(createApp({ db: hourDb, cache: new AnswerCache(), now: () => clock }), hourDb);
   });
   afterAll(async () => {
     await hourDb.close();

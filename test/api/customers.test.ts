@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerFlagsResponse, FlaggedCustomersResponse, RepeatContactersResponse } from '../../api/contracts.ts';
 import { loadOrganisation } from '../../pipelines/organisation/load.ts';
 import { smallFixture } from '../helpers/db.ts';
+import { asPerson } from '../helpers/signed-in.ts';
 import { useSmallFixtureApp } from '../helpers/small-app.ts';
 
 const fixture = useSmallFixtureApp();
@@ -24,8 +25,10 @@ async function get<T>(url: string) {
   const response = await fixture.app.request(url);
   return { status: response.status, body: (await response.json()) as T };
 }
-async function send(method: 'PUT' | 'DELETE', url: string, body: unknown) {
-  const response = await fixture.app.request(url, { method, body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+/** Sent by the lead its `by` names (the server takes who from the session, api/actor.ts). */
+async function send(method: 'PUT' | 'DELETE', url: string, body: Record<string, unknown>, as = String(body.by ?? 'Ana Kovač')) {
+  const lead = await asPerson(fixture.app, fixture.db, as);
+  const response = await lead.request(url, { method, body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
   return { status: response.status, body: (await response.json()) as CustomerFlagsResponse & { issues?: { parameter: string }[] } };
 }
 /** When a ticket was created, read straight from the tickets table. */
@@ -97,13 +100,13 @@ describe('flagging and unflagging', () => {
     expect([again.status, again.body.issues?.[0]?.parameter]).toEqual([404, 'flag']);
   });
 
-  it('refuses an unknown customer or flag, and a body without a person', async () => {
+  it('refuses an unknown customer or flag, and an over-long `by` (which the server otherwise ignores)', async () => {
     const unknown = await send('PUT', '/api/customers/c9/flags/abusive', { by: 'Ana' });
     expect([unknown.status, unknown.body.issues?.[0]?.parameter]).toEqual([404, 'id']);
     const flag = await send('PUT', '/api/customers/c1/flags/rude', { by: 'Ana' });
     expect([flag.status, flag.body.issues?.[0]?.parameter]).toEqual([400, 'flag']);
-    const noOne = await send('PUT', '/api/customers/c1/flags/abusive', { note: 'x' });
-    expect([noOne.status, noOne.body.issues?.[0]?.parameter]).toEqual([400, 'by']);
+    const tooLong = await send('PUT', '/api/customers/c1/flags/abusive', { note: 'x', by: 'a'.repeat(101) }, 'Ana');
+    expect([tooLong.status, tooLong.body.issues?.[0]?.parameter]).toEqual([400, 'by']);
   });
 
   it("keeps a lead's flags, and a file's flag a lead cleared, when the organisation file is loaded again", async () => {

@@ -6,6 +6,7 @@ import { createApp } from '../../api/app.ts';
 import type { DataExtentResponse } from '../../api/contracts.ts';
 import { freshDb } from '../helpers/db.ts';
 import { useSmallFixtureApp } from '../helpers/small-app.ts';
+import { signedIn } from '../helpers/signed-in.ts';
 
 const fixture = useSmallFixtureApp();
 
@@ -19,7 +20,7 @@ describe('GET /api/data/extent', () => {
   it('is empty, not an error, without data', async () => {
     const db = await freshDb();
     try {
-      const response = await createApp({ db }).request('/api/data/extent');
+      const response = await (await signedIn(createApp({ db }), db)).request('/api/data/extent');
       expect(await response.json()).toEqual({ first_day: null, last_day: null, tickets: 0 });
     } finally {
       await db.close();

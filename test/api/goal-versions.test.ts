@@ -5,6 +5,7 @@ import { createApp } from '../../api/app.ts';
 import { createGoal } from '../../sql/goals/goals.ts';
 import type { GoalReport } from '../../sql/goals/report.ts';
 import { useSmallFixtureApp } from '../helpers/small-app.ts';
+import { signedIn } from '../helpers/signed-in.ts';
 
 const fixture = useSmallFixtureApp();
 
@@ -99,7 +100,7 @@ describe('editing a goal', () => {
     expect(await snapshotsOf(id)).toEqual(snapshots);
 
     // A week later the week of 19 Jan (no first response in it) has closed under version 2.
-    const later = createApp({ db: fixture.db, now: () => new Date('2026-01-27T12:00:00Z') });
+    const later = await signedIn(createApp({ db: fixture.db, now: () => new Date('2026-01-27T12:00:00Z') }), fixture.db);
     expect((await report(id, later)).periods.map((p) => [p.period_start, p.version, p.status])).toEqual([
       ['2026-01-05', 1, 'missed'],
       ['2026-01-12', 1, 'met'],

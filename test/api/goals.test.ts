@@ -9,6 +9,7 @@ import type { GoalReport } from '../../sql/goals/report.ts';
 import { loadFile } from '../../pipelines/load.ts';
 import { servicepulseEvents } from '../../pipelines/sources/servicepulse.ts';
 import { useSmallFixtureApp } from '../helpers/small-app.ts';
+import { signedIn } from '../helpers/signed-in.ts';
 
 const fixture = useSmallFixtureApp();
 
@@ -129,7 +130,7 @@ describe('goal scorecards (GET /api/goals, the overview)', () => {
   it('judge only recent periods, yet match the full report, leaning on the last closed periods with a value however far back', async () => {
     const response = await post({ ...responseGoal, name: 'Manila replies', scope: { team: ['manila'] } });
     const { goal_id } = (await response.json()) as { goal_id: number };
-    const later = createApp({ db: fixture.db, now: () => new Date('2026-02-20T12:00:00Z') });
+    const later = await signedIn(createApp({ db: fixture.db, now: () => new Date('2026-02-20T12:00:00Z') }), fixture.db);
     const { goals } = (await (await later.request('/api/goals')).json()) as { goals: Array<{ goal_id: number; current: unknown; last_closed: unknown }> };
     const card = goals.find((goal) => goal.goal_id === goal_id)!;
     const full = (await (await later.request(`/api/goals/${goal_id}`)).json()) as GoalReport;

@@ -8,6 +8,7 @@ import { createApp } from '../../api/app.ts';
 import type { ImportListResponse, ImportResponse, RejectsResponse } from '../../api/contracts.ts';
 import type { Database } from '../../sql/db.ts';
 import { freshDb, smallFixture } from '../helpers/db.ts';
+import { signedIn } from '../helpers/signed-in.ts';
 
 const ticketsCsv = readFileSync(join(smallFixture, 'tickets.csv'));
 const importDir = mkdtempSync(join(tmpdir(), 'servicepulse-imports-'));
@@ -19,13 +20,16 @@ let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
   db = await freshDb();
-  app = createApp({
+  app = await signedIn(
+    createApp({
+      db,
+      logError: (error) => {
+        throw error;
+      },
+      imports: { folder: importDir, uploadLimitBytes: 64 * 1024, onChange: (job) => changes.push({ id: job.id, state: job.state, step: job.step }) },
+    }),
     db,
-    logError: (error) => {
-      throw error;
-    },
-    imports: { folder: importDir, uploadLimitBytes: 64 * 1024, onChange: (job) => changes.push({ id: job.id, state: job.state, step: job.step }) },
-  });
+  );
 });
 afterAll(async () => {
   await db.close();
@@ -211,7 +215,7 @@ describe('POST /api/imports refuses bad input, storing nothing and leaving no fi
   });
 
   it('a file over the size limit is cut off while streaming: 413, no file left, nothing stored', async () => {
-    const limited = createApp({ db, imports: { folder: importDir, uploadLimitBytes: 1000 } });
+    const limited = await signedIn(createApp({ db, imports: { folder: importDir, uploadLimitBytes: 1000 } }), db);
     const before = await storedState();
     const refused = await problem(await post(form({ name: 'tickets.csv', bytes: ticketsCsv }), limited), 413);
     expect(ticketsCsv.length).toBeGreaterThan(1000);
@@ -222,7 +226,7 @@ describe('POST /api/imports refuses bad input, storing nothing and leaving no fi
   });
 
   it('a declared length over the limit is refused before the body is read', async () => {
-    const limited = createApp({ db, imports: { folder: importDir, uploadLimitBytes: 1000 } });
+    const limited = await signedIn(createApp({ db, imports: { folder: importDir, uploadLimitBytes: 1000 } }), db);
     const body = new ReadableStream({ pull: () => Promise.reject(new Error('the body must not be read')) });
     const response = await limited.request('/api/imports', {
       method: 'POST', body, duplex: 'half',

@@ -4,6 +4,7 @@
 // issue-actions.test.ts: issue 1 = tickets 1, 2; issue 2 = ticket 3; issue 3 = tickets 4, 5.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IssueDetailResponse, IssueListResponse } from '../../api/contracts.ts';
+import { asPerson } from '../helpers/signed-in.ts';
 import { useSmallFixtureApp } from '../helpers/small-app.ts';
 
 const fixture = useSmallFixtureApp();
@@ -31,7 +32,9 @@ describe('edits where issues are shown', () => {
     expect(before.issues.find((i) => i.issue_id === 1)).toMatchObject({ name: 'term1', renamed: null, known_problem: null });
 
     for (const body of [{ name: 'Double charges', by: 'Ana Kovač' }, { known_problem: { note: 'FAQ 3: refunds' }, by: 'Ivo' }]) {
-      const response = await fixture.app.request('/api/issues/1', { method: 'PATCH', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+      // Each edit by the lead it names: the server stamps the signed-in person (api/actor.ts).
+      const lead = await asPerson(fixture.app, fixture.db, body.by);
+      const response = await lead.request('/api/issues/1', { method: 'PATCH', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
       expect(response.status).toBe(200);
     }
 

@@ -13,6 +13,7 @@ import { AnswerCache } from '../../api/cache.ts';
 import type { IssueDetailResponse, IssueListResponse, TicketsResponse } from '../../api/contracts.ts';
 import { setHandIssues } from '../helpers/issue-fixture.ts';
 import { useSmallFixtureApp } from '../helpers/small-app.ts';
+import { signedIn } from '../helpers/signed-in.ts';
 
 const fixture = useSmallFixtureApp();
 beforeAll(async () => {
@@ -93,7 +94,7 @@ describe('GET /api/issues', () => {
 
   it('answers from the cache the second time, until the data change', async () => {
     const cache = new AnswerCache();
-    const app = createApp({ db: fixture.db, cache, now: () => new Date('2026-01-20T12:00:00Z') });
+    const app = await signedIn(createApp({ db: fixture.db, cache, now: () => new Date('2026-01-20T12:00:00Z') }), fixture.db);
     for (const url of [`/api/issues?${january}`, `/api/issues/1?${january}`, `/api/issues/1/tickets?${january}`]) {
       const first = await app.request(url);
       const second = await app.request(url);

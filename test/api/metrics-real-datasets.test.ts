@@ -10,6 +10,7 @@ import { readMappingFile } from '../../pipelines/mapping/file.ts';
 import type { Database } from '../../sql/db.ts';
 import { datasets, datasetsAvailable, shippedMappings } from '../helpers/datasets.ts';
 import { freshDb } from '../helpers/db.ts';
+import { signedIn } from '../helpers/signed-in.ts';
 
 const available = datasetsAvailable('Real-dataset metrics');
 const allTime = 'from=2000-01-01&to=2100-01-01&grain=quarter';
@@ -21,7 +22,7 @@ function servedDataset(file: string, mappingFile: string) {
     served.db = await freshDb();
     const { mapping, timeZone } = await readMappingFile(`${shippedMappings}${mappingFile}`);
     await loadFile(served.db, { file, mapping, timeZone });
-    const app = createApp({ db: served.db });
+    const app = await signedIn(createApp({ db: served.db }), served.db);
     served.total = async (path) => {
       const response = await app.request(path);
       expect(response.status).toBe(200);

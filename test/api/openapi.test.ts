@@ -12,16 +12,23 @@ import { dimensionNames } from '../../sql/metrics/dimensions.ts';
 import { metrics } from '../../sql/metrics/registry.ts';
 import type { Database } from '../../sql/db.ts';
 import { freshDb, loadSmallFixture, smallFixture } from '../helpers/db.ts';
+import { signedIn } from '../helpers/signed-in.ts';
 
 let db: Database;
 let app: ReturnType<typeof createApp>;
+/** The same app unsigned, as an admin, and a fresh manager session per request (for sign-out). */
+const askers = {} as Record<'anonymous' | 'admin', ReturnType<typeof createApp>> & { fresh: () => Promise<ReturnType<typeof createApp>> };
 let document: OpenAPIV3_1.Document;
 
 beforeAll(async () => {
   db = await freshDb();
   await loadSmallFixture(db);
   const folder = mkdtempSync(join(tmpdir(), 'servicepulse-openapi-'));
-  app = createApp({ db, now: () => new Date('2024-03-20T12:00:00Z'), logError: (error) => { throw error; }, imports: { folder, uploadLimitBytes: 1 << 20 } });
+  const plain = createApp({ db, now: () => new Date('2024-03-20T12:00:00Z'), logError: (error) => { throw error; }, imports: { folder, uploadLimitBytes: 1 << 20 } });
+  app = await signedIn(plain, db);
+  askers.anonymous = plain;
+  askers.admin = await signedIn(plain, db, 'admin');
+  askers.fresh = () => signedIn(plain, db, 'manager');
   const response = await app.request('/api/openapi.json');
   expect(response.status).toBe(200);
   document = (await response.json()) as OpenAPIV3_1.Document;
@@ -58,8 +65,8 @@ describe('the document', () => {
     expect([...documented].sort()).toEqual([...registered].sort());
     // health, metrics (list, series, distribution, heatmap), tickets (list, one), goals (5), overview, backlog, data extent,
     // feedback comments and score distribution, teams (3), imports (4), issues (list, one, its tickets), the lead's actions on
-    // issues (4), customers (repeat, flagged, flag, unflag).
-    expect(registered.size).toBe(35);
+    // issues (4), customers (repeat, flagged, flag, unflag), auth (sign-in, sign-out, me, password), users (4), tokens (3).
+    expect(registered.size).toBe(46);
   });
 
   it('names every dimension filter and the registry keys as the metric enum', () => {
@@ -105,6 +112,8 @@ interface Case {
   url: string;
   init?: RequestInit;
   status: number;
+  /** Who asks: a signed-in manager unless named. */
+  as?: 'anonymous' | 'admin' | 'fresh';
 }
 
 const ticketsCsv = readFileSync(join(smallFixture, 'tickets.csv'));
@@ -151,8 +160,9 @@ const cases: Case[] = [
   { method: 'get', path: '/api/teams', url: '/api/teams', status: 200 },
   { method: 'get', path: '/api/teams/{id}/calendar', url: '/api/teams/zagreb/calendar', status: 200 },
   { method: 'get', path: '/api/teams/{id}/calendar', url: '/api/teams/nowhere/calendar', status: 404 },
-  { method: 'put', path: '/api/teams/{id}/calendar', url: '/api/teams/manila/calendar', init: asJson('PUT', { weekly: { mon: [['07:00', '19:00']], sat: [['09:00', '13:00']] }, holidays: [] }), status: 200 },
-  { method: 'put', path: '/api/teams/{id}/calendar', url: '/api/teams/manila/calendar', init: asJson('PUT', { weekly: { mon: [['19:00', '07:00']] } }), status: 400 },
+  { method: 'put', path: '/api/teams/{id}/calendar', url: '/api/teams/manila/calendar', init: asJson('PUT', { weekly: { mon: [['07:00', '19:00']], sat: [['09:00', '13:00']] }, holidays: [] }), status: 200, as: 'admin' },
+  { method: 'put', path: '/api/teams/{id}/calendar', url: '/api/teams/manila/calendar', init: asJson('PUT', { weekly: { mon: [['19:00', '07:00']] } }), status: 400, as: 'admin' },
+  { method: 'put', path: '/api/teams/{id}/calendar', url: '/api/teams/manila/calendar', init: asJson('PUT', { weekly: { mon: [['07:00', '19:00']] } }), status: 403 },
   { method: 'get', path: '/api/tickets', url: '/api/tickets?metric=first_response_time&from=2024-01-01&to=2024-04-01&limit=2', status: 200 },
   { method: 'get', path: '/api/tickets', url: '/api/tickets?from=2024-01-01&to=2024-04-01', init: { headers: { Accept: 'text/csv' } }, status: 200 },
   { method: 'get', path: '/api/tickets', url: '/api/tickets?from=2024-01-01&to=2024-04-01', init: { headers: { Accept: 'application/vnd.apache.arrow.stream' } }, status: 200 },
@@ -199,6 +209,30 @@ const cases: Case[] = [
   { method: 'get', path: '/api/customers/flagged', url: '/api/customers/flagged', status: 200 },
   { method: 'delete', path: '/api/customers/{id}/flags/{flag}', url: '/api/customers/c1/flags/abusive', init: asJson('DELETE', { by: 'Ana' }), status: 200 },
   { method: 'delete', path: '/api/customers/{id}/flags/{flag}', url: '/api/customers/c1/flags/abusive', init: asJson('DELETE', { by: 'Ana' }), status: 404 },
+  // Accounts: the signed-in manager is test-manager, password "correct horse battery" (test/helpers/signed-in.ts).
+  { method: 'post', path: '/api/auth/sign-in', url: '/api/auth/sign-in', init: asJson('POST', { username: 'test-manager', password: 'correct horse battery' }), status: 200, as: 'anonymous' },
+  { method: 'post', path: '/api/auth/sign-in', url: '/api/auth/sign-in', init: asJson('POST', { username: 'test-manager', password: 'not the password' }), status: 401, as: 'anonymous' },
+  { method: 'post', path: '/api/auth/sign-in', url: '/api/auth/sign-in', init: asJson('POST', { username: 'test-manager' }), status: 400, as: 'anonymous' },
+  { method: 'get', path: '/api/auth/me', url: '/api/auth/me', status: 200 },
+  { method: 'get', path: '/api/auth/me', url: '/api/auth/me', status: 401, as: 'anonymous' },
+  { method: 'post', path: '/api/auth/sign-out', url: '/api/auth/sign-out', init: { method: 'POST' }, status: 204, as: 'fresh' },
+  { method: 'post', path: '/api/auth/password', url: '/api/auth/password', init: asJson('POST', { current_password: 'wrong password', new_password: 'a new long password' }), status: 422 },
+  { method: 'post', path: '/api/auth/password', url: '/api/auth/password', init: asJson('POST', { current_password: 'correct horse battery', new_password: 'a new long password' }), status: 204 },
+  { method: 'get', path: '/api/users', url: '/api/users', status: 200, as: 'admin' },
+  { method: 'get', path: '/api/users', url: '/api/users', status: 403 },
+  { method: 'post', path: '/api/users', url: '/api/users', init: asJson('POST', { username: 'zoe', display_name: 'Zoe', role: 'lead', team_id: 'zagreb', password: 'a long password' }), status: 201, as: 'admin' },
+  { method: 'post', path: '/api/users', url: '/api/users', init: asJson('POST', { username: 'zoe', display_name: 'Zoe', role: 'lead', team_id: 'zagreb', password: 'a long password' }), status: 409, as: 'admin' },
+  { method: 'post', path: '/api/users', url: '/api/users', init: asJson('POST', { username: 'Bad Name', display_name: 'Zoe', role: 'lead', password: 'x' }), status: 400, as: 'admin' },
+  { method: 'patch', path: '/api/users/{id}', url: '/api/users/zoe', init: asJson('PATCH', { display_name: 'Zoë' }), status: 200, as: 'admin' },
+  { method: 'patch', path: '/api/users/{id}', url: '/api/users/nobody', init: asJson('PATCH', { display_name: 'x' }), status: 404, as: 'admin' },
+  { method: 'patch', path: '/api/users/{id}', url: '/api/users/zoe', init: asJson('PATCH', { team_id: 'nowhere' }), status: 422, as: 'admin' },
+  { method: 'post', path: '/api/users/{id}/password', url: '/api/users/zoe/password', init: asJson('POST', { password: 'another long password' }), status: 204, as: 'admin' },
+  { method: 'post', path: '/api/users/{id}/password', url: '/api/users/zoe/password', init: asJson('POST', { password: 'short' }), status: 422, as: 'admin' },
+  { method: 'post', path: '/api/tokens', url: '/api/tokens', init: asJson('POST', { name: 'export', role: 'manager' }), status: 201, as: 'admin' },
+  { method: 'post', path: '/api/tokens', url: '/api/tokens', init: asJson('POST', { name: 'export', role: 'lead' }), status: 422, as: 'admin' },
+  { method: 'get', path: '/api/tokens', url: '/api/tokens', status: 200, as: 'admin' },
+  { method: 'delete', path: '/api/tokens/{id}', url: '/api/tokens/1', init: { method: 'DELETE' }, status: 204, as: 'admin' },
+  { method: 'delete', path: '/api/tokens/{id}', url: '/api/tokens/1', init: { method: 'DELETE' }, status: 404, as: 'admin' },
 ];
 
 describe('real answers match the documented responses', () => {
@@ -210,8 +244,9 @@ describe('real answers match the documented responses', () => {
 
   it.each(cases.map((c) => [`${c.method.toUpperCase()} ${c.url}${c.init?.headers ? ` (${JSON.stringify(c.init.headers)})` : ''} → ${c.status}`, c] as const))(
     '%s',
-    async (_, { method, path, url, init, status }) => {
-      const response = await app.request(url, { method: method.toUpperCase(), ...init });
+    async (_, { method, path, url, init, status, as }) => {
+      const asker = as === undefined ? app : as === 'fresh' ? await askers.fresh() : askers[as];
+      const response = await asker.request(url, { method: method.toUpperCase(), ...init });
       const body = await response.arrayBuffer();
       expect(response.status, new TextDecoder().decode(body).slice(0, 300)).toBe(status);
       const described = operation(path, method).responses?.[String(status)] as OpenAPIV3_1.ResponseObject | undefined;

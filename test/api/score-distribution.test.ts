@@ -15,6 +15,7 @@ import { zendeskTickets } from '../../pipelines/sources/zendesk.ts';
 import type { Database } from '../../sql/db.ts';
 import { metrics } from '../../sql/metrics/registry.ts';
 import { freshDb } from '../helpers/db.ts';
+import { signedIn } from '../helpers/signed-in.ts';
 
 const fixture = fileURLToPath(new URL('../fixtures/metrics/', import.meta.url));
 const march = 'from=2026-03-01&to=2026-04-01';
@@ -27,7 +28,7 @@ beforeAll(async () => {
   await loadFile(db, { file: `${fixture}tickets.csv`, mapping: zendeskTickets });
   await loadFile(db, { file: `${fixture}events.csv`, mapping: servicepulseEvents, source: 'zendesk' });
   await loadFile(db, { file: `${fixture}feedback.csv`, mapping: servicepulseFeedback, source: 'zendesk' });
-  app = createApp({ db, now: () => new Date('2026-03-31T15:00:00Z') });
+  app = await signedIn(createApp({ db, now: () => new Date('2026-03-31T15:00:00Z') }), db);
 });
 afterAll(async () => {
   await db.close();

@@ -6,11 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
-import { isLoopbackHost, exposureWarning } from '../../api/security/exposure.ts';
+import { exposureRefusal, isLoopbackHost, exposureWarning } from '../../api/security/exposure.ts';
 import { isAllowedHost } from '../../api/security/allowed-hosts.ts';
 import { readConfig } from '../../api/env.ts';
 import type { Database } from '../../sql/db.ts';
 import { freshDb, loadSmallFixture, smallFixture } from '../helpers/db.ts';
+import { signedIn } from '../helpers/signed-in.ts';
 
 const ticketsCsv = readFileSync(join(smallFixture, 'tickets.csv'));
 const importDir = mkdtempSync(join(tmpdir(), 'servicepulse-security-'));
@@ -21,7 +22,7 @@ let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
   db = await freshDb();
   await loadSmallFixture(db);
-  app = createApp({ db, now: () => new Date('2026-01-20T12:00:00Z'), imports: { folder: importDir, uploadLimitBytes: 64 * 1024 } });
+  app = await signedIn(createApp({ db, now: () => new Date('2026-01-20T12:00:00Z'), imports: { folder: importDir, uploadLimitBytes: 64 * 1024 } }), db);
 });
 afterAll(async () => {
   await db.close();
@@ -102,7 +103,7 @@ describe('requests to unknown host names are refused', () => {
   });
 
   it('a listed name is answered, with its subdomains when listed with a leading dot', async () => {
-    const named = createApp({ db, allowedHosts: ['servicepulse.example.com', '.internal.example'] });
+    const named = await signedIn(createApp({ db, allowedHosts: ['servicepulse.example.com', '.internal.example'] }), db);
     expect((await named.request('http://servicepulse.example.com/api/health')).status).toBe(200);
     expect((await named.request('http://SERVICEPULSE.example.com./api/health')).status).toBe(200);
     expect((await named.request('http://internal.example/api/health')).status).toBe(200);
@@ -204,11 +205,18 @@ describe('security headers', () => {
 });
 
 describe('listening beyond this machine', () => {
-  it('is warned of, for as long as there are no accounts', () => {
+  it('is warned of: plain HTTP sends passwords and cookies readable without a TLS proxy', () => {
     for (const host of ['0.0.0.0', '::', '192.168.1.20', 'servicepulse.example.com']) {
-      expect(exposureWarning(host, 8080), host).toMatch(/^WARNING: HOST=.* anyone who can reach port 8080 can read every metric and import, change or delete data\. .*for as long as there are no accounts/);
+      expect(exposureWarning(host, 8080), host).toMatch(/^WARNING: HOST=.* port 8080, in plain HTTP: passwords and session cookies cross the network readable unless a TLS proxy/);
     }
     expect(exposureWarning('0.0.0.0', 8080)).toMatch(/listens on every network this machine is on/);
+  });
+
+  it('is refused while demo accounts exist or a demo is about to be seeded, and allowed with real accounts only', () => {
+    expect(exposureRefusal('0.0.0.0', { accounts: 5, aboutToSeed: false })).toMatch(/^refusing to listen on HOST=0\.0\.0\.0 .*5 demo accounts, whose passwords were printed/);
+    expect(exposureRefusal('192.168.1.20', { accounts: 0, aboutToSeed: true })).toMatch(/would be seeded with the demo and its accounts.*--no-demo/);
+    expect(exposureRefusal('192.168.1.20', { accounts: 0, aboutToSeed: false })).toBeUndefined();
+    expect(exposureRefusal('127.0.0.1', { accounts: 5, aboutToSeed: true })).toBeUndefined();
   });
 
   it('is not, on a loopback address', () => {

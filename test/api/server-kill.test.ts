@@ -12,11 +12,13 @@ import { fingerprint } from '../helpers/fingerprint.ts';
 import { bigTicketsExport } from '../helpers/big-exports.ts';
 import { loadSmallFixture } from '../helpers/db.ts';
 import { killWhenWalGrows } from '../support/kill-when-wal-grows.ts';
+import { createApiToken } from '../../sql/accounts/sessions.ts';
+import { bearer } from '../support/api-token.ts';
 import { freePort, runServer, stopServer, waitForHealth } from '../support/server-process.ts';
 
 
-async function stepOf(base: string, id: string): Promise<string | null> {
-  const job = (await (await fetch(`${base}/api/imports/${id}`)).json()) as ImportResponse;
+async function stepOf(base: string, id: string, token: string): Promise<string | null> {
+  const job = (await (await fetch(`${base}/api/imports/${id}`, { headers: bearer(token) })).json()) as ImportResponse;
   return job.step;
 }
 
@@ -31,6 +33,8 @@ describe('a server killed while it loads an upload', () => {
       const db = await Database.open(path);
       await migrate(db);
       await loadSmallFixture(db);
+      // A manager's API token to upload with (docs/accounts.md), made before the fingerprint it is part of.
+      const token = (await createApiToken(db, { name: 'test manager', role: 'manager', team_id: null, created_by: 'test' })).token;
       const before = await fingerprint(db);
       const loadsBefore = (await db.readOne<{ n: number }>('SELECT count(*)::INTEGER AS n FROM loads'))!.n;
       await db.close();
@@ -44,12 +48,12 @@ describe('a server killed while it loads an upload', () => {
       const base = await waitForHealth(server, port);
       const form = new FormData();
       form.append('file', new Blob([upload]), 'big.csv');
-      const accepted = (await (await fetch(`${base}/api/imports`, { method: 'POST', body: form })).json()) as ImportResponse;
+      const accepted = (await (await fetch(`${base}/api/imports`, { method: 'POST', body: form, headers: bearer(token) })).json()) as ImportResponse;
       expect(accepted.state).toBe('queued');
       expect(readdirSync(join(importDir, 'uploads'))).toEqual([accepted.id]);
       // Everything of a tickets load is computed before its transaction: from step `facts` on the log grows only by its commit.
       const armed = (async () => {
-        while ((await stepOf(base, accepted.id)) !== 'facts') await new Promise((resolve) => setTimeout(resolve, 20));
+        while ((await stepOf(base, accepted.id, token)) !== 'facts') await new Promise((resolve) => setTimeout(resolve, 20));
       })();
       const walBytes = await killWhenWalGrows(server.child, path, armed);
       expect(server.child.signalCode).toBe('SIGKILL');
@@ -57,13 +61,13 @@ describe('a server killed while it loads an upload', () => {
       const restarted = runServer(env);
       try {
         const again = await waitForHealth(restarted, port);
-        const job = (await (await fetch(`${again}/api/imports/${accepted.id}`)).json()) as ImportResponse;
+        const job = (await (await fetch(`${again}/api/imports/${accepted.id}`, { headers: bearer(token) })).json()) as ImportResponse;
         const recovered = /a load was interrupted while it committed/.test(restarted.output());
         attempts.push({ walBytes, recovered, state: job.state });
         if (job.state === 'committed') continue; // the kill came after the commit had finished: nothing to check
         expect(job).toMatchObject({ id: accepted.id, state: 'interrupted', file: 'big.csv', rows: null, load_id: loadsBefore + 1 });
         expect(job.error).toMatch(/The server stopped before this import finished, so nothing of it was stored/);
-        const history = (await (await fetch(`${again}/api/imports`)).json()) as ImportListResponse;
+        const history = (await (await fetch(`${again}/api/imports`, { headers: bearer(token) })).json()) as ImportListResponse;
         expect(history.imports[0]).toMatchObject({ id: accepted.id, state: 'interrupted', load_id: loadsBefore + 1 });
         expect(readdirSync(join(importDir, 'uploads'))).toEqual([]);
         expect(readdirSync(join(importDir, '.journal'))).toEqual([]);

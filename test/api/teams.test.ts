@@ -8,7 +8,8 @@ const fixture = useSmallFixtureApp();
 const weekdays = { mon: [['08:00', '16:00']], tue: [['08:00', '16:00']], wed: [['08:00', '16:00']], thu: [['08:00', '16:00']], fri: [['08:00', '16:00']] };
 
 async function put(team: string, body: unknown) {
-  return fixture.app.request(`/api/teams/${team}/calendar`, { method: 'PUT', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+  // Calendars are the admins' (api/auth/access.ts).
+  return fixture.admin.request(`/api/teams/${team}/calendar`, { method: 'PUT', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
 }
 
 async function facts10002() {

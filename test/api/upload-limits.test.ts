@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
 import type { Database } from '../../sql/db.ts';
 import { freshDb, smallFixture } from '../helpers/db.ts';
+import { signedIn } from '../helpers/signed-in.ts';
 
 const importDir = mkdtempSync(join(tmpdir(), 'servicepulse-upload-limits-'));
 const ticketsCsv = readFileSync(join(smallFixture, 'tickets.csv'));
@@ -20,7 +21,7 @@ let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
   db = await freshDb();
-  app = createApp({ db, logError: (error) => { throw error; }, imports: { folder: importDir, uploadLimitBytes: 1024 * 1024, lineLimitBytes, decompressedLimitBytes } });
+  app = await signedIn(createApp({ db, logError: (error) => { throw error; }, imports: { folder: importDir, uploadLimitBytes: 1024 * 1024, lineLimitBytes, decompressedLimitBytes } }), db);
 });
 afterAll(async () => {
   await db.close();

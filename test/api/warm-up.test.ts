@@ -10,6 +10,7 @@ import { loadFile } from '../../pipelines/load.ts';
 import { zendeskTickets } from '../../pipelines/sources/zendesk.ts';
 import type { Database } from '../../sql/db.ts';
 import { freshDb, smallFixture } from '../helpers/db.ts';
+import { signedIn } from '../helpers/signed-in.ts';
 
 let db: Database;
 const now = () => new Date('2026-01-20T12:00:00Z');
@@ -25,7 +26,7 @@ afterAll(async () => {
 describe('warming the landing answers', () => {
   it('computes each landing answer once, and a dashboard request then reads it from the cache', async () => {
     const cache = new AnswerCache();
-    const app = createApp({ db, cache, now });
+    const app = await signedIn(createApp({ db, cache, now }), db);
     const errors: unknown[] = [];
     await warmLandingAnswers(app, (error) => errors.push(error));
     expect(errors).toEqual([]);

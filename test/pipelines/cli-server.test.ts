@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HealthResponse, ImportListResponse } from '../../api/contracts.ts';
 import { smallFixture } from '../helpers/db.ts';
 import { runLoad, withoutTimes } from '../support/run-cli.ts';
+import { bearer, tokenFor } from '../support/api-token.ts';
 import { freePort, runServer, scratchDatabasePath, stopServer, waitForHealth, type ServerRun } from '../support/server-process.ts';
 
 
@@ -14,10 +15,13 @@ import { freePort, runServer, scratchDatabasePath, stopServer, waitForHealth, ty
 let server: ServerRun;
 let base: string;
 let database: string;
+/** A manager's API token: the server takes uploads from an account (docs/accounts.md). */
+let token: string;
 const tickets = join(smallFixture, 'tickets.csv');
 
 beforeAll(async () => {
   database = scratchDatabasePath();
+  token = await tokenFor(database);
   const port = await freePort();
   server = runServer({ PORT: String(port), SERVICEPULSE_DB: database }, ['--no-demo']);
   base = await waitForHealth(server, port);
@@ -42,7 +46,7 @@ describe('npm run load against a database a running server holds', () => {
   });
 
   it('with --server loads files through the server in load order, printing the same summaries as a local load', async () => {
-    const result = await runLoad([join(smallFixture, 'tickets.csv'), join(smallFixture, 'feedback.csv'), join(smallFixture, 'events.csv'), '--server', base]);
+    const result = await runLoad([join(smallFixture, 'tickets.csv'), join(smallFixture, 'feedback.csv'), join(smallFixture, 'events.csv'), '--server', base], { SERVICEPULSE_TOKEN: token });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     // The same lines test/pipelines/cli.test.ts expects of a local load (README counts); events after tickets.
@@ -62,7 +66,7 @@ describe('npm run load against a database a running server holds', () => {
     const counts = (await health()).row_counts;
     expect({ tickets: counts.tickets, ticket_events: counts.ticket_events, feedback: counts.feedback }).toEqual({ tickets: 5, ticket_events: 21, feedback: 3 });
     // Events and feedback in ServicePulse format belong to the helpdesk of the tickets, as in a local load.
-    const history = (await (await fetch(`${base}/api/imports`)).json()) as ImportListResponse;
+    const history = (await (await fetch(`${base}/api/imports`, { headers: bearer(token) })).json()) as ImportListResponse;
     expect(history.imports.map((i) => [i.file, i.source, i.state])).toEqual([
       ['feedback.csv', 'zendesk', 'committed'],
       ['events.csv', 'zendesk', 'committed'],
@@ -71,7 +75,7 @@ describe('npm run load against a database a running server holds', () => {
   });
 
   it('with --server reports a refused file, a failed load and an unreachable server as one line each', async () => {
-    const strict = await runLoad([tickets, '--strict', '--server', base]);
+    const strict = await runLoad([tickets, '--strict', '--server', base], { SERVICEPULSE_TOKEN: token });
     expect(strict.code).toBe(1);
     expect(strict.stderr).toBe(
       `servicepulse load: ${tickets}: 3 rows rejected with --strict, so nothing was loaded. First: line 8, column "Created at", value "yesterday": unparseable created_at (expected %Y-%m-%d %H:%M:%S)\n`,
@@ -79,10 +83,10 @@ describe('npm run load against a database a running server holds', () => {
     const dir = mkdtempSync(join(tmpdir(), 'servicepulse-cli-server-'));
     const binary = join(dir, 'tickets.csv');
     writeFileSync(binary, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]));
-    const refused = await runLoad([binary, '--server', base]);
+    const refused = await runLoad([binary, '--server', base], { SERVICEPULSE_TOKEN: token });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toBe(`servicepulse load: ${binary}: is a binary file, not a CSV export (it contains NUL bytes)\n`);
-    const unreachable = await runLoad([tickets, '--server', `http://127.0.0.1:${await freePort()}`]);
+    const unreachable = await runLoad([tickets, '--server', `http://127.0.0.1:${await freePort()}`], { SERVICEPULSE_TOKEN: token });
     expect(unreachable.code).toBe(1);
     expect(unreachable.stderr).toMatch(/^servicepulse load: cannot reach the server at http:\/\/127\.0\.0\.1:\d+: ECONNREFUSED\. Is it running\?\n$/);
     expect((await health()).row_counts.tickets).toBe(5);

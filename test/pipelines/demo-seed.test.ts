@@ -11,6 +11,7 @@ import { isEmpty, seedDemo } from '../../pipelines/demo/seed.ts';
 import type { LoadSummary } from '../../pipelines/load.ts';
 import { metrics } from '../../sql/metrics/registry.ts';
 import { freshDb } from '../helpers/db.ts';
+import { signedIn } from '../helpers/signed-in.ts';
 
 let db: Database;
 let dir: string;
@@ -44,7 +45,7 @@ describe('the seeded demo', () => {
   });
 
   it('serves weekly tickets per channel equal to a plain count over the raw export', async () => {
-    const app = createApp({ db });
+    const app = await signedIn(createApp({ db }), db);
     const api = (await (await app.request('/api/metrics/created?grain=week&by=channel&from=2025-01-01&to=2027-01-01')).json()) as SeriesResponse;
     const independent = await db.read<{ period: string; group: string; value: number }>(
       `SELECT strftime(date_trunc('week', strptime("Created at", '%Y-%m-%d %H:%M:%S')), '%Y-%m-%d') AS period,

@@ -28,6 +28,7 @@ import type { Database } from '../../sql/db.ts';
 import { recomputeFactsOf } from '../../sql/facts.ts';
 import { durationBuckets, metrics } from '../../sql/metrics/registry.ts';
 import { freshDb } from '../helpers/db.ts';
+import { signedIn } from '../helpers/signed-in.ts';
 
 const fixture = fileURLToPath(new URL('../fixtures/metrics/', import.meta.url));
 const now = new Date('2026-03-31T15:00:00Z');
@@ -44,7 +45,7 @@ beforeAll(async () => {
     await loadFile(db, { file: `${fixture}feedback.csv`, mapping: servicepulseFeedback, source: 'zendesk' }),
   ];
   expect(loads.map((load) => [load.rowsRead, load.rejected])).toEqual([[23, 0], [94, 0], [18, 0]]);
-  app = createApp({ db, now: () => now });
+  app = await signedIn(createApp({ db, now: () => now }), db);
 });
 afterAll(async () => {
   await db.close();

@@ -11,6 +11,7 @@ import { zendeskTickets } from '../../pipelines/sources/zendesk.ts';
 import type { Database } from '../../sql/db.ts';
 import type { GoalReport } from '../../sql/goals/report.ts';
 import { freshDb } from '../helpers/db.ts';
+import { signedIn } from '../helpers/signed-in.ts';
 
 const fixture = fileURLToPath(new URL('../fixtures/recurring/', import.meta.url));
 const now = new Date('2026-02-18T12:00:00Z');
@@ -24,7 +25,7 @@ beforeAll(async () => {
   const load = await loadFile(db, { file: `${fixture}tickets.csv`, mapping: zendeskTickets });
   expect([load.rowsRead, load.rejected]).toEqual([49, 0]);
   await setIssuesByHand(db);
-  app = createApp({ db, now: () => now });
+  app = await signedIn(createApp({ db, now: () => now }), db);
 });
 afterAll(async () => {
   await db.close();

@@ -2,9 +2,9 @@
 import { spawn } from 'node:child_process';
 import { projectRoot } from './server-process.ts';
 
-export function runLoad(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runLoad(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'pipelines/cli.ts', ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'pipelines/cli.ts', ...args], { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

@@ -24,6 +24,7 @@ import { isoDay, periodStart, shiftPeriods } from '../../../sql/issues/periods.t
 import { defaultIssueSettings } from '../../../sql/issues/settings.ts';
 import { freshDb } from '../../helpers/db.ts';
 import { trueProblem } from '../../pipelines/issues/demo-truth.ts';
+import { signedIn } from '../../helpers/signed-in.ts';
 
 const tickets = 20_000;
 const timeline = buildTimeline(DEFAULT_END, 12);
@@ -72,7 +73,7 @@ afterAll(async () => {
 
 describe(`rising on the demo (${tickets.toLocaleString('en')} tickets, weekly, default settings)`, () => {
   it('flags the issues holding each spike’s tickets in its week', async () => {
-    const app = createApp({ db, now: () => DEFAULT_END });
+    const app = await signedIn(createApp({ db, now: () => DEFAULT_END }), db);
     for (const spike of spikes) {
       const week = isoDay(spike.week);
       const held = new Map<number, number>();
