@@ -16,7 +16,7 @@ describe.runIf(hasChromium)('Customers page in Chromium', () => {
 
   /** The flagged list as the API gives it now, asked from here. */
   async function flaggedNow(): Promise<FlaggedCustomersResponse> {
-    const response = await fetch(`${run.base}/api/customers/flagged`, { headers: { accept: 'application/json' } });
+    const response = await run.fetch(`/api/customers/flagged`, { headers: { accept: 'application/json' } });
     expect(response.status).toBe(200);
     return (await response.json()) as FlaggedCustomersResponse;
   }

@@ -30,13 +30,13 @@ describe.runIf(hasChromium)('Recurring problems in Chromium', () => {
   useDemoBrowser((started) => (run = started));
 
   async function api<T>(path: string): Promise<T> {
-    const response = await fetch(`${run.base}${path}`, { headers: { accept: 'application/json' } });
+    const response = await run.fetch(path, { headers: { accept: 'application/json' } });
     expect(response.status, path).toBe(200);
     return (await response.json()) as T;
   }
 
   async function open(path: string, options: { colorScheme?: 'light' | 'dark'; width?: number } = {}): Promise<{ page: Page; problems: string[] }> {
-    const page = await run.browser.newPage({ viewport: { width: options.width ?? 1200, height: 900 } });
+    const page = await run.newPage({ viewport: { width: options.width ?? 1200, height: 900 } });
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));

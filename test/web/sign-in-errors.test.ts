@@ -13,6 +13,8 @@ describe('sign-in refusals', () => {
       detail: 'Check both (passwords are case-sensitive) and try again.',
     });
     expect(signInRefusal(problem(401, 'Unauthorized', 'This account is disabled.')).detail).toBe('This account is disabled.');
+    // A detail repeating the title is not said twice.
+    expect(signInRefusal(problem(401, 'Wrong user name or password', 'Wrong user name or password.')).detail).toBe('Check both (passwords are case-sensitive) and try again.');
   });
 
   it('429: the server’s sentence saying when to try again, from its detail or else its title', () => {

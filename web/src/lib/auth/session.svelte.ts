@@ -10,6 +10,7 @@ class SessionState {
   #me = $state<Me | null>(null);
   #status = $state<SessionStatus>('unknown');
   #error = $state<ApiError | null>(null);
+  #signedOutHere = $state(false);
 
   constructor() {
     onSessionEnded(() => this.#forget());
@@ -28,6 +29,11 @@ class SessionState {
     return this.#me?.permissions.pages ?? [];
   }
 
+  /** True after the person signed out in this tab (the way to sign-in is then a new history entry, so Back returns to the page, which sends them to sign in again). */
+  get signedOutHere(): boolean {
+    return this.#signedOutHere;
+  }
+
   /** Why the session could not be asked (the server unreachable); null otherwise. */
   get error(): ApiError | null {
     return this.#error;
@@ -40,7 +46,9 @@ class SessionState {
       this.#error = null;
       if (answer) {
         this.#me = answer;
-        setCsrfToken(answer.csrf_token);
+        this.#signedOutHere = false;
+        // An API token's session has no token ('') and needs none.
+        setCsrfToken(answer.csrf_token || null);
         this.#status = 'signed-in';
       } else {
         this.#forget();
@@ -56,6 +64,7 @@ class SessionState {
     try {
       await signOut();
     } finally {
+      this.#signedOutHere = true;
       this.#forget();
     }
   }
