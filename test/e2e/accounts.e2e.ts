@@ -143,9 +143,10 @@ describe.runIf(hasChromium)('Accounts in Chromium', () => {
     await form.getByLabel('User name').fill('e2e.agent');
     await form.getByLabel('Name shown').fill('Edda Two');
     await form.getByLabel('Role').selectOption('agent');
+    await form.getByLabel('Team').selectOption({ label: 'Zagreb Support' });
     await form.getByLabel('First password').fill('a long enough password');
     await form.getByRole('button', { name: 'Add user' }).click();
-    await page.getByTestId('add-user-message').waitFor();
+    expect(await page.getByTestId('add-user-message').textContent()).toContain('Added e2e.agent (agent)');
     const added = page.locator('[data-testid="user-row"][data-username="e2e.agent"]');
     await added.waitFor();
     expect(await added.locator('[data-col="role"]').textContent()).toBe('agent');
