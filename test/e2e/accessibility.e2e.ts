@@ -119,7 +119,8 @@ describe.runIf(hasChromium)('Accessibility of every page in Chromium', () => {
         await page.close();
       }
       expect(found).toEqual([]);
-    });
+      // Fourteen pages, two opened states, axe on each: beyond the default two minutes on the shared 2-core machine.
+    }, 300_000);
   }
 
   it('fits a 390 × 844 phone on every page: no sideways page scrolling, no control off the screen, WCAG 2 AA there too', async () => {
