@@ -27,9 +27,12 @@ export function flaggedCustomers(options: FetchJsonOptions = {}): Promise<Flagge
   return readJson(endpoint.$path(), () => endpoint.$get(), options.signal);
 }
 
-/** `PUT /api/customers/:id/flags/:flag`, or with `set` false `DELETE` (the flag stays in the history). */
-export function setFlag(customerId: string, flag: CustomerFlag, set: boolean, body: { by: string; note: string | null }, options: FetchJsonOptions = {}): Promise<CustomerFlags> {
+/**
+ * `PUT /api/customers/:id/flags/:flag`, or with `set` false `DELETE` (the flag stays in the history). Who flags is
+ * the signed-in account; the cast bridges main's route type, which lists `by` until the accounts API is merged.
+ */
+export function setFlag(customerId: string, flag: CustomerFlag, set: boolean, body: { note: string | null }, options: FetchJsonOptions = {}): Promise<CustomerFlags> {
   const endpoint = api(options).customers[':id'].flags[':flag'];
-  const args = { param: { id: customerId, flag }, json: body };
+  const args = { param: { id: customerId, flag }, json: body as { note: string | null; by: string } };
   return readJson(endpoint.$path(args), () => (set ? endpoint.$put(args) : endpoint.$delete(args)), options.signal);
 }
