@@ -17,7 +17,7 @@ describe.runIf(hasChromium)('Customers page in Chromium', () => {
 
   /** The flagged list as the API gives it now, asked from here. */
   async function flaggedNow(): Promise<FlaggedCustomersResponse> {
-    const response = await fetch(`${run.base}/api/customers/flagged`, { headers: { accept: 'application/json' } });
+    const response = await run.fetch(`/api/customers/flagged`, { headers: { accept: 'application/json' } });
     expect(response.status).toBe(200);
     return (await response.json()) as FlaggedCustomersResponse;
   }
@@ -82,7 +82,6 @@ describe.runIf(hasChromium)('Customers page in Chromium', () => {
     await page.locator(`[data-testid="repeat-row"][data-customer="${chosen.customer_id}"] [data-testid="flag-pick"]`).click();
     expect(await page.getByTestId('flag-customer').inputValue()).toBe(chosen.customer_id);
     await page.getByTestId('flag-kind').selectOption('legal_threat');
-    await page.getByTestId('flag-by').fill('Erin Lead');
     await page.getByTestId('flag-note').fill('Mentioned a lawyer on the phone');
     const [put] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes(`/api/customers/${chosen.customer_id}/flags/legal_threat`)),
@@ -97,11 +96,13 @@ describe.runIf(hasChromium)('Customers page in Chromium', () => {
     const row = page.locator(`[data-testid="flagged-row"][data-customer="${chosen.customer_id}"]`);
     await row.waitFor({ timeout: 30_000 });
     const flag = row.locator('[data-testid="flag"][data-flag="legal_threat"]');
-    expect(await flag.textContent()).toContain('by Erin Lead');
+    // Who flagged is the signed-in account.
+    const me = (await (await run.fetch('/api/auth/me')).json()) as { user: { display_name: string } };
+    expect(await flag.textContent()).toContain(`by ${me.user.display_name}`);
     expect(await flag.textContent()).toContain('Mentioned a lawyer on the phone');
     const after = await flaggedNow();
     const listed = after.customers.find((c) => c.customer_id === chosen.customer_id);
-    expect(listed?.flags.map((f) => [f.flag, f.origin, f.set_by, f.note])).toEqual([['legal_threat', 'lead', 'Erin Lead', 'Mentioned a lawyer on the phone']]);
+    expect(listed?.flags.map((f) => [f.flag, f.origin, f.set_by, f.note])).toEqual([['legal_threat', 'lead', me.user.display_name, 'Mentioned a lawyer on the phone']]);
     expect(await page.getByTestId('flagged-row').count()).toBe(after.customers.length);
     await page.screenshot({ path: join(resultsDir, 'customers-flagged.png'), fullPage: true });
 

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { SeriesResponse } from '../../api/contracts.ts';
 import { inCi as runningInCi } from '../helpers/ci.ts';
-import { chromiumPath, hasChromium, resultsDir, useDemoBrowser } from '../support/browser.ts';
+import { chromiumPath, hasChromium, resultsDir, useDemoBrowser, type DemoBrowser } from '../support/browser.ts';
 
 const inCi = runningInCi();
 
@@ -33,10 +33,11 @@ function parseChartDescription(label: string): Map<string, Map<string, number>> 
 describe.runIf(hasChromium)('dashboard in Chromium', () => {
   let base: string;
   let browser: Browser;
-  useDemoBrowser((run) => ({ base, browser } = run));
+  let demo: DemoBrowser;
+  useDemoBrowser((run) => ({ base, browser } = demo = run));
 
   async function openOverview(setup?: (page: Page) => Promise<unknown>, viewport = { width: 1200, height: 800 }) {
-    const page = await browser.newPage({ viewport, acceptDownloads: true });
+    const page = await demo.newPage({ viewport, acceptDownloads: true });
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
@@ -255,7 +256,7 @@ describe.runIf(hasChromium)('dashboard in Chromium', () => {
     const ask = async (channels: string[]) => {
       const query = new URLSearchParams({ from: shownFrom.get('from')!, to: shownFrom.get('to')! });
       for (const channel of channels) query.append('channel', channel);
-      const response = await fetch(`${base}/api/overview?${query}`, { headers: { accept: 'application/json' } });
+      const response = await demo.fetch(`/api/overview?${query}`, { headers: { accept: 'application/json' } });
       expect(response.status).toBe(200);
       return (await response.json()) as OverviewAnswer;
     };

@@ -9,6 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportListResponse, ImportResponse, RejectsResponse } from '../../api/contracts.ts';
 import { freePort, projectRoot, runServer, scratchDatabasePath, stopServer, waitForHealth, type ServerRun } from '../support/server-process.ts';
+import { DemoSessions, type DemoAccount } from '../support/sign-in.ts';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const chromiumFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -30,11 +31,15 @@ describe.runIf(existsSync(chromiumPath))('Data page in Chromium', () => {
   let base: string;
   let browser: Browser;
   let files: string;
+  /** Pages and API calls signed in as the demo's manager (imports are a manager's or an admin's). */
+  let sessions: DemoSessions;
 
   beforeAll(async () => {
     const port = await freePort();
-    server = runServer({ PORT: String(port), SERVICEPULSE_DB: scratchDatabasePath(), SERVICEPULSE_DEMO_SIZE: '1000' });
+    const database = scratchDatabasePath();
+    server = runServer({ PORT: String(port), SERVICEPULSE_DB: database, SERVICEPULSE_DEMO_SIZE: '1000' });
     base = await waitForHealth(server, port);
+    sessions = new DemoSessions(base, database);
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
     mkdirSync(resultsDir, { recursive: true });
     files = mkdtempSync(join(tmpdir(), 'servicepulse-data-e2e-'));
@@ -45,8 +50,8 @@ describe.runIf(existsSync(chromiumPath))('Data page in Chromium', () => {
     if (server) await stopServer(server);
   });
 
-  async function openData(options: { colorScheme?: 'light' | 'dark'; width?: number } = {}) {
-    const page = await browser.newPage({ viewport: { width: options.width ?? 1200, height: 900 }, acceptDownloads: true });
+  async function openData(options: { colorScheme?: 'light' | 'dark'; width?: number; as?: DemoAccount } = {}) {
+    const page = await sessions.signInPage(await browser.newPage({ viewport: { width: options.width ?? 1200, height: 900 }, acceptDownloads: true }), options.as);
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
@@ -63,7 +68,7 @@ describe.runIf(existsSync(chromiumPath))('Data page in Chromium', () => {
     await page.getByTestId('upload-submit').click();
   }
 
-  const getJson = async <T>(path: string): Promise<T> => (await (await fetch(`${base}${path}`)).json()) as T;
+  const getJson = async <T>(path: string): Promise<T> => (await (await sessions.fetch(path)).json()) as T;
 
   it('uploads an export and shows its load and its reject in the history, as the API has them', async () => {
     const { page, problems } = await openData();
@@ -166,7 +171,8 @@ describe.runIf(existsSync(chromiumPath))('Data page in Chromium', () => {
   });
 
   it('shows a refused calendar change beside its field, and saves a valid one', async () => {
-    const { page, problems } = await openData();
+    // Calendars are the admin's to change.
+    const { page, problems } = await openData({ as: 'admin' });
     const form = page.getByTestId('calendar-form');
     await form.waitFor({ timeout: 30_000 });
     await page.getByTestId('calendar-mon').fill('08:00–12:00, 11:00–13:00');

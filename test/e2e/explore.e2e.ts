@@ -6,16 +6,17 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { DistributionResponse, GoalListResponse, SeriesResponse, TicketDetailResponse, TicketsResponse } from '../../api/contracts.ts';
-import { hasChromium, resultsDir, useDemoBrowser } from '../support/browser.ts';
+import { hasChromium, resultsDir, useDemoBrowser, type DemoBrowser } from '../support/browser.ts';
 import { drillQuery, expectDrilledTickets } from '../support/drilldown-page.ts';
 
 describe.runIf(hasChromium)('Explore in Chromium', () => {
   let base: string;
   let browser: Browser;
-  useDemoBrowser((run) => ({ base, browser } = run));
+  let demo: DemoBrowser;
+  useDemoBrowser((run) => ({ base, browser } = demo = run));
 
   async function open(path: string, options: { colorScheme?: 'light' | 'dark'; width?: number } = {}) {
-    const page = await browser.newPage({ viewport: { width: options.width ?? 1200, height: 860 }, acceptDownloads: true, colorScheme: options.colorScheme ?? 'light' });
+    const page = await demo.newPage({ viewport: { width: options.width ?? 1200, height: 860 }, acceptDownloads: true, colorScheme: options.colorScheme ?? 'light' });
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
@@ -61,7 +62,7 @@ describe.runIf(hasChromium)('Explore in Chromium', () => {
       const params = new URLSearchParams(query);
       params.set('limit', '1000');
       if (cursor) params.set('cursor', cursor);
-      const page = (await (await fetch(`${base}/api/tickets?${params}`, { headers: { accept: 'application/json' } })).json()) as TicketsResponse;
+      const page = (await (await demo.fetch(`/api/tickets?${params}`, { headers: { accept: 'application/json' } })).json()) as TicketsResponse;
       count += page.tickets.length;
       cursor = page.next_cursor;
     } while (cursor);
@@ -108,7 +109,7 @@ describe.runIf(hasChromium)('Explore in Chromium', () => {
     await expect.poll(() => created.getAttribute('aria-sort')).toBe('descending');
     query.set('sort', '-created_at');
     query.set('limit', '1');
-    const newest = ((await (await fetch(`${base}/api/tickets?${query}`, { headers: { accept: 'application/json' } })).json()) as TicketsResponse).tickets[0]!;
+    const newest = ((await (await demo.fetch(`/api/tickets?${query}`, { headers: { accept: 'application/json' } })).json()) as TicketsResponse).tickets[0]!;
     const firstLink = table.locator('[data-testid="drilldown-row"]').first().getByRole('link');
     await expect.poll(() => firstLink.textContent()).toBe(newest.external_id);
 
@@ -123,7 +124,7 @@ describe.runIf(hasChromium)('Explore in Chromium', () => {
     await page.waitForURL(new RegExp(`/tickets/${newest.ticket_id}$`));
     await page.getByRole('heading', { level: 1, name: `Ticket ${newest.external_id}` }).waitFor();
     // Its facts are the API's: a duration row per duration metric, a verdict per rate.
-    const detail = (await (await fetch(`${base}/api/tickets/${newest.ticket_id}`)).json()) as TicketDetailResponse;
+    const detail = (await (await demo.fetch(`/api/tickets/${newest.ticket_id}`)).json()) as TicketDetailResponse;
     await page.getByTestId('ticket-facts').waitFor();
     expect(await page.getByTestId('ticket-durations').locator('tbody tr').count()).toBe(detail.durations.length);
     expect(await page.getByTestId('ticket-rates').locator(':scope > li').count()).toBe(detail.rates.length);
@@ -172,7 +173,7 @@ describe.runIf(hasChromium)('Explore in Chromium', () => {
   });
 
   it('a distribution bucket lists its tickets, as many as the bar; a reload reopens them from the URL, Close removes them', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 860 } });
+    const page = await demo.newPage({ viewport: { width: 1200, height: 860 } });
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
@@ -213,7 +214,7 @@ describe.runIf(hasChromium)('Explore in Chromium', () => {
     do {
       if (cursor) unbounded.set('cursor', cursor);
       unbounded.set('limit', '1000');
-      const body = (await (await fetch(`${base}/api/tickets?${unbounded}`, { headers: { accept: 'application/json' } })).json()) as TicketsResponse;
+      const body = (await (await demo.fetch(`/api/tickets?${unbounded}`, { headers: { accept: 'application/json' } })).json()) as TicketsResponse;
       minutes.push(...body.tickets.map((t) => t.value as number));
       cursor = body.next_cursor;
     } while (cursor);
@@ -240,7 +241,7 @@ describe.runIf(hasChromium)('Explore in Chromium', () => {
   });
 
   it('draws the target of a goal judging the same measure over the same scope, and none for another scope', async () => {
-    const { goals } = (await (await fetch(`${base}/api/goals`)).json()) as GoalListResponse;
+    const { goals } = (await (await demo.fetch(`/api/goals`)).json()) as GoalListResponse;
     const filterable = ['team', 'channel', 'priority', 'provider', 'requester_kind'];
     const goal = goals.find((g) => g.archived_at === null && g.variant === null && Object.keys(g.scope).every((name) => filterable.includes(name)) && Object.keys(g.scope).length > 0)!;
     expect(goal).toBeDefined();
@@ -248,7 +249,7 @@ describe.runIf(hasChromium)('Explore in Chromium', () => {
     if (goal.stat !== 'value') params.set('stat', goal.stat);
     if (goal.hours === 'business') params.set('hours', 'business');
     for (const [name, values] of Object.entries(goal.scope)) for (const value of values) params.append(name, value);
-    const page = await browser.newPage({ viewport: { width: 1200, height: 860 } });
+    const page = await demo.newPage({ viewport: { width: 1200, height: 860 } });
     await page.goto(`${base}/explore?${params}`);
     const total = page.getByTestId('explorer-total');
     await page.locator('[data-testid="explorer-chart"][data-rendered="true"]').waitFor({ timeout: 30_000 });
@@ -266,7 +267,7 @@ describe.runIf(hasChromium)('Explore in Chromium', () => {
   });
 
   it('by agent: the data table heads each agent by the name the API gave, the unassigned as “Unassigned”', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 860 } });
+    const page = await demo.newPage({ viewport: { width: 1200, height: 860 } });
     const [answer] = await Promise.all([
       page.waitForResponse((r) => new URL(r.url()).pathname === '/api/metrics/created' && new URL(r.url()).searchParams.get('by') === 'agent'),
       page.goto(`${base}/explore?metric=created&by=agent&grain=quarter&range=all`),

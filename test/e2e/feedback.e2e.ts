@@ -53,7 +53,8 @@ describe.runIf(hasChromium)('Feedback page in Chromium', () => {
   async function sameAnswer<T>(page: Page, prefix: string): Promise<T> {
     const asked = await page.evaluate((p) => performance.getEntriesByType('resource').map((e) => e.name).find((n) => new URL(n).pathname.startsWith(p)), prefix);
     expect(asked, prefix).toBeTruthy();
-    const response = await fetch(asked!, { headers: { accept: 'application/json' } });
+    const url = new URL(asked!);
+    const response = await run.fetch(`${url.pathname}${url.search}`, { headers: { accept: 'application/json' } });
     expect(response.status).toBe(200);
     return (await response.json()) as T;
   }

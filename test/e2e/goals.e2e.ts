@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { GoalListResponse, IssueListResponse, SeriesResponse } from '../../api/contracts.ts';
-import { hasChromium, resultsDir, useDemoBrowser } from '../support/browser.ts';
+import { hasChromium, resultsDir, useDemoBrowser, type DemoBrowser } from '../support/browser.ts';
 import { drillQuery, expectDrilledTickets } from '../support/drilldown-page.ts';
 
 type GoalReport = {
@@ -19,16 +19,17 @@ type GoalReport = {
 describe.runIf(hasChromium)('goals pages in Chromium', () => {
   let base: string;
   let browser: Browser;
-  useDemoBrowser((run) => ({ base, browser } = run));
+  let demo: DemoBrowser;
+  useDemoBrowser((run) => ({ base, browser } = demo = run));
 
   async function api<T>(path: string): Promise<T> {
-    const response = await fetch(`${base}${path}`, { headers: { accept: 'application/json' } });
+    const response = await demo.fetch(path, { headers: { accept: 'application/json' } });
     expect(response.status, path).toBe(200);
     return (await response.json()) as T;
   }
 
   async function open(path: string, colorScheme: 'light' | 'dark' = 'light', viewport = { width: 1200, height: 900 }) {
-    const page = await browser.newPage({ viewport, colorScheme });
+    const page = await demo.newPage({ viewport, colorScheme });
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
@@ -192,7 +193,7 @@ describe.runIf(hasChromium)('goals pages in Chromium', () => {
 
   it('prints the monthly report with every goal at the values the API gives, then archives a goal', async () => {
     // A monthly goal too, so the report's month can be checked against the goal's own judged period.
-    const monthly = await fetch(`${base}/api/goals`, {
+    const monthly = await demo.fetch(`/api/goals`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'E2E monthly FCR', metric: 'first_contact_resolution', comparator: '>=', target: 50, period: 'month', starts_on: '2026-01-01' }),

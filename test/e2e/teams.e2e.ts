@@ -30,7 +30,7 @@ describe.runIf(hasChromium)('Teams page in Chromium', () => {
   it("shows each team's key figures, the backlog and the heatmap as the API has them", async () => {
     const { page, problems } = await run.open('/teams');
     const backlogAnswer = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/backlog');
-    const teams = ((await (await fetch(`${run.base}/api/teams`)).json()) as { teams: { team_id: string; name: string }[] }).teams;
+    const teams = ((await (await run.fetch(`/api/teams`)).json()) as { teams: { team_id: string; name: string }[] }).teams;
 
     const table = page.getByTestId('comparison-table');
     await table.locator('tbody tr').first().waitFor({ timeout: 60_000 });
@@ -41,7 +41,7 @@ describe.runIf(hasChromium)('Teams page in Chromium', () => {
     const params = new URL(overviewUrl!).searchParams;
     params.delete('team');
     params.set('team', teams[0]!.team_id);
-    const overview = (await (await fetch(`${run.base}/api/overview?${params}`)).json()) as OverviewResponse;
+    const overview = (await (await run.fetch(`/api/overview?${params}`)).json()) as OverviewResponse;
     const figure = (key: string) => overview.headline.find((f) => f.key === key)!;
     const expected = [
       grouped.format(figure('created').value ?? 0),
@@ -84,7 +84,7 @@ describe.runIf(hasChromium)('Teams page in Chromium', () => {
     const params = new URLSearchParams(query);
     for (const name of ['n', 'basis', 'title']) params.delete(name);
     params.set('limit', '1');
-    return ((await (await fetch(`${run.base}/api/tickets?${params}`, { headers: { accept: 'application/json' } })).json()) as TicketsResponse).total;
+    return ((await (await run.fetch(`/api/tickets?${params}`, { headers: { accept: 'application/json' } })).json()) as TicketsResponse).total;
   }
 
   it('a click on a heatmap cell lists the tickets created in that hour and weekday, as many as the cell; back closes them', async () => {

@@ -8,13 +8,11 @@ const problem = (parameter: string | null, detail?: string) => ({
 
 describe('which field a problem is about', () => {
   it('follows the parameter the API names, within the form that sent it', () => {
-    expect(actionField(problem('by'), 'rename')).toBe('by');
     expect(actionField(problem('name'), 'rename')).toBe('name');
     expect(actionField(problem('known_problem.note'), 'known')).toBe('note');
     expect(actionField(problem('into'), 'merge')).toBe('into');
     expect(actionField(problem('ticket_ids.0'), 'move')).toBe('move');
     expect(actionField(problem('name'), 'move')).toBe('move');
-    expect(actionField(problem('by'), 'move')).toBe('by');
   });
 
   it('reads a refusal’s “field: …” detail, and falls back to the form', () => {
@@ -26,11 +24,12 @@ describe('which field a problem is about', () => {
 
 describe('move body', () => {
   it('moves each ticket once, in id order, to an existing issue', () => {
-    expect(moveBody([30, 4, 30, 12], { to: 7 }, 'Ana')).toEqual({ ticket_ids: [4, 12, 30], to: 7, by: 'Ana' });
+    // No `by`: who moves them is the signed-in account.
+    expect(moveBody([30, 4, 30, 12], { to: 7 })).toEqual({ ticket_ids: [4, 12, 30], to: 7 });
   });
 
   it('splits into a new issue with a trimmed name', () => {
-    expect(moveBody(new Set([5]), { name: '  Login loop  ' }, 'Ana')).toEqual({ ticket_ids: [5], to: null, name: 'Login loop', by: 'Ana' });
+    expect(moveBody(new Set([5]), { name: '  Login loop  ' })).toEqual({ ticket_ids: [5], to: null, name: 'Login loop' });
   });
 });
 

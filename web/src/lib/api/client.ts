@@ -76,6 +76,8 @@ export async function readJson<T>(path: string, send: () => Promise<Answer>, sig
   }
 
   if (!response.ok) {
+    // A session that ended (expired, revoked, signed out in another tab) answers 401: the app goes to sign-in.
+    if (response.status === 401) sessionEnded?.();
     let body: unknown = null;
     if (isJson(response)) {
       try {
@@ -110,6 +112,54 @@ export async function readJson<T>(path: string, send: () => Promise<Answer>, sig
 
 /** GETs `path` and returns its JSON body, failing as `readJson` does. For routes the typed client does not cover. */
 export function fetchJson<T>(path: string, options: FetchJsonOptions = {}): Promise<T> {
-  const doFetch = options.fetch ?? globalThis.fetch;
+  const doFetch = sessionFetch(options.fetch);
   return readJson<T>(path, () => doFetch(path, { signal: options.signal, headers: acceptJson }), options.signal);
+}
+
+let sessionEnded: (() => void) | undefined;
+
+/** Called on any 401 answer (the session state listens, and sends the person to sign in). */
+export function onSessionEnded(listener: (() => void) | undefined): void {
+  sessionEnded = listener;
+}
+
+// The signed-in session's CSRF token (the server's answer to sign-in and GET /api/auth/me). The server refuses a write
+// made with the session cookie that does not carry it (403), so every request the dashboard sends goes through
+// `sessionFetch`, which adds it: the one place, rather than each write remembering it.
+let csrfToken: string | null = null;
+
+/** Sets (or with null forgets) the token every write carries from now on. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+const readMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The header a request with `method` must carry: the CSRF token on writes, none on reads or before sign-in. */
+export function csrfHeader(method: string | undefined): Record<string, string> {
+  return csrfToken === null || readMethods.has((method ?? 'GET').toUpperCase()) ? {} : { 'x-csrf-token': csrfToken };
+}
+
+/** `base` (default: the global fetch) adding the session's CSRF token to every write it sends. */
+export function sessionFetch(base?: typeof globalThis.fetch): typeof globalThis.fetch {
+  return (input, init = {}) => {
+    const method = init.method ?? (input instanceof Request ? input.method : 'GET');
+    const extra = csrfHeader(method);
+    if (Object.keys(extra).length === 0) return (base ?? globalThis.fetch)(input, init);
+    const headers = new Headers(init.headers ?? (input instanceof Request ? input.headers : undefined));
+    for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+    return (base ?? globalThis.fetch)(input, { ...init, headers });
+  };
+}
+
+/** Sends a JSON body with `method` to `path` (the session's token included) and reads the answer as `readJson` does; a 204 is `undefined`. */
+export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body: unknown, options: FetchJsonOptions = {}): Promise<T> {
+  const doFetch = sessionFetch(options.fetch);
+  const init: RequestInit = { method, signal: options.signal, headers: { ...acceptJson, ...(body === undefined ? {} : { 'content-type': 'application/json' }) } };
+  if (body !== undefined) init.body = JSON.stringify(body);
+  return readJson<T>(path, async () => {
+    const response = await doFetch(path, init);
+    // No body to read: answered as JSON null so the caller gets undefined.
+    return response.status === 204 ? new Response('null', { status: 200, headers: { 'content-type': 'application/json' } }) : response;
+  }, options.signal).then((value) => (value ?? undefined) as T);
 }

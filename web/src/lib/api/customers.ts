@@ -36,9 +36,12 @@ export function flaggedCustomers(page: PageRequest, options: FetchJsonOptions = 
   return readJson(endpoint.$path(args), () => endpoint.$get(args), options.signal);
 }
 
-/** `PUT /api/customers/:id/flags/:flag`, or with `set` false `DELETE` (the flag stays in the history). */
-export function setFlag(customerId: string, flag: CustomerFlag, set: boolean, body: { by: string; note: string | null }, options: FetchJsonOptions = {}): Promise<CustomerFlags> {
+/**
+ * `PUT /api/customers/:id/flags/:flag`, or with `set` false `DELETE` (the flag stays in the history). Who flags is
+ * the signed-in account; the cast bridges main's route type, which lists `by` until the accounts API is merged.
+ */
+export function setFlag(customerId: string, flag: CustomerFlag, set: boolean, body: { note: string | null }, options: FetchJsonOptions = {}): Promise<CustomerFlags> {
   const endpoint = api(options).customers[':id'].flags[':flag'];
-  const args = { param: { id: customerId, flag }, json: body };
+  const args = { param: { id: customerId, flag }, json: body as { note: string | null; by: string } };
   return readJson(endpoint.$path(args), () => (set ? endpoint.$put(args) : endpoint.$delete(args)), options.signal);
 }

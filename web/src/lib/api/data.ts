@@ -2,7 +2,7 @@
 // Same style as ./queries.ts (typed through `hc<AppType>`, failures as `ApiError`s with the problem document).
 import type { InferResponseType } from 'hono/client';
 import type { ImportResponse } from '$api/contracts';
-import { acceptJson, readJson, type FetchJsonOptions } from './client';
+import { acceptJson, readJson, sessionFetch, type FetchJsonOptions } from './client';
 import { api } from './rpc';
 
 type Api = ReturnType<typeof api>;
@@ -40,10 +40,10 @@ export async function allRejects(loadId: number, options: FetchJsonOptions = {})
 
 /**
  * `POST /api/imports` with the file as multipart/form-data (same origin, so the server's cross-site write guard
- * lets it through). Answers the queued import to follow with `importStatus`.
+ * lets it through; the session's CSRF token added by `sessionFetch`). Answers the queued import to follow with `importStatus`.
  */
 export function uploadExport(file: File, options: FetchJsonOptions = {}): Promise<ImportResponse> {
-  const doFetch = options.fetch ?? globalThis.fetch;
+  const doFetch = sessionFetch(options.fetch);
   const form = new FormData();
   form.append('file', file, file.name);
   const path = '/api/imports';

@@ -2,7 +2,7 @@
 // ticket's facts. Same style as ./queries.ts (one function per question, `FetchJsonOptions` last).
 import type { TicketsResponse } from '$api/contracts';
 import { narrowingKeys, type DrilldownQuery } from '../drilldown/drilldown';
-import { ApiError, readJson, type FetchJsonOptions } from './client';
+import { ApiError, readJson, sessionFetch, type FetchJsonOptions } from './client';
 import { api } from './rpc';
 
 /** A page of tickets, with `total`: the tickets on all pages (the point's count, or its measured tickets). */
@@ -51,7 +51,7 @@ export function ticketPage(query: DrilldownQuery, page: PageRequest, options: Fe
  * not only the loaded pages. A failure is the `ApiError` of its problem document.
  */
 export async function fetchCsv(path: string, options: FetchJsonOptions = {}): Promise<string> {
-  const doFetch = options.fetch ?? globalThis.fetch;
+  const doFetch = sessionFetch(options.fetch);
   let response: Response;
   try {
     response = await doFetch(path, { headers: { accept: 'text/csv' }, signal: options.signal });

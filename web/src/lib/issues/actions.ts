@@ -3,7 +3,7 @@
 import type { Problem } from '$api/contracts';
 
 /** The fields of the issue page's action forms an API problem can name. */
-export type ActionField = 'by' | 'name' | 'note' | 'into' | 'move' | 'form';
+export type ActionField = 'name' | 'note' | 'into' | 'move' | 'form';
 
 /**
  * The field a problem is about: the first issue's `parameter` (a validation failure, or a refused edit, which the
@@ -14,7 +14,6 @@ export function actionField(problem: Problem, form: 'rename' | 'known' | 'merge'
   const issues = (problem as { issues?: Array<{ parameter?: unknown }> }).issues;
   const named = Array.isArray(issues) && typeof issues[0]?.parameter === 'string' ? issues[0].parameter : /^([a-z_]+)(?:\.[\w.]+)?:/.exec(problem.detail ?? '')?.[1];
   const head = named?.split('.')[0] ?? '';
-  if (head === 'by') return 'by';
   if (form === 'move') return 'move';
   if (head === 'name' && form === 'rename') return 'name';
   if ((head === 'known_problem' || head === 'note') && form === 'known') return 'note';
@@ -25,10 +24,10 @@ export function actionField(problem: Problem, form: 'rename' | 'known' | 'merge'
 /** Where selected tickets go: an existing issue, or a new one split off under a name. */
 export type MoveTarget = { to: number } | { name: string };
 
-/** The body of `POST /api/issues/:id/tickets/move`. */
-export function moveBody(ticketIds: Iterable<number>, target: MoveTarget, by: string): { ticket_ids: number[]; to: number | null; name?: string; by: string } {
+/** The body of `POST /api/issues/:id/tickets/move` (who moves them is the signed-in account). */
+export function moveBody(ticketIds: Iterable<number>, target: MoveTarget): { ticket_ids: number[]; to: number | null; name?: string } {
   const ticket_ids = [...new Set(ticketIds)].sort((a, b) => a - b);
-  return 'to' in target ? { ticket_ids, to: target.to, by } : { ticket_ids, to: null, name: target.name.trim(), by };
+  return 'to' in target ? { ticket_ids, to: target.to } : { ticket_ids, to: null, name: target.name.trim() };
 }
 
 /** A history entry in words: "Renamed to “Login crash after 5.2.0”", "Merged into problem 12", "Moved 3 tickets to problem 40". */

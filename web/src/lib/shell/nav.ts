@@ -1,14 +1,18 @@
-// The app's pages, in navigation order. Links carry the current filters, so moving between pages keeps the view.
+// The app's pages, in navigation order, each with the page id the API's `permissions.pages` names it by (the
+// navigation shows only a role's pages). Links carry the current filters, so moving between pages keeps the view.
+import type { PageId } from '../api/accounts';
+
 export const pages = [
-  { path: '/', label: 'Goals' },
-  { path: '/explore', label: 'Explore' },
-  { path: '/teams', label: 'Teams' },
-  { path: '/issues', label: 'Recurring problems' },
-  { path: '/feedback', label: 'Feedback' },
-  { path: '/customers', label: 'Customers' },
-  { path: '/data', label: 'Data' },
-  { path: '/report', label: 'Report' },
-] as const;
+  { path: '/', label: 'Goals', id: 'goals' },
+  { path: '/explore', label: 'Explore', id: 'explore' },
+  { path: '/teams', label: 'Teams', id: 'teams' },
+  { path: '/issues', label: 'Recurring problems', id: 'issues' },
+  { path: '/feedback', label: 'Feedback', id: 'feedback' },
+  { path: '/customers', label: 'Customers', id: 'customers' },
+  { path: '/data', label: 'Data', id: 'data' },
+  { path: '/report', label: 'Report', id: 'report' },
+  { path: '/users', label: 'Users', id: 'users' },
+] as const satisfies ReadonlyArray<{ path: string; label: string; id: PageId }>;
 
 export type PagePath = (typeof pages)[number]['path'];
 
