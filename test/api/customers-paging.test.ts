@@ -10,19 +10,21 @@ import type { FlaggedCustomersResponse, RepeatContactersResponse } from '../../a
 import { seedDemo } from '../../pipelines/demo/seed.ts';
 import type { Database } from '../../sql/db.ts';
 import { freshDb } from '../helpers/db.ts';
+import { signedIn } from '../helpers/signed-in.ts';
 
 const end = new Date('2026-06-29T00:00:00Z');
 const range = 'from=2020-01-01&to=2027-01-01';
 const pageSize = 7;
 let db: Database;
 let dir: string;
-let app: ReturnType<typeof createApp>;
+let app: Awaited<ReturnType<typeof signedIn<ReturnType<typeof createApp>>>>;
 
 beforeAll(async () => {
   db = await freshDb();
   dir = await mkdtemp(join(tmpdir(), 'servicepulse-customer-pages-'));
   await seedDemo(db, { tickets: 3000, end, dir });
-  app = createApp({ db, now: () => end });
+  // A manager sees every team's customers.
+  app = await signedIn(createApp({ db, now: () => end }), db, 'manager');
 }, 180_000);
 
 afterAll(async () => {
