@@ -102,7 +102,12 @@ export async function setCustomerFlag(db: Database, customerId: string, flag: Cu
     const active = await tx.one('SELECT 1 AS x FROM customer_flags WHERE customer_id = $customer AND flag = $flag AND cleared_at IS NULL', params);
     if (!active) {
       await tx.run(
-        `INSERT INTO customer_flags (customer_id, flag, set_by, set_at, note, origin) VALUES ($customer, $flag, $by, $at::TIMESTAMPTZ, $note, 'lead')`,
+        // set_at is part of the key: set, cleared and set again within one clock tick, the new row goes a microsecond
+        // after the last one rather than failing on the key.
+        `INSERT INTO customer_flags (customer_id, flag, set_by, set_at, note, origin)
+         SELECT $customer, $flag, $by,
+                greatest($at::TIMESTAMPTZ, coalesce(max(set_at) + INTERVAL 1 MICROSECOND, $at::TIMESTAMPTZ)), $note, 'lead'
+           FROM customer_flags WHERE customer_id = $customer AND flag = $flag`,
         { ...params, by: actor.by, at: actor.at.toISOString(), note },
       );
       await bumpDataVersion(tx);

@@ -100,6 +100,20 @@ describe('flagging and unflagging', () => {
     expect([again.status, again.body.issues?.[0]?.parameter]).toEqual([404, 'flag']);
   });
 
+  it('flags again at the very instant the flag was cleared: a new row a microsecond later, the cleared one kept', async () => {
+    // The app's clock stands still, as two clicks within one millisecond would see it.
+    const again = await send('PUT', '/api/customers/c1/flags/abusive', { note: 'Again' });
+    expect(again.status).toBe(200);
+    expect(again.body.flags).toEqual([{ flag: 'abusive', origin: 'lead', set_by: 'Ana Kovač', set_at: at, note: 'Again' }]);
+    expect(again.body.cleared.map((c) => [c.set_at, c.cleared_note])).toEqual([[at, 'Apologised']]);
+    const stored = await fixture.db.read<{ micros: number }>(
+      `SELECT (epoch_us(set_at) - epoch_us($at::TIMESTAMPTZ))::INTEGER AS micros FROM customer_flags WHERE customer_id = 'c1' AND flag = 'abusive' ORDER BY set_at`,
+      { at },
+    );
+    expect(stored.map((r) => r.micros)).toEqual([0, 1]);
+    expect((await send('DELETE', '/api/customers/c1/flags/abusive', { note: 'Done' })).status).toBe(200);
+  });
+
   it('refuses an unknown customer or flag, and an over-long `by` (which the server otherwise ignores)', async () => {
     const unknown = await send('PUT', '/api/customers/c9/flags/abusive', { by: 'Ana' });
     expect([unknown.status, unknown.body.issues?.[0]?.parameter]).toEqual([404, 'id']);
