@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { DistributionResponse, GoalListResponse, SeriesResponse, TicketDetailResponse, TicketsResponse } from '../../api/contracts.ts';
 import { hasChromium, resultsDir, useDemoBrowser, type DemoBrowser } from '../support/browser.ts';
-import { drillQuery, expectDrilledTickets } from '../support/drilldown-page.ts';
+import { clickUntilDrilldown, drillQuery, expectDrilledTickets } from '../support/drilldown-page.ts';
 
 describe.runIf(hasChromium)('Explore in Chromium', () => {
   let base: string;
@@ -39,17 +39,10 @@ describe.runIf(hasChromium)('Explore in Chromium', () => {
     const chart = page.getByTestId('volume-chart');
     await chart.scrollIntoViewIfNeeded();
     const box = (await chart.boundingBox())!;
-    for (const fraction of [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74]) {
-      for (const above of [56, 70, 90]) {
-        await page.mouse.click(box.x + box.width * fraction, box.y + box.height - above);
-        try {
-          await page.getByTestId('drilldown').waitFor({ state: 'visible', timeout: 700 });
-          return;
-        } catch {
-          // Not a bar there: the next place.
-        }
-      }
-    }
+    const places = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74].flatMap((fraction) =>
+      [56, 70, 90].map((above) => [box.x + box.width * fraction, box.y + box.height - above] as const),
+    );
+    if (await clickUntilDrilldown(page, places)) return;
     await page.screenshot({ path: join(resultsDir, 'explore-no-bar-hit.png') });
     throw new Error('no bar was hit');
   }
@@ -189,18 +182,13 @@ describe.runIf(hasChromium)('Explore in Chromium', () => {
     // Low in the plot, at the centre of each bucket with tickets (the y axis's labels take some 30–50 px on the left),
     // until a bar is hit.
     const withTickets = distribution.buckets.map((b, i) => [b, i] as const).filter(([b]) => b.tickets > 0);
-    hit: for (const [, i] of withTickets) {
-      for (const axis of [40, 30, 50]) {
+    const places = withTickets.flatMap(([, i]) =>
+      [40, 30, 50].map((axis) => {
         const left = box.x + 8 + axis;
-        await page.mouse.click(left + ((i + 0.5) * (box.x + box.width - 8 - left)) / distribution.buckets.length, box.y + box.height - 34);
-        try {
-          await page.getByTestId('drilldown').waitFor({ state: 'visible', timeout: 700 });
-          break hit;
-        } catch {
-          // Not a bar there: the next place.
-        }
-      }
-    }
+        return [left + ((i + 0.5) * (box.x + box.width - 8 - left)) / distribution.buckets.length, box.y + box.height - 34] as const;
+      }),
+    );
+    await clickUntilDrilldown(page, places);
     const query = drillQuery(page)!;
     expect(query).not.toBeNull();
     const bucket = distribution.buckets.find((b) => String(b.from_minutes) === query.get('from_minutes'))!;

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommentsResponse, ScoreDistributionResponse, SeriesResponse } from '../../api/contracts.ts';
 import { hasChromium, resultsDir, startBrowserRun, type BrowserRun } from '../support/browser.ts';
+import { clickUntilDrilldown } from '../support/drilldown-page.ts';
 
 describe.runIf(hasChromium)('Feedback page in Chromium', () => {
   let run: BrowserRun;
@@ -116,15 +117,10 @@ describe.runIf(hasChromium)('Feedback page in Chromium', () => {
     await chart.waitFor();
     await chart.scrollIntoViewIfNeeded();
     const box = (await chart.boundingBox())!;
-    let opened = false;
-    for (const fraction of [0.95, 0.87, 0.78, 0.7, 0.61, 0.53]) {
-      for (const above of [34, 44, 60]) {
-        await page.mouse.click(box.x + box.width * fraction, box.y + box.height - above);
-        opened = await page.getByTestId('drilldown').waitFor({ state: 'visible', timeout: 700 }).then(() => true, () => false);
-        if (opened) break;
-      }
-      if (opened) break;
-    }
+    const places = [0.95, 0.87, 0.78, 0.7, 0.61, 0.53].flatMap((fraction) =>
+      [34, 44, 60].map((above) => [box.x + box.width * fraction, box.y + box.height - above] as const),
+    );
+    const opened = await clickUntilDrilldown(page, places);
     expect(opened, 'a bar was hit').toBe(true);
     const title = (await page.getByTestId('drilldown').locator('h2').textContent())!;
     const score = Number(/^NPS (\d+) of 10/.exec(title)?.[1]);

@@ -23,3 +23,17 @@ export async function expectDrilledTickets(page: Page, expected: number): Promis
     return pending === 0 ? Number(await last.getAttribute('aria-rowindex')) - 1 : -1;
   }, { timeout: 20_000 }).toBe(expected);
 }
+
+/**
+ * Clicks `points` (page coordinates) in turn until one opens the drill-down, as a person clicks a chart's bar; true
+ * when one did. A hit bar opens the dialog at once on a quiet machine and took over a second on a busy one, so each
+ * click is given `wait` before the next place is tried.
+ */
+export async function clickUntilDrilldown(page: Page, points: Iterable<readonly [number, number]>, wait = 2_500): Promise<boolean> {
+  const dialog = page.getByTestId('drilldown');
+  for (const [x, y] of points) {
+    await page.mouse.click(x, y);
+    if (await dialog.waitFor({ state: 'visible', timeout: wait }).then(() => true, () => false)) return true;
+  }
+  return false;
+}
