@@ -93,7 +93,7 @@ describe(`rising on the demo (${tickets.toLocaleString('en')} tickets, weekly, d
   // What a lead meets on the first start: the Recurring problems page asks for its default range, the 90 days ending
   // with the data's last day (web/src/lib/filters/presets.ts), and the flags judge that day's week: the outage's.
   it('flags the outage rising in the default range of the Recurring problems page, which ends with the data', async () => {
-    const app = createApp({ db, now: () => DEFAULT_END });
+    const app = await signedIn(createApp({ db, now: () => DEFAULT_END }), db);
     const lastDay = new Date(timeline.lastDay * 86_400_000);
     const outageWeek = isoDay(spikes[1].week);
     expect(isoDay(periodStart('week', lastDay))).toBe(outageWeek);
