@@ -739,7 +739,7 @@ export const flaggedCustomersSchema = z
   .meta({ id: 'FlaggedCustomers' });
 export type FlaggedCustomersResponse = z.infer<typeof flaggedCustomersSchema>;
 
-// Accounts (docs/accounts.md, /work/notes/i13-contract.md).
+// Accounts (docs/accounts.md).
 export const roleSchema = z.enum(['admin', 'manager', 'lead', 'agent']);
 
 export const accountSchema = z
@@ -778,3 +778,4 @@ export const apiTokenSchema = z
   .meta({ id: 'ApiToken' });
 export type ApiTokenResponse = z.infer<typeof apiTokenSchema>;
 export const newApiTokenSchema = apiTokenSchema.extend({ token: z.string().meta({ description: 'The token, shown this once: `Authorization: Bearer <token>`.' }) });
+export type NewApiTokenResponse = z.infer<typeof newApiTokenSchema>;

@@ -173,6 +173,9 @@ describe.runIf(hasChromium)('Accounts in Chromium', () => {
 
     await row.getByTestId('token-revoke').click();
     await page.getByTestId('tokens-message').waitFor();
+    // The list says so, and offers no second revoke.
+    await expect.poll(() => row.locator('td').nth(3).textContent()).toBe('Revoked');
+    expect(await row.getByTestId('token-revoke').count()).toBe(0);
     expect((await fetch(`${run.base}/api/goals`, { headers: { authorization: `Bearer ${value}` } })).status).toBe(401);
     expect(problems).toEqual([]);
     await page.close();

@@ -1,6 +1,6 @@
 // Signing the browser tests in as one of the demo's accounts (issue 13). The demo creates `admin`, `manager`, `lead`,
 // `agent` and `agent2` with random passwords and writes them to `<db>.demo-users.json` (mode 0600) beside the
-// database (notes/i13-contract.md). A session is made once per account with a real sign-in, then handed to pages as
+// database (docs/accounts.md). A session is made once per account with a real sign-in, then handed to pages as
 // their cookie and to the tests' own API calls as cookie + CSRF token, exactly what a signed-in browser sends.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';

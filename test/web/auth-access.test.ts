@@ -1,5 +1,5 @@
 // Which page a path is, who may open it, where signing in leads (web/src/lib/auth/access.ts). Expected values are the
-// contract's page ids written out by hand (notes/i13-contract.md), not read from the navigation list.
+// contract's page ids written out by hand (docs/accounts.md), not read from the navigation list.
 import { describe, expect, it } from 'vitest';
 import { accessOf, homeOf, mayOpen, pagesFor, safeNext, signInHref } from '../../web/src/lib/auth/access';
 

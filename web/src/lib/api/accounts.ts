@@ -1,22 +1,13 @@
 // Accounts (issue 13): signing in and out, the signed-in person (`GET /api/auth/me`), their password, and the admin's
-// users and API tokens. The shapes are the contract between the API and the web (notes/i13-contract.md); they are
-// written here rather than inferred through `hc<AppType>` so this module does not depend on how the routes are typed.
+// users and API tokens, with the types of api/contracts.ts (what the server's answers are checked against).
+import type { AccountResponse, ApiTokenResponse, NewApiTokenResponse } from '$api/contracts';
 import { ApiError, fetchJson, sendJson, type FetchJsonOptions } from './client';
 
 export const roles = ['admin', 'manager', 'lead', 'agent'] as const;
 export type Role = (typeof roles)[number];
 
 /** An account. Its ids are the organisation's (`users`, `teams`, `agents` are keyed by text ids). */
-export interface User {
-  id: string;
-  username: string;
-  display_name: string;
-  role: Role;
-  team_id: string | null;
-  team_name: string | null;
-  agent_id: string | null;
-  disabled: boolean;
-}
+export type User = AccountResponse;
 
 /** The dashboard's pages a role may open (`permissions.pages`). */
 export type PageId = 'overview' | 'explore' | 'teams' | 'feedback' | 'report' | 'goals' | 'issues' | 'customers' | 'data' | 'suggestions' | 'users';
@@ -88,20 +79,10 @@ export function resetPassword(id: string, password: string, options: FetchJsonOp
   return sendJson<void>('POST', `/api/users/${encodeURIComponent(id)}/password`, { password }, options);
 }
 
-export interface ApiToken {
-  id: number | string;
-  name: string;
-  role: Role;
-  team_id?: string | null;
-  created_at?: string;
-  last_used_at?: string | null;
-  revoked_at?: string | null;
-}
+export type ApiToken = ApiTokenResponse;
 
 /** `POST /api/tokens`'s answer: the token itself is in it this once, and never again. */
-export interface CreatedToken extends ApiToken {
-  token: string;
-}
+export type CreatedToken = NewApiTokenResponse;
 
 /** `GET /api/tokens` (admins). */
 export async function tokens(options: FetchJsonOptions = {}): Promise<ApiToken[]> {
