@@ -41,7 +41,7 @@ export interface WeeklyComparison {
   before: WeeklyValue[];
   after: WeeklyValue[];
   change: { before_median: number; after_median: number; before_mean: number; after_mean: number; absolute: number; relative: number | null } | null;
-  test: (MannWhitneyResult & { name: string; alpha: number; significant: boolean }) | null;
+  test: { name: string; method: MannWhitneyResult['method']; u: number; p_value: number; alpha: number; significant: boolean } | null;
 }
 
 const median = (values: number[]) => {
@@ -90,6 +90,6 @@ export function compareWeeks(input: ImpactInput): WeeklyComparison {
       absolute: afterMedian - beforeMedian,
       relative: beforeMedian === 0 ? null : (afterMedian - beforeMedian) / beforeMedian,
     },
-    test: { name: 'Mann–Whitney U, two-sided', ...result, alpha: impactAlpha, significant: result.p < impactAlpha },
+    test: { name: 'Mann–Whitney U, two-sided', method: result.method, u: result.u, p_value: result.p, alpha: impactAlpha, significant: result.p < impactAlpha },
   };
 }

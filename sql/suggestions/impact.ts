@@ -83,5 +83,5 @@ function messageOf(comparison: WeeklyComparison): string {
   }
   const { change, test } = comparison;
   const direction = change!.absolute === 0 ? 'no change in the median' : `median ${change!.before_median} → ${change!.after_median}`;
-  return `${comparison.weeks} weeks on each side: ${direction}; ${test!.significant ? 'beyond' : 'within'} normal variation (${test!.name}, ${test!.method === 'exact' ? 'exact' : 'normal approximation'} p = ${test!.p.toPrecision(2)}).`;
+  return `${comparison.weeks} weeks on each side: ${direction}; ${test!.significant ? 'beyond' : 'within'} normal variation (${test!.name}, ${test!.method === 'exact' ? 'exact' : 'normal approximation'} p = ${test!.p_value.toPrecision(2)}).`;
 }
