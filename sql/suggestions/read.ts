@@ -54,7 +54,8 @@ const instant = (column: string) => `strftime(${column}, '%Y-%m-%dT%H:%M:%S.%gZ'
 /** Whether the asker sees who wrote an anonymous suggestion. */
 export const seesAnonymousAuthors = (account: Account) => account.role === 'manager' || account.role === 'admin';
 
-const selectSummary = `
+/** The summaries' SELECT; `only` narrows the vote and comment counts to one suggestion's rows (a detail read). */
+const selectSummary = (only = '') => `
   SELECT s.suggestion_id::INTEGER AS suggestion_id, s.title, s.body, s.author_id, coalesce(au.display_name, s.author_id) AS author_name,
          s.anonymous, s.team_id, t.name AS team_name, s.status, s.response, ${instant('s.responded_at')} AS responded_at,
          s.responded_by, coalesce(ru.display_name, s.responded_by) AS responded_by_name, s.decline_reason,
@@ -66,9 +67,9 @@ const selectSummary = `
     LEFT JOIN users au ON au.user_id = s.author_id
     LEFT JOIN users ru ON ru.user_id = s.responded_by
     LEFT JOIN teams t ON t.team_id = s.team_id
-    LEFT JOIN (SELECT suggestion_id, count(*) AS votes, bool_or(user_id = $me) AS voted FROM suggestion_votes WHERE revoked_at IS NULL GROUP BY ALL) v
+    LEFT JOIN (SELECT suggestion_id, count(*) AS votes, bool_or(user_id = $me) AS voted FROM suggestion_votes WHERE revoked_at IS NULL ${only} GROUP BY ALL) v
            ON v.suggestion_id = s.suggestion_id
-    LEFT JOIN (SELECT suggestion_id, count(*) AS comments FROM suggestion_comments GROUP BY ALL) c ON c.suggestion_id = s.suggestion_id`;
+    LEFT JOIN (SELECT suggestion_id, count(*) AS comments FROM suggestion_comments ${only ? `WHERE true ${only}` : ''} GROUP BY ALL) c ON c.suggestion_id = s.suggestion_id`;
 
 type SummaryRow = Omit<SuggestionSummary, 'author' | 'mine' | 'responded_by'> & {
   author_id: string;
@@ -116,7 +117,7 @@ export async function listSuggestions(
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   return db.withConnection(async (query) => {
     const rows = await query.all<SummaryRow & { total: number }>(
-      `${selectSummary} ${whereSql} ORDER BY ${orderBy[sort]} LIMIT $limit OFFSET $offset`,
+      `${selectSummary()} ${whereSql} ORDER BY ${orderBy[sort]} LIMIT $limit OFFSET $offset`,
       { ...params, limit: page.limit, offset: page.offset },
     );
     const { me: _me, ...countParams } = params;
@@ -157,7 +158,7 @@ export interface SuggestionDetail extends SuggestionSummary {
 
 export async function readSuggestion(db: Database, account: Account, id: number): Promise<SuggestionDetail | undefined> {
   return db.withConnection(async (query) => {
-    const row = await query.one<SummaryRow>(`${selectSummary} WHERE s.suggestion_id = $id`, { me: account.id, id });
+    const row = await query.one<SummaryRow>(`${selectSummary('AND suggestion_id = $id')} WHERE s.suggestion_id = $id`, { me: account.id, id });
     if (!row) return undefined;
     const texts = await query.all<{ comment_id: number; author_id: string; author_name: string; created_at: string; version: number; body: string; written_at: string }>(
       `SELECT c.comment_id::INTEGER AS comment_id, c.author_id, coalesce(u.display_name, c.author_id) AS author_name, ${instant('c.created_at')} AS created_at,
