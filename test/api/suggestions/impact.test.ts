@@ -8,22 +8,17 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../../api/app.ts';
+import { describe, expect, it } from 'vitest';
 import { suggestionImpactSchema, type SuggestionDetailResponse, type SuggestionImpactResponse } from '../../../api/contracts.ts';
 import { loadFile } from '../../../pipelines/load.ts';
 import { zendeskTickets } from '../../../pipelines/sources/zendesk.ts';
 import type { Database } from '../../../sql/db.ts';
-import { freshDb, loadSmallFixture, smallFixture } from '../../helpers/db.ts';
-import { signedIn, type SignedIn } from '../../helpers/signed-in.ts';
+import { smallFixture } from '../../helpers/db.ts';
+import { useSuggestionApp } from '../../helpers/suggestion-app.ts';
 
-type App = ReturnType<typeof createApp>;
 const before = [9, 11, 10, 12, 10, 11, 9, 12];
 const after = [5, 6, 4, 7, 5, 6, 5, 4];
 const DAY = 86_400_000;
-let db: Database;
-let clock = new Date('2026-03-20T12:00:00Z');
-const people: Record<string, SignedIn<App>> = {};
 
 /** Tickets on Tuesdays at 10:00 of each week from `firstMonday`, `counts[i]` in week i; ids from `firstId`. */
 function weekRows(firstMonday: string, counts: number[], firstId: number): string[] {
@@ -37,9 +32,8 @@ function weekRows(firstMonday: string, counts: number[], firstId: number): strin
   return rows;
 }
 
-beforeAll(async () => {
-  db = await freshDb();
-  await loadSmallFixture(db);
+/** The weeks' tickets loaded, and all tickets written "Login fails" put in issue 100. */
+async function loadWeeks(db: Database) {
   const header = readFileSync(join(smallFixture, 'tickets.csv'), 'utf8').split('\n')[0]!;
   // The weeks compared, the week it went live (3 tickets), and one ticket in the week of 1 Jun so the data reaches past the last week after.
   const rows = [...weekRows('2026-02-02', [...before, 3, ...after], 20_000), ...weekRows('2026-06-01', [1], 30_000)];
@@ -52,23 +46,14 @@ beforeAll(async () => {
     await tx.run(`INSERT INTO ticket_issues SELECT ticket_id, 100, NULL, 'en', 1 FROM tickets WHERE subject = 'Login fails'`);
     await tx.run('UPDATE data_state SET version = version + 1');
   });
-  const app = createApp({ db, now: () => clock });
-  people.ana = await signedIn(app, db, 'agent', { username: 'ana', team_id: 'zagreb' });
-  people.mia = await signedIn(app, db, 'agent', { username: 'mia', team_id: 'manila' });
-  people.boss = await signedIn(app, db, 'manager', { username: 'boss' });
-});
-afterAll(async () => {
-  await db.close();
-});
-
-async function call<T>(who: string, method: string, url: string, body?: unknown): Promise<T> {
-  const init: RequestInit = { method };
-  if (body !== undefined) Object.assign(init, { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
-  return (await (await people[who]!.request(url, init)).json()) as T;
 }
 
+const fixture = useSuggestionApp({ ana: ['agent', 'zagreb'], mia: ['agent', 'manila'], boss: ['manager', null] }, '2026-03-20T12:00:00Z', loadWeeks);
+const call = async <T>(who: string, method: string, url: string, body?: unknown): Promise<T> => (await fixture.call<T>(who, method, url, body)).body;
+const setClock = (instant: string) => (fixture.clock.now = new Date(instant));
+
 async function implemented(links: Record<string, unknown>): Promise<number> {
-  clock = new Date('2026-03-20T12:00:00Z');
+  setClock('2026-03-20T12:00:00Z');
   const { suggestion_id } = await call<SuggestionDetailResponse>('ana', 'POST', '/api/suggestions', { title: 'Show the login hint', body: 'x', ...links });
   for (const to of ['under_review', 'accepted', 'in_progress']) await call('boss', 'POST', `/api/suggestions/${suggestion_id}/move`, { to });
   await call('boss', 'POST', `/api/suggestions/${suggestion_id}/move`, { to: 'implemented', implemented_on: '2026-04-01' });
@@ -80,7 +65,7 @@ const impact = (who: string, id: number) => call<SuggestionImpactResponse>(who, 
 describe('the impact of an implemented suggestion', () => {
   it('compares the issue’s weekly tickets, eight weeks each side, with the exact Mann–Whitney test', async () => {
     const id = await implemented({ issue_id: 100 });
-    clock = new Date('2026-06-10T12:00:00Z');
+    setClock('2026-06-10T12:00:00Z');
     const answer = await impact('boss', id);
     expect(answer.status).toBe('measured');
     expect(suggestionImpactSchema.safeParse(answer).error).toBeUndefined(); // the answer is what the OpenAPI document says
@@ -98,7 +83,7 @@ describe('the impact of an implemented suggestion', () => {
 
   it('says "not enough data yet" and how many weeks are missing while the change is recent', async () => {
     const id = await implemented({ issue_id: 100 });
-    clock = new Date('2026-04-22T12:00:00Z'); // whole weeks after: 6 and 13 Apr
+    setClock('2026-04-22T12:00:00Z'); // whole weeks after: 6 and 13 Apr
     const answer = await impact('boss', id);
     expect(answer).toMatchObject({ status: 'not_enough_data', weeks: 2, missing_weeks: 2, change: null, test: null });
     expect(answer.message).toBe('Not enough data yet: 2 more whole weeks after it went live needed (2 of at least 4 on each side).');
@@ -109,7 +94,7 @@ describe('the impact of an implemented suggestion', () => {
       name: 'Zagreb tickets', metric: 'created', comparator: '<=', target: 50, period: 'week', starts_on: '2026-01-05', scope: { team: ['zagreb'] },
     });
     const id = await implemented({ goal_id: goal.goal_id });
-    clock = new Date('2026-06-10T12:00:00Z');
+    setClock('2026-06-10T12:00:00Z');
     const answer = await impact('boss', id);
     expect(answer.source).toMatchObject({ kind: 'goal', id: goal.goal_id, label: 'Zagreb tickets: Tickets created a week' });
     expect([answer.before.map((w) => w.value), answer.after.map((w) => w.value)]).toEqual([before, after]);
@@ -118,14 +103,14 @@ describe('the impact of an implemented suggestion', () => {
 
   it('is measured within the asker’s scope, in the SQL: a Manila agent counts Manila’s tickets of the issue (none)', async () => {
     const id = await implemented({ issue_id: 100 });
-    clock = new Date('2026-06-10T12:00:00Z');
+    setClock('2026-06-10T12:00:00Z');
     const answer = await impact('mia', id);
     expect(answer.before.map((w) => w.value)).toEqual(Array(8).fill(0));
     expect(answer.test).toMatchObject({ p_value: 1, significant: false });
   });
 
   it('has nothing to measure before it is implemented, or without a link', async () => {
-    clock = new Date('2026-03-20T12:00:00Z');
+    setClock('2026-03-20T12:00:00Z');
     const open = await call<SuggestionDetailResponse>('ana', 'POST', '/api/suggestions', { title: 'Open', body: 'x', issue_id: 100 });
     expect((await impact('ana', open.suggestion_id)).status).toBe('not_measurable');
     const unlinked = await implemented({});

@@ -1,42 +1,19 @@
 // Suggestions through the API as each role (issue 13 §2): submit, read, edit, vote, comment, move, anonymity and the
 // limits, on the small fixture (teams zagreb and manila; its one suggestion, 1, is Ana Kovač's, accepted by Iva Lead).
 // The server's clock is set by each test, so every instant below is the one the test chose.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../../api/app.ts';
-import type { SuggestionDetailResponse, SuggestionListResponse } from '../../../api/contracts.ts';
-import type { Role } from '../../../sql/accounts/users.ts';
-import type { Database } from '../../../sql/db.ts';
-import { freshDb, loadSmallFixture } from '../../helpers/db.ts';
-import { signedIn, type SignedIn } from '../../helpers/signed-in.ts';
+import { describe, expect, it } from 'vitest';
+import type { SuggestionListResponse } from '../../../api/contracts.ts';
+import { useSuggestionApp } from '../../helpers/suggestion-app.ts';
 
-type App = ReturnType<typeof createApp>;
-let db: Database;
-let clock = new Date('2026-02-02T09:00:00Z');
-const people: Record<string, SignedIn<App>> = {};
-
-beforeAll(async () => {
-  db = await freshDb();
-  await loadSmallFixture(db);
-  const app = createApp({ db, now: () => clock });
-  const make = (role: Role, username: string, team_id: string | null) => signedIn(app, db, role, { username, display_name: username, team_id });
-  people.ana = await make('agent', 'ana', 'zagreb');
-  people.ivo = await make('agent', 'ivo', 'zagreb');
-  people.mia = await make('agent', 'mia', 'manila');
-  people.lead = await make('lead', 'zagreb-lead', 'zagreb');
-  people.manilaLead = await make('lead', 'manila-lead', 'manila');
-  people.boss = await make('manager', 'boss', null);
-  people.admin = await make('admin', 'root', null);
-});
-afterAll(async () => {
-  await db.close();
-});
-
-async function call<T = SuggestionDetailResponse>(who: string, method: string, url: string, body?: unknown) {
-  const init: RequestInit = { method };
-  if (body !== undefined) Object.assign(init, { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
-  const response = await people[who]!.request(url, init);
-  return { status: response.status, body: (await response.json()) as T & { detail?: string; issues?: { parameter: string }[]; type?: string } };
-}
+const fixture = useSuggestionApp(
+  {
+    ana: ['agent', 'zagreb'], ivo: ['agent', 'zagreb'], mia: ['agent', 'manila'], lead: ['lead', 'zagreb'],
+    'manila-lead': ['lead', 'manila'], boss: ['manager', null], admin: ['admin', null],
+  },
+  '2026-02-02T09:00:00Z',
+);
+const call = fixture.call;
+const at = (instant: string) => (fixture.clock.now = new Date(instant));
 
 const submit = (who: string, body: Record<string, unknown>) => call(who, 'POST', '/api/suggestions', body);
 
@@ -47,7 +24,7 @@ describe('submitting and reading', () => {
     const created = await submit('ana', { title, body: body.replace('\u0000', '') });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ title, body: body.replace('\u0000', ''), status: 'new', team_id: 'zagreb', votes: 0, mine: true, author: { id: 'ana' } });
-    const stored = await db.readOne<{ title: string; body: string }>('SELECT title, body FROM suggestions WHERE suggestion_id = $id', { id: created.body.suggestion_id });
+    const stored = await fixture.db.readOne<{ title: string; body: string }>('SELECT title, body FROM suggestions WHERE suggestion_id = $id', { id: created.body.suggestion_id });
     expect(stored).toEqual({ title, body: body.replace('\u0000', '') });
     const read = await call('ivo', 'GET', `/api/suggestions/${created.body.suggestion_id}`);
     expect(read.body.title).toBe(title);
@@ -98,7 +75,7 @@ describe('votes', () => {
     expect((await call('ivo', 'DELETE', url)).status).toBe(409);
     expect((await call('ivo', 'POST', url)).body).toMatchObject({ votes: 2, voted: true });
     // Nothing is deleted: the revoked vote stays, with when.
-    const rows = await db.read<{ user_id: string; revoked: boolean }>(
+    const rows = await fixture.db.read<{ user_id: string; revoked: boolean }>(
       `SELECT user_id, revoked_at IS NOT NULL AS revoked FROM suggestion_votes WHERE suggestion_id = $id ORDER BY user_id, revoked DESC`,
       { id: s.suggestion_id },
     );
@@ -120,12 +97,12 @@ describe('votes', () => {
 
 describe('edits and comments keep every text', () => {
   it('only the author edits; the event keeps what the fields said before', async () => {
-    clock = new Date('2026-02-03T10:00:00Z');
+    at('2026-02-03T10:00:00Z');
     const { body: s } = await submit('ana', { title: 'First title', body: 'First body' });
     const byOther = await call('ivo', 'PATCH', `/api/suggestions/${s.suggestion_id}`, { title: 'Hijack' });
     expect([byOther.status, byOther.body.detail]).toEqual([403, 'id: only its author may edit a suggestion.']);
     expect((await call('boss', 'PATCH', `/api/suggestions/${s.suggestion_id}`, { title: 'Boss edit' })).status).toBe(403);
-    clock = new Date('2026-02-03T11:00:00Z');
+    at('2026-02-03T11:00:00Z');
     const edited = await call('ana', 'PATCH', `/api/suggestions/${s.suggestion_id}`, { title: 'Second title', body: 'First body' });
     expect(edited.body).toMatchObject({ title: 'Second title', body: 'First body' });
     const trail = (await call('boss', 'GET', `/api/suggestions/${s.suggestion_id}`)).body.events!;
@@ -138,13 +115,13 @@ describe('edits and comments keep every text', () => {
 
   it('a comment edit adds a version, shown with the older ones; only its author edits it', async () => {
     const { body: s } = await submit('ana', { title: 'Comments', body: 'x' });
-    clock = new Date('2026-02-04T08:00:00Z');
+    at('2026-02-04T08:00:00Z');
     const added = await call<{ comment_id: number }>('ivo', 'POST', `/api/suggestions/${s.suggestion_id}/comments`, { body: 'Good idea <b>!</b>' });
     expect(added.status).toBe(201);
     const url = `/api/suggestions/${s.suggestion_id}/comments/${added.body.comment_id}`;
     const byOther = await call('ana', 'PATCH', url, { body: 'Bad idea' });
     expect([byOther.status, byOther.body.detail]).toEqual([403, 'comment_id: only its author may edit a comment.']);
-    clock = new Date('2026-02-04T09:30:00Z');
+    at('2026-02-04T09:30:00Z');
     const edited = await call('ivo', 'PATCH', url, { body: 'Great idea' });
     expect(edited.body.comment_list).toEqual([
       {
@@ -167,20 +144,20 @@ describe('edits and comments keep every text', () => {
 
 describe('the workflow', () => {
   it('new → under_review → accepted → in_progress → implemented, each move with who, and the response the author sees', async () => {
-    clock = new Date('2026-02-05T09:00:00Z');
+    at('2026-02-05T09:00:00Z');
     const { body: s } = await submit('ana', { title: 'Workflow', body: 'x' });
     const move = (who: string, body: Record<string, unknown>) => call(who, 'POST', `/api/suggestions/${s.suggestion_id}/move`, body);
     // Agents may not move (the declaration); a lead of another team may not move this team's (scope).
     expect((await move('ivo', { to: 'under_review' })).status).toBe(403);
-    const otherLead = await move('manilaLead', { to: 'under_review' });
+    const otherLead = await move('manila-lead', { to: 'under_review' });
     expect([otherLead.status, otherLead.body.detail]).toEqual([403, 'id: a lead moves the suggestions of their own team only.']);
     const skip = await move('lead', { to: 'accepted' });
     expect([skip.status, skip.body.detail]).toEqual([409, 'to: a suggestion that is new cannot move to accepted (it may move to under_review or declined).']);
-    clock = new Date('2026-02-05T13:30:00Z');
+    at('2026-02-05T13:30:00Z');
     expect((await move('lead', { to: 'under_review', response: 'We will look at it on Thursday.' })).body).toMatchObject({
-      status: 'under_review', response: 'We will look at it on Thursday.', responded_by: { id: 'zagreb-lead' }, first_response_at: '2026-02-05T13:30:00.000Z',
+      status: 'under_review', response: 'We will look at it on Thursday.', responded_by: { id: 'lead' }, first_response_at: '2026-02-05T13:30:00.000Z',
     });
-    clock = new Date('2026-02-06T10:00:00Z');
+    at('2026-02-06T10:00:00Z');
     expect((await move('boss', { to: 'accepted', response: 'Approved.' })).body).toMatchObject({ status: 'accepted', first_response_at: '2026-02-05T13:30:00.000Z' });
     expect((await move('lead', { to: 'in_progress' })).body.status).toBe('in_progress');
     const undated = await move('lead', { to: 'implemented' });
@@ -194,12 +171,12 @@ describe('the workflow', () => {
     expect((await call('ana', 'GET', `/api/suggestions/${s.suggestion_id}`)).body).toMatchObject({ response: 'Approved.', responded_by: { id: 'boss' }, events: null });
     const trail = (await call('boss', 'GET', `/api/suggestions/${s.suggestion_id}`)).body.events!;
     expect(trail.filter((e) => e.kind !== 'create').map((e) => [e.kind, e.actor.id, e.payload])).toEqual([
-      ['move', 'zagreb-lead', { from: 'new', to: 'under_review' }],
-      ['response', 'zagreb-lead', { response: 'We will look at it on Thursday.' }],
+      ['move', 'lead', { from: 'new', to: 'under_review' }],
+      ['response', 'lead', { response: 'We will look at it on Thursday.' }],
       ['move', 'boss', { from: 'under_review', to: 'accepted' }],
       ['response', 'boss', { response: 'Approved.' }],
-      ['move', 'zagreb-lead', { from: 'accepted', to: 'in_progress' }],
-      ['move', 'zagreb-lead', { from: 'in_progress', to: 'implemented', implemented_on: '2026-02-06' }],
+      ['move', 'lead', { from: 'accepted', to: 'in_progress' }],
+      ['move', 'lead', { from: 'in_progress', to: 'implemented', implemented_on: '2026-02-06' }],
     ]);
   });
 
