@@ -17,6 +17,7 @@ describe('suggestions written concurrently over HTTP', () => {
     const readErrors: string[] = [];
     let reads = 0;
     let writing = true;
+    let target = 0; // the suggestion voted for
     // Reads all the while: the list and one suggestion, each answered 200 with a whole document.
     const reader = (async () => {
       while (writing) {
@@ -46,7 +47,7 @@ describe('suggestions written concurrently over HTTP', () => {
       expect(created.map((c) => c.status)).toEqual(Array(submissions).fill(201));
       expect(new Set(created.map((c) => c.body.suggestion_id)).size).toBe(submissions);
 
-      const target = created[0]!.body.suggestion_id;
+      target = created[0]!.body.suggestion_id;
       started = performance.now();
       const votes = await Promise.all(
         people.flatMap((person) => [0, 1].map(async () => (await fetch(`${base}/api/suggestions/${target}/vote`, { method: 'POST', headers: person.headers })).status)),
@@ -82,8 +83,9 @@ describe('suggestions written concurrently over HTTP', () => {
       expect(stored).toEqual([{ title: 'Concurrent suggestion 7 ✓', body: 'Body 7: <b>kept</b> as written' }]);
       const voteRows = await db.readOne<{ live: number; people: number; events: number }>(
         `SELECT count(*)::INTEGER AS live, count(DISTINCT user_id)::INTEGER AS people,
-                (SELECT count(*)::INTEGER FROM suggestion_events WHERE kind = 'vote' AND suggestion_id = (SELECT min(suggestion_id) FROM suggestions WHERE title LIKE 'Concurrent%')) AS events
-           FROM suggestion_votes WHERE revoked_at IS NULL AND suggestion_id = (SELECT min(suggestion_id) FROM suggestions WHERE title LIKE 'Concurrent%')`,
+                (SELECT count(*)::INTEGER FROM suggestion_events WHERE kind = 'vote' AND suggestion_id = $target) AS events
+           FROM suggestion_votes WHERE revoked_at IS NULL AND suggestion_id = $target`,
+        { target },
       );
       expect(voteRows).toEqual({ live: voters, people: voters, events: voters });
     } finally {
