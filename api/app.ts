@@ -30,6 +30,7 @@ import { ticketRoutes } from './routes/tickets.ts';
 import { authRoutes } from './routes/auth.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { userRoutes } from './routes/users.ts';
+import { suggestionRoutes } from './routes/suggestions.ts';
 import { authorise } from './auth/authorise.ts';
 import type { SignInLimiter } from './auth/rate-limit.ts';
 import { allowedHostsOnly } from './security/allowed-hosts.ts';
@@ -85,7 +86,8 @@ export function createApp(deps: AppDeps) {
     .route('/imports', importRoutesIf(deps))
     .route('/auth', authRoutes(deps.db, deps.now, deps.signInLimiter))
     .route('/users', userRoutes(deps.db, deps.now))
-    .route('/tokens', tokenRoutes(deps.db, deps.now));
+    .route('/tokens', tokenRoutes(deps.db, deps.now))
+    .route('/suggestions', suggestionRoutes(deps.db, deps.now));
 
   // Registered before the routes, so they run first: every answer gets the security headers, and a request to an
   // unknown host name or a cross-site write is refused before any route reads it; then who asks is known, and the

@@ -779,3 +779,108 @@ export const apiTokenSchema = z
 export type ApiTokenResponse = z.infer<typeof apiTokenSchema>;
 export const newApiTokenSchema = apiTokenSchema.extend({ token: z.string().meta({ description: 'The token, shown this once: `Authorization: Bearer <token>`.' }) });
 export type NewApiTokenResponse = z.infer<typeof newApiTokenSchema>;
+
+// Improvement suggestions (docs/suggestions.md).
+export const suggestionStatusSchema = z.enum(['new', 'under_review', 'accepted', 'in_progress', 'implemented', 'declined']);
+const personSchema = z.object({ id: z.string(), display_name: z.string() }).meta({ id: 'Person' });
+
+export const suggestionSummarySchema = z
+  .object({
+    suggestion_id: z.number().int(),
+    title: z.string(),
+    body: z.string(),
+    author: personSchema.nullable().meta({ description: 'null when the suggestion is anonymous to colleagues and the asker is an agent or a lead (not its author).' }),
+    anonymous: z.boolean(),
+    mine: z.boolean().meta({ description: 'Whether the asker wrote it.' }),
+    team_id: z.string().nullable().meta({ description: 'The author’s team when submitted: its lead triages it.' }),
+    team_name: z.string().nullable(),
+    status: suggestionStatusSchema,
+    response: z.string().nullable().meta({ description: 'The latest response of a lead or manager, which the author sees.' }),
+    responded_at: isoInstant.nullable(),
+    responded_by: personSchema.nullable(),
+    decline_reason: z.string().nullable(),
+    implemented_on: isoDay.nullable(),
+    issue_id: z.number().int().nullable().meta({ description: 'The linked recurring problem.' }),
+    issue_key: z.string().nullable().meta({ description: 'The demo’s own name of the problem (demo suggestions only).' }),
+    goal_id: z.number().int().nullable(),
+    ticket_ids: z.array(z.number().int()),
+    votes: z.number().int().meta({ description: 'Live votes (revoked ones not counted).' }),
+    voted: z.boolean().meta({ description: 'Whether the asker has a live vote on it.' }),
+    comments: z.number().int(),
+    first_response_at: isoInstant.nullable().meta({ description: 'When a lead or manager first moved or answered it.' }),
+    created_at: isoInstant,
+    updated_at: isoInstant,
+  })
+  .meta({ id: 'SuggestionSummary' });
+
+export const suggestionListResponseSchema = z
+  .object({
+    items: z.array(suggestionSummarySchema),
+    total: z.number().int(),
+    next_cursor: z.string().nullable(),
+  })
+  .meta({ id: 'SuggestionList' });
+export type SuggestionListResponse = z.infer<typeof suggestionListResponseSchema>;
+
+const commentSchema = z
+  .object({
+    comment_id: z.number().int(),
+    author: personSchema,
+    body: z.string(),
+    created_at: isoInstant,
+    edited_at: isoInstant.nullable(),
+    versions: z.array(z.object({ version: z.number().int(), body: z.string(), written_at: isoInstant })).meta({ description: 'Every text it has had, oldest first.' }),
+  })
+  .meta({ id: 'SuggestionComment' });
+
+export const suggestionEventSchema = z
+  .object({
+    event_id: z.number().int(),
+    kind: z.enum(['create', 'edit', 'vote', 'unvote', 'comment', 'comment_edit', 'move', 'response']),
+    actor: personSchema,
+    occurred_at: isoInstant,
+    payload: z.unknown().meta({ description: 'What changed (docs/suggestions.md); an edit keeps the text before.' }),
+  })
+  .meta({ id: 'SuggestionEvent' });
+
+export const suggestionDetailSchema = suggestionSummarySchema
+  .extend({
+    comment_list: z.array(commentSchema),
+    events: z.array(suggestionEventSchema).nullable().meta({ description: 'The audit trail, oldest first: managers only (null for others).' }),
+    moves: z.array(suggestionStatusSchema).meta({ description: 'The statuses it may move to now.' }),
+  })
+  .meta({ id: 'SuggestionDetail' });
+export type SuggestionDetailResponse = z.infer<typeof suggestionDetailSchema>;
+
+export const suggestionCommentCreatedSchema = z.object({ comment_id: z.number().int(), suggestion: suggestionDetailSchema });
+
+const weeklyValueSchema = z.object({ week: isoDay.meta({ description: 'The Monday the week starts.' }), value: z.number().nullable() });
+export const suggestionImpactSchema = z
+  .object({
+    suggestion_id: z.number().int(),
+    status: z.enum(['measured', 'not_enough_data', 'not_measurable']),
+    message: z.string().meta({ description: 'What the answer says, in words (e.g. "not enough data yet: 3 more weeks after").' }),
+    source: z
+      .object({ kind: z.enum(['issue', 'goal']), id: z.number().int(), label: z.string(), unit: z.string(), better: z.enum(['higher', 'lower', 'none']) })
+      .nullable(),
+    implemented_on: isoDay.nullable(),
+    weeks: z.number().int().meta({ description: 'Weeks compared on each side.' }),
+    missing_weeks: z.number().int().meta({ description: 'How many more weeks (after, or before) a comparison of the fewest weeks needs.' }),
+    before: z.array(weeklyValueSchema),
+    after: z.array(weeklyValueSchema),
+    change: z
+      .object({ before_median: z.number(), after_median: z.number(), before_mean: z.number(), after_mean: z.number(), absolute: z.number(), relative: z.number().nullable() })
+      .nullable(),
+    test: z
+      .object({
+        name: z.string(),
+        method: z.enum(['exact', 'normal_approximation']),
+        u: z.number(),
+        p_value: z.number(),
+        alpha: z.number(),
+        significant: z.boolean().meta({ description: 'Whether the change is beyond normal variation (p < alpha, two-sided).' }),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'SuggestionImpact' });
+export type SuggestionImpactResponse = z.infer<typeof suggestionImpactSchema>;

@@ -74,6 +74,19 @@ export const routeAccess = {
   'GET /api/customers/flagged': { who: leaders, does: 'list flagged customers' },
   'PUT /api/customers/:id/flags/:flag': { who: leaders, does: 'flag customers' },
   'DELETE /api/customers/:id/flags/:flag': { who: leaders, does: 'clear customer flags' },
+
+  // Suggestions: the people who serve customers and those who answer them; admins keep accounts, not the work.
+  // Who may edit or move which suggestion (its author; a lead for their team) is checked by sql/suggestions/store.ts.
+  'GET /api/suggestions': { who: analysts, does: 'list suggestions' },
+  'POST /api/suggestions': { who: analysts, does: 'submit suggestions' },
+  'GET /api/suggestions/:id': { who: analysts, does: 'read a suggestion' },
+  'PATCH /api/suggestions/:id': { who: analysts, does: 'edit their suggestions' },
+  'POST /api/suggestions/:id/vote': { who: analysts, does: 'vote for suggestions' },
+  'DELETE /api/suggestions/:id/vote': { who: analysts, does: 'take back their votes' },
+  'POST /api/suggestions/:id/comments': { who: analysts, does: 'comment on suggestions' },
+  'PATCH /api/suggestions/:id/comments/:commentId': { who: analysts, does: 'edit their comments' },
+  'POST /api/suggestions/:id/move': { who: leaders, does: 'move suggestions along the workflow' },
+  'GET /api/suggestions/:id/impact': { who: analysts, does: 'read the impact of suggestions' },
 } as const satisfies Record<string, RouteAccess>;
 
 export type RouteKey = keyof typeof routeAccess;

@@ -81,13 +81,14 @@ const describeHeatmap = describeRoute({
   },
 });
 
-const durationKeys = [...metrics.values()].filter((m) => m.aggregation === 'duration').map((m) => m.key);
+// Distributions and heatmaps are of tickets' durations (their SQL reads ticket_facts), not of suggestions'.
+const durationKeys = [...metrics.values()].filter((m) => m.aggregation === 'duration' && m.source === 'ticket_facts').map((m) => m.key);
 
 /** The duration metric a distribution or heatmap is asked for; any other metric is a 400 naming those there are. */
 function durationMetric(key: string, view: string): DurationMetric {
   const metric = metrics.get(key)!;
-  if (metric.aggregation !== 'duration') {
-    throw new ProblemError(400, 'Not a duration', `${metric.key} is not a duration; ${view} exist for ${durationKeys.join(', ')}.`, { allowed: durationKeys });
+  if (metric.aggregation !== 'duration' || !durationKeys.includes(metric.key)) {
+    throw new ProblemError(400, 'Not a duration', `${metric.key} ${metric.aggregation === 'duration' ? 'is measured over suggestions' : 'is not a duration'}; ${view} exist for ${durationKeys.join(', ')}.`, { allowed: durationKeys });
   }
   return metric;
 }

@@ -10,6 +10,7 @@ import { servicepulseEvents, servicepulseFeedback } from '../sources/servicepuls
 import { zendeskTickets } from '../sources/zendesk.ts';
 import { DEFAULT_END, generateDemo } from './generate.ts';
 import { seedDemoGoals } from './goals.ts';
+import { linkDemoSuggestionsToIssues } from './suggestion-links.ts';
 
 export interface SeedOptions {
   tickets: number;
@@ -45,6 +46,8 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Load
       log(`  ${mapping.kind}: ${summary.inserted.toLocaleString('en')} rows in ${summary.seconds.toFixed(1)} s`);
       summaries.push(summary);
     }
+    const linked = await linkDemoSuggestionsToIssues(db);
+    log(`  suggestions: ${linked} linked to the recurring problem they are about`);
     const goals = await seedDemoGoals(db, options.end ?? DEFAULT_END);
     log(`  goals: ${goals} set from the demo's own past periods`);
     return summaries;

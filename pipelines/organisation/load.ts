@@ -109,23 +109,35 @@ export async function loadOrganisation(db: Database, file: string): Promise<Orga
   });
 }
 
-/** Adds the file's suggestions that the database does not hold yet, with their votes, comments and history. */
+/**
+ * Adds the file's suggestions that the database does not hold yet, with their votes, comments, responses and the
+ * events that tell their story (sql/schema/012_suggestions.sql): the same trail the routes would have left.
+ */
 async function insertSuggestions(tx: Query, org: Organisation): Promise<number> {
   const existing = new Set(
     (await tx.all<{ id: number }>('SELECT suggestion_id::INTEGER AS id FROM suggestions')).map((row) => row.id),
   );
   const fresh = org.suggestions.filter((s) => !existing.has(s.suggestion_id));
   if (fresh.length === 0) return 0;
-  const lastChange = (s: (typeof fresh)[number]) => s.history.at(-1)?.at ?? s.created_at;
+  const teamOf = new Map(org.users.map((u) => [u.user_id, u.team_id]));
+  const lastMove = (s: (typeof fresh)[number]) => s.history.at(-1);
   await insertJson(
     tx,
     'suggestions',
     {
-      suggestion_id: 'BIGINT', title: 'VARCHAR', description: 'VARCHAR', author_id: 'VARCHAR', anonymous: 'BOOLEAN',
-      status: 'VARCHAR', response: 'VARCHAR', decline_reason: 'VARCHAR', implemented_on: 'DATE', issue_key: 'VARCHAR',
-      created_at: 'TIMESTAMPTZ', updated_at: 'TIMESTAMPTZ',
+      suggestion_id: 'BIGINT', title: 'VARCHAR', body: 'VARCHAR', author_id: 'VARCHAR', anonymous: 'BOOLEAN', team_id: 'VARCHAR',
+      status: 'VARCHAR', response: 'VARCHAR', responded_at: 'TIMESTAMPTZ', responded_by: 'VARCHAR', decline_reason: 'VARCHAR',
+      implemented_on: 'DATE', issue_key: 'VARCHAR', first_response_at: 'TIMESTAMPTZ', created_at: 'TIMESTAMPTZ', updated_at: 'TIMESTAMPTZ',
     },
-    fresh.map((s) => ({ ...s, updated_at: lastChange(s) })),
+    fresh.map((s) => ({
+      ...s,
+      body: s.description,
+      team_id: teamOf.get(s.author_id) ?? null,
+      responded_at: s.response !== null ? lastMove(s)?.at ?? null : null,
+      responded_by: s.response !== null ? lastMove(s)?.actor_id ?? null : null,
+      first_response_at: s.history[0]?.at ?? null,
+      updated_at: lastMove(s)?.at ?? s.created_at,
+    })),
   );
   await insertJson(
     tx,
@@ -133,26 +145,48 @@ async function insertSuggestions(tx: Query, org: Organisation): Promise<number> 
     { suggestion_id: 'BIGINT', user_id: 'VARCHAR', voted_at: 'TIMESTAMPTZ' },
     fresh.flatMap((s) => s.votes.map((v) => ({ suggestion_id: s.suggestion_id, ...v }))),
   );
+  const comments = fresh.flatMap((s) => s.comments.map((c) => ({ suggestion_id: s.suggestion_id, ...c })));
+  const commentIds = await tx.all<{ id: number }>(`SELECT nextval('suggestion_comment_id_seq')::BIGINT AS id FROM range($n)`, { n: comments.length });
+  const numbered = comments.map((c, i) => ({ ...c, comment_id: Number(commentIds[i]!.id) }));
+  await insertJson(tx, 'suggestion_comments', { comment_id: 'BIGINT', suggestion_id: 'BIGINT', author_id: 'VARCHAR', created_at: 'TIMESTAMPTZ' }, numbered);
   await insertJson(
     tx,
-    'suggestion_comments',
-    { suggestion_id: 'BIGINT', author_id: 'VARCHAR', body: 'VARCHAR', created_at: 'TIMESTAMPTZ' },
-    fresh.flatMap((s) => s.comments.map((c) => ({ suggestion_id: s.suggestion_id, ...c }))),
+    'suggestion_comment_texts',
+    { comment_id: 'BIGINT', version: 'INTEGER', body: 'VARCHAR', written_at: 'TIMESTAMPTZ' },
+    numbered.map((c) => ({ comment_id: c.comment_id, version: 1, body: c.body, written_at: c.created_at })),
   );
-  const audit = fresh.flatMap((s) => [
-    { suggestion_id: s.suggestion_id, occurred_at: s.created_at, actor_id: s.author_id, kind: 'created', from_value: null, to_value: 'new', note: null },
-    ...s.history.map((h) => ({
-      suggestion_id: s.suggestion_id, occurred_at: h.at, actor_id: h.actor_id, kind: 'status_changed', from_value: h.from, to_value: h.to, note: h.note,
-    })),
-  ]);
+  const events = fresh.flatMap((s) => {
+    const team_id = teamOf.get(s.author_id) ?? null;
+    const last = lastMove(s);
+    return [
+      event(s.suggestion_id, 'create', s.author_id, s.created_at, {
+        title: s.title, body: s.description, anonymous: s.anonymous, team_id, issue_id: null, issue_key: s.issue_key, goal_id: null, ticket_ids: [],
+      }),
+      ...s.history.map((h) =>
+        event(s.suggestion_id, 'move', h.actor_id, h.at, {
+          from: h.from, to: h.to,
+          ...(h.to === 'declined' ? { reason: s.decline_reason } : h.to === 'implemented' ? { implemented_on: s.implemented_on } : {}),
+          ...(h.note !== null && h.to !== 'declined' ? { note: h.note } : {}),
+        }),
+      ),
+      ...(s.response !== null && last ? [event(s.suggestion_id, 'response', last.actor_id, last.at, { response: s.response })] : []),
+      ...s.votes.map((v) => event(s.suggestion_id, 'vote', v.user_id, v.voted_at, {})),
+    ];
+  });
+  events.push(...numbered.map((c) => event(c.suggestion_id, 'comment', c.author_id, c.created_at, { comment_id: c.comment_id, body: c.body })));
+  events.sort((a, b) => a.occurred_at.localeCompare(b.occurred_at));
   await insertJson(
     tx,
     'suggestion_events',
-    { suggestion_id: 'BIGINT', occurred_at: 'TIMESTAMPTZ', actor_id: 'VARCHAR', kind: 'VARCHAR', from_value: 'VARCHAR', to_value: 'VARCHAR', note: 'VARCHAR' },
-    audit,
+    { suggestion_id: 'BIGINT', kind: 'VARCHAR', actor_id: 'VARCHAR', occurred_at: 'TIMESTAMPTZ', payload: 'VARCHAR' },
+    events,
   );
   await advanceSequencePast(tx, 'suggestion_id_seq', Math.max(...fresh.map((s) => s.suggestion_id)));
   return fresh.length;
+}
+
+function event(suggestion_id: number, kind: string, actor_id: string, occurred_at: string, payload: object) {
+  return { suggestion_id, kind, actor_id, occurred_at, payload: JSON.stringify(payload) };
 }
 
 /** DuckDB cannot set a sequence's value, so draw numbers until the next one is past the ids already used. */

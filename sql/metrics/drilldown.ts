@@ -88,6 +88,9 @@ function metricParts(query: DrilldownQuery): MetricParts {
   }
   // Its base, the tickets created in the range: whether one is in its period's top issues depends on the grain.
   if (metric.aggregation === 'recurring_share') return { rows: 'true', value: 'NULL', met: undefined, time: 'f.created_at' };
+  if (metric.aggregation === 'duration' && metric.source !== 'ticket_facts') {
+    throw new DrilldownError(`metric: ${metric.key} is measured over suggestions, not tickets (GET /api/suggestions lists them)`);
+  }
   const { rows } = metricAggregate(metric, query.options);
   const time = `f.${metric.period_column}`;
   switch (metric.aggregation) {

@@ -45,7 +45,8 @@ export const metricSchema = z.discriminatedUnion('aggregation', [
     ...common,
     aggregation: z.literal('duration'),
     unit: z.literal('minutes'),
-    source: z.literal('ticket_facts'),
+    /** Tickets, or the front line's suggestions (suggestion_facts of migration 012: no ticket dimension but team). */
+    source: z.enum(['ticket_facts', 'suggestion_facts']),
     period_column: z.enum(['created_at', 'first_response_at', 'first_solved_at', 'solved_at']),
     /** The per-ticket duration column (whole seconds) in each hours mode; tickets where it is NULL are not measured. */
     seconds: z.object({ calendar: z.string().regex(/^[a-z_]+_seconds$/), business: z.string().regex(/^[a-z_]+_seconds$/) }),
@@ -569,6 +570,25 @@ const declarations: Metric[] = [
     formula: 'answers scoring 5 or more of 7 ÷ answers',
     description: 'Share of CES answers scoring 5 or more of 7.',
     definition: 'The % of CES 2.0 answers scoring 5 or more.',
+  },
+  {
+    // An internal service goal (issue 13 §2): how long the front line waits for an answer to a suggestion.
+    key: 'suggestion_first_response_time',
+    label: 'Time to first response on suggestions',
+    unit: 'minutes',
+    better: 'lower',
+    aggregation: 'duration',
+    source: 'suggestion_facts',
+    period_column: 'first_response_at',
+    // Suggestions are answered by leads and managers, not in a team's customer hours: both modes are calendar time.
+    seconds: { calendar: 'first_response_seconds', business: 'first_response_seconds' },
+    description: 'Time from a suggestion’s submission to its first answer by a lead or a manager.',
+    definition:
+      '`first_response_at − created_at` of a suggestion, in calendar time in both hours modes: its first answer is the ' +
+      'first move along the workflow or response by a lead or a manager (votes and comments are not answers). A ' +
+      'suggestion is counted in the period of its first answer; one still waiting is not measured (the inbox shows it). ' +
+      'Filters and groups by team (the author’s team when submitted) and provider; the ticket dimensions match no ' +
+      'suggestion.',
   },
 ];
 

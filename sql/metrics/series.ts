@@ -77,7 +77,7 @@ export function metricAggregate(metric: Metric, options: MetricOptions): { table
       return { table: 'ticket_facts', rows: metric.where, value: 'count(*)' };
     case 'duration': {
       const column = `f.${metric.seconds[options.hours]}`;
-      return { table: 'ticket_facts', rows: `${column} IS NOT NULL`, value: statSql[options.stat](column) };
+      return { table: metric.source, rows: `${column} IS NOT NULL`, value: statSql[options.stat](column) };
     }
     case 'rate': {
       const numerator = options.variant ? metric.variants?.[options.variant]?.numerator : metric.numerator;

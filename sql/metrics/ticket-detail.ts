@@ -9,7 +9,8 @@ type RateMetric = Extract<Metric, { aggregation: 'rate' }>;
 type DurationMetric = Extract<Metric, { aggregation: 'duration' }>;
 
 const rates = [...metrics.values()].filter((m): m is RateMetric => m.aggregation === 'rate');
-const durations = [...metrics.values()].filter((m): m is DurationMetric => m.aggregation === 'duration');
+// A ticket's own durations: not those measured over suggestions.
+const durations = [...metrics.values()].filter((m): m is DurationMetric => m.aggregation === 'duration' && m.source === 'ticket_facts');
 
 export interface TicketDetail {
   ticket: Record<string, unknown>;

@@ -65,8 +65,9 @@ describe('the document', () => {
     expect([...documented].sort()).toEqual([...registered].sort());
     // health, metrics (list, series, distribution, heatmap), tickets (list, one), goals (5), overview, backlog, data extent,
     // feedback comments and score distribution, teams (3), imports (4), issues (list, one, its tickets), the lead's actions on
-    // issues (4), customers (repeat, flagged, flag, unflag), auth (sign-in, sign-out, me, password), users (4), tokens (3).
-    expect(registered.size).toBe(46);
+    // issues (4), customers (repeat, flagged, flag, unflag), auth (sign-in, sign-out, me, password), users (4), tokens (3),
+    // suggestions (list, submit, one, edit, vote, unvote, comment, edit a comment, move, impact).
+    expect(registered.size).toBe(56);
   });
 
   it('names every dimension filter and the registry keys as the metric enum', () => {
@@ -209,6 +210,29 @@ const cases: Case[] = [
   { method: 'get', path: '/api/customers/flagged', url: '/api/customers/flagged', status: 200 },
   { method: 'delete', path: '/api/customers/{id}/flags/{flag}', url: '/api/customers/c1/flags/abusive', init: asJson('DELETE', { by: 'Ana' }), status: 200 },
   { method: 'delete', path: '/api/customers/{id}/flags/{flag}', url: '/api/customers/c1/flags/abusive', init: asJson('DELETE', { by: 'Ana' }), status: 404 },
+  // Suggestions: the fixture's suggestion 1 is Ana Kovač's; the manager submits 2 and comments on it (comment 1).
+  { method: 'post', path: '/api/suggestions', url: '/api/suggestions', init: asJson('POST', { title: 'Callback queue', body: 'Offer callbacks at peaks.', anonymous: true, issue_id: 1 }), status: 201 },
+  { method: 'post', path: '/api/suggestions', url: '/api/suggestions', init: asJson('POST', { title: '', body: 'x' }), status: 400 },
+  { method: 'post', path: '/api/suggestions', url: '/api/suggestions', init: asJson('POST', { title: 'x'.repeat(201), body: 'x' }), status: 422 },
+  { method: 'get', path: '/api/suggestions', url: '/api/suggestions?sort=votes&status=new,accepted', status: 200 },
+  { method: 'get', path: '/api/suggestions', url: '/api/suggestions?sort=best', status: 400 },
+  { method: 'get', path: '/api/suggestions/{id}', url: '/api/suggestions/2', status: 200 },
+  { method: 'get', path: '/api/suggestions/{id}', url: '/api/suggestions/999', status: 404 },
+  { method: 'patch', path: '/api/suggestions/{id}', url: '/api/suggestions/2', init: asJson('PATCH', { title: 'Callbacks at peaks' }), status: 200 },
+  { method: 'patch', path: '/api/suggestions/{id}', url: '/api/suggestions/1', init: asJson('PATCH', { title: 'Not mine' }), status: 403 },
+  { method: 'post', path: '/api/suggestions/{id}/vote', url: '/api/suggestions/2/vote', init: { method: 'POST' }, status: 200 },
+  { method: 'post', path: '/api/suggestions/{id}/vote', url: '/api/suggestions/2/vote', init: { method: 'POST' }, status: 409 },
+  { method: 'delete', path: '/api/suggestions/{id}/vote', url: '/api/suggestions/2/vote', init: { method: 'DELETE' }, status: 200 },
+  { method: 'delete', path: '/api/suggestions/{id}/vote', url: '/api/suggestions/2/vote', init: { method: 'DELETE' }, status: 409 },
+  { method: 'post', path: '/api/suggestions/{id}/comments', url: '/api/suggestions/2/comments', init: asJson('POST', { body: 'Pilot in London first?' }), status: 201 },
+  { method: 'post', path: '/api/suggestions/{id}/comments', url: '/api/suggestions/999/comments', init: asJson('POST', { body: 'x' }), status: 404 },
+  { method: 'patch', path: '/api/suggestions/{id}/comments/{commentId}', url: '/api/suggestions/2/comments/1', init: asJson('PATCH', { body: 'Pilot in Zagreb first?' }), status: 200 },
+  { method: 'patch', path: '/api/suggestions/{id}/comments/{commentId}', url: '/api/suggestions/2/comments/99', init: asJson('PATCH', { body: 'x' }), status: 404 },
+  { method: 'post', path: '/api/suggestions/{id}/move', url: '/api/suggestions/2/move', init: asJson('POST', { to: 'under_review', response: 'Looking into it.' }), status: 200 },
+  { method: 'post', path: '/api/suggestions/{id}/move', url: '/api/suggestions/2/move', init: asJson('POST', { to: 'implemented' }), status: 409 },
+  { method: 'post', path: '/api/suggestions/{id}/move', url: '/api/suggestions/2/move', init: asJson('POST', { to: 'declined' }), status: 422 },
+  { method: 'get', path: '/api/suggestions/{id}/impact', url: '/api/suggestions/1/impact', status: 200 },
+  { method: 'get', path: '/api/suggestions/{id}/impact', url: '/api/suggestions/999/impact', status: 404 },
   // Accounts: the signed-in manager is test-manager, password "correct horse battery" (test/helpers/signed-in.ts).
   { method: 'post', path: '/api/auth/sign-in', url: '/api/auth/sign-in', init: asJson('POST', { username: 'test-manager', password: 'correct horse battery' }), status: 200, as: 'anonymous' },
   { method: 'post', path: '/api/auth/sign-in', url: '/api/auth/sign-in', init: asJson('POST', { username: 'test-manager', password: 'not the password' }), status: 401, as: 'anonymous' },
