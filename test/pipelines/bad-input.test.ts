@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../sql/db.ts';
 import { loadFile } from '../../pipelines/load.ts';
+import { mappingFromJson } from '../../pipelines/mapping/file.ts';
 import { zendeskTickets } from '../../pipelines/sources/zendesk.ts';
 import { freshDb, loadSmallFixture, smallFixture } from '../helpers/db.ts';
 
@@ -108,8 +109,32 @@ describe('unusual files that load', () => {
     const summary = await loadFile(db, { file: path, mapping: zendeskTickets });
     expect([summary.inserted, summary.rejected]).toEqual([1, 2]);
     expect(await db.read(`SELECT line::INTEGER AS line, column_name, reason FROM load_rejects WHERE load_id = $id ORDER BY line`, { id: summary.loadId })).toEqual([
-      { line: 2, column_name: 'Created at', reason: 'created in the future' },
+      { line: 2, column_name: 'Created at', reason: "created in the future (more than a day ahead of this machine's clock)" },
       { line: 3, column_name: 'Solved at', reason: 'solved before created' },
+    ]);
+  });
+});
+
+describe('a date in the future is judged alike on every path', () => {
+  // 18 days ahead: the case a new user met, accepted from an event log while refused from a tickets file.
+  const ahead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 19).replace('T', ' ');
+  const eventLog = { source: 'future_log', kind: 'events', creates_tickets: true, time_zone: 'UTC',
+    fields: { ticket_external_id: 'Case', occurred_at: 'At', kind: { column: 'Activity', values: { Open: 'created', Answer: 'agent_reply' } } },
+    defaults: { ticket_channel: 'email' } };
+
+  it('an event log refuses a ticket created 18 days ahead, naming the line and column, as a tickets file does', async () => {
+    const path = file('future-events.csv', `Case,At,Activity\nF1,${ahead(18)},Open\nF2,2026-01-20 10:00:00,Open\nF2,${ahead(18)},Answer\nF3,${ahead(0.5)},Open\n`);
+    const { mapping, timeZone } = mappingFromJson(eventLog, 'future-log mapping');
+    const summary = await loadFile(db, { file: path, mapping, timeZone });
+    expect(await db.read(`SELECT line::INTEGER AS line, column_name, reason FROM load_rejects WHERE load_id = $id ORDER BY line`, { id: summary.loadId })).toEqual([
+      { line: 2, column_name: 'At', reason: "dated in the future (more than a day ahead of this machine's clock)" },
+      { line: 4, column_name: 'At', reason: "dated in the future (more than a day ahead of this machine's clock)" },
+    ]);
+    // Half a day ahead is within the stated clock-skew tolerance: F3 loads; F1 never existed; F2 has its past event only.
+    expect(await db.read(`SELECT external_id, (SELECT count(*)::INTEGER FROM ticket_events e WHERE e.ticket_id = t.ticket_id) AS events
+                            FROM tickets t WHERE source = 'future_log' ORDER BY external_id`)).toEqual([
+      { external_id: 'F2', events: 1 },
+      { external_id: 'F3', events: 1 },
     ]);
   });
 });
