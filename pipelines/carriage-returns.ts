@@ -1,9 +1,11 @@
-// Bare carriage returns: a CR not followed by LF, in a file whose lines end in LF. pandas (through Python's csv
-// module, which quotes only around the line terminator it writes) leaves them unquoted inside values, e.g. a tweet
-// typed with CR line breaks. DuckDB's CSV reader always takes a CR for the end of a record, whatever `new_line`
-// says: in strict mode it refuses the file ("state machine reached an invalid state"), without strict mode it
-// splits the record and reports too few columns. Such a file is read from a copy in which each bare CR is a
-// placeholder byte of the same width, so no record moves; the staged text gets its CRs back.
+// Carriage returns DuckDB's CSV reader cannot take as they are. DuckDB always takes a CR outside quotes for the
+// end of a record, whatever `new_line` says, and its sniffer refuses a small file whose lines end partly in LF and
+// partly in CR LF. Two kinds of file meet this:
+// - bare CRs (a CR not followed by LF) in an LF file: pandas, through Python's csv module, which quotes only around
+//   the line terminator it writes, leaves them unquoted inside values, e.g. a tweet typed with CR line breaks;
+// - mixed line ends: a CR LF file appended to an LF one, or one converted to Windows line ends twice (CR CR LF).
+// Such a file is read from a copy in which each bare CR is a placeholder byte (the staged text gets its CRs back)
+// and every record ends in LF alone; line breaks inside quoted values are kept exactly as written.
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,12 +23,24 @@ export const placeholder = 0x1a;
 /** Follows a stream of chunks; a CR at the end of one chunk is judged by the first byte of the next. */
 export class BareCarriageReturns {
   found = false;
+  /** Line ends seen so far: LF alone, and CR LF. */
+  lf = 0;
+  crlf = 0;
   private carriedCr = false;
+
+  /** Whether the lines end partly in LF and partly in CR LF. */
+  get mixedLineEnds(): boolean {
+    return this.lf > 0 && this.crlf > 0;
+  }
 
   /** Calls `onBare` with the position of each bare CR in the chunk (a carried one is reported as -1). */
   push(chunk: Buffer, onBare?: (position: number) => void): void {
     if (chunk.length === 0) return;
     if (this.carriedCr && chunk[0] !== LF) this.bare(-1, onBare);
+    for (let i = chunk.indexOf(LF); i !== -1; i = chunk.indexOf(LF, i + 1)) {
+      if (i > 0 ? chunk[i - 1] === CR : this.carriedCr) this.crlf++;
+      else this.lf++;
+    }
     const last = chunk.length - 1;
     for (let i = chunk.indexOf(CR); i !== -1 && i < last; i = chunk.indexOf(CR, i + 1)) {
       if (chunk[i + 1] !== LF) this.bare(i, onBare);
@@ -40,17 +54,17 @@ export class BareCarriageReturns {
   }
 }
 
-/** Whether an uncompressed file has a bare CR anywhere (a memchr-speed pass: CRs are rare in LF files). */
-export async function scanForBareCarriageReturns(file: string): Promise<boolean> {
+/** Whether an uncompressed file has a bare CR anywhere, or mixed line ends: then DuckDB reads a masked copy. */
+export async function needsCarriageReturnMask(file: string): Promise<boolean> {
   const scanner = new BareCarriageReturns();
   const handle = await open(file, 'r');
   const buffer = Buffer.allocUnsafe(1 << 20);
   try {
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) return scanner.found;
+      if (bytesRead === 0) return scanner.found || scanner.mixedLineEnds;
       scanner.push(buffer.subarray(0, bytesRead));
-      if (scanner.found) return true;
+      if (scanner.found || scanner.mixedLineEnds) return true;
     }
   } finally {
     await handle.close();
@@ -58,40 +72,100 @@ export async function scanForBareCarriageReturns(file: string): Promise<boolean>
 }
 
 /**
- * Writes the (inflated) file with each bare CR swapped for the placeholder, calls `read` with the copy's
- * path and removes the copy afterwards. A file that already holds the placeholder byte could not get its
- * CRs back unambiguously and is refused.
+ * Rewrites a stream of chunks for DuckDB: each bare CR becomes the placeholder; outside quotes, a run of CRs
+ * before an LF is dropped, so every record ends in LF alone; inside quotes, a line break stays as written.
+ * Quotes are followed as DuckDB's reader does ('"' opens and closes, '""' inside is two toggles).
+ */
+export class CarriageReturnMask {
+  /** CRs at the end of the last chunk: whether they are bare or a line end depends on the next chunk. */
+  private pending = 0;
+  private quoted = false;
+
+  constructor(private readonly file: string) {}
+
+  push(chunk: Buffer): Buffer {
+    if (chunk.includes(placeholder)) {
+      throw new LoadError(this.file, 'has carriage returns inside values and SUB (0x1A) characters: it cannot be read faithfully; save it with \\n line breaks only');
+    }
+    const out = Buffer.allocUnsafe(chunk.length + this.pending);
+    const next = new NextByte(chunk);
+    let written = 0;
+    let i = 0;
+    for (;;) {
+      if (this.pending > 0) {
+        if (i === chunk.length) break; // the run goes on into the next chunk
+        const byte = chunk[i]!;
+        if (byte === CR) {
+          this.pending++;
+          i++;
+          continue;
+        }
+        // A run before LF is a line end: kept inside quotes, dropped outside; any other run is bare.
+        if (byte === LF) {
+          if (this.quoted) {
+            out.fill(CR, written, written + this.pending);
+            written += this.pending;
+          }
+        } else {
+          out.fill(placeholder, written, written + this.pending);
+          written += this.pending;
+        }
+        this.pending = 0;
+      }
+      if (i === chunk.length) break;
+      const at = next.from(i);
+      written += chunk.copy(out, written, i, at === -1 ? chunk.length : at);
+      if (at === -1) break;
+      if (chunk[at] === QUOTE) {
+        this.quoted = !this.quoted;
+        out[written++] = QUOTE;
+      } else this.pending = 1;
+      i = at + 1;
+    }
+    return out.subarray(0, written);
+  }
+
+  /** CRs that end the file end its last line. */
+  flush(): Buffer {
+    this.pending = 0;
+    return Buffer.alloc(0);
+  }
+}
+
+const QUOTE = 0x22;
+/** The next CR or quote of a chunk: each byte is searched once (a quote-heavy file has few CRs, and the reverse). */
+class NextByte {
+  private cr = -2;
+  private quote = -2;
+  constructor(private readonly chunk: Buffer) {}
+
+  from(position: number): number {
+    if (this.cr !== -1 && this.cr < position) this.cr = this.chunk.indexOf(CR, position);
+    if (this.quote !== -1 && this.quote < position) this.quote = this.chunk.indexOf(QUOTE, position);
+    if (this.cr === -1) return this.quote;
+    if (this.quote === -1) return this.cr;
+    return Math.min(this.cr, this.quote);
+  }
+}
+
+/**
+ * Writes the (inflated) file through `CarriageReturnMask`, calls `read` with the copy's path and removes the copy
+ * afterwards. A file that already holds the placeholder byte could not get its CRs back unambiguously and is refused.
  */
 export async function withBareCarriageReturnsMasked<T>(file: string, gzip: boolean, read: (copy: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'servicepulse-cr-'));
   const copy = join(dir, basename(file).replace(/\.gz$/i, ''));
-  const scanner = new BareCarriageReturns();
-  let held: Buffer | undefined;
+  const masker = new CarriageReturnMask(file);
   const mask = new Transform({
     transform(chunk: Buffer, _encoding, done) {
-      if (chunk.includes(placeholder)) {
-        done(new LoadError(file, 'has carriage returns inside values and SUB (0x1A) characters: it cannot be read faithfully; save it with \\n line breaks only'));
-        return;
+      try {
+        done(null, masker.push(chunk));
+      } catch (error) {
+        done(error as Error);
       }
-      if (chunk.length === 0) {
-        done();
-        return;
-      }
-      // The chunk's last byte may be a CR whose fate the next chunk decides: it is held back until then.
-      const out = Buffer.from(chunk);
-      scanner.push(out, (position) => {
-        if (position === -1) held![0] = placeholder;
-        else out[position] = placeholder;
-      });
-      if (held) this.push(held);
-      const last = out.length - 1;
-      held = out[last] === CR ? out.subarray(last) : undefined;
-      this.push(held ? out.subarray(0, last) : out);
-      done();
     },
     flush(done) {
-      if (held) this.push(held);
-      done();
+      done(null, masker.flush());
     },
   });
   try {

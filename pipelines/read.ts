@@ -10,7 +10,7 @@ import { Writable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { formatByteSize } from '../common/byte-size.ts';
 import type { Database, Query } from '../sql/db.ts';
-import { BareCarriageReturns, placeholder, scanForBareCarriageReturns, withBareCarriageReturnsMasked } from './carriage-returns.ts';
+import { BareCarriageReturns, placeholder, needsCarriageReturnMask, withBareCarriageReturnsMasked } from './carriage-returns.ts';
 import { LoadError } from './load-error.ts';
 import { readXesColumns, stageXes, xesLineColumn } from './readers/xes.ts';
 
@@ -28,7 +28,7 @@ export interface FileShape {
   /** A staged column holding each record's line (XES: the line of its <event>), instead of counting records. */
   lineColumn?: string;
   /** CSV with CRs inside values that DuckDB would take for record ends (see carriage-returns.ts). */
-  bareCarriageReturns?: boolean;
+  carriageReturnsMasked?: boolean;
 }
 
 const sampleBytes = 64 * 1024;
@@ -210,8 +210,8 @@ export async function inspectFile(file: string, limits: ReadLimits = defaultRead
   const text = encoding === 'utf-16' ? new TextDecoder('utf-16le').decode(sample) : sample.toString('latin1');
   const headerLine = text.replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, '').split(/\r?\n/, 1)[0] ?? '';
   // Only in a file whose lines end in LF: in one that ends them in CR alone, every CR is a line end.
-  const bareCarriageReturns = encoding !== 'utf-16' && sample.includes(0x0a) && (gzip ? inflated.found : await scanForBareCarriageReturns(file));
-  return { format, gzip, encoding, delimiter: delimiterOf(headerLine), firstRecordLine: 2, breaksCountAsLines: true, bareCarriageReturns };
+  const carriageReturnsMasked = encoding !== 'utf-16' && sample.includes(0x0a) && (gzip ? inflated.found || inflated.mixedLineEnds : await needsCarriageReturnMask(file));
+  return { format, gzip, encoding, delimiter: delimiterOf(headerLine), firstRecordLine: 2, breaksCountAsLines: true, carriageReturnsMasked };
 }
 
 /** The table function that reads the file, with its options spelled out; `$file` is bound by the caller. */
@@ -296,7 +296,7 @@ async function flattenedFrom(query: Query, table: string): Promise<TextColumn[]>
 /** Stages the whole file as the temp table `raw` (all text); returns its column names. */
 export async function stageFile(tx: Query, file: string, shape: FileShape): Promise<string[]> {
   if (shape.format === 'xes') return stageXes(tx, file, shape);
-  if (shape.bareCarriageReturns) {
+  if (shape.carriageReturnsMasked) {
     return withBareCarriageReturnsMasked(file, shape.gzip, (copy) => stageReadable(tx, file, copy, { ...shape, gzip: false }, true));
   }
   return stageReadable(tx, file, file, shape, false);
@@ -337,7 +337,7 @@ async function carriageReturnsRestored(query: Query, relation: string, params: R
 export async function readColumns(db: Database, file: string, shape?: FileShape): Promise<string[]> {
   const known = shape ?? (await inspectFile(file));
   if (known.format === 'xes') return readXesColumns(file, known);
-  if (!known.bareCarriageReturns) return describeColumns(db, file, file, known);
+  if (!known.carriageReturnsMasked) return describeColumns(db, file, file, known);
   return withBareCarriageReturnsMasked(file, known.gzip, (copy) => describeColumns(db, file, copy, { ...known, gzip: false }));
 }
 
