@@ -2,6 +2,7 @@
 // them and the types below are inferred from them, so the two cannot drift. The web imports the types only
 // (`import type`), never the api's code.
 import { z } from 'zod';
+import { teamLocalDate } from '../common/iso-date.ts';
 
 export const grainSchema = z.enum(['day', 'week', 'month', 'quarter']);
 export type Grain = z.infer<typeof grainSchema>;
@@ -342,7 +343,7 @@ const interval = z.tuple([z.string(), z.string()]);
 export const calendarResponseSchema = z
   .object({
     weekly: z.record(z.string(), z.array(interval)),
-    holidays: z.array(z.object({ day: isoDay, name: z.string(), hours: z.array(interval) })),
+    holidays: z.array(z.object({ day: teamLocalDate, name: z.string(), hours: z.array(interval) })),
   })
   .meta({ id: 'Calendar' });
 

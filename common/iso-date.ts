@@ -23,3 +23,9 @@ export const isoDate = z
   .refine(isCalendarDate, { message: 'not a real date (no such day in the calendar)', abort: true })
   .refine((text) => text >= earliestDate && text <= latestDate, `expected a date from ${earliestDate} to ${latestDate}`)
   .meta({ format: 'date', description: `An ISO date (YYYY-MM-DD), ${earliestDate} to ${latestDate}.` });
+
+/** A holiday is a day of the team's own calendar: it runs from the team's local midnight to the next. */
+export const teamLocalDate = isoDate.meta({
+  format: 'date',
+  description: "The team's local date (YYYY-MM-DD) in the team's time zone: the holiday runs from its local midnight to the next.",
+});

@@ -1,7 +1,7 @@
 // The organisation file: who we are (teams, calendars, agents, customers, SLA policies, users, suggestions).
 // Helpdesk exports do not carry this, so it is its own small JSON document, validated here before any write.
 import { z } from 'zod';
-import { isoDate } from '../../common/iso-date.ts';
+import { isoDate, teamLocalDate } from '../../common/iso-date.ts';
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected HH:MM (00:00–24:00)');
 const isoInstant = z.string().datetime({ offset: true });
@@ -31,7 +31,7 @@ export const calendarSchema = z.object({
   weekly: z.partialRecord(z.enum(weekdays), dayHours),
   /** Days off the weekly pattern: closed, or open only during `hours` (e.g. Christmas Eve 09:00–12:00). */
   holidays: z
-    .array(z.object({ day: isoDate, name: z.string().min(1).max(calendarLimits.nameLength), hours: dayHours.default([]) }))
+    .array(z.object({ day: teamLocalDate, name: z.string().min(1).max(calendarLimits.nameLength), hours: dayHours.default([]) }))
     .max(calendarLimits.holidays)
     .superRefine((holidays, context) => {
       // One row per day: a second entry for a day would say two things about it.

@@ -84,6 +84,21 @@ describe('the document', () => {
     expect((tickets.find((p) => p.name === 'metric')?.schema as OpenAPIV3_1.SchemaObject).enum).toEqual([...metrics.keys()]);
   });
 
+  it("says a holiday's day is the team's local date, in the calendar it answers and in the one it takes", () => {
+    const schemas = document.components?.schemas ?? {};
+    const resolve = (schema: unknown) => {
+      const ref = (schema as OpenAPIV3_1.ReferenceObject).$ref;
+      return (ref ? schemas[ref.split('/').pop()!] : schema) as OpenAPIV3_1.SchemaObject;
+    };
+    const holidayDay = (calendar: OpenAPIV3_1.SchemaObject) =>
+      resolve((resolve(calendar.properties!.holidays) as OpenAPIV3_1.ArraySchemaObject).items).properties!.day as OpenAPIV3_1.SchemaObject;
+    const answered = resolve((operation('/api/teams/{id}/calendar', 'get').responses['200'] as OpenAPIV3_1.ResponseObject).content!['application/json']!.schema);
+    const taken = resolve((operation('/api/teams/{id}/calendar', 'put').requestBody as OpenAPIV3_1.RequestBodyObject).content['application/json']!.schema);
+    for (const calendar of [answered, taken]) {
+      expect(resolve(holidayDay(calendar)).description).toMatch(/^The team's local date \(YYYY-MM-DD\) in the team's time zone/);
+    }
+  });
+
   it('describes request bodies: a goal as JSON, an import as an upload or a path', () => {
     const goal = operation('/api/goals', 'post').requestBody as OpenAPIV3_1.RequestBodyObject;
     expect(Object.keys(goal.content)).toEqual(['application/json']);
