@@ -92,7 +92,7 @@ describe('the document', () => {
     };
     const holidayDay = (calendar: OpenAPIV3_1.SchemaObject) =>
       resolve((resolve(calendar.properties!.holidays) as OpenAPIV3_1.ArraySchemaObject).items).properties!.day as OpenAPIV3_1.SchemaObject;
-    const answered = resolve((operation('/api/teams/{id}/calendar', 'get').responses['200'] as OpenAPIV3_1.ResponseObject).content!['application/json']!.schema);
+    const answered = resolve((operation('/api/teams/{id}/calendar', 'get').responses!['200'] as OpenAPIV3_1.ResponseObject).content!['application/json']!.schema);
     const taken = resolve((operation('/api/teams/{id}/calendar', 'put').requestBody as OpenAPIV3_1.RequestBodyObject).content['application/json']!.schema);
     for (const calendar of [answered, taken]) {
       expect(resolve(holidayDay(calendar)).description).toMatch(/^The team's local date \(YYYY-MM-DD\) in the team's time zone/);
