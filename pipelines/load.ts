@@ -75,6 +75,8 @@ export interface LoadSummary {
   absentFields: string[];
   /** Findings worth a person's attention (e.g. mixed day/month order), also stored in `loads.warnings`. */
   warnings: string[];
+  /** Tickets an event log or a messages file created (a tickets file's new tickets are `inserted`). */
+  ticketsCreated?: number;
   dryRun: boolean;
   seconds: number;
 }
@@ -342,6 +344,8 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
   const loadId = (await tx.one<{ id: number }>('SELECT (coalesce(max(load_id), 0) + 1)::INTEGER AS id FROM loads'))!.id;
   // A tickets load counted its new tickets before the transaction: counting them here would scan rows it wrote.
   const before = prepared.tickets ? 0 : await countTarget(tx, mapping.kind, source, loadId);
+  const makesTickets = mapping.kind === 'messages' || (mapping.kind === 'events' && mapping.createsTickets === true);
+  const ticketsBefore = makesTickets ? await countTarget(tx, 'tickets', source, loadId) : 0;
   if (mapping.kind === 'events') {
     if (mapping.createsTickets) {
       await runTransform(tx, 'events-create-tickets', { source, load_id: loadId, creates_tickets: true });
@@ -373,7 +377,7 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
   const issues = prepared.texts ? await prepareIssueAssignment(tx, await prepared.texts) : null;
   if (issues) await storeGroupingChanges(tx, issues, loadId);
   // Tickets made by this transaction (an event log's cases, message threads) get their issues too.
-  const createsTickets = load.issues && (mapping.kind === 'messages' || (mapping.kind === 'events' && mapping.createsTickets));
+  const createsTickets = load.issues && makesTickets;
   if (createsTickets) await assignCreatedTickets(tx, loadId);
   // The leads' merges and moves hold for this load's tickets too (sql/issues/edits-apply.ts).
   if (issues || createsTickets) await applyIssueEdits(tx, loadId, { onlyLoad: true });
@@ -393,6 +397,8 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
     { load_id: loadId },
   ))!;
   const inserted = after - before;
+  const ticketsCreated = makesTickets ? (await countTarget(tx, 'tickets', source, loadId)) - ticketsBefore : undefined;
+  if (mapping.kind === 'events') warnings.push(...(await closedNeverSolved(tx)));
   const unchanged = rowsRead - totals.rejected - inserted - totals.updated - superseded;
   const topRejects = await tx.all<{ reason: string; count: number }>(
     `SELECT ${rejectKindSql} AS reason, count(*)::INTEGER AS count FROM load_rejects WHERE load_id = $load_id
@@ -412,7 +418,7 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
   }
   const summary = (finishedAt: Date): LoadSummary => ({
     loadId, file, source, kind: mapping.kind, rowsRead, inserted, updated: totals.updated, unchanged,
-    rejected: totals.rejected, topRejects, superseded, absentFields: absent, warnings, dryRun: load.dryRun,
+    rejected: totals.rejected, topRejects, superseded, absentFields: absent, warnings, ticketsCreated, dryRun: load.dryRun,
     seconds: (finishedAt.getTime() - startedAt.getTime()) / 1000,
   });
   if (load.dryRun) throw new DryRunFinished(summary(new Date()));
@@ -434,6 +440,24 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
     },
   );
   return summary(finishedAt);
+}
+
+/**
+ * Tickets of an event log closed without ever being solved: `closed` alone is not a resolution (PRODUCT.md §4), so
+ * they have no resolution time. A log whose only ending activity is mapped to `closed` loads with every
+ * resolution figure empty; the person loading it should learn that now, with the remedy.
+ */
+async function closedNeverSolved(tx: Query): Promise<string[]> {
+  const { n } = (await tx.one<{ n: number }>(
+    `SELECT count(*)::INTEGER AS n FROM tickets JOIN touched_tickets USING (ticket_id)
+      WHERE from_event_log AND closed_at IS NOT NULL AND first_solved_at IS NULL`,
+  ))!;
+  if (n === 0) return [];
+  return [
+    `${n.toLocaleString('en')} ticket${n === 1 ? ' was' : 's were'} closed but never solved (a \`closed\` event and no \`solved\` one): ` +
+      'they have no resolution time, so resolution figures leave them out. If the activity that ends them means the ' +
+      'problem was resolved, map it to `solved` (a later `closed` still closes the ticket)',
+  ];
 }
 
 async function anyTouched(query: Query): Promise<boolean> {
