@@ -42,7 +42,7 @@ describe('npm run load', () => {
     const result = await runLoad([threads, '--mapping', join(projectRoot, 'test/fixtures/messages/mapping.json'), '--db', db]);
     expect(result.code).toBe(0);
     const lines = withoutTimes(result.stdout).split('\n');
-    expect(lines[0]).toBe('threads.csv: chatdesk messages — 17 read, 10 inserted, 0 updated, 0 unchanged, 7 rejected in T s');
+    expect(lines[0]).toBe('threads.csv: chatdesk messages — 17 read, 10 inserted, 0 updated, 0 unchanged, 7 rejected, 3 tickets created in T s');
     expect(lines).toContain('  rejected 2× its reply-to links loop back to it: the thread has no first message');
     const unmapped = await runLoad([threads, '--kind', 'messages', '--db', db]);
     expect(unmapped.code).toBe(1);
@@ -134,7 +134,7 @@ describe('npm run load', () => {
     expect(refused.stderr).toMatch(/field "kind" maps "Insert ticket" to "\?", which is not one of created, agent_reply, /);
 
     const builtIn = await runLoad([join(xes, 'canonical-kinds.xes'), '--source', 'xes', '--db', db]);
-    expect(withoutTimes(builtIn.stdout).split('\n')[0]).toBe('canonical-kinds.xes: xes events — 4 read, 3 inserted, 0 updated, 0 unchanged, 1 rejected in T s');
+    expect(withoutTimes(builtIn.stdout).split('\n')[0]).toBe('canonical-kinds.xes: xes events — 4 read, 3 inserted, 0 updated, 0 unchanged, 1 rejected, 1 ticket created in T s');
     const folder = await runLoad([xes, '--mapping', join(projectRoot, 'pipelines/mappings/helpdesk-italian-xes.json'), '--db', join(dir, 'folder.duckdb')]);
     expect(folder.stderr).toMatch(/malformed\.xes: is not well-formed XML: line 7/);
   });
