@@ -34,7 +34,8 @@ Options:
   --timezone ZONE      IANA zone of timestamps written without an offset (default UTC)
   --strict             any rejected row fails the whole file
   --dry-run            report what would change, then roll back
-  --print-mapping      print a mapping skeleton for the file's columns and exit
+  --print-mapping      print a mapping skeleton for the file's columns and exit; to keep it in a file, silence
+                       npm's banner: npm run -s load -- FILE --print-mapping > mapping.json
   --db PATH            the database (default SERVICEPULSE_DB or data/servicepulse.duckdb)
   --server URL         upload to a running ServicePulse server (e.g. http://127.0.0.1:8080), which loads
                        the files into its database; for when that server holds the database open

@@ -45,6 +45,6 @@ export function detectMapping(file: string, columns: readonly string[], options:
   throw new LoadError(
     file,
     `is not a known ${wanted ? `${wanted} ` : ''}export. Columns found: ${columns.map((c) => `"${c}"`).join(', ')}. ` +
-      `Write a mapping file (start from \`npm run load -- ${file} --print-mapping${options.kind ? ` --kind ${options.kind}` : ''}\`) and pass it with --mapping.`,
+      `Write a mapping file (start from \`npm run -s load -- ${file} --print-mapping${options.kind ? ` --kind ${options.kind}` : ''} > mapping.json\`) and pass it with --mapping.`,
   );
 }

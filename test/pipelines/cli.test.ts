@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Database } from '../../sql/db.ts';
 import { smallFixture } from '../helpers/db.ts';
+import { spawnSync } from 'node:child_process';
 import { runLoad, withoutTimes } from '../support/run-cli.ts';
 import { projectRoot } from '../support/server-process.ts';
 
@@ -86,10 +87,13 @@ describe('npm run load', () => {
     const unknown = await runLoad([file, '--db', db]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toBe(
-      `servicepulse load: ${file}: is not a known export. Columns found: "Case Number", "Opened", "State", "Medium", "Summary". Write a mapping file (start from \`npm run load -- ${file} --print-mapping\`) and pass it with --mapping.\n`,
+      `servicepulse load: ${file}: is not a known export. Columns found: "Case Number", "Opened", "State", "Medium", "Summary". Write a mapping file (start from \`npm run -s load -- ${file} --print-mapping > mapping.json\`) and pass it with --mapping.\n`,
     );
     const skeleton = JSON.parse((await runLoad([file, '--print-mapping', '--db', db])).stdout);
     expect(skeleton.fields).toEqual({ external_id: 'Case Number', created_at: 'Opened', status: 'State', channel: 'Medium', subject: 'Summary' });
+    // The command the error names, through npm as a person types it: its output is the JSON alone, no npm banner.
+    const throughNpm = spawnSync('npm', ['run', '-s', 'load', '--', file, '--print-mapping', '--db', db], { cwd: projectRoot, encoding: 'utf8' });
+    expect(JSON.parse(throughNpm.stdout)).toEqual(skeleton);
 
     const mapping = join(dir, 'mapping.json');
     writeFileSync(mapping, JSON.stringify({
