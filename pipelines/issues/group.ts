@@ -131,8 +131,18 @@ function refine(batch: SignedBatch, group: Int32Array, groups: number, options: 
   const sig = batch.signatures;
   const leftovers: number[] = [];
   const minShared = minSharedBands(options.threshold, options.coreBanding);
+  // A ticket signed like an earlier one (batch.ts) goes where that one went: the choice depends on the signature only.
+  const choice = new Int32Array(group.length);
+  const sameAs = batch.sameAs;
   for (let t = 0; t < group.length; t++) {
     if (group[t] === NONE) continue;
+    const first = sameAs[t]!;
+    if (first !== t) {
+      const chosen = choice[first]!;
+      if (chosen === NONE) leftovers.push(t);
+      else group[t] = chosen;
+      continue;
+    }
     let best = NONE;
     let bestSimilarity = options.threshold;
     for (const g of kept.candidates(sig, t * k, candidates, minShared)) {
@@ -142,6 +152,7 @@ function refine(batch: SignedBatch, group: Int32Array, groups: number, options: 
         bestSimilarity = similarity;
       }
     }
+    choice[t] = best;
     if (best === NONE) leftovers.push(t);
     else group[t] = best;
   }
