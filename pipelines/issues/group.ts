@@ -93,12 +93,18 @@ interface Profiles {
 function profiles(batch: SignedBatch, group: Int32Array, groups: number): Profiles {
   const sizes = new Int32Array(groups);
   const counts = Array.from({ length: groups }, () => new Map<string, number>());
+  // A ticket with the same features as an earlier one in its group (batch.ts) adds what that one adds: the features
+  // are counted once, times the number of such tickets.
+  const times = new Int32Array(group.length);
+  const sameAs = batch.sameAs;
   for (let t = 0; t < group.length; t++) {
     const g = group[t]!;
     if (g === NONE) continue;
     sizes[g]!++;
-    addCounts(counts[g]!, batch.features[t]!);
+    const first = sameAs[t]!;
+    times[group[first] === g ? first : t]!++;
   }
+  for (let t = 0; t < group.length; t++) if (times[t]! > 0) addCounts(counts[group[t]!]!, batch.features[t]!, times[t]!);
   return { sizes, counts };
 }
 
