@@ -48,6 +48,11 @@ export interface IssuesResult {
   /** Share of the batch's unseen-problem tickets put into new issues (synthetic corpus only). */
   unseenIntoNew: number | null;
   baselineRssKiB: number;
+  /**
+   * Share of the corpus's tickets whose subject and description no earlier ticket has (demo corpus): the grouping
+   * signs and places repeated feature lists once (pipelines/issues/batch.ts), so a corpus of repeats would flatter it.
+   */
+  distinctTexts: number | null;
 }
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
@@ -109,6 +114,7 @@ async function measureDemo(input: IssuesInput): Promise<IssuesResult> {
     batchIntoExisting: intoExisting / batch.rows.length,
     unseenIntoNew: null,
     baselineRssKiB,
+    distinctTexts: new Set(corpus.rows.map((r) => `${r.subject}\n${r.description}`)).size / corpus.rows.length,
   };
 }
 
@@ -153,6 +159,7 @@ async function measureSynthetic(input: IssuesInput): Promise<IssuesResult> {
     batchIntoExisting: intoExisting / known.terms.length,
     unseenIntoNew: intoNew / unseen.terms.length,
     baselineRssKiB,
+    distinctTexts: null,
   };
 }
 

@@ -88,7 +88,11 @@ export async function main(argv: string[]): Promise<number> {
   );
   console.log('group s: wall time of the whole first grouping; text s / grouping s: its text analysis (the main thread\'s half included) and the grouping proper, as the worker thread saw them.');
   console.log('RSS before: the child with its corpus made, before grouping (making it is not timed). CPU s: the process\'s user + system time for the step, all threads.');
-  if (corpus === 'demo') console.log(`assign s: the batch's analysis and assignment on one thread started with it (its start-up, about a second, included).`);
+  if (corpus === 'demo') {
+    console.log(`assign s: the batch's analysis and assignment on one thread started with it (its start-up, about a second, included).`);
+    // Repeated texts are signed and placed once (pipelines/issues/batch.ts): how many there are says how much that flatters.
+    console.log(`Distinct texts (subject + description): ${results.map((r) => `${percent(r.distinctTexts)} of ${int(r.tickets)}`).join(', ')}.`);
+  }
   const largest = results.at(-1)!;
   console.log(
     `${int(largest.tickets)} grouped in ${largest.groupSeconds.toFixed(1)} s: ${(largest.groupSeconds / groupTarget).toFixed(2)}× the ${groupTarget} s target; ` +
