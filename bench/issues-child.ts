@@ -1,12 +1,14 @@
 // One measurement of `npm run bench -- issues`, in a process of its own (see child.ts): a corpus of `tickets` tickets
 // (not timed), its full grouping (timed), then the incremental assignment of a further `batch` tickets (timed).
 // Corpus 'demo': the demo generator's ticket texts (issues-corpus.ts), analysed and grouped as a tickets load does it,
-// on the load's worker threads (pipelines/issues/analysis-threads.ts: two for the first grouping, each analysing half
-// the texts, the lead then grouping them all; one for the batch, started with it). Corpus 'synthetic': already
+// beside a load's worker thread (pipelines/assign-issues.ts assignBesideThread: for the first grouping the thread and this
+// one each analyse half the texts, and the thread groups them all; the batch all on the thread, started with it).
+// Corpus 'synthetic': already
 // normalised terms (pipelines/issues/synthetic.ts), grouped on this thread, with a batch holding 1 % of a problem the
 // corpus never had.
 import type { StoredGrouping } from '../sql/issues/store.ts';
 import { assignTickets } from '../pipelines/issues/assign.ts';
+import { assignBesideThread } from '../pipelines/assign-issues.ts';
 import { AnalysisThreads } from '../pipelines/issues/analysis-threads.ts';
 import { groupTickets } from '../pipelines/issues/group.ts';
 import { normalisedMutualInformation, purity } from '../pipelines/issues/quality.ts';
@@ -26,7 +28,7 @@ export interface IssuesInput {
 
 export interface IssuesResult {
   tickets: number;
-  /** Wall seconds of the text analysis and of the grouping proper, as the lead thread saw them (demo corpus). */
+  /** Wall seconds of the text analysis and of the grouping proper, as the worker thread saw them (demo corpus). */
   analyseSeconds: number | null;
   groupOnlySeconds: number | null;
   groupSeconds: number;
@@ -46,6 +48,11 @@ export interface IssuesResult {
   /** Share of the batch's unseen-problem tickets put into new issues (synthetic corpus only). */
   unseenIntoNew: number | null;
   baselineRssKiB: number;
+  /**
+   * Share of the corpus's tickets whose subject and description no earlier ticket has (demo corpus): the grouping
+   * signs and places repeated feature lists once (pipelines/issues/batch.ts), so a corpus of repeats would flatter it.
+   */
+  distinctTexts: number | null;
 }
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
@@ -67,11 +74,11 @@ async function measureDemo(input: IssuesInput): Promise<IssuesResult> {
 
   let since = performance.now();
   let cpu = process.cpuUsage();
-  const grouped = await new AnalysisThreads().start(2).assign(emptyStore(), corpus.rows);
+  const grouped = await assignBesideThread(new AnalysisThreads().start(), emptyStore(), corpus.rows);
   const groupSeconds = seconds(since);
   const groupCpuSeconds = cpuSeconds(cpu);
   const groupRssKiB = peakRssKiB();
-  if (!grouped?.changes) throw new Error('the analysis threads did not answer');
+  if (!grouped?.changes) throw new Error('the analysis thread did not answer');
   const changes = grouped.changes;
   const assignment = Int32Array.from(changes.tickets, (t) => t.issueId ?? -1);
 
@@ -86,7 +93,7 @@ async function measureDemo(input: IssuesInput): Promise<IssuesResult> {
   since = performance.now();
   cpu = process.cpuUsage();
   // One thread, started with the batch as a load of 10k tickets does (its start-up included).
-  const assigned = await new AnalysisThreads().start(1).assign(stored, batch.rows);
+  const assigned = await assignBesideThread(new AnalysisThreads().start(), stored, batch.rows);
   const assignSeconds = seconds(since);
   const assignCpuSeconds = cpuSeconds(cpu);
   if (!assigned?.changes) throw new Error('the analysis thread did not answer the batch');
@@ -107,6 +114,7 @@ async function measureDemo(input: IssuesInput): Promise<IssuesResult> {
     batchIntoExisting: intoExisting / batch.rows.length,
     unseenIntoNew: null,
     baselineRssKiB,
+    distinctTexts: new Set(corpus.rows.map((r) => `${r.subject}\n${r.description}`)).size / corpus.rows.length,
   };
 }
 
@@ -151,6 +159,7 @@ async function measureSynthetic(input: IssuesInput): Promise<IssuesResult> {
     batchIntoExisting: intoExisting / known.terms.length,
     unseenIntoNew: intoNew / unseen.terms.length,
     baselineRssKiB,
+    distinctTexts: null,
   };
 }
 

@@ -15,6 +15,7 @@ import { documentFrequencies, issueName, keptTermCount } from './issues/naming.t
 import { SubjectCounts } from './issues/subject-counts.ts';
 import { ticketTerms, type TicketTerms } from './issues/text.ts';
 import { AnalysisThreads } from './issues/analysis-threads.ts';
+import type { AnalyseAnswer } from './issues/analyse-worker.ts';
 
 export type TextRow = {
   ticket_id: string;
@@ -52,16 +53,22 @@ export interface TextsToAssign {
 export const WORKER_MIN_TEXTS = 5_000;
 
 /**
- * File sizes from which a tickets load starts one, then two, worker threads before it knows how many texts it has,
- * so that their start-up overlaps DuckDB's reading of the file: about 5,000 and 20,000 rows of a helpdesk export
- * (the demo's rows are 500 bytes, a short export's 200). A file whose tickets are all stored already lets them go.
+ * From this many texts on, with a second core, the load's own thread analyses the second half of the texts while the
+ * worker thread analyses the first (analysis-threads.ts): splitting pays off only where the analysis is long, since
+ * the other core is DuckDB's too.
  */
-export const EARLY_THREADS_MIN_BYTES: readonly [one: number, two: number] = [1 << 20, 8 << 20];
+export const SPLIT_MIN_TEXTS = 20_000;
 
-/** The worker threads to start as a tickets load of `bytes` bytes starts (none for a small file). */
-export function earlyAnalysisThreads(bytes: number, cores = availableParallelism()): AnalysisThreads | undefined {
-  const count = (bytes >= EARLY_THREADS_MIN_BYTES[0] ? 1 : 0) + (bytes >= EARLY_THREADS_MIN_BYTES[1] && cores >= 2 ? 1 : 0);
-  return count > 0 ? new AnalysisThreads().start(count) : undefined;
+/**
+ * File size from which a tickets load starts its worker thread before it knows how many texts it has, so that its
+ * start-up overlaps DuckDB's reading of the file: about 5,000 rows of a helpdesk export (the demo's rows are 500
+ * bytes, a short export's 200). A file whose tickets are all stored already lets it go.
+ */
+export const EARLY_THREAD_MIN_BYTES = 1 << 20;
+
+/** The worker thread to start as a tickets load of `bytes` bytes starts (none for a small file). */
+export function earlyAnalysisThreads(bytes: number): AnalysisThreads | undefined {
+  return bytes >= EARLY_THREAD_MIN_BYTES ? new AnalysisThreads().start() : undefined;
 }
 
 /**
@@ -74,7 +81,13 @@ export function earlyAnalysisThreads(bytes: number, cores = availableParallelism
  * overlaps those writes too. A small load's analysis runs here, yielding every few hundred tickets so that
  * `meanwhile`'s queries follow one another without waiting for it all. The caller ends the threads.
  */
-export async function analyseTextsWhile<T>(query: Query, source: string, meanwhile: () => Promise<T>, threads = new AnalysisThreads()): Promise<[Promise<TextsToAssign>, T]> {
+export async function analyseTextsWhile<T>(
+  query: Query,
+  source: string,
+  meanwhile: () => Promise<T>,
+  threads = new AnalysisThreads(),
+  cores = availableParallelism(),
+): Promise<[Promise<TextsToAssign>, T]> {
   const found = await query.all<{ external_id: string; subject: string | null; description: string | null }>(
     `SELECT i.external_id, i.subject, i.description
        FROM incoming_tickets i
@@ -88,8 +101,8 @@ export async function analyseTextsWhile<T>(query: Query, source: string, meanwhi
   let texts: Promise<TextsToAssign>;
   if (rows.length >= WORKER_MIN_TEXTS) {
     const stored = await readGroupingState(query);
-    texts = threads.assign(stored, rows).then(async (worked) =>
-      // The threads could not run: the analysis is done here after all.
+    texts = assignBesideThread(threads, stored, rows, cores).then(async (worked) =>
+      // The thread could not run: the analysis is done here after all.
       worked ? { externalIds, rows, assigned: { stored, changes: worked.changes } } : { externalIds, rows, texts: await analyseHere(rows) },
     );
   } else {
@@ -101,11 +114,31 @@ export async function analyseTextsWhile<T>(query: Query, source: string, meanwhi
   return [texts, await meanwhile()];
 }
 
-async function analyseHere(rows: readonly Pick<TextRow, 'subject' | 'description'>[]): Promise<TicketTerms[]> {
+/**
+ * The assignment of `rows` against `stored` by the worker thread (analysis-threads.ts), tickets numbered by position;
+ * from SPLIT_MIN_TEXTS texts on, with a second core, this thread analyses the second half meanwhile. Null when the
+ * thread could not run.
+ */
+export function assignBesideThread(threads: AnalysisThreads, stored: StoredGrouping, rows: readonly Pick<TextRow, 'subject' | 'description'>[], cores = availableParallelism()): Promise<AnalyseAnswer | null> {
+  const split = rows.length >= SPLIT_MIN_TEXTS && cores >= 2 ? Math.ceil(rows.length / 2) : rows.length;
+  if (split === rows.length) return threads.assign(stored, rows);
+  const rest = analyseHere(rows.slice(split), threads.signal);
+  rest.catch(() => undefined); // an abandoned load: assign rejects, and nobody awaits this
+  return threads.assign(stored, rows.slice(0, split), rest);
+}
+
+/**
+ * The terms of `rows`, analysed on this thread a few hundred at a time, so that DuckDB's next query is never kept
+ * waiting long. Stops (rejects) once `stop` is aborted: the load has failed.
+ */
+async function analyseHere(rows: readonly Pick<TextRow, 'subject' | 'description'>[], stop?: AbortSignal): Promise<TicketTerms[]> {
   const texts: TicketTerms[] = [];
   for (let i = 0; i < rows.length; i++) {
     texts.push(safeTicketTerms(rows[i]!));
-    if (i % 256 === 255) await new Promise((resolve) => setImmediate(resolve));
+    if (i % 256 === 255) {
+      await new Promise((resolve) => setImmediate(resolve));
+      stop?.throwIfAborted();
+    }
   }
   return texts;
 }

@@ -1,8 +1,8 @@
 // A worker thread's side of a large tickets load's issue assignment (analysis-threads.ts): the texts' terms and their
 // assignment to the stored issues, which are plain JavaScript and would otherwise hold the load's one thread while
 // DuckDB prepares the rows on its own threads. Tickets are numbered by their position here; the load puts their ids
-// in once it knows them. The lead thread analyses its rows and groups them with the helper's, whose terms come over
-// `helper` (the helper analysed the rows after the lead's); only the changes go back to the load, not the terms.
+// in once it knows them. The thread analyses its rows and groups them with those the load's own thread analysed
+// meanwhile, whose terms come over `rest` (rows after this thread's); only the changes go back, not the terms.
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import { assignAnalysed, safeTicketTerms, type TextRow } from '../assign-issues.ts';
 import type { GroupingChanges, StoredGrouping } from '../../sql/issues/store.ts';
@@ -10,14 +10,16 @@ import type { TicketTerms } from './text.ts';
 
 export type WorkerRow = Pick<TextRow, 'subject' | 'description'>;
 
-export type AnalyseRequest =
-  | { kind: 'assign'; stored: StoredGrouping; rows: WorkerRow[]; helper?: MessagePort }
-  | { kind: 'analyse'; rows: WorkerRow[]; lead: MessagePort };
+export interface AnalyseRequest {
+  stored: StoredGrouping;
+  rows: WorkerRow[];
+  rest?: MessagePort;
+}
 
 /** The lead's answer; its times are the benchmark's breakdown (bench/issues-child.ts). */
 export interface AnalyseAnswer {
   changes: GroupingChanges | null;
-  /** Seconds the lead spent analysing its texts, waiting for the helper's, and grouping them all. */
+  /** Seconds the thread spent analysing its texts, waiting for the rest's terms, and grouping them all. */
   seconds: { analyse: number; wait: number; group: number };
 }
 
@@ -25,23 +27,17 @@ parentPort!.once('message', (request: AnalyseRequest) => {
   const started = performance.now();
   const texts = request.rows.map(safeTicketTerms);
   const analysed = performance.now();
-  if (request.kind === 'analyse') {
-    request.lead.postMessage(texts);
-    request.lead.close();
-    parentPort!.postMessage('done');
-    return;
-  }
-  const { stored, helper } = request;
+  const { stored, rest } = request;
   const finish = (all: TicketTerms[]) => {
     const received = performance.now();
     const changes = all.length > 0 ? assignAnalysed(stored, all.map((_, i) => i), all) : null;
     const seconds = { analyse: (analysed - started) / 1000, wait: (received - analysed) / 1000, group: (performance.now() - received) / 1000 };
     parentPort!.postMessage({ changes, seconds } satisfies AnalyseAnswer);
   };
-  if (!helper) finish(texts);
+  if (!rest) finish(texts);
   else
-    helper.once('message', (theirs: TicketTerms[]) => {
-      helper.close();
+    rest.once('message', (theirs: TicketTerms[]) => {
+      rest.close();
       finish(texts.concat(theirs));
     });
 });

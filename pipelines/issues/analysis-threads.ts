@@ -1,15 +1,14 @@
-// The worker threads a large tickets load's issue assignment runs in (analyse-worker.ts), beside DuckDB's own work.
-// Started when the load starts (`start`), so that their start-up (tsx compiling the modules, the language detector's
-// tables: about a second of CPU each) overlaps DuckDB's reading of the file rather than delaying the analysis; then
-// given the texts (`assign`). With two threads the texts are split in halves: the helper analyses the second half and
-// hands its terms to the lead, which analyses the first and groups them all. Two threads pay off only where the
-// analysis is long (a 2-core machine's other core is DuckDB's too), hence `SPLIT_MIN_TEXTS`.
+// The worker thread a large tickets load's issue assignment runs in (analyse-worker.ts), beside DuckDB's own work.
+// Started when the load starts (`start`), so that its start-up (tsx compiling the modules, the language detector's
+// tables: about a second of CPU) overlaps DuckDB's reading of the file rather than delaying the analysis; then given
+// the texts (`assign`). A long analysis is split: the caller (the load's own thread, idle while DuckDB works) analyses
+// the second half and hands its terms over (`rest`), and the thread analyses the first and groups them all. A second
+// worker for that half cost its own start-up (another second of CPU on a 2-core machine whose other core is DuckDB's)
+// and its own copy of the detector's tables, and its terms were copied over all the same.
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { StoredGrouping } from '../../sql/issues/store.ts';
 import type { AnalyseAnswer, AnalyseRequest, WorkerRow } from './analyse-worker.ts';
-
-/** From this many texts on, the analysis is split over two threads. */
-export const SPLIT_MIN_TEXTS = 20_000;
+import type { TicketTerms } from './text.ts';
 
 /** A running analysis thread, or null when none could be started (a load never fails for want of a thread). */
 function startWorker(): Worker | null {
@@ -30,33 +29,31 @@ function startWorker(): Worker | null {
 const exited = new WeakSet<Worker>();
 
 export class AnalysisThreads {
-  private readonly workers: Worker[] = [];
-  /** Rejects the pending `assign` when the caller ends the threads before they answered (a failed load). */
+  private worker: Worker | null = null;
+  /** Rejects the pending `assign` when the caller ends the thread before it answered (a failed load). */
   private abandon: (() => void) | null = null;
+  private readonly ended = new AbortController();
 
-  /** Starts `count` threads now (1 or 2; more are never used). */
-  start(count: number): this {
-    while (this.workers.length < Math.min(count, 2)) {
-      const worker = startWorker();
-      if (!worker) break;
-      this.workers.push(worker);
-    }
+  /** Starts the thread now (if it is not running). */
+  start(): this {
+    if (!this.worker && !this.ended.signal.aborted) this.worker = startWorker();
     return this;
   }
 
   /**
-   * The terms of `rows` and their assignment against `stored` (tickets numbered by position in `rows`), on the
-   * threads started (one is started now if none was); null when a thread could not start or failed (the caller
-   * then does the work itself). A helper started for a load with fewer than `splitMin` texts is let go. Rejects
-   * when the caller ends the threads first (`close`): the load has failed and wants no fallback work done.
+   * The terms of `rows` and their assignment against `stored`, on the thread (started now if it was not), with
+   * `rest`: the terms of more tickets, numbered on after `rows`, that the caller analyses meanwhile. Tickets are
+   * numbered by position. Null when the thread could not start or failed, or `rest` failed (the caller then does the
+   * work itself). Rejects when the caller ends the thread first (`close`): the load has failed and wants no fallback
+   * work done.
    */
-  assign(stored: StoredGrouping, rows: readonly WorkerRow[], splitMin = SPLIT_MIN_TEXTS): Promise<AnalyseAnswer | null> {
-    if (this.workers.some((w) => exited.has(w))) this.close();
-    if (this.workers.length === 0) this.start(1);
-    const [lead, helper] = this.workers;
-    if (!lead) return Promise.resolve(null);
-    const split = helper && rows.length >= splitMin ? Math.ceil(rows.length / 2) : rows.length;
-    if (helper && split === rows.length) void helper.terminate();
+  assign(stored: StoredGrouping, rows: readonly WorkerRow[], rest?: Promise<TicketTerms[]>): Promise<AnalyseAnswer | null> {
+    if (this.worker && exited.has(this.worker)) this.worker = null;
+    const lead = this.start().worker;
+    if (!lead) {
+      this.close(); // the caller's share stops: the caller does all the work now
+      return Promise.resolve(null);
+    }
     return new Promise((resolve, reject) => {
       let settled = false;
       const settle = (value: AnalyseAnswer | null) => {
@@ -73,30 +70,42 @@ export class AnalysisThreads {
       lead.once('message', settle);
       lead.once('error', () => settle(null));
       lead.once('exit', () => settle(null));
-      if (split === rows.length) {
-        lead.postMessage({ kind: 'assign', stored, rows: [...rows] } satisfies AnalyseRequest);
+      if (!rest) {
+        lead.postMessage({ stored, rows: [...rows] } satisfies AnalyseRequest);
         return;
       }
       const { port1, port2 } = new MessageChannel();
-      let helped = false;
-      helper!.once('message', () => (helped = true));
-      helper!.once('error', () => settle(null));
-      helper!.once('exit', () => helped || settle(null));
-      lead.postMessage({ kind: 'assign', stored, rows: rows.slice(0, split), helper: port1 } satisfies AnalyseRequest, [port1]);
-      helper!.postMessage({ kind: 'analyse', rows: rows.slice(split), lead: port2 } satisfies AnalyseRequest, [port2]);
+      lead.postMessage({ stored, rows: [...rows], rest: port1 } satisfies AnalyseRequest, [port1]);
+      rest.then(
+        (texts) => {
+          if (!settled) port2.postMessage(texts);
+          port2.close();
+        },
+        () => {
+          port2.close();
+          settle(null);
+        },
+      );
     });
   }
 
-  /** Threads started and not yet ended. */
-  get size(): number {
-    return this.workers.length;
+  /** Aborted once the thread is ended: the caller's share of the analysis stops then too. */
+  get signal(): AbortSignal {
+    return this.ended.signal;
   }
 
-  /** Ends the threads (after `assign`, or when the load did not need them). */
+  /** Threads started and not yet ended (0 or 1). */
+  get size(): number {
+    return this.worker ? 1 : 0;
+  }
+
+  /** Ends the thread (after `assign`, or when the load did not need it). */
   close(): void {
     const abandon = this.abandon;
     this.abandon = null;
     abandon?.();
-    for (const worker of this.workers.splice(0)) void worker.terminate();
+    this.ended.abort();
+    if (this.worker) void this.worker.terminate();
+    this.worker = null;
   }
 }

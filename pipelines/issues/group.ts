@@ -93,12 +93,18 @@ interface Profiles {
 function profiles(batch: SignedBatch, group: Int32Array, groups: number): Profiles {
   const sizes = new Int32Array(groups);
   const counts = Array.from({ length: groups }, () => new Map<string, number>());
+  // A ticket with the same features as an earlier one in its group (batch.ts) adds what that one adds: the features
+  // are counted once, times the number of such tickets.
+  const times = new Int32Array(group.length);
+  const sameAs = batch.sameAs;
   for (let t = 0; t < group.length; t++) {
     const g = group[t]!;
     if (g === NONE) continue;
     sizes[g]!++;
-    addCounts(counts[g]!, batch.features[t]!);
+    const first = sameAs[t]!;
+    times[group[first] === g ? first : t]!++;
   }
+  for (let t = 0; t < group.length; t++) if (times[t]! > 0) addCounts(counts[group[t]!]!, batch.features[t]!, times[t]!);
   return { sizes, counts };
 }
 
@@ -131,8 +137,18 @@ function refine(batch: SignedBatch, group: Int32Array, groups: number, options: 
   const sig = batch.signatures;
   const leftovers: number[] = [];
   const minShared = minSharedBands(options.threshold, options.coreBanding);
+  // A ticket signed like an earlier one (batch.ts) goes where that one went: the choice depends on the signature only.
+  const choice = new Int32Array(group.length);
+  const sameAs = batch.sameAs;
   for (let t = 0; t < group.length; t++) {
     if (group[t] === NONE) continue;
+    const first = sameAs[t]!;
+    if (first !== t) {
+      const chosen = choice[first]!;
+      if (chosen === NONE) leftovers.push(t);
+      else group[t] = chosen;
+      continue;
+    }
     let best = NONE;
     let bestSimilarity = options.threshold;
     for (const g of kept.candidates(sig, t * k, candidates, minShared)) {
@@ -142,6 +158,7 @@ function refine(batch: SignedBatch, group: Int32Array, groups: number, options: 
         bestSimilarity = similarity;
       }
     }
+    choice[t] = best;
     if (best === NONE) leftovers.push(t);
     else group[t] = best;
   }

@@ -22,6 +22,7 @@ export function coreFeatures(sorted: readonly (readonly [string, number])[], siz
   return core;
 }
 
-export function addCounts(into: Map<string, number>, features: readonly string[]): void {
-  for (const feature of features) into.set(feature, (into.get(feature) ?? 0) + 1);
+/** Counts `features` (one ticket's, or `times` tickets' with the same features) into `into`. */
+export function addCounts(into: Map<string, number>, features: readonly string[], times = 1): void {
+  for (const feature of features) into.set(feature, (into.get(feature) ?? 0) + times);
 }
