@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SuggestionDetailResponse, SuggestionImpactResponse, SuggestionListResponse } from '../../api/contracts.ts';
+import { axeViolations } from '../support/axe.ts';
 import { hasChromium, resultsDir, startDemoBrowser, type DemoAccount, type DemoBrowser } from '../support/browser.ts';
 import { demoPassword } from '../support/sign-in.ts';
 
@@ -194,12 +195,14 @@ describe.runIf(hasChromium)('Suggestions in Chromium', () => {
     expect(label).toContain(`Before: ${impact.before.map((w) => `${w.week} = ${w.value ?? 'no value'}`).join(', ')}.`);
     expect(label).toContain(`After: ${impact.after.map((w) => `${w.week} = ${w.value ?? 'no value'}`).join(', ')}.`);
     expect(await page.getByTestId('suggestion-implemented-on').textContent()).toContain('Implemented on');
+    expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(resultsDir, 'suggestion-impact-light.png'), fullPage: true });
     expect(problems).toEqual([]);
     await page.close();
   });
 
-  it('draws the board and the inbox in light, dark and at a 390 px phone (screenshots)', async () => {
+  it('draws the board and the inbox in light, dark and at a 390 px phone (screenshots), meeting WCAG 2 AA (axe)', async () => {
+    const found: string[] = [];
     for (const colorScheme of ['light', 'dark'] as const) {
       for (const width of [1200, 390]) {
         const name = `${colorScheme}${width === 390 ? '-phone' : ''}`;
@@ -208,6 +211,7 @@ describe.runIf(hasChromium)('Suggestions in Chromium', () => {
         await agent.getByTestId('suggestion').first().waitFor();
         await agent.locator('[data-testid="status-tab"][data-status="new"]').filter({ hasText: /\(\d+\)/ }).waitFor();
         expect(await agent.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        found.push(...(await axeViolations(agent)).map((line) => `board ${name}: ${line}`));
         await agent.screenshot({ path: join(resultsDir, `suggestions-board-${name}.png`), fullPage: true });
         await agent.close();
 
@@ -218,9 +222,11 @@ describe.runIf(hasChromium)('Suggestions in Chromium', () => {
         await first.getByTestId('inbox-answer').click();
         await first.getByTestId('move-form').waitFor();
         expect(await manager.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        found.push(...(await axeViolations(manager)).map((line) => `inbox ${name}: ${line}`));
         await manager.screenshot({ path: join(resultsDir, `suggestions-inbox-${name}.png`), fullPage: true });
         await manager.close();
       }
     }
+    expect(found).toEqual([]);
   });
 });
