@@ -36,6 +36,11 @@ describe('suggestion impact option', () => {
     expect((after.markArea?.label as { formatter: string }).formatter).toBe('live 30 May 2026');
   });
 
+  it('keeps a ticket count’s axis to whole numbers, not a goal metric’s', () => {
+    expect(buildImpactOption(impact).yAxis).toEqual({ type: 'value', minInterval: 1 });
+    expect(buildImpactOption({ ...impact, source: { ...impact.source, kind: 'goal', unit: 'minutes' } }).yAxis).toEqual({ type: 'value' });
+  });
+
   it('draws no medians without a measured change, and nothing after when there is no week after', () => {
     const [before, after] = buildImpactOption({ ...impact, after: [], change: null }).series as [BarSeriesOption, BarSeriesOption];
     expect(before.markLine).toBeUndefined();
