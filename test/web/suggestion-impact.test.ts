@@ -33,7 +33,7 @@ describe('suggestion impact option', () => {
     expect(before.markLine?.data).toEqual([[{ name: 'Median before', coord: ['2026-05-11', 3] }, { coord: ['2026-05-18', 3] }]]);
     expect(after.markLine?.data).toEqual([[{ name: 'Median after', coord: ['2026-06-01', 1] }, { coord: ['2026-06-08', 1] }]]);
     expect(after.markArea?.data).toEqual([[{ xAxis: '2026-06-01' }, { xAxis: '2026-06-08' }]]);
-    expect((after.markArea?.label as { formatter: string }).formatter).toBe('live 30 May 2026');
+    expect((after.markArea?.label as { formatter: string }).formatter).toBe('live 30 May 2026 →');
   });
 
   it('keeps a ticket count’s axis to whole numbers, not a goal metric’s', () => {

@@ -17,7 +17,7 @@ import type { SuggestionImpactResponse } from '$api/contracts';
 import { csvText } from '../../../../../common/csv';
 import { formatDate, formatPeriod, formatPeriodShort } from '../../format';
 import type { DataTableModel } from '../chart-data';
-import { OKABE_ITO, SURFACE, type ColorScheme } from '../palette';
+import { OKABE_ITO, type ColorScheme } from '../palette';
 import { CHART_FONT } from './metric-series';
 
 type Impact = Pick<SuggestionImpactResponse, 'before' | 'after' | 'implemented_on' | 'change' | 'source'>;
@@ -114,8 +114,8 @@ export function buildImpactOption(impact: Impact, options: { scheme?: ColorSchem
               markArea: {
                 silent: true,
                 itemStyle: { color: scheme === 'dark' ? 'rgba(255,255,255,0.06)' : 'rgba(0,0,0,0.04)' },
-                // On a background of the chart's surface, so a tall bar under it does not hide it.
-                label: { show: true, position: 'insideTopLeft', formatter: `live ${formatDate(live)}`, color: muted, backgroundColor: SURFACE[scheme], padding: [2, 4] },
+                // Above the plot, where no bar can hide it.
+                label: { show: true, position: 'top', formatter: `live ${formatDate(live)} →`, color: muted },
                 data: [[{ xAxis: weeks[before]! }, { xAxis: weeks.at(-1)! }]],
               },
             }
