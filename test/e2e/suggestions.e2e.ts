@@ -161,7 +161,7 @@ describe.runIf(hasChromium)('Suggestions in Chromium', () => {
     await page.waitForURL((url) => url.pathname === `/suggestions/${id}`);
     const detail = page.getByTestId('suggestion-detail');
     await detail.waitFor();
-    expect(await detail.getByTestId('suggestion-title').textContent()).toBe(xssTitle);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(xssTitle);
     expect(await detail.getByTestId('suggestion-body').textContent()).toBe(xssBody);
     // A comment with markup is text too.
     await detail.getByTestId('comment-input').fill(xssBody);
