@@ -75,6 +75,14 @@ describe.runIf(hasChromium)('Suggestions in Chromium', () => {
     expect(await onBoard.getByTestId('suggestion-title').textContent()).toBe(title);
     expect(await onBoard.getByTestId('suggestion-status').getAttribute('data-value')).toBe('new');
     expect(await onBoard.getByTestId('vote-count').textContent()).toBe('0');
+    // "Only mine" lists the agent's own: as many as the API counts for them, this one among them.
+    await agent.getByTestId('board-mine').check();
+    await agent.waitForURL((url) => url.searchParams.get('mine') === '1');
+    const mineTotal = (await apiJson<SuggestionListResponse>('/api/suggestions?mine=true&limit=1', 'agent')).total;
+    await expect.poll(() => agent.getByTestId('suggestions-total').getAttribute('data-value')).toBe(String(mineTotal));
+    await item(agent, 'suggestion', submittedId).waitFor();
+    expect(await agent.getByTestId('suggestion-author').allTextContents()).toEqual(Array(mineTotal).fill(await agent.getByTestId('user-name').textContent().then((n) => `${n} (you)`)));
+    await agent.getByTestId('board-mine').uncheck();
 
     // A second agent votes for it: the count says 1 and the button is pressed; the API agrees.
     const { page: agent2, problems: problems2 } = await pageAs('agent2');
@@ -141,6 +149,25 @@ describe.runIf(hasChromium)('Suggestions in Chromium', () => {
     await item(agent, 'suggestion', submittedId).waitFor();
     await agent.close();
     expect([...problems, ...problems2, ...managerProblems]).toEqual([]);
+  });
+
+  it('gives a lead their team’s open suggestions in the inbox, and tells an agent the inbox is not theirs', async () => {
+    const { page: lead, problems } = await pageAs('lead');
+    await lead.goto(`${run.base}/suggestions/inbox`);
+    await lead.getByTestId('inbox-item').first().waitFor();
+    const me = await apiJson<{ user: { team_id: string } }>('/api/auth/me', 'lead');
+    const expected = await apiJson<SuggestionListResponse>(`/api/suggestions?status=new,under_review,accepted,in_progress&team=${me.user.team_id}&limit=200`, 'manager');
+    expect(expected.total).toBeGreaterThan(0);
+    const ids = await lead.getByTestId('inbox-item').evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-id'))));
+    expect(ids.sort((a, b) => a - b)).toEqual(expected.items.map((s) => s.suggestion_id).sort((a, b) => a - b));
+    await lead.close();
+
+    const { page: agent, problems: agentProblems } = await pageAs('agent');
+    await agent.goto(`${run.base}/suggestions/inbox`);
+    await agent.getByTestId('inbox-not-allowed').waitFor();
+    expect(await agent.getByTestId('inbox-item').count()).toBe(0);
+    await agent.close();
+    expect([...problems, ...agentProblems]).toEqual([]);
   });
 
   it('shows markup in a title and a body as literal text on the board and the suggestion’s page; none of it runs', async () => {
