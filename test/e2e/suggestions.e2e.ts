@@ -33,11 +33,16 @@ describe.runIf(hasChromium)('Suggestions in Chromium', () => {
     return (await response.json()) as T;
   }
 
-  /** Submits a suggestion through the board's form and returns its id (the API's newest of the agent's own). */
-  async function submitOnBoard(page: Page, title: string, body: string): Promise<number> {
+  /** Submits a suggestion through the board's form (linked to the `issue` picker's option of that index) and returns its id (the API's newest of the agent's own). */
+  async function submitOnBoard(page: Page, title: string, body: string, issue?: number): Promise<number> {
     const form = page.getByTestId('submit-suggestion');
     await form.getByTestId('submit-title').fill(title);
     await form.getByTestId('submit-body').fill(body);
+    if (issue !== undefined) {
+      // The picker's options come from GET /api/issues once the dashboard's range is known.
+      await expect.poll(() => form.getByTestId('submit-issue').locator('option').count()).toBeGreaterThan(issue);
+      await form.getByTestId('submit-issue').selectOption({ index: issue });
+    }
     await form.getByTestId('submit-button').click();
     await expect.poll(() => form.getByTestId('submit-done').textContent()).toBe(`Submitted “${title}”.`);
     const mine = await apiJson<SuggestionListResponse>('/api/suggestions?mine=true&sort=newest&limit=1', 'agent');
@@ -69,7 +74,10 @@ describe.runIf(hasChromium)('Suggestions in Chromium', () => {
     await expect.poll(() => form.getByTestId('submit-title-error').textContent()).toBe('title: at most 200 characters (this one has 201).');
     expect(await form.getByTestId('submit-title').getAttribute('aria-invalid')).toBe('true');
 
-    submittedId = await submitOnBoard(agent, title, 'When I answer, I keep opening their history in another tab.\nThe last three would do.');
+    submittedId = await submitOnBoard(agent, title, 'When I answer, I keep opening their history in another tab.\nThe last three would do.', 1);
+    // Linked to the recurring problem picked (the list's first, the one with most tickets), as the API stored it.
+    const picked = Number(await agent.getByTestId('submit-issue').locator('option').nth(1).getAttribute('value'));
+    expect((await apiJson<SuggestionDetailResponse>(`/api/suggestions/${submittedId}`, 'agent')).issue_id).toBe(picked);
     const onBoard = item(agent, 'suggestion', submittedId);
     await onBoard.waitFor();
     expect(await onBoard.getByTestId('suggestion-title').textContent()).toBe(title);
