@@ -140,6 +140,14 @@ describe.runIf(hasChromium)('Suggestions in Chromium', () => {
     await move.getByTestId('move-submit').click();
     await expect.poll(() => waiting.getByTestId('move-done').textContent()).toBe('Moved to Accepted.');
     expect(await waiting.getByTestId('suggestion-status').getAttribute('data-value')).toBe('accepted');
+    // The manager's view of the suggestion has its audit trail: what this test did, in order, the answer's text kept.
+    await manager.goto(`${run.base}/suggestions/${submittedId}`);
+    const trail = manager.getByTestId('audit-trail');
+    await trail.getByText('Show every change').click();
+    const events = trail.getByTestId('audit-event');
+    expect(await events.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-kind')))).toEqual(['create', 'vote', 'move', 'move', 'response']);
+    expect(await events.nth(3).textContent()).toContain('moved it from Under review to Accepted');
+    expect(await events.nth(4).textContent()).toContain(answer);
     await manager.close();
 
     // The author reloads the board and sees the status and the answer, marked as the latest response.
@@ -151,6 +159,11 @@ describe.runIf(hasChromium)('Suggestions in Chromium', () => {
     expect(await response.locator('.text').textContent()).toBe(answer);
     expect(await response.textContent()).toContain('Latest response');
     expect(await response.textContent()).toContain('Helena Matić');
+    // The audit trail is the managers' (it names anonymous authors): not on the agent's view of it.
+    await agent.goto(`${run.base}/suggestions/${submittedId}`);
+    await agent.getByTestId('suggestion-detail').waitFor();
+    expect(await agent.getByTestId('audit-trail').count()).toBe(0);
+    await agent.goto(`${run.base}/suggestions`);
     // …and in the Accepted tab.
     await agent.getByTestId('status-tabs').getByRole('radio', { name: /^Accepted/ }).check();
     await agent.waitForURL((url) => url.searchParams.get('status') === 'accepted');

@@ -1,5 +1,6 @@
 // The suggestion pages' pure parts: the board's choice in the URL, how long a suggestion has waited, the submit and
-// move forms as the API takes them, and which field an API problem is about — against hand-written values.
+// move forms as the API takes them, which field an API problem is about, and the audit trail in words — against
+// hand-written values.
 import { describe, expect, it } from 'vitest';
 import {
   boardChoiceFromQuery,
@@ -12,6 +13,7 @@ import {
   submitField,
   waitingText,
 } from '../../web/src/lib/suggestions/board';
+import { describeEvent } from '../../web/src/lib/suggestions/events';
 
 const problem = (detail: string, parameter?: string) => ({ type: 'about:blank', title: 'Text too long', status: 422, detail, ...(parameter ? { issues: [{ parameter, message: detail }] } : {}) });
 
@@ -78,5 +80,21 @@ describe('the forms as the API takes them', () => {
   it('tells an edited comment by its versions or its edit time', () => {
     expect(isEdited({ versions: [1], edited_at: null })).toBe(false);
     expect(isEdited({ versions: [1, 2], edited_at: '2026-12-06T10:00:00Z' })).toBe(true);
+  });
+});
+
+describe('the audit trail in words', () => {
+  it('says what each change did and keeps the text it carried', () => {
+    expect(describeEvent({ kind: 'create', payload: { title: 'T', body: 'B', anonymous: true } })).toEqual({ action: 'submitted it, anonymous to colleagues', text: null });
+    expect(describeEvent({ kind: 'move', payload: { from: 'in_progress', to: 'implemented', implemented_on: '2026-05-30' } })).toEqual({
+      action: 'moved it from In progress to Implemented (live 2026-05-30)',
+      text: null,
+    });
+    expect(describeEvent({ kind: 'move', payload: { from: 'new', to: 'declined', reason: 'Too costly' } })).toEqual({ action: 'moved it from New to Declined', text: 'Too costly' });
+    expect(describeEvent({ kind: 'response', payload: { response: 'Shipped.' } })).toEqual({ action: 'answered', text: 'Shipped.' });
+    expect(describeEvent({ kind: 'comment_edit', payload: { comment_id: 1, version: 2, before: 'old text', after: 'new text' } })).toEqual({ action: 'edited a comment', text: 'Before: old text' });
+    expect(describeEvent({ kind: 'edit', payload: { before: { issue_id: null }, after: { issue_id: 13 }, linked_by: 'demo' } })).toEqual({ action: 'changed issue_id (linked by the demo)', text: null });
+    expect(describeEvent({ kind: 'edit', payload: { before: { title: 'Old title' }, after: { title: 'New title' } } })).toEqual({ action: 'changed title', text: 'Before: Old title' });
+    expect(describeEvent({ kind: 'unvote', payload: {} })).toEqual({ action: 'took their vote back', text: null });
   });
 });
