@@ -1,16 +1,11 @@
 // Every page against the issue's "Everywhere" bars, in Chromium on the demo: WCAG 2 A and AA (colour contrast among
 // them) by axe-core in the light and the dark theme; at a 390 px phone no sideways scrolling and no control
 // outside the screen; and the keyboard reaching the filter bar, the cards' actions and the drill-down dialog.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import type { AxeResults } from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IssueListResponse, TicketsResponse } from '../../api/contracts.ts';
+import type { IssueListResponse, SuggestionListResponse, TicketsResponse } from '../../api/contracts.ts';
+import { axeViolations } from '../support/axe.ts';
 import { hasChromium, startBrowserRun, type BrowserRun, type DemoAccount } from '../support/browser.ts';
-
-// Evaluated through the DevTools protocol rather than a <script> tag, which the server's Content-Security-Policy refuses.
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Waits until the page has nothing left to load: every card near the screen asks when scrolled to, so scroll down it. */
 async function settle(page: Page): Promise<void> {
@@ -23,17 +18,6 @@ async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.locator('[data-testid="state-loading"]').first().waitFor({ state: 'detached', timeout: 60_000 });
   await page.evaluate(() => window.scrollTo(0, 0));
-}
-
-/** axe-core's WCAG 2 A and AA violations, one readable line per element. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const results = await page.evaluate(
-    () => (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] }),
-  );
-  return results.violations.flatMap((violation) =>
-    violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary?.replace(/\s+/g, ' ')}`),
-  );
 }
 
 /**
@@ -87,11 +71,16 @@ describe.runIf(hasChromium)('Accessibility of every page in Chromium', () => {
     run = await startBrowserRun();
     const tickets = (await (await run.fetch('/api/tickets?limit=1', { headers: { accept: 'application/json' } })).json()) as TicketsResponse;
     const issues = (await (await run.fetch('/api/issues?limit=1', { headers: { accept: 'application/json' } })).json()) as IssueListResponse;
+    const implemented = (await (await run.fetch('/api/suggestions?status=implemented&limit=50')).json()) as SuggestionListResponse;
     pages = [
       ...['/', '/explore', '/teams', '/issues', `/issues/${issues.issues[0]!.issue_id}`, '/feedback', '/customers', '/data', '/report', `/tickets/${tickets.tickets[0]!.ticket_id}`, '/account/password'].map((path) => ({ path })),
       { path: '/sign-in', as: 'anonymous' },
       { path: '/users', as: 'admin' },
       { path: '/users', as: 'agent' },
+      { path: '/suggestions', as: 'agent' },
+      { path: '/suggestions/inbox' },
+      // An implemented one with its impact chart.
+      { path: `/suggestions/${implemented.items.find((s) => s.issue_id !== null)!.suggestion_id}` },
     ];
   });
   afterAll(async () => run?.close());
@@ -119,8 +108,8 @@ describe.runIf(hasChromium)('Accessibility of every page in Chromium', () => {
         await page.close();
       }
       expect(found).toEqual([]);
-      // Fourteen pages, two opened states, axe on each: beyond the default two minutes on the shared 2-core machine.
-    }, 300_000);
+      // Seventeen pages, two opened states, axe on each: beyond the default two minutes on the shared 2-core machine.
+    }, 420_000);
   }
 
   it('fits a 390 × 844 phone on every page: no sideways page scrolling, no control off the screen, WCAG 2 AA there too', async () => {

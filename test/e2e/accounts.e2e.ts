@@ -1,7 +1,7 @@
 // Accounts in Chromium against the real server on the demo (issue 13 §1, §3): signing in (a wrong password is said
 // so; `next` brings the person back to the page they asked for), a role's navigation and the panel on a page it may
-// not open, signing out ending the session on the server, and the admin's Users page (add an account, an API token
-// shown once, revoked). Screenshots of the sign-in and Users pages, light, dark and at 390 px, in test-results/.
+// not open, another team's figures refused to an agent, signing out ending the session on the server, and the admin's
+// Users page (add an account, an API token shown once, revoked). Screenshots of the sign-in and Users pages, light, dark and at 390 px, in test-results/.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +102,36 @@ describe.runIf(hasChromium)('Accounts in Chromium', () => {
     await admin.getByTestId('users-table').waitFor();
     expect(await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).count()).toBe(1);
     await admin.close();
+  });
+
+  it('refuses an agent another team’s figures: Teams is not their page, and Explore asked for another team says the scope, not its numbers', async () => {
+    const page = await run.newPage({ viewport: { width: 1200, height: 860 } }, 'agent');
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    const refused: string[] = [];
+    page.on('response', (response) => response.status() === 403 && refused.push(new URL(response.url()).pathname));
+
+    await page.goto(`${run.base}/teams?team=london`);
+    const panel = page.getByTestId('not-allowed');
+    await panel.waitFor();
+    expect((await panel.textContent())?.replace(/\s+/g, ' ')).toContain('Your role (agent) can’t open Teams');
+
+    // The demo agent is in Zagreb; London in the URL is refused by the API (403 problem) and said on the card.
+    await page.goto(`${run.base}/explore?team=london`);
+    const card = page.getByTestId('explorer-card');
+    const error = card.getByTestId('state-error');
+    await error.waitFor();
+    expect(await error.locator('.message-title').textContent()).toBe('Outside your scope');
+    expect(await error.locator('.message-detail').textContent()).toMatch(/ sees the figures of their own team \(Zagreb Support\) only\.$/);
+    expect(await page.getByTestId('volume-chart').count()).toBe(0);
+    expect(await page.getByTestId('volume-total').count()).toBe(0);
+    expect(refused.some((path) => path.startsWith('/api/metrics/'))).toBe(true);
+
+    // Their own team in the URL draws the figures: the refusal is the scope's, not a broken page.
+    await page.goto(`${run.base}/explore?team=zagreb`);
+    await page.locator('[data-testid="volume-chart"][data-rendered="true"]').waitFor();
+    expect(problems).toEqual([]);
+    await page.close();
   });
 
   it('ends the session on signing out: Back and a reopened page go to sign-in, and the old cookie is refused', async () => {

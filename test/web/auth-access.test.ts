@@ -26,10 +26,20 @@ describe('page access', () => {
     expect(mayOpen('/', agent)).toBe(false);
     expect(mayOpen('/teams', agent)).toBe(true);
     expect(mayOpen('/tickets/3', agent)).toBe(true);
-    expect(pagesFor(agent).map((p) => p.path)).toEqual(['/teams', '/feedback']);
+    expect(pagesFor(agent).map((p) => p.path)).toEqual(['/teams', '/feedback', '/suggestions']);
     expect(homeOf(agent)).toBe('/teams');
     expect(homeOf(['users'])).toBe('/users');
     expect(homeOf([])).toBe('/account/password');
+  });
+
+  it('lands an agent on the suggestions board, other roles on their first page', () => {
+    const pagesOfAgent = ['overview', 'explore', 'feedback', 'goals', 'issues', 'suggestions'] as const;
+    expect(homeOf(pagesOfAgent, 'agent')).toBe('/suggestions');
+    expect(homeOf(pagesOfAgent, 'lead')).toBe('/');
+    expect(homeOf(['goals', 'suggestions'], 'manager')).toBe('/');
+    // An agent whose pages lack the board (a changed table) still lands somewhere they may open.
+    expect(homeOf(['feedback'], 'agent')).toBe('/feedback');
+    expect(accessOf('/suggestions/inbox')).toEqual({ kind: 'page', id: 'suggestions', label: 'Suggestions' });
   });
 });
 

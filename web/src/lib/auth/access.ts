@@ -1,7 +1,7 @@
 // Which page a URL is, whether a role may open it, and where signing in leads: pure, so it is tested without a browser.
 // The server decides what each role may read (every /api route checks it); this only keeps the navigation to the
 // pages a role may open and says so on a page it may not, instead of drawing charts of refused requests.
-import type { PageId } from '../api/accounts';
+import type { PageId, Role } from '../api/accounts';
 import { isCurrent, pages } from '../shell/nav';
 
 export const signInPath = '/sign-in';
@@ -31,9 +31,14 @@ export function pagesFor(allowed: readonly PageId[]) {
   return pages.filter((p) => allowed.includes(p.id));
 }
 
-/** Where to land with no `next`: the role's first page (an agent's may not be Goals), else their account page. */
-export function homeOf(allowed: readonly PageId[]): string {
-  return pagesFor(allowed)[0]?.path ?? '/account/password';
+/** Roles whose landing page is not their first page: the suggestions board is the agent's (issue 13 §3). */
+const landingPageOf: Partial<Record<Role, PageId>> = { agent: 'suggestions' };
+
+/** Where to land with no `next`: the role's landing page if it may open it, else its first page, else the account page. */
+export function homeOf(allowed: readonly PageId[], role?: Role): string {
+  const landing = role === undefined ? undefined : landingPageOf[role];
+  const own = landing && allowed.includes(landing) ? pages.find((p) => p.id === landing) : undefined;
+  return own?.path ?? pagesFor(allowed)[0]?.path ?? '/account/password';
 }
 
 /**

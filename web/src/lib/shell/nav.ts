@@ -9,6 +9,7 @@ export const pages = [
   { path: '/issues', label: 'Recurring problems', id: 'issues' },
   { path: '/feedback', label: 'Feedback', id: 'feedback' },
   { path: '/customers', label: 'Customers', id: 'customers' },
+  { path: '/suggestions', label: 'Suggestions', id: 'suggestions' },
   { path: '/data', label: 'Data', id: 'data' },
   { path: '/report', label: 'Report', id: 'report' },
   { path: '/users', label: 'Users', id: 'users' },
