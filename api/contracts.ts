@@ -233,9 +233,15 @@ export const openPeriodSchema = z
   })
   .meta({ id: 'OpenPeriod' });
 
+/** Whose tickets a goal's figures were judged on, when a lead or an agent reads it. */
+const judgedScopeSchema = z
+  .record(z.string(), z.array(z.string()))
+  .nullable()
+  .meta({ description: 'The scope the figures were judged on when narrower than the goal’s own: a lead’s or an agent’s team (an organisation-wide goal is judged on their team’s tickets). Null: judged on the goal’s scope.' });
+
 /** `GET /api/goals`: each goal with its open period and its last closed one. */
 export const goalListResponseSchema = z
-  .object({ goals: z.array(goalSchema.extend({ current: openPeriodSchema.nullable(), last_closed: goalPeriodSchema.nullable() })) })
+  .object({ goals: z.array(goalSchema.extend({ current: openPeriodSchema.nullable(), last_closed: goalPeriodSchema.nullable(), judged_scope: judgedScopeSchema })) })
   .meta({ id: 'GoalListResponse' });
 export type GoalListResponse = z.infer<typeof goalListResponseSchema>;
 
@@ -247,6 +253,7 @@ export const goalReportSchema = z
     periods: z.array(goalPeriodSchema),
     current: openPeriodSchema.nullable(),
     data_version: z.number().int(),
+    judged_scope: judgedScopeSchema,
   })
   .meta({ id: 'GoalReport' });
 

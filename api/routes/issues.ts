@@ -15,7 +15,7 @@ import { validationHook } from '../validation.ts';
 import { answerTickets, ticketsNegotiation, ticketsOk, ticketsQuery } from './tickets.ts';
 import { defaultRange, filterQueryShape, filtersOf, isoDate, parseRange } from './metric-query.ts';
 import { accountOf } from '../auth/authorise.ts';
-import { figureFilters } from '../auth/scope.ts';
+import { commentFilters, figureFilters } from '../auth/scope.ts';
 
 /** A whole number in digits, from `min` to `max`. */
 const wholeText = (min: number, max: number) => z.string().regex(/^\d{1,7}$/, 'a whole number').transform(Number).pipe(z.number().int().min(min).max(max));
@@ -80,7 +80,8 @@ export function issueRoutes(db: Database, now: () => Date = () => new Date()) {
       const { from, to } = parseRange(query.from, query.to, defaultRange(now()), settings.grain);
       // The path names the issue: an `issue` filter beside it would only empty the answer.
       const { issue: _pathWins, ...filters } = figureFilters(accountOf(c), filtersOf(query));
-      const body: IssueDetailResponse = { ...(await issueDetail(db, id, { from, to, filters, settings })), filters };
+      const { issue: _alsoPath, ...perTicket } = commentFilters(accountOf(c), filtersOf(query));
+      const body: IssueDetailResponse = { ...(await issueDetail(db, id, { from, to, filters, settings }, perTicket)), filters };
       return c.json(body);
     })
     .get('/', describeList, validator('query', listQuery, validationHook), async (c) => {

@@ -4,7 +4,7 @@ import type { IssueDetailResponse } from '../../api/contracts.ts';
 import { queryComments } from '../feedback-comments.ts';
 import type { Database, Params, Query } from '../db.ts';
 import { utcPeriodStart } from '../metrics/dimensions.ts';
-import { filterSql } from '../metrics/filters.ts';
+import { filterSql, type Filters } from '../metrics/filters.ts';
 import { representativeExamples } from './examples.ts';
 import { issueFigures, type IssueQuery } from './list.ts';
 import { isoDay, periodsBetween } from './periods.ts';
@@ -15,7 +15,11 @@ export async function issueExists(db: Database, issueId: number): Promise<boolea
 
 type Detail = Omit<IssueDetailResponse, 'filters'>;
 
-export async function issueDetail(db: Database, issueId: number, query: IssueQuery): Promise<Detail> {
+/**
+ * `perTicket`: the filters of what is shown ticket by ticket (representative tickets, survey comments), narrower
+ * than the figures' for an agent, who sees their team's figures but only their own tickets.
+ */
+export async function issueDetail(db: Database, issueId: number, query: IssueQuery, perTicket: Filters = query.filters): Promise<Detail> {
   const { from, to, filters, settings } = query;
   const figures = await issueFigures(db, query, [issueId]);
   const scoped = filterSql({ ...filters, issue: [String(issueId)] });
@@ -47,10 +51,10 @@ export async function issueDetail(db: Database, issueId: number, query: IssueQue
         ORDER BY p`,
       { id: issueId },
     ),
-    examples: await representativeExamples(sql, issueId, { from, to, filters }),
+    examples: await representativeExamples(sql, issueId, { from, to, filters: perTicket }),
   }));
   const trendOf = new Map(parts.trend.map((row) => [row.period, row]));
-  const comments = await queryComments(db, { filters: { ...filters, issue: [String(issueId)] }, from, to, limit: 20, offset: 0 });
+  const comments = await queryComments(db, { filters: { ...perTicket, issue: [String(issueId)] }, from, to, limit: 20, offset: 0 });
   return {
     from: isoDay(from),
     to: isoDay(to),
