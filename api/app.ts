@@ -22,6 +22,7 @@ import { backlogRoutes } from './routes/backlog.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { dataRoutes } from './routes/data.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
+import { goalProposalRoutes } from './routes/goal-proposals.ts';
 import { goalRoutes } from './routes/goals.ts';
 import { issueActionRoutes } from './routes/issue-actions.ts';
 import { overviewRoutes } from './routes/overview.ts';
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps) {
     .route('/health', healthRoutes(deps.db))
     .route('/metrics', metricRoutes(deps.db, deps.now))
     .route('/tickets', ticketRoutes(deps.db, deps.now))
+    .route('/goals/proposals', goalProposalRoutes(deps.db, deps.now, deps.logError))
     .route('/goals', goalRoutes(deps.db, deps.now, deps.logError))
     .route('/overview', overviewRoutes(deps.db, deps.now))
     .route('/teams', teamRoutes(deps.db))

@@ -233,6 +233,30 @@ export const openPeriodSchema = z
   })
   .meta({ id: 'OpenPeriod' });
 
+/** A lead's goal proposal (`/api/goals/proposals`): the goal as proposed, and what a manager decided. */
+export const goalProposalSchema = z
+  .object({
+    proposal_id: z.number().int(),
+    team_id: z.string().meta({ description: 'The team the goal is for: the proposing lead’s.' }),
+    definition: goalSchema
+      .pick({ name: true, metric: true, stat: true, variant: true, hours: true, comparator: true, target: true, scope: true, period: true, owner_id: true, starts_on: true, ends_on: true })
+      .meta({ description: 'The goal as proposed (its scope limited to the team); what it becomes when accepted.' }),
+    status: z.enum(['pending', 'accepted', 'declined']),
+    proposed_by: z.string(),
+    proposed_by_name: z.string(),
+    proposed_at: isoInstant,
+    decided_by_name: z.string().nullable(),
+    decided_at: isoInstant.nullable(),
+    decline_reason: z.string().nullable(),
+    goal_id: z.number().int().nullable().meta({ description: 'The goal an accepted proposal became.' }),
+  })
+  .meta({ id: 'GoalProposal' });
+export type GoalProposalResponse = z.infer<typeof goalProposalSchema>;
+
+export const goalProposalListSchema = z.object({ proposals: z.array(goalProposalSchema) }).meta({ id: 'GoalProposalList' });
+
+export const goalProposalAcceptedSchema = z.object({ proposal: goalProposalSchema, goal: goalSchema }).meta({ id: 'GoalProposalAccepted' });
+
 /** Whose tickets a goal's figures were judged on, when a lead or an agent reads it. */
 const judgedScopeSchema = z
   .record(z.string(), z.array(z.string()))

@@ -20,7 +20,7 @@ import { checkVariant, isoDate, maxTargetMinutes, metricKeyText } from './metric
 /** The largest target of any unit (targetBounds narrows it per unit); a larger number DuckDB would not bind. */
 const maxTarget = 1e9;
 
-const goalBody = z
+export const goalBody = z
   .object({
     name: z.string().trim().min(1).max(maxTextLength),
     metric: metricKeyText,
@@ -70,7 +70,7 @@ function checkStart(startsOn: string, today: Date): void {
 }
 
 /** The body as a goal: a known metric, a statistic that fits it, a preset it has, an end after the start. */
-function goalInput(body: z.infer<typeof goalBody>, today: Date): GoalInput {
+export function goalInput(body: z.infer<typeof goalBody>, today: Date): GoalInput {
   const metric = metrics.get(body.metric);
   if (!metric) {
     throw new ProblemError(400, 'Unknown metric', `metric: there is no metric "${body.metric}". Known metrics: ${[...metrics.keys()].join(', ')}.`, {

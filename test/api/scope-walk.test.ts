@@ -177,6 +177,7 @@ const cases: WalkCase[] = [
 const notTicketDerived: Record<string, string> = {
   'GET /api/auth/me': 'the account itself',
   'GET /api/metrics': 'the metric definitions',
+  'GET /api/goals/proposals': 'goal definitions a lead proposed (their own; test/api/goal-proposals.test.ts)',
   'GET /api/teams': 'team names, zones and providers',
   'GET /api/teams/:id/calendar': 'opening hours',
   'GET /api/data/extent': 'the dates the data covers',
