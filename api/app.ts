@@ -66,8 +66,10 @@ export function createApp(deps: AppDeps) {
     .use('/tickets/:id', answers)
     .use('/overview', answers)
     .use('/backlog', answers)
-    // Goal scorecards are judged on read (never written by a GET): a page of 200 goals took 0.4-0.6 s each time. (`/goals/*` matches `/goals` too.)
-    .use('/goals/*', answers)
+    // Goal scorecards are judged on read (never written by a GET): a page of 200 goals took 0.4-0.6 s each time. Not
+    // /goals/proposals: a lead's list is their own (two leads of a team share a scope key), and it changes with no load.
+    .use('/goals', answers)
+    .use('/goals/:id{[0-9]+}', answers)
     .use('/data/*', answers)
     .use('/feedback/*', answers)
     .use('/issues/*', answers)

@@ -233,6 +233,9 @@ export const openPeriodSchema = z
   })
   .meta({ id: 'OpenPeriod' });
 
+/** The linked suggestions an issue's page lists. */
+export const linkedSuggestionsShown = 50;
+
 /** A lead's goal proposal (`/api/goals/proposals`): the goal as proposed, and what a manager decided. */
 export const goalProposalSchema = z
   .object({
@@ -643,7 +646,18 @@ export const issueDetailResponseSchema = z
     channels: z.array(namedCount).meta({ description: 'Tickets in the range per channel, most first.' }),
     teams: z.array(namedCount.extend({ name: z.string().nullable() })).meta({ description: 'Tickets in the range per team, most first, with the team’s name.' }),
     comments: commentsResponseSchema.shape.comments.meta({ description: 'Survey comments about its tickets in the range, newest first (at most 20).' }),
-    suggestions: z.array(z.unknown()).meta({ description: 'Linked suggestions (issue 13); empty until then.' }),
+    suggestions: z
+      .array(
+        z.object({
+          suggestion_id: z.number().int(),
+          title: z.string(),
+          status: z.enum(['new', 'under_review', 'accepted', 'in_progress', 'implemented', 'declined']),
+          votes: z.number().int(),
+          anonymous: z.boolean(),
+          author: z.object({ id: z.string(), display_name: z.string() }).nullable().meta({ description: 'Null for an anonymous suggestion, whoever asks (the board names its author to those who may see it).' }),
+        }),
+      )
+      .meta({ description: `The suggestions linked to this issue, most votes first (at most ${linkedSuggestionsShown}); each opens on the suggestions board.` }),
   })
   .meta({ id: 'IssueDetailResponse' });
 export type IssueDetailResponse = z.infer<typeof issueDetailResponseSchema>;

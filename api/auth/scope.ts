@@ -57,6 +57,14 @@ export function commentFilters(account: Account, filters: Filters): Filters {
   return account.role === 'agent' ? ticketFilters(account, filters) : figureFilters(account, filters);
 }
 
+/**
+ * commentFilters for a page that also shows figures (an issue's): null for an agent account linked to no agent,
+ * which has no tickets of its own to list, while the page's team-level figures stay theirs to see.
+ */
+export function perTicketFilters(account: Account, filters: Filters): Filters | null {
+  return account.role === 'agent' && account.agent_id === null ? null : commentFilters(account, filters);
+}
+
 function ownAgent(account: Account): string {
   if (account.agent_id === null) refuse('This agent account is linked to no agent in the data, so it has no tickets of its own; an admin links it (agent_id).');
   return account.agent_id;

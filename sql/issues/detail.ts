@@ -13,13 +13,13 @@ export async function issueExists(db: Database, issueId: number): Promise<boolea
   return (await db.readOne('SELECT 1 AS found FROM issues WHERE issue_id = $id', { id: issueId })) !== undefined;
 }
 
-type Detail = Omit<IssueDetailResponse, 'filters'>;
+type Detail = Omit<IssueDetailResponse, 'filters' | 'suggestions'>;
 
 /**
  * `perTicket`: the filters of what is shown ticket by ticket (representative tickets, survey comments), narrower
- * than the figures' for an agent, who sees their team's figures but only their own tickets.
+ * than the figures' for an agent, who sees their team's figures but only their own tickets; null: none shown.
  */
-export async function issueDetail(db: Database, issueId: number, query: IssueQuery, perTicket: Filters = query.filters): Promise<Detail> {
+export async function issueDetail(db: Database, issueId: number, query: IssueQuery, perTicket: Filters | null = query.filters): Promise<Detail> {
   const { from, to, filters, settings } = query;
   const figures = await issueFigures(db, query, [issueId]);
   const scoped = filterSql({ ...filters, issue: [String(issueId)] });
@@ -51,10 +51,10 @@ export async function issueDetail(db: Database, issueId: number, query: IssueQue
         ORDER BY p`,
       { id: issueId },
     ),
-    examples: await representativeExamples(sql, issueId, { from, to, filters: perTicket }),
+    examples: perTicket ? await representativeExamples(sql, issueId, { from, to, filters: perTicket }) : [],
   }));
   const trendOf = new Map(parts.trend.map((row) => [row.period, row]));
-  const comments = await queryComments(db, { filters: { ...perTicket, issue: [String(issueId)] }, from, to, limit: 20, offset: 0 });
+  const comments = perTicket ? await queryComments(db, { filters: { ...perTicket, issue: [String(issueId)] }, from, to, limit: 20, offset: 0 }) : { comments: [] };
   return {
     from: isoDay(from),
     to: isoDay(to),
@@ -69,7 +69,6 @@ export async function issueDetail(db: Database, issueId: number, query: IssueQue
     channels: parts.channels,
     teams: parts.teams,
     comments: comments.comments,
-    suggestions: [],
   };
 }
 

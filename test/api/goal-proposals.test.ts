@@ -12,6 +12,7 @@ let db: Database;
 let manager: SignedIn<App>;
 let lead: SignedIn<App>;
 let manilaLead: SignedIn<App>;
+let otherZagrebLead: SignedIn<App>;
 let agent: SignedIn<App>;
 
 beforeAll(async () => {
@@ -22,6 +23,7 @@ beforeAll(async () => {
   lead = await signedIn(app, db, 'lead', { team_id: 'zagreb' });
   manilaLead = await signedIn(app, db, 'lead', { username: 'lead-manila', display_name: 'Manila lead', team_id: 'manila' });
   agent = await signedIn(app, db, 'agent', { team_id: 'zagreb', agent_id: 'a1' });
+  otherZagrebLead = await signedIn(app, db, 'lead', { username: 'lead-zagreb-2', display_name: 'Second Zagreb lead', team_id: 'zagreb' });
 });
 afterAll(async () => {
   await db.close();
@@ -76,6 +78,8 @@ describe('goal proposals', () => {
   it('shows a lead their own proposals and a manager every one', async () => {
     const ids = async (who: SignedIn<App>) => (await ok<{ proposals: Proposal[] }>(who.request('/api/goals/proposals'))).proposals.map((p) => p.proposal_id);
     expect(await ids(lead)).toEqual([first.proposal_id]);
+    // A lead of the same team, right after (same data version): the list is theirs, never the first lead's answer again.
+    expect(await ids(otherZagrebLead)).toEqual([]);
     expect(await ids(manilaLead)).toEqual([]);
     expect(await ids(manager)).toEqual([first.proposal_id]);
   });
