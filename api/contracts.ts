@@ -642,7 +642,7 @@ export const issueDetailResponseSchema = z
     examples: z
       .array(z.object({ ticket_id: z.number().int(), external_id: z.string(), subject: z.string().nullable(), created_at: isoInstant.nullable(), channel: z.string() }))
       .meta({ description: 'Up to 3 representative tickets: those whose terms agree most with the issue’s core (the grouping’s own choice), else its newest.' }),
-    top_terms: z.array(z.object({ term: z.string(), tickets: z.number().int() })).meta({ description: 'Its most characteristic terms (tf·idf, best first; the first three name it) as its tickets wrote them, and how many of its tickets (all time) have each.' }),
+    top_terms: z.array(z.object({ term: z.string(), tickets: z.number().int() })).meta({ description: 'Its most characteristic terms (tf·idf, best first; the first three name it) as its tickets wrote them, and how many of its tickets (all time; a lead’s or an agent’s: of their team’s tickets) have each.' }),
     channels: z.array(namedCount).meta({ description: 'Tickets in the range per channel, most first.' }),
     teams: z.array(namedCount.extend({ name: z.string().nullable() })).meta({ description: 'Tickets in the range per team, most first, with the team’s name.' }),
     comments: commentsResponseSchema.shape.comments.meta({ description: 'Survey comments about its tickets in the range, newest first (at most 20).' }),

@@ -94,7 +94,7 @@ export function issueRoutes(db: Database, now: () => Date = () => new Date()) {
       const { issue: _pathWins, ...filters } = figureFilters(accountOf(c), filtersOf(query));
       const perTicket = perTicketFilters(accountOf(c), filtersOf(query));
       if (perTicket) delete perTicket.issue;
-      const [detail, suggestions] = await Promise.all([issueDetail(db, id, { from, to, filters, settings }, perTicket), linkedSuggestions(db, accountOf(c), id)]);
+      const [detail, suggestions] = await Promise.all([issueDetail(db, id, { from, to, filters, settings }, { perTicket, scope: figureFilters(accountOf(c), {}) }), linkedSuggestions(db, accountOf(c), id)]);
       const body: IssueDetailResponse = { ...detail, suggestions, filters };
       return c.json(body);
     })

@@ -142,11 +142,15 @@ const cases: WalkCase[] = [
   },
   {
     route: 'GET /api/issues/:id', url: () => `/api/issues/2?${range}`,
-    read: (a) => ({ tickets: a.json.issue.tickets, teams: a.json.teams.map((t: { value: string; tickets: number }) => `${t.value}:${t.tickets}`), examples: externals(a.json.examples), comments: a.json.comments.length }),
+    read: (a) => ({
+      tickets: a.json.issue.tickets, teams: a.json.teams.map((t: { value: string; tickets: number }) => `${t.value}:${t.tickets}`), examples: externals(a.json.examples),
+      comments: a.json.comments.length, terms: a.json.top_terms.map((t: { term: string; tickets: number }) => `${t.term}:${t.tickets}`),
+    }),
+    // Top terms: "invoice" is 10009's (team A), "crashes" 10003's (team B).
     expected: {
-      manager: { tickets: 4, teams: ['manila:2', 'zagreb:2'], examples: ['10003', '10005', '10009'], comments: 2 },
-      lead: { tickets: 2, teams: ['zagreb:2'], examples: ['10002', '10009'], comments: 1 },
-      agent: { tickets: 2, teams: ['zagreb:2'], examples: ['10002'], comments: 0 },
+      manager: { tickets: 4, teams: ['manila:2', 'zagreb:2'], examples: ['10003', '10005', '10009'], comments: 2, terms: ['invoice:1', 'crashes:1'] },
+      lead: { tickets: 2, teams: ['zagreb:2'], examples: ['10002', '10009'], comments: 1, terms: ['invoice:1', 'crashes:0'] },
+      agent: { tickets: 2, teams: ['zagreb:2'], examples: ['10002'], comments: 0, terms: ['invoice:1', 'crashes:0'] },
     },
   },
   {

@@ -1,7 +1,6 @@
 // The scope-walk fixture (test/fixtures/scope-walk, README there): two teams, loaded, with three issues set by hand
 // and one move of tickets between them by a manager, so that every route's answer differs by who asks.
 import { fileURLToPath } from 'node:url';
-import { listValue } from '@duckdb/node-api';
 import { loadFile } from '../../pipelines/load.ts';
 import { loadOrganisation } from '../../pipelines/organisation/load.ts';
 import { servicepulseEvents, servicepulseFeedback } from '../../pipelines/sources/servicepulse.ts';
@@ -12,6 +11,14 @@ const folder = fileURLToPath(new URL('../fixtures/scope-walk/', import.meta.url)
 
 /** Issue → tickets (external ids) before the move; the move takes 10009 and 10003 from issue 1 to issue 2. */
 export const issueTickets: Record<number, string[]> = { 1: ['10001', '10004', '10009', '10003'], 2: ['10002', '10005'], 3: ['10010', '10011', '10012'] };
+
+/**
+ * Issue 2's naming terms, as the grouping would store them once the move is done: "invoic" (10009, team A, "Invoice
+ * missing") and "crash" (10003, team B, "App crashes"), one ticket each of all its tickets. The others have none.
+ */
+const namingTerms: Record<number, Array<{ feature: string; display: string; tickets: number }>> = {
+  2: [{ feature: 'invoic', display: 'invoice', tickets: 1 }, { feature: 'crash', display: 'crashes', tickets: 1 }],
+};
 export const movedFromOneToTwo = ['10009', '10003'];
 
 export async function loadScopeWalkFixture(db: Database): Promise<Map<string, number>> {
@@ -24,10 +31,15 @@ export async function loadScopeWalkFixture(db: Database): Promise<Map<string, nu
     await tx.run('DELETE FROM ticket_issues');
     await tx.run('DELETE FROM issues');
     for (const [issue, tickets] of Object.entries(issueTickets)) {
+      const terms = namingTerms[Number(issue)] ?? [];
       await tx.run(
         `INSERT INTO issues (issue_id, name_terms, display_terms, size, signature, feature_counts, created_load, updated_load, load_id)
-         VALUES ($id, $terms::VARCHAR[], $terms::VARCHAR[], $size, []::UINTEGER[], [], 1, 1, 1)`,
-        { id: Number(issue), terms: listValue([`issue${issue}`]), size: tickets.length },
+         SELECT $id, from_json($terms, '["VARCHAR"]'), from_json($display, '["VARCHAR"]'), $size, []::UINTEGER[],
+                from_json($counts, '[{"feature": "VARCHAR", "tickets": "INTEGER"}]'), 1, 1, 1`,
+        {
+          id: Number(issue), size: tickets.length, terms: JSON.stringify(terms.map((t) => t.feature)), display: JSON.stringify(terms.map((t) => t.display)),
+          counts: JSON.stringify(terms.map((t) => ({ feature: t.feature, tickets: t.tickets }))),
+        },
       );
       for (const external of tickets) await tx.run(`INSERT INTO ticket_issues VALUES ($ticket, $issue, NULL, 'en', 1)`, { ticket: ids.get(external)!, issue: Number(issue) });
     }
