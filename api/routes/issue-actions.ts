@@ -115,7 +115,7 @@ export function issueActionRoutes(db: Database, now: () => Date = () => new Date
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const target = body.to === null ? { name: body.name! } : { to: body.to };
-      return c.json(await moveTickets(db, id, body.ticket_ids, target, actorOf(c, now())).catch(refused));
+      return c.json(await moveTickets(db, id, body.ticket_ids, target, actorOf(c, now()), ticketFilters(accountOf(c), {})).catch(refused));
     })
     .get('/:id/history', describeActions.history, validator('param', issueParam, validationHook), async (c) => {
       const { id } = c.req.valid('param');

@@ -193,8 +193,12 @@ export async function moveTickets(
   ticketIds: readonly number[],
   target: { to: number } | { name: string },
   actor: Actor,
+  ticketScope: Filters = {},
 ): Promise<MoveResult> {
   const tickets = [...new Set(ticketIds)].sort((a, b) => a - b);
+  // A lead moves their team's tickets only: another team's are unknown to them, as GET /api/tickets/:id says.
+  const scope = filterSql(ticketScope);
+  const inScope = scope.where.length === 0 ? '' : ` AND EXISTS (SELECT 1 FROM ticket_facts f WHERE f.ticket_id = t.ticket_id${scope.where.map((c) => ` AND ${c}`).join('')})`;
   if ('to' in target && target.to === id) throw new EditRefusal('invalid', 'to', `the tickets are in issue ${id} already`);
   return db.write(async (tx) => {
     await checkLiveIssue(tx, id, 'id');
@@ -203,8 +207,8 @@ export async function moveTickets(
     const found = await tx.all<{ ticket_id: number; issue_id: number | null }>(
       `SELECT t.ticket_id::INTEGER AS ticket_id, i.issue_id::INTEGER AS issue_id
          FROM tickets t LEFT JOIN ticket_issues i USING (ticket_id)
-        WHERE list_contains($ids::BIGINT[], t.ticket_id) ORDER BY t.ticket_id`,
-      { ids: list },
+        WHERE list_contains($ids::BIGINT[], t.ticket_id)${inScope} ORDER BY t.ticket_id`,
+      { ...(scope.params as Record<string, never>), ids: list },
     );
     const unknown = tickets.filter((t) => !found.some((r) => r.ticket_id === t));
     if (unknown.length > 0) throw new EditRefusal('not_found', 'ticket_ids', `there is no ticket ${unknown.slice(0, 10).join(', ')}`);

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
 import type { Database } from '../../sql/db.ts';
+import type { GoalProposal } from '../../sql/goals/proposals.ts';
 import { freshDb, loadSmallFixture } from '../helpers/db.ts';
 import { signedIn, type SignedIn } from '../helpers/signed-in.ts';
 
@@ -39,18 +40,7 @@ async function ok<T>(response: Response | Promise<Response>, status = 200): Prom
   return (await answer.json()) as T;
 }
 
-interface Proposal {
-  proposal_id: number;
-  status: string;
-  team_id: string;
-  definition: { scope: Record<string, string[]>; name: string };
-  proposed_by_name: string;
-  proposed_at: string;
-  decided_by_name: string | null;
-  decided_at: string | null;
-  decline_reason: string | null;
-  goal_id: number | null;
-}
+type Proposal = GoalProposal;
 
 describe('goal proposals', () => {
   let first: Proposal;

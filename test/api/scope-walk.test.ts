@@ -249,3 +249,18 @@ describe('scope walk', () => {
     }
   });
 });
+
+describe('a lead’s changes', () => {
+  it('move only their team’s tickets: another team’s is unknown to them (404), and nothing moves', async () => {
+    const move = (ticketIds: string[]) => as.lead.request('/api/issues/2/tickets/move', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ticket_ids: ticketIds.map((t) => ids.get(t)!), to: 1 }),
+    });
+    for (const tickets of [['10003'], ['10009', '10003']]) {
+      const refused = await move(tickets);
+      expect(refused.status).toBe(404);
+      expect(((await refused.json()) as { detail: string }).detail).toContain(`there is no ticket ${ids.get('10003')}`);
+    }
+    const issue2 = await db.read<{ id: number }>('SELECT ticket_id::INTEGER AS id FROM ticket_issues WHERE issue_id = 2 ORDER BY ticket_id');
+    expect(externals(issue2.map((row) => ({ ticket_id: row.id })))).toEqual(sorted(['10002', '10003', '10005', '10009']));
+  });
+});
