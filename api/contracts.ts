@@ -234,9 +234,42 @@ export const openPeriodSchema = z
   })
   .meta({ id: 'OpenPeriod' });
 
+/** The linked suggestions an issue's page lists. */
+export const linkedSuggestionsShown = 50;
+
+/** A lead's goal proposal (`/api/goals/proposals`): the goal as proposed, and what a manager decided. */
+export const goalProposalSchema = z
+  .object({
+    proposal_id: z.number().int(),
+    team_id: z.string().meta({ description: 'The team the goal is for: the proposing lead’s.' }),
+    definition: goalSchema
+      .pick({ name: true, metric: true, stat: true, variant: true, hours: true, comparator: true, target: true, scope: true, period: true, owner_id: true, starts_on: true, ends_on: true })
+      .meta({ description: 'The goal as proposed (its scope limited to the team); what it becomes when accepted.' }),
+    status: z.enum(['pending', 'accepted', 'declined']),
+    proposed_by: z.string(),
+    proposed_by_name: z.string(),
+    proposed_at: isoInstant,
+    decided_by_name: z.string().nullable(),
+    decided_at: isoInstant.nullable(),
+    decline_reason: z.string().nullable(),
+    goal_id: z.number().int().nullable().meta({ description: 'The goal an accepted proposal became.' }),
+  })
+  .meta({ id: 'GoalProposal' });
+export type GoalProposalResponse = z.infer<typeof goalProposalSchema>;
+
+export const goalProposalListSchema = z.object({ proposals: z.array(goalProposalSchema) }).meta({ id: 'GoalProposalList' });
+
+export const goalProposalAcceptedSchema = z.object({ proposal: goalProposalSchema, goal: goalSchema }).meta({ id: 'GoalProposalAccepted' });
+
+/** Whose tickets a goal's figures were judged on, when a lead or an agent reads it. */
+const judgedScopeSchema = z
+  .record(z.string(), z.array(z.string()))
+  .nullable()
+  .meta({ description: 'The scope the figures were judged on when narrower than the goal’s own: a lead’s or an agent’s team (an organisation-wide goal is judged on their team’s tickets). Null: judged on the goal’s scope.' });
+
 /** `GET /api/goals`: each goal with its open period and its last closed one. */
 export const goalListResponseSchema = z
-  .object({ goals: z.array(goalSchema.extend({ current: openPeriodSchema.nullable(), last_closed: goalPeriodSchema.nullable() })) })
+  .object({ goals: z.array(goalSchema.extend({ current: openPeriodSchema.nullable(), last_closed: goalPeriodSchema.nullable(), judged_scope: judgedScopeSchema })) })
   .meta({ id: 'GoalListResponse' });
 export type GoalListResponse = z.infer<typeof goalListResponseSchema>;
 
@@ -248,6 +281,7 @@ export const goalReportSchema = z
     periods: z.array(goalPeriodSchema),
     current: openPeriodSchema.nullable(),
     data_version: z.number().int(),
+    judged_scope: judgedScopeSchema,
   })
   .meta({ id: 'GoalReport' });
 
@@ -609,11 +643,22 @@ export const issueDetailResponseSchema = z
     examples: z
       .array(z.object({ ticket_id: z.number().int(), external_id: z.string(), subject: z.string().nullable(), created_at: isoInstant.nullable(), channel: z.string() }))
       .meta({ description: 'Up to 3 representative tickets: those whose terms agree most with the issue’s core (the grouping’s own choice), else its newest.' }),
-    top_terms: z.array(z.object({ term: z.string(), tickets: z.number().int() })).meta({ description: 'Its most characteristic terms (tf·idf, best first; the first three name it) as its tickets wrote them, and how many of its tickets (all time) have each.' }),
+    top_terms: z.array(z.object({ term: z.string(), tickets: z.number().int() })).meta({ description: 'Its most characteristic terms (tf·idf, best first; the first three name it) as its tickets wrote them, and how many of its tickets (all time; a lead’s or an agent’s: of their team’s tickets) have each.' }),
     channels: z.array(namedCount).meta({ description: 'Tickets in the range per channel, most first.' }),
     teams: z.array(namedCount.extend({ name: z.string().nullable() })).meta({ description: 'Tickets in the range per team, most first, with the team’s name.' }),
     comments: commentsResponseSchema.shape.comments.meta({ description: 'Survey comments about its tickets in the range, newest first (at most 20).' }),
-    suggestions: z.array(z.unknown()).meta({ description: 'Linked suggestions (issue 13); empty until then.' }),
+    suggestions: z
+      .array(
+        z.object({
+          suggestion_id: z.number().int(),
+          title: z.string(),
+          status: z.enum(['new', 'under_review', 'accepted', 'in_progress', 'implemented', 'declined']),
+          votes: z.number().int(),
+          anonymous: z.boolean(),
+          author: z.object({ id: z.string(), display_name: z.string() }).nullable().meta({ description: 'Null for an anonymous suggestion, whoever asks (the board names its author to those who may see it).' }),
+        }),
+      )
+      .meta({ description: `The suggestions linked to this issue, most votes first (at most ${linkedSuggestionsShown}); each opens on the suggestions board.` }),
   })
   .meta({ id: 'IssueDetailResponse' });
 export type IssueDetailResponse = z.infer<typeof issueDetailResponseSchema>;

@@ -47,8 +47,13 @@ export const routeAccess = {
 
   'GET /api/goals': { who: analysts, does: 'read goals' },
   'GET /api/goals/:id': { who: analysts, does: 'read a goal' },
-  // Leads proposing goals for their team (issue 13) is not built yet: until a proposal cannot become a goal by itself, managers only.
   'POST /api/goals': { who: ['manager'], does: 'create goals' },
+  // Leads propose goals for their own team (the scope is theirs, api/auth/scope.ts); a proposal becomes a goal only
+  // when a manager accepts it. A lead lists their own proposals, a manager every one.
+  'GET /api/goals/proposals': { who: leaders, does: 'read goal proposals' },
+  'POST /api/goals/proposals': { who: ['lead'], does: 'propose goals' },
+  'POST /api/goals/proposals/:id/accept': { who: ['manager'], does: 'accept goal proposals' },
+  'POST /api/goals/proposals/:id/decline': { who: ['manager'], does: 'decline goal proposals' },
   'PUT /api/goals/:id': { who: ['manager'], does: 'edit goals' },
   'DELETE /api/goals/:id': { who: ['manager'], does: 'delete goals' },
 

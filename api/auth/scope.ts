@@ -32,7 +32,7 @@ function teamOf(account: Account): string {
 export function figureFilters(account: Account, filters: Filters, by: Dimension | null = null): Filters {
   if (account.role === 'manager' || account.role === 'admin') return filters;
   const team = teamOf(account);
-  let scoped = limitTo(filters, 'team', team, `A ${account.role} sees the figures of their own team (${account.team_name ?? team}) only.`);
+  let scoped = limitTo(filters, 'team', team, `${account.role === 'agent' ? 'An' : 'A'} ${account.role} sees the figures of their own team (${account.team_name ?? team}) only.`);
   if (account.role === 'agent') {
     if (by === 'agent') refuse('An agent sees team-level figures and their own, not figures by agent.');
     const asked = filters.agent;
@@ -45,13 +45,51 @@ export function figureFilters(account: Account, filters: Filters, by: Dimension 
 export function ticketFilters(account: Account, filters: Filters): Filters {
   if (account.role === 'manager' || account.role === 'admin') return filters;
   const team = teamOf(account);
-  const scoped = limitTo(filters, 'team', team, `A ${account.role} sees the tickets of their own team (${account.team_name ?? team}) only.`);
+  const scoped = limitTo(filters, 'team', team, `${account.role === 'agent' ? 'An' : 'A'} ${account.role} sees the tickets of their own team (${account.team_name ?? team}) only.`);
   return account.role === 'agent' ? limitTo(scoped, 'agent', ownAgent(account), 'An agent sees their own tickets only.') : scoped;
+}
+
+/**
+ * Filters for survey comments and other things said about one ticket (a comment names its ticket): an agent's are
+ * those on their own tickets, a lead's their team's. The answers' figures (score distributions) stay figureFilters.
+ */
+export function commentFilters(account: Account, filters: Filters): Filters {
+  return account.role === 'agent' ? ticketFilters(account, filters) : figureFilters(account, filters);
+}
+
+/**
+ * commentFilters for a page that also shows figures (an issue's): null for an agent account linked to no agent,
+ * which has no tickets of its own to list, while the page's team-level figures stay theirs to see.
+ */
+export function perTicketFilters(account: Account, filters: Filters): Filters | null {
+  return account.role === 'agent' && account.agent_id === null ? null : commentFilters(account, filters);
 }
 
 function ownAgent(account: Account): string {
   if (account.agent_id === null) refuse('This agent account is linked to no agent in the data, so it has no tickets of its own; an admin links it (agent_id).');
   return account.agent_id;
+}
+
+/**
+ * How a lead or an agent sees goals (sql/goals/report.ts ViewerScope): a goal's scope narrowed to their team's
+ * figures, so an organisation-wide goal is judged on their team's tickets (the answer's `judged_scope` says so); a
+ * goal about another team (or another agent) is not theirs to see: null. Managers see goals as they are: undefined.
+ */
+export function goalViewer(account: Account): ((goalScope: Filters) => Filters | null) | undefined {
+  if (account.role === 'manager' || account.role === 'admin') return undefined;
+  return (goalScope) => {
+    try {
+      return figureFilters(account, goalScope);
+    } catch (error) {
+      if (error instanceof ProblemError && error.status === 403) return null;
+      throw error;
+    }
+  };
+}
+
+/** The 403 for a goal outside a lead's or an agent's scope, saying whose figures they see. */
+export function refuseGoal(account: Account, goalId: number): never {
+  refuse(`Goal ${goalId} is about figures outside what a ${account.role} sees (the team ${account.team_name ?? account.team_id ?? 'of their own'}).`);
 }
 
 /** What tells one scope's answers from another's in the answer cache: a manager's are shared by every manager. */

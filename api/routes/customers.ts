@@ -82,7 +82,7 @@ export function customerRoutes(db: Database, now: () => Date = () => new Date())
     .get('/flagged', describeCustomers.flagged, validator('query', flaggedQuery, validationHook), async (c) => {
       const { limit, cursor } = c.req.valid('query');
       const offset = offsetOf(cursor);
-      const { total, customers } = await flaggedCustomers(db, { limit, offset });
+      const { total, customers } = await flaggedCustomers(db, { limit, offset }, ticketFilters(accountOf(c), {}));
       return c.json({ total, customers, next_cursor: nextCursor(offset, customers.length, total) });
     })
     .put('/:id/flags/:flag', describeCustomers.flag, validator('param', flagParam, validationHook), jsonBodyOnly, validator('json', flagBody, validationHook), async (c) => {

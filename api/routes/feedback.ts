@@ -13,7 +13,7 @@ import { ProblemError } from '../problem.ts';
 import { boundedText, validationHook } from '../validation.ts';
 import { defaultRange, filterQueryShape, filtersOf, isoDate, metricInfo, parseRange } from './metric-query.ts';
 import { accountOf } from '../auth/authorise.ts';
-import { figureFilters } from '../auth/scope.ts';
+import { commentFilters, figureFilters } from '../auth/scope.ts';
 
 const maxPage = 200;
 const maxOffset = 1_000_000;
@@ -94,7 +94,7 @@ export function feedbackRoutes(db: Database, now: () => Date = () => new Date())
       kinds: query.kind === undefined ? undefined : [query.kind].flat(),
       scoreMin: query.score_min,
       scoreMax: query.score_max,
-      filters: figureFilters(accountOf(c), filtersOf(query)),
+      filters: commentFilters(accountOf(c), filtersOf(query)),
       from,
       to,
       limit: query.limit,

@@ -8,6 +8,8 @@ import { metrics } from '../../sql/metrics/registry.ts';
 import { hoursModes, stats } from '../../sql/metrics/series.ts';
 import { archiveGoal, createGoal, getGoal, updateGoal, type GoalInput } from '../../sql/goals/goals.ts';
 import { goalScorecards, reportGoals } from '../../sql/goals/report.ts';
+import { accountOf } from '../auth/authorise.ts';
+import { goalViewer, refuseGoal } from '../auth/scope.ts';
 import { snapshotGoalsOrLog } from '../../sql/goals/snapshot.ts';
 import { goalListResponseSchema, goalReportSchema, goalSchema } from '../contracts.ts';
 import { invalidRequest, json, problems, tooLarge } from '../openapi/responses.ts';
@@ -18,7 +20,7 @@ import { checkVariant, isoDate, maxTargetMinutes, metricKeyText } from './metric
 /** The largest target of any unit (targetBounds narrows it per unit); a larger number DuckDB would not bind. */
 const maxTarget = 1e9;
 
-const goalBody = z
+export const goalBody = z
   .object({
     name: z.string().trim().min(1).max(maxTextLength),
     metric: metricKeyText,
@@ -68,7 +70,7 @@ function checkStart(startsOn: string, today: Date): void {
 }
 
 /** The body as a goal: a known metric, a statistic that fits it, a preset it has, an end after the start. */
-function goalInput(body: z.infer<typeof goalBody>, today: Date): GoalInput {
+export function goalInput(body: z.infer<typeof goalBody>, today: Date): GoalInput {
   const metric = metrics.get(body.metric);
   if (!metric) {
     throw new ProblemError(400, 'Unknown metric', `metric: there is no metric "${body.metric}". Known metrics: ${[...metrics.keys()].join(', ')}.`, {
@@ -110,6 +112,8 @@ const describeGoals = {
   list: describeRoute({
     tags: ['goals'],
     summary: 'Every goal with its open period and its last closed one',
+    description:
+      'A lead or an agent sees the goals on their team or on everyone, judged on their team’s tickets (`judged_scope` says so); goals on another team are not listed.',
     responses: { 200: json('The goals, oldest first.', goalListResponseSchema), ...problems({}) },
   }),
   create: describeRoute({
@@ -123,7 +127,7 @@ const describeGoals = {
     description:
       'Periods are judged from the data when asked; closed ones are stored after each load, so corrected data shows as a new revision. ' +
       'Each period names the version of the goal it is judged under; `versions` lists every definition the goal has had.',
-    responses: { 200: json('The goal report.', goalReportSchema), ...problems({ 400: invalidRequest, 404: noGoal }) },
+    responses: { 200: json('The goal report.', goalReportSchema), ...problems({ 400: invalidRequest, 403: 'A lead or an agent asked for a goal on another team.', 404: noGoal }) },
   }),
   update: describeRoute({
     tags: ['goals'],
@@ -144,7 +148,7 @@ export function goalRoutes(db: Database, now: () => Date = () => new Date(), log
   // A created or changed goal's closed periods are stored before the answer, so a load right after it finds them.
   const snapshot = (id: number) => snapshotGoalsOrLog(db, { now: now(), ids: [id], log: logError });
   return new Hono()
-    .get('/', describeGoals.list, async (c) => c.json({ goals: await goalScorecards(db, now()) }))
+    .get('/', describeGoals.list, async (c) => c.json({ goals: await goalScorecards(db, now(), goalViewer(accountOf(c))) }))
     .post('/', describeGoals.create, jsonBodyOnly, validator('json', goalBody, validationHook), async (c) => {
       const goal = await createGoal(db, goalInput(c.req.valid('json'), now()), now());
       await snapshot(goal.goal_id);
@@ -153,7 +157,9 @@ export function goalRoutes(db: Database, now: () => Date = () => new Date(), log
     .get('/:id', describeGoals.report, validator('param', goalId, validationHook), async (c) => {
       const { id } = c.req.valid('param');
       const goal = (await getGoal(db, id)) ?? notFound(id);
-      const [report] = await reportGoals(db, [goal], now());
+      const viewer = goalViewer(accountOf(c));
+      if (viewer && viewer(goal.scope) === null) refuseGoal(accountOf(c), id);
+      const [report] = await reportGoals(db, [goal], now(), viewer);
       return c.json(report!);
     })
     .put('/:id', describeGoals.update, validator('param', goalId, validationHook), jsonBodyOnly, validator('json', goalBody, validationHook), async (c) => {

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import type { Database } from '../../sql/db.ts';
 import { EditRefusal, editIssue, issueHistory, mergeIssue, moveTickets } from '../../sql/issues/edits.ts';
 import { actorFields, actorOf } from '../actor.ts';
+import { accountOf } from '../auth/authorise.ts';
+import { ticketFilters } from '../auth/scope.ts';
 import { issueEditsSchema, issueHistorySchema, issueMergeResponseSchema, ticketMoveResponseSchema } from '../contracts.ts';
 import { invalidRequest, json, problems, tooLarge } from '../openapi/responses.ts';
 import { ProblemError } from '../problem.ts';
@@ -113,11 +115,11 @@ export function issueActionRoutes(db: Database, now: () => Date = () => new Date
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const target = body.to === null ? { name: body.name! } : { to: body.to };
-      return c.json(await moveTickets(db, id, body.ticket_ids, target, actorOf(c, now())).catch(refused));
+      return c.json(await moveTickets(db, id, body.ticket_ids, target, actorOf(c, now()), ticketFilters(accountOf(c), {})).catch(refused));
     })
     .get('/:id/history', describeActions.history, validator('param', issueParam, validationHook), async (c) => {
       const { id } = c.req.valid('param');
-      const edits = await issueHistory(db, id);
+      const edits = await issueHistory(db, id, ticketFilters(accountOf(c), {}));
       if (edits === undefined) throw new ProblemError(404, 'Not found', `id: there is no issue ${id}.`, { issues: [{ parameter: 'id', message: `there is no issue ${id}` }] });
       return c.json({ issue_id: id, edits });
     });

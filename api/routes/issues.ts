@@ -8,14 +8,16 @@ import { isoDay } from '../../sql/issues/periods.ts';
 import { issueFigures, issueFlagNames, issueSorts, issueTests, sortIssues } from '../../sql/issues/list.ts';
 import { issueSettingsShape, settingsOf } from '../../sql/issues/settings.ts';
 import { issueDetail, issueExists } from '../../sql/issues/detail.ts';
-import { issueDetailResponseSchema, issueListResponseSchema, type IssueDetailResponse, type IssueListResponse } from '../contracts.ts';
+import { listSuggestions } from '../../sql/suggestions/read.ts';
+import type { Account } from '../../sql/accounts/users.ts';
+import { issueDetailResponseSchema, issueListResponseSchema, linkedSuggestionsShown, type IssueDetailResponse, type IssueListResponse } from '../contracts.ts';
 import { invalidRequest, json, problems } from '../openapi/responses.ts';
 import { ProblemError } from '../problem.ts';
 import { validationHook } from '../validation.ts';
 import { answerTickets, ticketsNegotiation, ticketsOk, ticketsQuery } from './tickets.ts';
 import { defaultRange, filterQueryShape, filtersOf, isoDate, parseRange } from './metric-query.ts';
 import { accountOf } from '../auth/authorise.ts';
-import { figureFilters } from '../auth/scope.ts';
+import { figureFilters, perTicketFilters } from '../auth/scope.ts';
 
 /** A whole number in digits, from `min` to `max`. */
 const wholeText = (min: number, max: number) => z.string().regex(/^\d{1,7}$/, 'a whole number').transform(Number).pipe(z.number().int().min(min).max(max));
@@ -61,6 +63,16 @@ const describeIssueTickets = describeRoute({
   responses: { 200: ticketsOk, ...problems({ 400: invalidRequest, 404: unknownIssue }) },
 });
 
+/**
+ * The suggestions linked to an issue (sql/suggestions' list). The answer is cached per scope, not per person, so an
+ * anonymous suggestion's author is left out for everyone (a manager or the author opens it on the board); every
+ * other field reads the same whoever asks.
+ */
+async function linkedSuggestions(db: Database, account: Account, issueId: number): Promise<IssueDetailResponse['suggestions']> {
+  const { items } = await listSuggestions(db, account, { issue_id: issueId }, 'votes', { offset: 0, limit: linkedSuggestionsShown });
+  return items.map(({ suggestion_id, title, status, votes, anonymous, author }) => ({ suggestion_id, title, status, votes, anonymous, author: anonymous ? null : author }));
+}
+
 async function knownIssue(db: Database, id: number) {
   if (!(await issueExists(db, id))) throw new ProblemError(404, 'Unknown issue', `There is no issue ${id}.`);
 }
@@ -80,7 +92,10 @@ export function issueRoutes(db: Database, now: () => Date = () => new Date()) {
       const { from, to } = parseRange(query.from, query.to, defaultRange(now()), settings.grain);
       // The path names the issue: an `issue` filter beside it would only empty the answer.
       const { issue: _pathWins, ...filters } = figureFilters(accountOf(c), filtersOf(query));
-      const body: IssueDetailResponse = { ...(await issueDetail(db, id, { from, to, filters, settings })), filters };
+      const perTicket = perTicketFilters(accountOf(c), filtersOf(query));
+      if (perTicket) delete perTicket.issue;
+      const [detail, suggestions] = await Promise.all([issueDetail(db, id, { from, to, filters, settings }, { perTicket, scope: figureFilters(accountOf(c), {}) }), linkedSuggestions(db, accountOf(c), id)]);
+      const body: IssueDetailResponse = { ...detail, suggestions, filters };
       return c.json(body);
     })
     .get('/', describeList, validator('query', listQuery, validationHook), async (c) => {

@@ -14,7 +14,7 @@ import { maxPeriods } from '../period-cap.ts';
 import { validationHook } from '../validation.ts';
 import { defaultRange, filterQueryShape, filtersOf, isoDate, metricInfo, parseRange } from './metric-query.ts';
 import { accountOf } from '../auth/authorise.ts';
-import { figureFilters } from '../auth/scope.ts';
+import { figureFilters, goalViewer } from '../auth/scope.ts';
 
 const overviewQuery = z
   .object({ from: isoDate.optional(), to: isoDate.optional(), hours: z.enum(hoursModes).default('calendar'), ...filterQueryShape })
@@ -38,7 +38,7 @@ export function overviewRoutes(db: Database, now: () => Date = () => new Date())
     const [headline, volume, goals] = await Promise.all([
       headlineFigures(db, { from, to, previousFrom, filters, hours: query.hours, asOf: now() }),
       querySeriesRows(db, { metric: metrics.get('created')!, grain: 'week', by: 'channel', from, to, filters, stat: 'p50', hours: query.hours }),
-      goalScorecards(db, now()),
+      goalScorecards(db, now(), goalViewer(accountOf(c))),
     ]);
     const body: OverviewResponse = {
       from: from.toISOString().slice(0, 10),

@@ -4,6 +4,7 @@
 // (pipelines/organisation/load.ts).
 import type { Actor } from '../actor.ts';
 import type { Database, Query } from '../db.ts';
+import { filterSql, type Filters } from '../metrics/filters.ts';
 import { EditRefusal } from '../issues/edits.ts';
 
 export const customerFlags = ['abusive', 'legal_threat', 'vip'] as const;
@@ -58,16 +59,22 @@ const parseLists = (row: FlagListRow) => ({ flags: JSON.parse(row.flags) as Flag
  * Customers with an active abusive or legal_threat flag, with their open tickets and last contact; most open first.
  * One page of them: `limit` after the first `offset`, and how many there are in all.
  */
-export async function flaggedCustomers(db: Database, page: { limit: number; offset: number }): Promise<{ total: number; customers: FlaggedCustomer[] }> {
+export async function flaggedCustomers(
+  db: Database, page: { limit: number; offset: number }, ticketScope: Filters = {},
+): Promise<{ total: number; customers: FlaggedCustomer[] }> {
+  // A lead's list: the flagged customers who contacted their team, with their team's tickets only (in SQL).
+  const scope = filterSql(ticketScope);
+  const inScope = scope.where.length === 0 ? 'true' : `EXISTS (SELECT 1 FROM ticket_facts f WHERE f.ticket_id = t.ticket_id${scope.where.map((c) => ` AND ${c}`).join('')})`;
   const rows = await db.read<Omit<FlaggedCustomer, 'flags' | 'cleared' | 'open'> & FlagListRow & { open: string; total: number }>(
     `WITH flagged AS (
        SELECT DISTINCT customer_id FROM customer_flags WHERE cleared_at IS NULL AND list_contains($warning::VARCHAR[], flag)
+          AND ${scope.where.length === 0 ? 'true' : `EXISTS (SELECT 1 FROM tickets t WHERE t.requester_id = customer_flags.customer_id AND ${inScope})`}
      ), theirs AS (
        SELECT t.requester_id AS customer_id, count(*) FILTER (WHERE t.status IN ('new', 'open', 'pending', 'on_hold'))::INTEGER AS open_tickets,
               max(t.created_at) AS last_contact,
               list({'ticket_id': t.ticket_id::INTEGER, 'subject': t.subject, 'status': t.status, 'created_at': ${instant('t.created_at')}}
                    ORDER BY t.created_at DESC, t.ticket_id DESC) FILTER (WHERE t.status IN ('new', 'open', 'pending', 'on_hold')) AS open
-         FROM tickets t WHERE t.requester_id IN (SELECT customer_id FROM flagged) GROUP BY t.requester_id
+         FROM tickets t WHERE t.requester_id IN (SELECT customer_id FROM flagged) AND ${inScope} GROUP BY t.requester_id
      ), page AS (
        -- customer_id breaks every tie, so the order is total and consecutive pages neither repeat nor skip anyone.
        SELECT f.customer_id, coalesce(th.open_tickets, 0) AS open_tickets, th.last_contact, th.open
@@ -79,7 +86,7 @@ export async function flaggedCustomers(db: Database, page: { limit: number; offs
             ${instant('p.last_contact')} AS last_contact, to_json(coalesce(p.open[1:$shown], []))::VARCHAR AS open, ${flagListsSql('p.customer_id')}
        FROM (SELECT count(*)::INTEGER AS total FROM flagged) n LEFT JOIN page p ON true LEFT JOIN customers c USING (customer_id)
       ORDER BY p.open_tickets DESC, p.last_contact DESC NULLS LAST, p.customer_id`,
-    { warning: `[${warningFlags.map((f) => `"${f}"`).join(',')}]`, shown: openTicketsShown, limit: page.limit, offset: page.offset },
+    { ...(scope.params as Record<string, never>), warning: `[${warningFlags.map((f) => `"${f}"`).join(',')}]`, shown: openTicketsShown, limit: page.limit, offset: page.offset },
   );
   return {
     total: rows[0]!.total,

@@ -84,18 +84,20 @@ async function insertVersion(tx: Query, id: number, version: number, input: Goal
 
 /** `now` is the instant the goal's first version is in force from (the server's clock; tests pin it). */
 export async function createGoal(db: Database, input: GoalInput, now = new Date()): Promise<Goal> {
-  const row = await db.write(async (tx) => {
-    await tx.run(bumpDataVersion);
-    const created = await tx.one<{ goal_id: number }>(
-      `INSERT INTO goals (name, metric, stat, variant, hours, comparator, target, unit, scope, period, owner_id, starts_on, ends_on)
-       VALUES ($name, $metric, $stat, $variant, $hours, $comparator, $target, $unit, $scope::JSON, $period, $owner_id, $starts_on::DATE, $ends_on::DATE)
-       RETURNING goal_id::INTEGER AS goal_id`,
-      goalParams(input),
-    );
-    await insertVersion(tx, created!.goal_id, 1, input, now);
-    return tx.one<GoalRow>(`SELECT ${goalColumns} FROM goals WHERE goal_id = $id`, { id: created!.goal_id });
-  });
-  return toGoal(row!);
+  return db.write((tx) => insertGoal(tx, input, now));
+}
+
+/** Creates a goal inside the caller's transaction (an accepted proposal becomes one in the same commit). */
+export async function insertGoal(tx: Query, input: GoalInput, now: Date): Promise<Goal> {
+  await tx.run(bumpDataVersion);
+  const created = await tx.one<{ goal_id: number }>(
+    `INSERT INTO goals (name, metric, stat, variant, hours, comparator, target, unit, scope, period, owner_id, starts_on, ends_on)
+     VALUES ($name, $metric, $stat, $variant, $hours, $comparator, $target, $unit, $scope::JSON, $period, $owner_id, $starts_on::DATE, $ends_on::DATE)
+     RETURNING goal_id::INTEGER AS goal_id`,
+    goalParams(input),
+  );
+  await insertVersion(tx, created!.goal_id, 1, input, now);
+  return toGoal((await tx.one<GoalRow>(`SELECT ${goalColumns} FROM goals WHERE goal_id = $id`, { id: created!.goal_id }))!);
 }
 
 /**

@@ -3,6 +3,7 @@
 // Nothing here writes; snapshot.ts stores what is judged here, after loads and goal changes, never during a read.
 import { listValue } from '@duckdb/node-api';
 import type { Database } from '../db.ts';
+import type { Filters } from '../metrics/filters.ts';
 import { metrics } from '../metrics/registry.ts';
 import { goalVersions, listGoals, type Goal, type GoalVersion } from './goals.ts';
 import { closedStatus, openStatus, project, trailingPeriods, type GoalStatus, type Projection } from './judge.ts';
@@ -42,6 +43,11 @@ export interface GoalReport {
   periods: GoalPeriod[];
   current: OpenPeriod | null;
   data_version: number;
+  /**
+   * The scope the figures were judged on when narrower than the goal's own (a lead's or an agent's team, whatever
+   * the goal's scope); null when judged on the goal's scope.
+   */
+  judged_scope: Filters | null;
 }
 
 /** A closed period as it would be stored: a new revision when nothing is stored for it or its value changed. */
@@ -119,12 +125,27 @@ export interface JudgeOptions {
   recentClosed?: number;
   /** Only the closed periods nothing is stored for (those that closed since the last snapshot). */
   unstoredOnly?: boolean;
+  /**
+   * Who reads, when not everyone's figures: a goal's scope narrowed to theirs, or null when the goal is about what
+   * they may not see (another team). The stored revisions judge the goal's own scope, so a narrowed judgement is made
+   * afresh and never stored.
+   */
+  viewer?: ViewerScope;
+}
+
+/** A goal's scope as one reader may see it judged (api/auth/scope.ts goalScopeFor); null: not theirs to see. */
+export type ViewerScope = (goalScope: Filters) => Filters | null;
+
+/** The goals a reader may see: those whose current scope their own narrows to something. */
+export function visibleGoals(goals: Goal[], viewer: ViewerScope | undefined): Goal[] {
+  return viewer ? goals.filter((goal) => viewer(goal.scope) !== null) : goals;
 }
 
 /** Judges the goals from the facts as of `now`; what a snapshot now would store is in `pending`. */
 export async function judgeGoals(db: Database, goals: Goal[], now: Date, options: JudgeOptions = {}): Promise<Judged> {
   const ids = goals.map((goal) => goal.goal_id);
-  const [versions, stored, dataVersion] = await Promise.all([goalVersions(db, ids), storedRevisions(db, ids), db.dataVersion()]);
+  const { viewer } = options;
+  const [versions, stored, dataVersion] = await Promise.all([goalVersions(db, ids), viewer ? new Map<string, StoredRevision>() : storedRevisions(db, ids), db.dataVersion()]);
   const requests: MeasureRequest[] = [];
   const fullPlans = goals.map((goal) => planVersions(versions.get(goal.goal_id) ?? [], now));
   const unstored = (goal: Goal, plan: VersionPlan): VersionPlan => ({
@@ -136,11 +157,14 @@ export async function judgeGoals(db: Database, goals: Goal[], now: Date, options
   });
   const plans = chosen.map((goalPlans) =>
     goalPlans.map((plan) => {
+      // A version about what the reader may not see (an earlier scope on another team) judges nothing for them.
+      const scope = viewer ? viewer(plan.version.scope) : plan.version.scope;
+      if (scope === null) return { ...plan, periods: [] };
       if (plan.periods.length === 0) return plan;
       const { version } = plan;
       requests.push({
         measure: { metric: version.metric, stat: version.stat, variant: version.variant, hours: version.hours, period: version.period },
-        scope: version.scope, from: plan.periods[0]!.start, to: plan.periods.at(-1)!.end,
+        scope, from: plan.periods[0]!.start, to: plan.periods.at(-1)!.end,
       });
       return { ...plan, request: requests.length - 1 };
     }),
@@ -157,7 +181,7 @@ export async function judgeGoals(db: Database, goals: Goal[], now: Date, options
         const period = judgeClosed(goal.goal_id, plan.version, span, measured, stored);
         periods.push(period);
         const storedRevision = stored.get(revisionKey(goal.goal_id, period.version, period.period_start))?.revision ?? 0;
-        if (period.revision > storedRevision) pending.push({ goal_id: goal.goal_id, version: period.version, period });
+        if (!viewer && period.revision > storedRevision) pending.push({ goal_id: goal.goal_id, version: period.version, period });
       }
     }
     const latest = plans[g]!.at(-1);
@@ -167,7 +191,8 @@ export async function judgeGoals(db: Database, goals: Goal[], now: Date, options
       const recent = periods.filter((period) => alike.has(period.version));
       current = judgeOpen(latest.version, open, latest.request === null ? new Map() : values[latest.request]!, recent, now);
     }
-    return { goal, versions: versions.get(goal.goal_id) ?? [], periods, current, data_version: Number(dataVersion) };
+    const judgedScope = viewer ? viewer(goal.scope) : null;
+    return { goal, versions: versions.get(goal.goal_id) ?? [], periods, current, data_version: Number(dataVersion), judged_scope: judgedScope && canonicalScope(judgedScope) };
   });
   if (options.recentClosed !== undefined) {
     // The projection leans on the last closed periods that have a value: where the recent ones had none and earlier
@@ -177,7 +202,7 @@ export async function judgeGoals(db: Database, goals: Goal[], now: Date, options
       return dropped && reports[g]!.current && valuedAlike(reports[g]!) < options.recentClosed! ? [g] : [];
     });
     if (again.length > 0) {
-      const full = await judgeGoals(db, again.map((g) => goals[g]!), now);
+      const full = await judgeGoals(db, again.map((g) => goals[g]!), now, { viewer });
       again.forEach((g, k) => (reports[g] = full.reports[k]!));
     }
   }
@@ -223,18 +248,18 @@ function judgeOpen(version: GoalVersion, span: PeriodSpan, measured: PeriodValue
   };
 }
 
-/** Every period of each goal so far, judged now. */
-export async function reportGoals(db: Database, goals: Goal[], now: Date): Promise<GoalReport[]> {
-  return (await judgeGoals(db, goals, now)).reports;
+/** Every period of each goal so far, judged now (on the reader's scope, when `viewer` says whose). */
+export async function reportGoals(db: Database, goals: Goal[], now: Date, viewer?: ViewerScope): Promise<GoalReport[]> {
+  return (await judgeGoals(db, goals, now, { viewer })).reports;
 }
 
-export type GoalScorecard = Goal & { current: OpenPeriod | null; last_closed: GoalPeriod | null };
+export type GoalScorecard = Goal & { current: OpenPeriod | null; last_closed: GoalPeriod | null; judged_scope: Filters | null };
 
 /**
  * Every active goal with where its open period stands and how its last closed period ended. Only the periods these
  * show or project from are judged: a weekly goal half a year old reads 5 weeks of facts, not 26.
  */
-export async function goalScorecards(db: Database, now: Date): Promise<GoalScorecard[]> {
-  const { reports } = await judgeGoals(db, await listGoals(db), now, { recentClosed: trailingPeriods });
-  return reports.map(({ goal, periods, current }) => ({ ...goal, current, last_closed: periods.at(-1) ?? null }));
+export async function goalScorecards(db: Database, now: Date, viewer?: ViewerScope): Promise<GoalScorecard[]> {
+  const { reports } = await judgeGoals(db, visibleGoals(await listGoals(db), viewer), now, { recentClosed: trailingPeriods, viewer });
+  return reports.map(({ goal, periods, current, judged_scope }) => ({ ...goal, current, last_closed: periods.at(-1) ?? null, judged_scope }));
 }

@@ -4,7 +4,8 @@ import type { IssueDetailResponse } from '../../api/contracts.ts';
 import { queryComments } from '../feedback-comments.ts';
 import type { Database, Params, Query } from '../db.ts';
 import { utcPeriodStart } from '../metrics/dimensions.ts';
-import { filterSql } from '../metrics/filters.ts';
+import { filterSql, usesFilters, type Filters } from '../metrics/filters.ts';
+import { featureCountsInScope } from './terms-in-scope.ts';
 import { representativeExamples } from './examples.ts';
 import { issueFigures, type IssueQuery } from './list.ts';
 import { isoDay, periodsBetween } from './periods.ts';
@@ -13,9 +14,20 @@ export async function issueExists(db: Database, issueId: number): Promise<boolea
   return (await db.readOne('SELECT 1 AS found FROM issues WHERE issue_id = $id', { id: issueId })) !== undefined;
 }
 
-type Detail = Omit<IssueDetailResponse, 'filters'>;
+type Detail = Omit<IssueDetailResponse, 'filters' | 'suggestions'>;
 
-export async function issueDetail(db: Database, issueId: number, query: IssueQuery): Promise<Detail> {
+export interface DetailView {
+  /**
+   * The filters of what is shown ticket by ticket (representative tickets, survey comments), narrower than the
+   * figures' for an agent, who sees their team's figures but only their own tickets; null: none shown.
+   */
+  perTicket?: Filters | null;
+  /** The asker's scope (a lead's or an agent's team): the top terms are counted over its tickets only. */
+  scope?: Filters;
+}
+
+export async function issueDetail(db: Database, issueId: number, query: IssueQuery, view: DetailView = {}): Promise<Detail> {
+  const { perTicket = query.filters, scope = {} } = view;
   const { from, to, filters, settings } = query;
   const figures = await issueFigures(db, query, [issueId]);
   const scoped = filterSql({ ...filters, issue: [String(issueId)] });
@@ -39,18 +51,20 @@ export async function issueDetail(db: Database, issueId: number, query: IssueQue
         GROUP BY f.team_id ORDER BY tickets DESC, value NULLS LAST`,
       params as Params,
     ),
-    topTerms: await sql.all<{ term: string; tickets: number }>(
+    topTerms: await sql.all<{ term: string; feature: string; tickets: number }>(
       // Its most characteristic terms (tf·idf, pipelines/issues/naming.ts: the first ones name it), as its tickets
       // wrote them (display_terms, parallel to name_terms), with how many of its tickets have each.
-      `SELECT display_terms[p] AS term, coalesce(list_filter(feature_counts, c -> c.feature = name_terms[p])[1].tickets, 0)::INTEGER AS tickets
+      `SELECT display_terms[p] AS term, name_terms[p] AS feature, coalesce(list_filter(feature_counts, c -> c.feature = name_terms[p])[1].tickets, 0)::INTEGER AS tickets
          FROM (SELECT display_terms, name_terms, feature_counts, unnest(generate_series(1, len(name_terms))) AS p FROM issues WHERE issue_id = $id)
         ORDER BY p`,
       { id: issueId },
     ),
-    examples: await representativeExamples(sql, issueId, { from, to, filters }),
+    examples: perTicket ? await representativeExamples(sql, issueId, { from, to, filters: perTicket }) : [],
   }));
+  const inScope = usesFilters(scope) ? await db.withConnection((sql) => featureCountsInScope(sql, issueId, scope, parts.topTerms.map((t) => t.feature))) : null;
+  const topTerms = parts.topTerms.map(({ term, feature, tickets }) => ({ term, tickets: inScope ? inScope.get(feature)! : tickets }));
   const trendOf = new Map(parts.trend.map((row) => [row.period, row]));
-  const comments = await queryComments(db, { filters: { ...filters, issue: [String(issueId)] }, from, to, limit: 20, offset: 0 });
+  const comments = perTicket ? await queryComments(db, { filters: { ...perTicket, issue: [String(issueId)] }, from, to, limit: 20, offset: 0 }) : { comments: [] };
   return {
     from: isoDay(from),
     to: isoDay(to),
@@ -61,11 +75,10 @@ export async function issueDetail(db: Database, issueId: number, query: IssueQue
       (period) => trendOf.get(period) ?? { period, tickets: 0, customers: 0, reopened: 0, escalated: 0 },
     ),
     examples: parts.examples,
-    top_terms: parts.topTerms,
+    top_terms: topTerms,
     channels: parts.channels,
     teams: parts.teams,
     comments: comments.comments,
-    suggestions: [],
   };
 }
 

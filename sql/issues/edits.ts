@@ -3,6 +3,7 @@
 // that loads and regroups apply again (edits-apply.ts), updates ticket_issues and the issues' sizes, and bumps the
 // data version, so cached answers that show issues are recomputed.
 import type { Actor } from '../actor.ts';
+import { filterSql, type Filters } from '../metrics/filters.ts';
 import type { Database, Query } from '../db.ts';
 import { applyIssueEdits, foldProfiles } from './edits-apply.ts';
 
@@ -96,18 +97,27 @@ export interface IssueEdit {
 }
 
 /** Every edit made to an issue or that gave it tickets, oldest first; undefined for an issue never known. */
-export async function issueHistory(db: Database, id: number): Promise<IssueEdit[] | undefined> {
+/**
+ * The edits of an issue, oldest first. `ticketScope` (a lead's team, an agent's own tickets): a move names only the
+ * moved tickets inside it, chosen in SQL against the facts, so another team's ticket ids never leave the database.
+ */
+export async function issueHistory(db: Database, id: number, ticketScope: Filters = {}): Promise<IssueEdit[] | undefined> {
   const [known] = await db.read<{ known: boolean }>(
     `SELECT EXISTS (SELECT 1 FROM issues WHERE issue_id = $id) OR EXISTS (SELECT 1 FROM issue_merges WHERE issue_id = $id)
             OR EXISTS (SELECT 1 FROM issue_edits WHERE issue_id = $id OR target_issue = $id) AS known`,
     { id },
   );
   if (!known!.known) return undefined;
+  const scope = filterSql(ticketScope);
+  const tickets = scope.where.length === 0
+    ? 'ticket_ids::VARCHAR[]'
+    : `CASE WHEN e.ticket_ids IS NULL THEN NULL ELSE coalesce((SELECT list(f.ticket_id::VARCHAR ORDER BY f.ticket_id) FROM ticket_facts f
+         WHERE list_contains(e.ticket_ids, f.ticket_id)${scope.where.map((condition) => ` AND ${condition}`).join('')}), []) END`;
   const rows = await db.read<Omit<IssueEdit, 'ticket_ids'> & { ticket_ids: string[] | null }>(
     `SELECT edit_id::INTEGER AS edit_id, kind, issue_id::INTEGER AS issue_id, target_issue::INTEGER AS target_issue, name, note,
-            ticket_ids::VARCHAR[] AS ticket_ids, ${stampSql}
-       FROM issue_edits WHERE issue_id = $id OR target_issue = $id ORDER BY edit_id`,
-    { id },
+            ${tickets} AS ticket_ids, ${stampSql}
+       FROM issue_edits e WHERE issue_id = $id OR target_issue = $id ORDER BY edit_id`,
+    { ...(scope.params as Record<string, never>), id },
   );
   return rows.map((r) => ({ ...r, ticket_ids: r.ticket_ids === null ? null : r.ticket_ids.map(Number) }));
 }
@@ -183,8 +193,12 @@ export async function moveTickets(
   ticketIds: readonly number[],
   target: { to: number } | { name: string },
   actor: Actor,
+  ticketScope: Filters = {},
 ): Promise<MoveResult> {
   const tickets = [...new Set(ticketIds)].sort((a, b) => a - b);
+  // A lead moves their team's tickets only: another team's are unknown to them, as GET /api/tickets/:id says.
+  const scope = filterSql(ticketScope);
+  const inScope = scope.where.length === 0 ? '' : ` AND EXISTS (SELECT 1 FROM ticket_facts f WHERE f.ticket_id = t.ticket_id${scope.where.map((c) => ` AND ${c}`).join('')})`;
   if ('to' in target && target.to === id) throw new EditRefusal('invalid', 'to', `the tickets are in issue ${id} already`);
   return db.write(async (tx) => {
     await checkLiveIssue(tx, id, 'id');
@@ -193,8 +207,8 @@ export async function moveTickets(
     const found = await tx.all<{ ticket_id: number; issue_id: number | null }>(
       `SELECT t.ticket_id::INTEGER AS ticket_id, i.issue_id::INTEGER AS issue_id
          FROM tickets t LEFT JOIN ticket_issues i USING (ticket_id)
-        WHERE list_contains($ids::BIGINT[], t.ticket_id) ORDER BY t.ticket_id`,
-      { ids: list },
+        WHERE list_contains($ids::BIGINT[], t.ticket_id)${inScope} ORDER BY t.ticket_id`,
+      { ...(scope.params as Record<string, never>), ids: list },
     );
     const unknown = tickets.filter((t) => !found.some((r) => r.ticket_id === t));
     if (unknown.length > 0) throw new EditRefusal('not_found', 'ticket_ids', `there is no ticket ${unknown.slice(0, 10).join(', ')}`);

@@ -17,7 +17,7 @@ import { signedIn } from '../helpers/signed-in.ts';
 let db: Database;
 let app: ReturnType<typeof createApp>;
 /** The same app unsigned, as an admin, and a fresh manager session per request (for sign-out). */
-const askers = {} as Record<'anonymous' | 'admin', ReturnType<typeof createApp>> & { fresh: () => Promise<ReturnType<typeof createApp>> };
+const askers = {} as Record<'anonymous' | 'admin' | 'lead', ReturnType<typeof createApp>> & { fresh: () => Promise<ReturnType<typeof createApp>> };
 let document: OpenAPIV3_1.Document;
 
 beforeAll(async () => {
@@ -28,6 +28,7 @@ beforeAll(async () => {
   app = await signedIn(plain, db);
   askers.anonymous = plain;
   askers.admin = await signedIn(plain, db, 'admin');
+  askers.lead = await signedIn(plain, db, 'lead', { team_id: 'zagreb' });
   askers.fresh = () => signedIn(plain, db, 'manager');
   const response = await app.request('/api/openapi.json');
   expect(response.status).toBe(200);
@@ -63,11 +64,11 @@ describe('the document', () => {
       Object.entries(document.paths ?? {}).flatMap(([path, item]) => methods.filter((method) => item?.[method]).map((method) => `${method} ${path}`)),
     );
     expect([...documented].sort()).toEqual([...registered].sort());
-    // health, metrics (list, series, distribution, heatmap), tickets (list, one), goals (5), overview, backlog, data extent,
+    // health, metrics (list, series, distribution, heatmap), tickets (list, one), goals (5), goal proposals (list, propose, accept, decline), overview, backlog, data extent,
     // feedback comments and score distribution, teams (3), imports (4), issues (list, one, its tickets), the lead's actions on
     // issues (4), customers (repeat, flagged, flag, unflag), auth (sign-in, sign-out, me, password), users (4), tokens (3),
     // suggestions (list, submit, one, edit, vote, unvote, comment, edit a comment, move, impact).
-    expect(registered.size).toBe(56);
+    expect(registered.size).toBe(60);
   });
 
   it('names every dimension filter and the registry keys as the metric enum', () => {
@@ -129,7 +130,7 @@ interface Case {
   init?: RequestInit;
   status: number;
   /** Who asks: a signed-in manager unless named. */
-  as?: 'anonymous' | 'admin' | 'fresh';
+  as?: 'anonymous' | 'admin' | 'lead' | 'fresh';
 }
 
 const ticketsCsv = readFileSync(join(smallFixture, 'tickets.csv'));
@@ -197,6 +198,19 @@ const cases: Case[] = [
   { method: 'put', path: '/api/goals/{id}', url: '/api/goals/1', init: asJson('PUT', { ...goal, target: 720 }), status: 200 },
   { method: 'put', path: '/api/goals/{id}', url: '/api/goals/99', init: asJson('PUT', goal), status: 404 },
   { method: 'delete', path: '/api/goals/{id}', url: '/api/goals/1', init: { method: 'DELETE' }, status: 204 },
+  { method: 'post', path: '/api/goals/proposals', url: '/api/goals/proposals', init: asJson('POST', { ...goal, name: 'Proposed' }), status: 201, as: 'lead' },
+  { method: 'post', path: '/api/goals/proposals', url: '/api/goals/proposals', init: asJson('POST', { ...goal, scope: { team: ['manila'] } }), status: 403, as: 'lead' },
+  { method: 'post', path: '/api/goals/proposals', url: '/api/goals/proposals', init: asJson('POST', { ...goal, stat: 'value' }), status: 400, as: 'lead' },
+  { method: 'post', path: '/api/goals/proposals', url: '/api/goals/proposals', init: asJson('POST', { ...goal, name: 'Another' }), status: 201, as: 'lead' },
+  { method: 'get', path: '/api/goals/proposals', url: '/api/goals/proposals', status: 200, as: 'lead' },
+  { method: 'get', path: '/api/goals/proposals', url: '/api/goals/proposals?status=pending', status: 200 },
+  { method: 'get', path: '/api/goals/proposals', url: '/api/goals/proposals?status=maybe', status: 400 },
+  { method: 'post', path: '/api/goals/proposals/{id}/decline', url: '/api/goals/proposals/1/decline', init: asJson('POST', {}), status: 400 },
+  { method: 'post', path: '/api/goals/proposals/{id}/decline', url: '/api/goals/proposals/1/decline', init: asJson('POST', { reason: 'Not now.' }), status: 200 },
+  { method: 'post', path: '/api/goals/proposals/{id}/decline', url: '/api/goals/proposals/1/decline', init: asJson('POST', { reason: 'Again.' }), status: 409 },
+  { method: 'post', path: '/api/goals/proposals/{id}/accept', url: '/api/goals/proposals/2/accept', init: { method: 'POST' }, status: 200 },
+  { method: 'post', path: '/api/goals/proposals/{id}/accept', url: '/api/goals/proposals/2/accept', init: { method: 'POST' }, status: 409 },
+  { method: 'post', path: '/api/goals/proposals/{id}/accept', url: '/api/goals/proposals/99/accept', init: { method: 'POST' }, status: 404 },
   { method: 'post', path: '/api/imports', url: '/api/imports', init: upload(), status: 202 },
   { method: 'post', path: '/api/imports', url: '/api/imports', init: { method: 'POST', body: 'x', headers: { 'Content-Type': 'text/plain' } }, status: 415 },
   { method: 'post', path: '/api/imports', url: '/api/imports', init: asJson('POST', { path: 'missing.csv' }), status: 404 },

@@ -212,7 +212,7 @@ describe('random input to every documented parameter', () => {
     expect(failures, `${logged.map(String).join('\n')}`).toEqual([]);
     expect(logged).toEqual([]);
     // The generator reaches past validation: successes as well as refusals.
-    expect(sent).toBe(56 * requestsPerOperation); // every documented operation, the ten of suggestions included
+    expect(sent).toBe(60 * requestsPerOperation); // every documented operation, the ten of suggestions and the four of goal proposals included
     expect(statuses.get(200) ?? 0).toBeGreaterThan(50);
     expect(statuses.get(400) ?? 0).toBeGreaterThan(100);
   });

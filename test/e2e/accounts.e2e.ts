@@ -122,7 +122,7 @@ describe.runIf(hasChromium)('Accounts in Chromium', () => {
     const error = card.getByTestId('state-error');
     await error.waitFor();
     expect(await error.locator('.message-title').textContent()).toBe('Outside your scope');
-    expect(await error.locator('.message-detail').textContent()).toMatch(/ sees the figures of their own team \(Zagreb Support\) only\.$/);
+    expect(await error.locator('.message-detail').textContent()).toMatch(/An agent sees the figures of their own team \(Zagreb Support\) only\.$/);
     expect(await page.getByTestId('volume-chart').count()).toBe(0);
     expect(await page.getByTestId('volume-total').count()).toBe(0);
     expect(refused.some((path) => path.startsWith('/api/metrics/'))).toBe(true);

@@ -53,13 +53,14 @@ export async function signedIn<A extends Requester>(app: A, db: Database, role: 
 const people = new WeakMap<Database, Map<string, Promise<unknown>>>();
 
 /**
- * `app` as the lead named `name` (display name; user name made from it), one session per database and name. The
+ * `app` as the person named `name` (display name; user name made from it), one session per database and name. The
  * server stamps an action with the signed-in person's name (api/actor.ts), so a test that has "Ivo" act signs in as Ivo.
+ * A manager: these tests act on every team's tickets, which a lead may not (a lead's scope: test/api/scope-walk.test.ts).
  */
 export function asPerson<A extends Requester>(app: A, db: Database, name: string): Promise<SignedIn<A>> {
   const known = people.get(db) ?? new Map<string, Promise<unknown>>();
   people.set(db, known);
   const username = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 60);
-  if (!known.has(name)) known.set(name, signedIn(app, db, 'lead', { username: `person-${username}`, display_name: name }));
+  if (!known.has(name)) known.set(name, signedIn(app, db, 'manager', { username: `person-${username}`, display_name: name }));
   return known.get(name) as Promise<SignedIn<A>>;
 }
