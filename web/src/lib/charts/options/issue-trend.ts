@@ -19,6 +19,7 @@ import { formatCount, formatPeriod, formatPeriodShort } from '../../format';
 import type { DataTableModel } from '../chart-data';
 import { OKABE_ITO, type ColorScheme } from '../palette';
 import { CHART_FONT } from './metric-series';
+import { periodTooltip } from './period-tooltip';
 
 export interface IssueTrendPoint {
   /** First day of the period, `YYYY-MM-DD`. */
@@ -75,19 +76,12 @@ export function buildIssueTrendOption(points: readonly IssueTrendPoint[], option
     textStyle: { fontFamily: CHART_FONT },
     aria: { enabled: true, label: { enabled: true, description: describeIssueTrend(points, options) } },
     legend: { top: 0, left: 0, data: ['Tickets', 'Customers'] },
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      confine: true,
-      textStyle: { fontFamily: CHART_FONT },
-      formatter: (params) => {
-        const item = Array.isArray(params) ? params[0] : params;
-        const point = item ? points[item.dataIndex] : undefined;
-        if (!point) return '';
-        const now = point.period === options.current ? ` (this ${options.grain})` : '';
-        return `${formatPeriod(point.period, options.grain)}${now}<br>Tickets: ${formatCount(point.tickets)}<br>Customers: ${formatCount(point.customers)}`;
-      },
-    },
+    tooltip: periodTooltip((index) => {
+      const point = points[index];
+      if (!point) return '';
+      const now = point.period === options.current ? ` (this ${options.grain})` : '';
+      return `${formatPeriod(point.period, options.grain)}${now}<br>Tickets: ${formatCount(point.tickets)}<br>Customers: ${formatCount(point.customers)}`;
+    }),
     grid: { top: 40, left: 8, right: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: {
       type: 'category',

@@ -18,6 +18,7 @@ import { csvText } from '../../../../../common/csv';
 import { formatDate, formatPeriod, formatPeriodShort } from '../../format';
 import type { DataTableModel } from '../chart-data';
 import { OKABE_ITO, type ColorScheme } from '../palette';
+import { periodTooltip } from './period-tooltip';
 import { CHART_FONT } from './metric-series';
 
 type Impact = Pick<SuggestionImpactResponse, 'before' | 'after' | 'implemented_on' | 'change' | 'source'>;
@@ -68,19 +69,10 @@ export function buildImpactOption(impact: Impact, options: { scheme?: ColorSchem
     textStyle: { fontFamily: CHART_FONT },
     aria: { enabled: true, label: { enabled: true, description: describeImpact(impact) } },
     legend: { top: 0, left: 0, data: ['Before', 'After'] },
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      confine: true,
-      textStyle: { fontFamily: CHART_FONT },
-      formatter: (params) => {
-        const item = Array.isArray(params) ? params[0] : params;
-        const index = item?.dataIndex;
-        if (index === undefined) return '';
-        const week = all[index];
-        return week ? `${formatPeriod(week.week, 'week')} (${index < before ? 'before' : 'after'})<br>${valueText(week.value)}` : '';
-      },
-    },
+    tooltip: periodTooltip((index) => {
+      const week = all[index];
+      return week ? `${formatPeriod(week.week, 'week')} (${index < before ? 'before' : 'after'})<br>${valueText(week.value)}` : '';
+    }),
     grid: { top: 40, left: 8, right: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: {
       type: 'category',
