@@ -64,7 +64,9 @@ CREATE OR REPLACE TEMP VIEW next_facts AS
 WITH k AS (
   SELECT t.ticket_id,
          t.solved_at IS NOT NULL AND t.status IN ('solved', 'closed') AS is_solved,
-         CASE WHEN t.team_id IS NULL THEN 0 ELSE t.team_changes + 1 END AS team_stations,
+         -- A transfer is a reassignment whether or not the log names the teams: a ticket of no known team that was
+         -- transferred has been at one station more than its transfers (XES logs mark "Reassignment" with no group).
+         CASE WHEN t.team_id IS NULL AND t.team_changes = 0 THEN 0 ELSE t.team_changes + 1 END AS team_stations,
          e.ticket_id IS NOT NULL AS is_escalated
     FROM fact_ticket_rows t
     JOIN fact_tickets USING (ticket_id)
