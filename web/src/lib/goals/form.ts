@@ -4,6 +4,7 @@ import type { Problem } from '$api/contracts';
 import type { FilterDimension } from '../filters/filters';
 import { filterDimensions } from '../filters/filters';
 import { hoursToMinutes, minutesToHours, type Comparator } from './judge';
+import { problemParameter } from '../api/problem-field';
 
 export type GoalPeriodKind = 'week' | 'month' | 'quarter';
 export type GoalStat = 'value' | 'p50' | 'p90' | 'mean';
@@ -146,9 +147,7 @@ const fieldNames = new Set<string>(['name', 'metric', 'stat', 'variant', 'hours'
  * parameter (`scope.team`) belongs to the scope fields.
  */
 export function problemField(problem: Problem): GoalField {
-  const issues = (problem as { issues?: Array<{ parameter?: unknown }> }).issues;
-  const named = Array.isArray(issues) && typeof issues[0]?.parameter === 'string' ? issues[0].parameter : /^([a-z_]+)(?:\.[\w.]+)?(?::| \()/.exec(problem.detail ?? '')?.[1];
-  const head = named?.split('.')[0] ?? '';
+  const head = problemParameter(problem) ?? '';
   if (head === 'ends_on') return 'starts_on';
   return fieldNames.has(head) ? (head as GoalField) : 'form';
 }

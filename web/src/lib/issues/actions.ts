@@ -1,6 +1,7 @@
 // The lead's actions on an issue as the API takes them (PATCH /api/issues/:id, POST …/merge, POST …/tickets/move),
 // and which field of the page an API problem is about, so its message shows beside that field. Pure.
 import type { Problem } from '$api/contracts';
+import { problemParameter } from '../api/problem-field';
 
 /** The fields of the issue page's action forms an API problem can name. */
 export type ActionField = 'name' | 'note' | 'into' | 'move' | 'form';
@@ -11,9 +12,7 @@ export type ActionField = 'name' | 'note' | 'into' | 'move' | 'form';
  * `ticket_ids`, `to` and split `name` all belong to the move form.
  */
 export function actionField(problem: Problem, form: 'rename' | 'known' | 'merge' | 'move'): ActionField {
-  const issues = (problem as { issues?: Array<{ parameter?: unknown }> }).issues;
-  const named = Array.isArray(issues) && typeof issues[0]?.parameter === 'string' ? issues[0].parameter : /^([a-z_]+)(?:\.[\w.]+)?:/.exec(problem.detail ?? '')?.[1];
-  const head = named?.split('.')[0] ?? '';
+  const head = problemParameter(problem) ?? '';
   if (form === 'move') return 'move';
   if (head === 'name' && form === 'rename') return 'name';
   if ((head === 'known_problem' || head === 'note') && form === 'known') return 'note';
