@@ -6,6 +6,7 @@ import type { Actor } from '../actor.ts';
 import type { Database, Query } from '../db.ts';
 import { filterSql, type Filters } from '../metrics/filters.ts';
 import { EditRefusal } from '../issues/edits.ts';
+import { isoInstantSql } from '../iso-instant.ts';
 
 export const customerFlags = ['abusive', 'legal_threat', 'vip'] as const;
 export type CustomerFlag = (typeof customerFlags)[number];
@@ -42,7 +43,7 @@ export interface FlaggedCustomer extends CustomerFlags {
   last_contact: string | null;
 }
 
-const instant = (column: string) => `strftime(${column}, '%Y-%m-%dT%H:%M:%SZ')`;
+const instant = (column: string) => isoInstantSql(column);
 const flagJson = `{'flag': flag, 'origin': coalesce(origin, 'organisation'), 'set_by': set_by, 'set_at': ${instant('set_at')}, 'note': note}`;
 const clearedJson = `{'flag': flag, 'origin': coalesce(origin, 'organisation'), 'set_by': set_by, 'set_at': ${instant('set_at')}, 'note': note,
   'cleared_by': cleared_by, 'cleared_at': ${instant('cleared_at')}, 'cleared_note': cleared_note}`;

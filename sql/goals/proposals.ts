@@ -3,6 +3,7 @@
 import type { Account } from '../accounts/users.ts';
 import type { Database, Query } from '../db.ts';
 import { insertGoal, type Goal, type GoalInput } from './goals.ts';
+import { isoInstantSql } from '../iso-instant.ts';
 
 export const proposalStatuses = ['pending', 'accepted', 'declined'] as const;
 export type ProposalStatus = (typeof proposalStatuses)[number];
@@ -30,7 +31,7 @@ export class ProposalRefusal extends Error {
   }
 }
 
-const instant = (column: string) => `strftime(${column}, '%Y-%m-%dT%H:%M:%S.%gZ')`;
+const instant = (column: string) => isoInstantSql(column, 'ms');
 const proposalColumns = `proposal_id::INTEGER AS proposal_id, team_id, definition::VARCHAR AS definition, status, proposed_by, proposed_by_name,
   ${instant('proposed_at')} AS proposed_at, decided_by_name, ${instant('decided_at')} AS decided_at, decline_reason, goal_id::INTEGER AS goal_id`;
 

@@ -4,6 +4,7 @@
 // ticket's facts row, so the page says exactly what the metrics count.
 import type { Database } from '../db.ts';
 import { metrics, type Metric } from './registry.ts';
+import { isoInstantSql } from '../iso-instant.ts';
 
 type RateMetric = Extract<Metric, { aggregation: 'rate' }>;
 type DurationMetric = Extract<Metric, { aggregation: 'duration' }>;
@@ -29,7 +30,7 @@ export interface TicketDetail {
   events: Array<{ occurred_at: string; kind: string; actor: string | null; actor_kind: string; from_value: string | null; to_value: string | null }>;
 }
 
-const instant = (column: string) => `strftime(${column}, '%Y-%m-%dT%H:%M:%SZ')`;
+const instant = (column: string) => isoInstantSql(column);
 
 // Every rate's base and numerator (and presets and checks) as columns of one row over `f`: r<i>_base, r<i>_counted, …
 const rateColumns = rates.flatMap((rate, i) => [

@@ -4,6 +4,7 @@
 import type { Account } from '../accounts/users.ts';
 import type { Database } from '../db.ts';
 import type { SuggestionStatus } from './workflow.ts';
+import { isoInstantSql } from '../iso-instant.ts';
 
 export const suggestionSorts = ['newest', 'votes', 'oldest_unanswered'] as const;
 export type SuggestionSort = (typeof suggestionSorts)[number];
@@ -49,7 +50,7 @@ export interface SuggestionSummary {
   updated_at: string;
 }
 
-const instant = (column: string) => `strftime(${column}, '%Y-%m-%dT%H:%M:%S.%gZ')`;
+const instant = (column: string) => isoInstantSql(column, 'ms');
 
 /** Whether the asker sees who wrote an anonymous suggestion. */
 export const seesAnonymousAuthors = (account: Account) => account.role === 'manager' || account.role === 'admin';
