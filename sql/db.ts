@@ -2,9 +2,10 @@
 // connection runs one query at a time) and a single writer connection behind a queue, so writes are
 // serialised while reads run beside them on their own snapshots.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { totalmem } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { memoryLimitBytes, MemoryLimitError } from './memory-limit.ts';
 
 export type Params = Record<string, DuckDBValue> | DuckDBValue[];
 export type Row = Record<string, unknown>;
@@ -16,7 +17,7 @@ export class DatabaseOpenError extends Error {
 
   constructor(
     message: string,
-    readonly reason: 'locked' | 'corrupt' | 'unwritable' | 'other',
+    readonly reason: 'locked' | 'corrupt' | 'unwritable' | 'setting' | 'other',
     options?: { cause?: unknown; holderPid?: number },
   ) {
     super(message, options);
@@ -86,6 +87,14 @@ function explainOpenFailure(path: string, error: unknown): DatabaseOpenError {
   return new DatabaseOpenError(`Cannot open the database ${path}: ${message}`, 'other', { cause: error });
 }
 
+let inMemoryInstances = 0;
+
+/** A spill folder of its own for each in-memory database of this process. */
+function inMemorySpillFolder(): string {
+  inMemoryInstances += 1;
+  return join(tmpdir(), `servicepulse-duckdb-${process.pid}-${inMemoryInstances}.tmp`).replaceAll("'", "''");
+}
+
 export class Database {
   private writeQueue: Promise<unknown> = Promise.resolve();
   private closed = false;
@@ -101,6 +110,13 @@ export class Database {
   /** Opens (creating if needed) the database at `path`, or an in-memory one for ':memory:'. */
   static async open(path: string): Promise<Database> {
     const location = path === ':memory:' ? path : resolve(path);
+    let memoryLimit: number;
+    try {
+      memoryLimit = memoryLimitBytes();
+    } catch (error) {
+      if (error instanceof MemoryLimitError) throw new DatabaseOpenError(error.message, 'setting', { cause: error });
+      throw error;
+    }
     if (location !== ':memory:') {
       try {
         mkdirSync(dirname(location), { recursive: true });
@@ -127,9 +143,12 @@ export class Database {
     // join (SLA clocks against open intervals, rejects against line breaks) for a few rows and loops over it, many
     // times slower (bench/README.md, "Figures behind choices in the code"). Always use the sort-based join.
     await writer.run('SET asof_loop_join_threshold = 0');
-    // DuckDB's default limit is 80% of RAM, but some of its allocations bypass the limit; its guide on
-    // out-of-memory errors advises 50-60%, so that a large load spills to disk rather than being killed.
-    await writer.run(`SET GLOBAL memory_limit = '${Math.floor((totalmem() * 0.6) / 2 ** 20)}MiB'`);
+    // SERVICEPULSE_MEMORY_LIMIT, or 60 % of the RAM (sql/memory-limit.ts); past it DuckDB spills to temp_directory.
+    await writer.run(`SET GLOBAL memory_limit = '${memoryLimit} bytes'`);
+    // A database file spills beside itself (`<file>.tmp`, DuckDB's default). An in-memory one would spill into `.tmp`
+    // in whatever folder the process was started from, shared by every instance there: give each its own under the
+    // system's temp folder instead (DuckDB creates it only when it spills, and removes it on close).
+    if (location === ':memory:') await writer.run(`SET temp_directory = '${inMemorySpillFolder()}'`);
     return new Database(location, instance, writer);
   }
 
