@@ -14,20 +14,22 @@ const isRoot = process.getuid?.() === 0;
 const asServerUser = (command: string, args: string[]): [string, string[]] =>
   isRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
 
+/** The newest Debian PostgreSQL's bin folder, or null when none is installed. */
+export function findPostgresBin(): string | null {
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'pg_ctl'))) : [];
+  const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
+  return newest === undefined ? null : join(root, newest, 'bin');
+}
+
 /** The newest Debian PostgreSQL's bin folder; installs the `postgresql` package when there is none and we are root. */
 export function postgresBin(log: (line: string) => void): string {
-  const find = () => {
-    const root = '/usr/lib/postgresql';
-    const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'pg_ctl'))) : [];
-    const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
-    return newest === undefined ? null : join(root, newest, 'bin');
-  };
-  const found = find();
+  const found = findPostgresBin();
   if (found) return found;
   if (!isRoot) throw new Error('PostgreSQL is not installed: run `sudo apt-get install -y postgresql` (Debian/Ubuntu), or pass --no-postgres');
   log('PostgreSQL is not installed: apt-get install -y postgresql …');
   execFileSync('apt-get', ['install', '-y', 'postgresql'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  const installed = find();
+  const installed = findPostgresBin();
   if (!installed) throw new Error('apt-get install postgresql finished, but no /usr/lib/postgresql/*/bin/pg_ctl is there');
   return installed;
 }
@@ -45,7 +47,15 @@ export interface Postgres {
 /** A quarter of the memory, at most 4 GiB: the machine is shared, and DuckDB gets its own share. */
 const sharedBuffersMiB = () => Math.min(4096, Math.floor(totalmem() / 1024 ** 2 / 4));
 
-export async function startPostgres(bin: string, folder: string): Promise<Postgres> {
+export interface PostgresOptions {
+  /** Keep PostgreSQL's durability (fsync, synchronous commit, full-page writes), as when loading is measured. */
+  durable?: boolean;
+}
+
+/** Turned off when loading is not measured: a query benchmark gains nothing from durable writes. */
+const durabilityOff = ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off'];
+
+export async function startPostgres(bin: string, folder: string, { durable = false }: PostgresOptions = {}): Promise<Postgres> {
   await mkdir(folder, { recursive: true });
   if (isRoot) {
     const { uid, gid } = await userIds('postgres');
@@ -59,10 +69,10 @@ export async function startPostgres(bin: string, folder: string): Promise<Postgr
   };
   await server('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
   const port = await freePort();
-  // What a DBA would set for an analytics box of this size; durability is off because loading is not measured.
+  // What a DBA would set for an analytics box of this size; durability is off unless loading is measured.
   const settings = [
     `shared_buffers=${sharedBuffersMiB()}MB`, 'work_mem=256MB', 'effective_cache_size=8GB', 'max_parallel_workers_per_gather=2',
-    'fsync=off', 'synchronous_commit=off', 'full_page_writes=off', 'max_wal_size=8GB', 'timezone=UTC',
+    ...(durable ? [] : durabilityOff), 'max_wal_size=8GB', 'timezone=UTC',
     // Each execution planned with its values, as if the literal SQL were sent: a generic plan would guess at ranges.
     'plan_cache_mode=force_custom_plan',
   ];

@@ -61,6 +61,8 @@ export interface OursResult extends Pick<LoadSummary, 'rowsRead' | 'inserted' | 
   sha256Seconds: number;
   /** Every SQL statement the load ran, grouped by its text (whitespace collapsed, cut), slowest first. */
   statements: StatementTime[];
+  /** DuckDB time of the statements run by the facts' functions (see `factsFunctions`), before and in the transaction. */
+  factsSeconds: number;
   checkpointSeconds: number;
   baselineRssKiB: number;
 }
@@ -123,12 +125,32 @@ async function sha256Seconds(file: string): Promise<number> {
 }
 
 /**
- * Times every statement DuckDB runs while `work` runs, by wrapping DuckDBConnection.run (runAndReadAll and the
- * other readers go through it; with values bound it prepares, binds and executes a materialised result).
+ * The facts of the touched tickets (sql/facts.ts): their milestones recounted and written, ticket_facts computed and
+ * written with the daily rollups they feed. What the load does besides is its ingest (bench/README.md).
  */
-async function timingStatements<T>(work: () => Promise<T>): Promise<{ value: T; statements: StatementTime[] }> {
+const factsFunctions = /\bat (?:async )?(?:computeTicketMilestones|applyTicketMilestones|computeFacts|storeFacts) /;
+
+/** Whether the statement now running was called from one of the facts' functions, read from the async call stack. */
+function runByFacts(): boolean {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = Infinity;
+  try {
+    return factsFunctions.test(new Error().stack ?? '');
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/**
+ * Times every statement DuckDB runs while `work` runs, by wrapping DuckDBConnection.run (runAndReadAll and the
+ * other readers go through it; with values bound it prepares, binds and executes a materialised result), and adds
+ * up those the facts' functions ran.
+ */
+async function timingStatements<T>(work: () => Promise<T>): Promise<{ value: T; statements: StatementTime[]; factsSeconds: number }> {
   const byText = new Map<string, StatementTime>();
+  let factsSeconds = 0;
   const value = await watchStatements((sql, _values, seconds) => {
+    if (runByFacts()) factsSeconds += seconds;
     const text = sql.replace(/\s+/g, ' ').trim();
     const key = text.length > 110 ? `${text.slice(0, 109)}…` : text;
     const entry = byText.get(key) ?? { sql: key, calls: 0, seconds: 0 };
@@ -136,7 +158,7 @@ async function timingStatements<T>(work: () => Promise<T>): Promise<{ value: T; 
     entry.seconds += seconds;
     byText.set(key, entry);
   }, work);
-  return { value, statements: [...byText.values()].sort((a, b) => b.seconds - a.seconds) };
+  return { value, statements: [...byText.values()].sort((a, b) => b.seconds - a.seconds), factsSeconds };
 }
 
 async function ours(input: OursInput): Promise<OursResult> {
@@ -154,7 +176,7 @@ async function ours(input: OursInput): Promise<OursResult> {
 
   const steps: Partial<Record<LoadStep, number>> = {};
   const start = performance.now();
-  const { value: summary, statements } = await timingStatements(() =>
+  const { value: summary, statements, factsSeconds } = await timingStatements(() =>
     loadFile(db, {
       file: input.file,
       mapping: mappings[input.kind]!,
@@ -185,6 +207,7 @@ async function ours(input: OursInput): Promise<OursResult> {
     steps: { ...steps, done: seconds },
     sha256Seconds: hashing,
     statements,
+    factsSeconds,
     checkpointSeconds,
     baselineRssKiB,
   };

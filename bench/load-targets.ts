@@ -1,0 +1,62 @@
+// The load target of issue 14, as `npm run bench -- load` prints it last: the ingest (the facts excluded) within
+// 1.5× of DuckDB's bare read, the complete load within 3×, PostgreSQL's bare COPY as a reference, and the memory
+// the loads ran with. All from the measurements of the one run (bench/README.md).
+import type { PostgresCopy, PostgresSkipped } from './load-postgres.ts';
+import { int, mib, table } from './print.ts';
+
+export const ingestTarget = 1.5;
+export const completeTarget = 3;
+
+export interface TargetFigures {
+  /** DuckDB's bare read_csv of each file, added up. */
+  bareSeconds: number;
+  /** Our loadFile calls, added up. */
+  completeSeconds: number;
+  /** The statements the facts' functions ran in those loads, added up (load-child.ts `factsFunctions`). */
+  factsSeconds: number;
+  postgres: PostgresCopy | PostgresSkipped;
+  /** DuckDB's memory_limit in the load children, as it reads it back. */
+  memoryLimit: string;
+  /** Where that limit came from. */
+  memoryLimitSource: string;
+  /** The highest peak RSS of a load child, and which file it loaded. */
+  peakRss: { kiB: number; file: string };
+}
+
+const secs = (s: number) => s.toFixed(s < 10 ? 3 : 2);
+const times = (ours: number, bare: number) => (bare > 0 ? `${(ours / bare).toFixed(2)}×` : 'n/a');
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+function verdict(seconds: number, bare: number, target: number): string {
+  return `≤ ${target}×: ${bare > 0 && seconds / bare <= target ? 'met' : 'missed'}`;
+}
+
+function postgresRows(postgres: PostgresCopy | PostgresSkipped, bare: number): string[][] {
+  if ('skipped' in postgres) return [['PostgreSQL bare COPY into text tables', `skipped: ${postgres.skipped}`, '', '', '']];
+  return (['unlogged', 'logged'] as const).map((mode) => {
+    const seconds = sum(postgres.seconds[mode]);
+    return [`PostgreSQL ${postgres.version.split(" ")[0]} bare COPY, ${mode} text tables`, secs(seconds), times(seconds, bare), 'reference', ''];
+  });
+}
+
+/** The target lines, ratios and verdicts, as one table and the memory line under it. */
+export function targetReport(figures: TargetFigures, tickets: number): string {
+  const { bareSeconds: bare, completeSeconds: complete, factsSeconds: facts } = figures;
+  const ingest = complete - facts;
+  const rows = [
+    ['DuckDB bare read_csv into a table (the 3 files)', secs(bare), '1.00×', '', ''],
+    ['ingest: read → map → validate → merge, facts excluded', secs(ingest), times(ingest, bare), verdict(ingest, bare, ingestTarget), `= ${secs(complete)} − facts ${secs(facts)}`],
+    ['complete load, facts included', secs(complete), times(complete, bare), verdict(complete, bare, completeTarget), ''],
+    ...postgresRows(figures.postgres, bare),
+  ];
+  const memory =
+    `memory: the loads ran with DuckDB's memory_limit at ${figures.memoryLimit} (${figures.memoryLimitSource}); ` +
+    `peak RSS of a load child ${mib(figures.peakRss.kiB)} (${figures.peakRss.file})`;
+  const postgresNote = 'skipped' in figures.postgres ? [] : [`PostgreSQL settings: ${figures.postgres.settings}`];
+  return [
+    `the load target (issue 14), measured side by side in this run at ${int(tickets)} tickets:`,
+    table(['', 'seconds', '÷ bare', 'target', ''], rows).replace(/ +$/gm, ''),
+    memory,
+    ...postgresNote,
+  ].join('\n');
+}

@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { headerOf } from '../../bench/load-postgres.ts';
+import { targetReport, type TargetFigures } from '../../bench/load-targets.ts';
+
+const figures: TargetFigures = {
+  bareSeconds: 10,
+  completeSeconds: 32,
+  factsSeconds: 18,
+  postgres: { version: '15.18 (Debian 15.18-0+deb12u1)', settings: 'fsync on', seconds: { unlogged: [4, 5, 1], logged: [6, 7, 2] } },
+  memoryLimit: '8.0 GiB',
+  memoryLimitSource: '--memory-limit 8GiB',
+  peakRss: { kiB: 3 * 1024 * 1024, file: 'events.csv' },
+};
+const line = (report: string, start: string) => report.split('\n').find((l) => l.startsWith(start))!.replace(/\s+/g, ' ');
+
+describe('the load target lines', () => {
+  it('judge the ingest (complete less facts) against 1.5× and the complete load against 3× of the bare read', () => {
+    const report = targetReport(figures, 1_000_000);
+    expect(report).toContain('at 1,000,000 tickets');
+    // 32 − 18 = 14 s: 1.40× ≤ 1.5; 32 s: 3.20× > 3.
+    expect(line(report, 'ingest')).toBe('ingest: read → map → validate → merge, facts excluded 14.00 1.40× ≤ 1.5×: met = 32.00 − facts 18.00');
+    expect(line(report, 'complete')).toBe('complete load, facts included 32.00 3.20× ≤ 3×: missed');
+    // The COPY totals of the three files, 10 s and 15 s.
+    expect(line(report, 'PostgreSQL 15.18 bare COPY, unlogged')).toContain(' 10.00 1.00× reference');
+    expect(line(report, 'PostgreSQL 15.18 bare COPY, logged')).toContain(' 15.00 1.50× reference');
+    expect(report).toContain("memory_limit at 8.0 GiB (--memory-limit 8GiB); peak RSS of a load child 3,072 MiB (events.csv)");
+  });
+
+  it('say why PostgreSQL is missing, and still judge the rest', () => {
+    const report = targetReport({ ...figures, postgres: { skipped: 'no PostgreSQL' } }, 1000);
+    expect(line(report, 'PostgreSQL')).toBe('PostgreSQL bare COPY into text tables skipped: no PostgreSQL');
+    expect(line(report, 'complete')).toContain('3.20×');
+  });
+});
+
+describe('headerOf', () => {
+  it('reads the column names of the header line, quoted ones holding commas and quotes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'servicepulse-header-'));
+    try {
+      const file = join(dir, 'x.csv');
+      writeFileSync(file, '\uFEFFid,"a, b","say ""hi""",\r\n1,2,3,4\n');
+      expect(await headerOf(file)).toEqual(['id', 'a, b', 'say "hi"', '']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
