@@ -47,6 +47,8 @@ export interface OursInput {
   organisation?: string;
   file: string;
   kind: LoadKind;
+  /** Assign the tickets to recurring issues (LoadRequest.issues); default true. */
+  issues?: boolean;
 }
 
 /** Seconds from the call to each step's callback, and to the call's return (`done`). */
@@ -181,6 +183,7 @@ async function ours(input: OursInput): Promise<OursResult> {
       file: input.file,
       mapping: mappings[input.kind]!,
       source: demoSource,
+      issues: input.issues ?? true,
       onStep: (step) => {
         steps[step] = since(start);
       },

@@ -10,9 +10,14 @@ export const completeTarget = 3;
 export interface TargetFigures {
   /** DuckDB's bare read_csv of each file, added up. */
   bareSeconds: number;
-  /** Our loadFile calls, added up. */
+  /** Our loadFile calls, added up: what a user waits for. */
   completeSeconds: number;
-  /** The statements the facts' functions ran in those loads, added up (load-child.ts `factsFunctions`). */
+  /** The same with the tickets file loaded without the issue assignment (issue 12), on a database of its own. */
+  withoutIssuesSeconds: number;
+  /**
+   * The statements the facts' functions ran in the loads without the issue assignment, added up (load-child.ts
+   * `factsFunctions`): the assignment's worker threads would otherwise share the cores with them.
+   */
   factsSeconds: number;
   postgres: PostgresCopy | PostgresSkipped;
   /** DuckDB's memory_limit in the load children, as it reads it back. */
@@ -41,12 +46,13 @@ function postgresRows(postgres: PostgresCopy | PostgresSkipped, bare: number): s
 
 /** The target lines, ratios and verdicts, as one table and the memory line under it. */
 export function targetReport(figures: TargetFigures, tickets: number): string {
-  const { bareSeconds: bare, completeSeconds: complete, factsSeconds: facts } = figures;
-  const ingest = complete - facts;
+  const { bareSeconds: bare, completeSeconds: complete, withoutIssuesSeconds: withoutIssues, factsSeconds: facts } = figures;
+  const ingest = withoutIssues - facts;
   const rows = [
     ['DuckDB bare read_csv into a table (the 3 files)', secs(bare), '1.00×', '', ''],
-    ['ingest: read → map → validate → merge, facts excluded', secs(ingest), times(ingest, bare), verdict(ingest, bare, ingestTarget), `= ${secs(complete)} − facts ${secs(facts)}`],
-    ['complete load, facts included', secs(complete), times(complete, bare), verdict(complete, bare, completeTarget), ''],
+    ['ingest: read → map → validate → merge, facts excluded', secs(ingest), times(ingest, bare), verdict(ingest, bare, ingestTarget), `= ${secs(withoutIssues)} − facts ${secs(facts)}`],
+    ['complete load, facts included', secs(withoutIssues), times(withoutIssues, bare), verdict(withoutIssues, bare, completeTarget), 'tickets without issue assignment'],
+    ['complete load with the issue assignment (issue 12)', secs(complete), times(complete, bare), verdict(complete, bare, completeTarget), 'what a user waits for'],
     ...postgresRows(figures.postgres, bare),
   ];
   const memory =
