@@ -13,7 +13,7 @@ const deadlineHorizonDays = 90;
  * `pendingEvents` (same columns, no load_id) when a load stores its new events only after computing facts.
  */
 async function defineFactEvents(query: Query, pendingEvents?: string): Promise<void> {
-  const columns = 'ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value';
+  const columns = 'ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value, team, support_level';
   await query.run(
     `CREATE OR REPLACE TEMP VIEW fact_events AS
      SELECT ${columns} FROM ticket_events${pendingEvents ? `
