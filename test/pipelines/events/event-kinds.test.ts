@@ -1,22 +1,15 @@
 // Two kinds whose effect docs/importing.md ("Event kinds") states and which once did otherwise, each worked by hand:
 // an `assign` from one agent to another in an event log is a reassignment though the ticket names no assignee; and
 // events without a `solved` one leave the solve a ticket export states as it was.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadFile } from '../../../pipelines/load.ts';
 import { mappingFromJson } from '../../../pipelines/mapping/file.ts';
 import { servicepulseEvents } from '../../../pipelines/sources/servicepulse.ts';
 import type { Database } from '../../../sql/db.ts';
 import { freshDb } from '../../helpers/db.ts';
+import { textFiles } from '../../helpers/text-files.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'servicepulse-kinds-'));
-function file(name: string, lines: string[]): string {
-  const path = join(dir, name);
-  writeFileSync(path, lines.join('\n') + '\n');
-  return path;
-}
+const file = textFiles('kinds');
 
 let db: Database;
 afterEach(async () => {

@@ -1,22 +1,16 @@
 // Support levels and teams carried on every row of an event log (ITSM logs write the line, L1/L2/L3, and the
 // assignment group on each status change): transfers and escalations come from their sequence per ticket, whatever
 // each row's kind. Every expected count below is worked out by hand from the rows written here.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../sql/db.ts';
 import { loadFile } from '../../../pipelines/load.ts';
 import { mappingFromJson } from '../../../pipelines/mapping/file.ts';
 import { freshDb } from '../../helpers/db.ts';
+import { textFiles } from '../../helpers/text-files.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'servicepulse-levels-'));
+const write = textFiles('levels');
 let files = 0;
-function logFile(rows: string[]): string {
-  const file = join(dir, `log-${files++}.csv`);
-  writeFileSync(file, ['Case,At,Status,Line,Group', ...rows].join('\n') + '\n');
-  return file;
-}
+const logFile = (rows: string[]) => write(`log-${files++}.csv`, ['Case,At,Status,Line,Group', ...rows]);
 
 const statuses = { New: 'created', Transfer: 'team_change', 'In Progress': 'status_change', 'Awaiting Info': 'wait_start', Resolved: 'solved', Escalate: 'escalate' };
 const common = { source: 'itsm', kind: 'events', creates_tickets: true, time_zone: 'UTC', defaults: { ticket_channel: 'email', actor_kind: 'agent' } };

@@ -1,23 +1,22 @@
 // `npm run load -- FILE --print-mapping --kind events`: a skeleton with every events field and every kind, commented
 // with "//" keys, which the mapping reader ignores; filled in (columns named, the log's activities mapped), it loads.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFile } from '../../../pipelines/load.ts';
 import { canonicalFields, vocabularies } from '../../../pipelines/mapping/canonical.ts';
 import { readMappingFile } from '../../../pipelines/mapping/file.ts';
 import { Database } from '../../../sql/db.ts';
 import { migrate } from '../../../sql/migrate.ts';
+import { textFiles } from '../../helpers/text-files.ts';
 import { runLoad } from '../../support/run-cli.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'servicepulse-skeleton-'));
-const log = join(dir, 'log.csv');
-writeFileSync(log, [
+const log = textFiles('skeleton')('log.csv', [
   'Case,When,Activity,Agent,Line',
   'K1,02/03/2026 09:00,Logged,,1st', 'K1,02/03/2026 09:30,Answered,ana,1st', 'K1,02/03/2026 11:00,Awaiting user,ana,2nd', 'K1,02/03/2026 15:00,Fixed,ana,2nd',
   'K2,02/03/2026 10:00,Logged,,1st', 'K2,02/03/2026 10:45,Answered,ben,1st',
-].join('\n') + '\n');
+]);
+const dir = dirname(log);
 
 describe('the printed events skeleton', () => {
   it('names every field and every kind, those it could not place as comments', async () => {
