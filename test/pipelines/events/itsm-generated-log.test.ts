@@ -7,6 +7,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../api/app.ts';
 import type { SeriesResponse } from '../../../api/contracts.ts';
@@ -91,6 +92,9 @@ function expected(rows: Row[]) {
   return { incidents: byIncident.size, escalationRate: (100 * escalated) / byIncident.size, reassignmentRate: (100 * reassigned) / byIncident.size, resolved: resolutionMinutes.length, medianFirstResolution: median };
 }
 
+const docs = readFileSync(new URL('../../../docs/importing.md', import.meta.url), 'utf8');
+const mappingFile = fileURLToPath(new URL('../../../docs/examples/itsm-levels.mapping.json', import.meta.url));
+
 const stamp = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 
 let db: Database;
@@ -114,7 +118,7 @@ beforeAll(async () => {
   writeFileSync(organisation, JSON.stringify({ teams: groupsInOrganisation ? teams : [elsewhere] }));
   db = await freshDb();
   await loadOrganisation(db, organisation);
-  const { mapping, timeZone } = await readMappingFile(new URL('../../../docs/examples/itsm-levels.mapping.json', import.meta.url).pathname);
+  const { mapping, timeZone } = await readMappingFile(mappingFile);
   summary = await loadFile(db, { file, mapping, timeZone });
 }, 240_000);
 afterAll(async () => {
@@ -156,8 +160,28 @@ describe('a generated ITSM event log with support lines and 650 assignment group
   });
 
   it('uses the mapping docs/importing.md shows', () => {
-    const docs = readFileSync(new URL('../../../docs/importing.md', import.meta.url), 'utf8');
-    const shown = readFileSync(new URL('../../../docs/examples/itsm-levels.mapping.json', import.meta.url), 'utf8');
-    expect(docs).toContain(shown.trim());
+    expect(docs).toContain(readFileSync(mappingFile, 'utf8').trim());
+  });
+});
+
+describe('the docs\' ITSM example', () => {
+  it('gives what the docs say of INC0000042', async () => {
+    const example = /### An ITSM log with support lines[\s\S]*?```csv\n([\s\S]*?)```/.exec(docs)?.[1];
+    expect(example).toBeDefined();
+    const file = join(mkdtempSync(join(tmpdir(), 'servicepulse-itsm-docs-')), 'example.csv');
+    writeFileSync(file, example!);
+    const fresh = await freshDb();
+    try {
+      const { mapping, timeZone } = await readMappingFile(mappingFile);
+      await loadFile(fresh, { file, mapping, timeZone });
+      // Escalated once and transferred once (two stations), solved 24.5 hours after its first row, waiting on the
+      // customer from 10:40 to 08:05 the next day (1,285 minutes).
+      expect(await fresh.read(
+        `SELECT f.escalations, f.team_stations, f.first_resolution_minutes AS resolution, f.agent_wait_minutes AS agent_wait
+           FROM ticket_facts f`,
+      )).toEqual([{ escalations: 1, team_stations: 2, resolution: 1470, agent_wait: 1285 }]);
+    } finally {
+      await fresh.close();
+    }
   });
 });
