@@ -383,8 +383,8 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
   if (issues || createsTickets) await applyIssueEdits(tx, loadId, { onlyLoad: true });
   if (pendingEvents) {
     await tx.run(
-      `INSERT INTO ticket_events (ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value, load_id)
-       SELECT ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value, $load_id FROM ${pendingEvents}`,
+      `INSERT INTO ticket_events (ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value, team, support_level, load_id)
+       SELECT ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value, team, support_level, $load_id FROM ${pendingEvents}`,
       { load_id: loadId },
     );
   }

@@ -13,7 +13,7 @@ const deadlineHorizonDays = 90;
  * `pendingEvents` (same columns, no load_id) when a load stores its new events only after computing facts.
  */
 async function defineFactEvents(query: Query, pendingEvents?: string): Promise<void> {
-  const columns = 'ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value';
+  const columns = 'ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value, team, support_level';
   await query.run(
     `CREATE OR REPLACE TEMP VIEW fact_events AS
      SELECT ${columns} FROM ticket_events${pendingEvents ? `
@@ -75,7 +75,21 @@ export interface FactSources {
 export async function computeTicketMilestones(query: Query, sources: Omit<FactSources, 'milestonesNotStored'> = {}): Promise<void> {
   await defineFactEvents(query, sources.pendingEvents);
   await defineFactTicketBase(query, sources.pendingTickets);
+  await computeEventSequences(query);
   await runTransform(query, 'ticket-milestones');
+}
+
+/**
+ * Temp table `event_sequences`: transfers and escalations read from the teams and levels event rows carry
+ * (ticket-sequences.sql). Only when some event carries one: the check reads little more than the columns' statistics,
+ * while the statement, even over no such row, would build a hash table of every touched ticket (0.1–0.2 s at a million).
+ */
+async function computeEventSequences(query: Query): Promise<void> {
+  const carried = (await query.one<{ any: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM fact_events WHERE team IS NOT NULL) OR EXISTS (SELECT 1 FROM fact_events WHERE support_level IS NOT NULL) AS any`,
+  ))!.any;
+  if (carried) await runTransform(query, 'ticket-sequences');
+  else await query.run('CREATE OR REPLACE TEMP TABLE event_sequences (ticket_id BIGINT, team_moves INTEGER, escalations INTEGER, level_max SMALLINT)');
 }
 
 export async function applyTicketMilestones(tx: Query): Promise<void> {

@@ -4,6 +4,9 @@ import type { LoadKind } from './types.ts';
 
 const channels = ['desk', 'phone', 'email', 'chat', 'social', 'web', 'other'] as const;
 
+/** Support levels (lines, tiers), as the teams table's CHECK allows them. */
+export const supportLevels = ['1', '2', '3'] as const;
+
 type FieldTypes = Record<string, 'VARCHAR' | 'TIMESTAMPTZ' | 'INTEGER' | 'DOUBLE' | 'VARCHAR[]'>;
 
 export const canonicalFields: Record<LoadKind, { required: string[]; types: FieldTypes }> = {
@@ -25,6 +28,8 @@ export const canonicalFields: Record<LoadKind, { required: string[]; types: Fiel
       // Ticket attributes carried on every event row of event-log-only exports (the latest value wins).
       ticket_subject: 'VARCHAR', ticket_channel: 'VARCHAR', ticket_priority: 'VARCHAR', ticket_category: 'VARCHAR',
       ticket_subcategory: 'VARCHAR', ticket_team: 'VARCHAR', ticket_requester_id: 'VARCHAR',
+      // The support level (line, tier) the ticket is at from this row on: 1, 2 or 3, as teams' support_level.
+      support_level: 'INTEGER',
     },
   },
   // Chat and social exports: a row per message; customer-started threads become tickets, messages their events.
@@ -58,6 +63,7 @@ export const vocabularies: Record<LoadKind, Record<string, readonly string[]>> =
     actor_kind: ['agent', 'customer', 'bot', 'system'],
     ticket_channel: channels,
     ticket_priority: ['low', 'normal', 'high', 'urgent'],
+    support_level: supportLevels,
   },
   messages: {
     author_side: ['customer', 'agent', 'bot'],

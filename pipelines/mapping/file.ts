@@ -13,7 +13,8 @@ const fieldSpecSchema = z
       columns: z.array(z.string().min(1)).min(2).optional(),
       type: z.enum(['text', 'integer', 'number', 'timestamp', 'enum', 'list']).optional(),
       format: z.string().min(1).optional(),
-      values: z.record(z.string(), z.string()).optional(),
+      // A level may be written as a number ("L2": 2); every canonical value is text.
+      values: z.record(z.string(), z.union([z.string(), z.number()]).transform(String)).optional(),
       separator: z.string().min(1).optional(),
       required: z.boolean().optional(),
     })
@@ -43,6 +44,8 @@ export const mappingFileSchema = z
     unknown_fields: z.array(z.string().min(1)).optional(),
     /** "as_declared": the day/month order of timestamp formats is certain; skip the mixed-order check. */
     date_order: z.enum(['check', 'as_declared']).optional(),
+    /** Events only: the support level of each team the rows' `ticket_team` names, for rows without a level of their own. */
+    team_levels: z.record(z.string(), z.number().int().min(1).max(3)).optional(),
   })
   .strict();
 
@@ -109,6 +112,10 @@ export function mappingFromFile(parsed: MappingFile, where: string): { mapping: 
     if (vocabulary && !vocabulary.includes(value)) throw new LoadError(where, `default ${field} "${value}" is not one of ${vocabulary.join(', ')}`);
   }
   if (parsed.creates_tickets && parsed.kind !== 'events') throw new LoadError(where, '"creates_tickets" applies to events mappings only');
+  if (parsed.team_levels) {
+    if (parsed.kind !== 'events') throw new LoadError(where, '"team_levels" applies to events mappings only');
+    if (!fields.ticket_team) throw new LoadError(where, '"team_levels" gives the levels of the teams in "ticket_team", which the mapping does not map');
+  }
   if (parsed.latest_by) {
     if (parsed.kind === 'events' || parsed.kind === 'messages') throw new LoadError(where, '"latest_by" applies to tickets and feedback mappings');
     if (!fields[parsed.latest_by]) throw new LoadError(where, `"latest_by" names "${parsed.latest_by}", which the mapping does not map`);
@@ -127,6 +134,7 @@ export function mappingFromFile(parsed: MappingFile, where: string): { mapping: 
       source: parsed.source, kind: parsed.kind, fields, defaults, createsTickets: parsed.creates_tickets ?? false,
       nulls: parsed.null_values, latestBy: parsed.latest_by,
       ...(unknownFields.length > 0 ? { unknownFields } : {}), ...(parsed.date_order ? { dateOrder: parsed.date_order } : {}),
+      ...(parsed.team_levels ? { teamLevels: parsed.team_levels } : {}),
     },
     timeZone: parsed.time_zone,
   };
@@ -138,9 +146,21 @@ export async function readMappingFile(path: string): Promise<{ mapping: Mapping;
 
 /** A parsed mapping file's content (e.g. sent with an upload); `where` names it in errors. */
 export function mappingFromJson(json: unknown, where: string): { mapping: Mapping; timeZone?: string } {
-  const result = mappingFileSchema.safeParse(json);
+  const result = mappingFileSchema.safeParse(withoutComments(json));
   if (!result.success) throw describeIssue(rootCause(result.error.issues), [], Object.keys(mappingFileSchema.shape), where);
   return mappingFromFile(result.data, where);
+}
+
+/**
+ * JSON has no comments, so a mapping file writes them as keys starting with "//" (`"//": "why"`, `"// actor": "…"`),
+ * in any object of the file; they are dropped before the file is checked. The printed skeleton explains itself so.
+ */
+export const commentKeyPrefix = '//';
+
+function withoutComments(json: unknown): unknown {
+  if (Array.isArray(json)) return json.map(withoutComments);
+  if (json === null || typeof json !== 'object') return json;
+  return Object.fromEntries(Object.entries(json).filter(([key]) => !key.startsWith(commentKeyPrefix)).map(([key, value]) => [key, withoutComments(value)]));
 }
 
 const specKeys = Object.keys(fieldSpecSchema.shape);

@@ -105,11 +105,22 @@ export function mappingToSql(mapping: Mapping, timeZone: string, source: MappedC
   const finalSelects: string[] = [];
   const checks: Check[] = [];
   const canonical = canonicalFields[mapping.kind];
+  // Events: a row without a level of its own takes its team's from the mapping's `team_levels`.
+  const teamSpec = mapping.fields.ticket_team;
+  const levelOfTeam = mapping.teamLevels && teamSpec
+    ? `CASE lower(${cellName(teamSpec)}) ${Object.entries(mapping.teamLevels).map(([team, level]) => `WHEN ${bind(team.trim().toLowerCase())} THEN ${bind(String(level))}`).join(' ')} END`
+    : undefined;
+  /** The field's value, else (support_level) its team's level, else the mapping's default. */
+  const withFallbacks = (field: string, value: string, fallback: string | undefined) => {
+    const candidates = [value, ...(field === 'support_level' && levelOfTeam ? [levelOfTeam] : []), ...(fallback === undefined ? [] : [bind(fallback)])]
+      .filter((candidate) => candidate !== 'NULL');
+    return candidates.length <= 1 ? candidates[0] ?? 'NULL' : `coalesce(${candidates.join(', ')})`;
+  };
   for (const [field, type] of Object.entries(canonical.types)) {
     const spec = mapping.fields[field];
     const fallback = mapping.defaults?.[field];
     if (!spec) {
-      finalSelects.push(`CAST(${fallback === undefined ? 'NULL' : bind(fallback)} AS ${type}) AS ${quoteIdentifier(field)}`);
+      finalSelects.push(`CAST(${withFallbacks(field, 'NULL', fallback)} AS ${type}) AS ${quoteIdentifier(field)}`);
       continue;
     }
     const raw = cellName(spec);
@@ -124,7 +135,7 @@ export function mappingToSql(mapping: Mapping, timeZone: string, source: MappedC
       ? `${parseExpression(base, cellName(base), bind, bindZone)} + to_microseconds(CAST(round(try_cast(${raw} AS DOUBLE) * 60e6) AS BIGINT))`
       : parseExpression(spec, raw, bind, bindZone);
     parsedSelects.push(`${parsed} AS ${parsedName}`);
-    const value = fallback === undefined ? parsedName : `coalesce(${parsedName}, ${bind(fallback)})`;
+    const value = withFallbacks(field, parsedName, fallback);
     finalSelects.push(`CAST(${value} AS ${type}) AS ${quoteIdentifier(field)}`);
     if (spec.required || canonical.required.includes(field)) {
       if (fallback === undefined) checks.push({ failed: `${raw} IS NULL`, column: spec.column, raw, reason: `missing ${field}` });

@@ -38,6 +38,11 @@ export interface Mapping {
    * rejects the undecidable ones; 'as_declared' states the declared order is certain.
    */
   dateOrder?: 'check' | 'as_declared';
+  /**
+   * Events only: team (as the rows' `ticket_team` writes it, matched trimmed and in any letter case) → support level,
+   * for rows whose own `support_level` is empty or not mapped.
+   */
+  teamLevels?: Record<string, number>;
 }
 
 /** The file columns a field reads. */

@@ -5,6 +5,8 @@
 -- of this step (bench/README.md, "Loading"), and no query depends on how they lie.
 CREATE OR REPLACE TEMP TABLE new_events AS
 SELECT t.ticket_id, i.occurred_at, i.kind, i.actor, coalesce(i.actor_kind, 'system') AS actor_kind, i.from_value, i.to_value,
+       -- The team and level the row carries, kept for the sequence of teams and levels (ticket-milestones.sql).
+       i.ticket_team AS team, i.support_level,
        hash(t.ticket_id, i.occurred_at, i.kind, i.actor, coalesce(i.actor_kind, 'system'), i.from_value, i.to_value) AS content_hash
   FROM incoming_events i
   JOIN tickets t ON t.source = $source AND t.external_id = i.ticket_external_id;

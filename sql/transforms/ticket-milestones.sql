@@ -32,8 +32,10 @@ CREATE OR REPLACE TEMP TABLE recounted_tickets AS
 SELECT t.* REPLACE (
        -- A ticket export states the status; for a ticket known only from its event log, the events do.
        CASE WHEN t.from_event_log THEN r.status_by_events ELSE t.status END AS status,
-       r.first_solved_at AS first_solved_at,
-       r.solved_at AS solved_at,
+       -- Events date the solves; a ticket whose events have no `solved` one keeps the solve its export states (a log of
+       -- replies alone says nothing about solving).
+       coalesce(r.first_solved_at, t.first_solved_at) AS first_solved_at,
+       coalesce(r.solved_at, t.solved_at) AS solved_at,
        coalesce(r.closed_at, t.closed_at) AS closed_at,
        -- Events decide; without a reply among them, the export's own first response time (if any) stands.
        coalesce(CASE
@@ -47,8 +49,13 @@ SELECT t.* REPLACE (
        r.customer_replies AS customer_replies,
        r.reopens AS reopens,
        r.assignee_changes AS assignee_changes,
-       r.team_changes AS team_changes,
-       r.escalations AS escalations,
-       r.escalation_level_max AS escalation_level_max)
+       -- A log that has team_change (escalate) rows and a team (level) on every row tells of the same transfers
+       -- (escalations) twice, the kind of one row and the change of value on it or the next: the larger count is taken,
+       -- so each counts once; either alone counts them all.
+       greatest(r.team_changes, coalesce(s.team_moves, 0)) AS team_changes,
+       greatest(r.escalations, coalesce(s.escalations, 0)) AS escalations,
+       -- The highest level the ticket reached, by escalate/deescalate events or by the levels its rows carry.
+       greatest(r.escalation_level_max, coalesce(s.level_max, 1)) AS escalation_level_max)
   FROM fact_ticket_base t
-  JOIN event_milestones r USING (ticket_id);
+  JOIN event_milestones r USING (ticket_id)
+  LEFT JOIN event_sequences s USING (ticket_id);
