@@ -21,6 +21,7 @@ import type { AnalysisThreads } from './issues/analysis-threads.ts';
 import { analyseTextsWhile, assignCreatedTickets, earlyAnalysisThreads, prepareIssueAssignment, storeGroupingChanges, type TextsToAssign } from './assign-issues.ts';
 import { prepareNewEvents } from './merge-events.ts';
 import { prepareTickets, storeTickets, type PreparedTickets } from './merge-tickets.ts';
+import { keepSnapshotHistory } from './snapshot-history.ts';
 import { inspectFile, stageFile, type FileShape } from './read.ts';
 import { keepRecordBreaks, keptLine, rejectKindSql, startRejects, writeRejects } from './rejects.ts';
 import { ProgressTracker, type LoadProgress } from './progress.ts';
@@ -71,6 +72,8 @@ export interface LoadSummary {
   topRejects: Array<{ reason: string; count: number }>;
   /** Earlier states of records in a snapshot log, replaced by a later row of the same file. */
   superseded: number;
+  /** Rows of an events file that repeat an earlier row of it exactly: one event, the copies counted as unchanged. */
+  repeated?: number;
   /** Optional fields of the mapping whose column the file does not have. */
   absentFields: string[];
   /** Findings worth a person's attention (e.g. mixed day/month order), also stored in `loads.warnings`. */
@@ -111,7 +114,7 @@ async function sha256Of(file: string): Promise<string> {
  * Only ids that occur more than once are ranked; the incoming rows are a view over `mapped` without the
  * replaced ones, so no copy of the file's rows is made. Returns how many rows were superseded.
  */
-async function keepOnePerId(query: Query, mapping: Mapping, incoming: string): Promise<number> {
+async function keepOnePerId(query: Query, mapping: Mapping, incoming: string, source: string): Promise<number> {
   const latest = mapping.latestBy ? `${quoteIdentifier(mapping.latestBy)} DESC NULLS LAST, ` : '';
   await query.run(
     `CREATE OR REPLACE TEMP TABLE replaced AS
@@ -132,16 +135,22 @@ async function keepOnePerId(query: Query, mapping: Mapping, incoming: string): P
       { column: mapping.fields.external_id!.column, kept: keptLine },
     );
   }
-  await createIncomingView(query, incoming, replaced > 0);
+  // The earlier states are not lost: the counts they tell go with the latest one (snapshot-history.ts).
+  const history = await keepSnapshotHistory(query, mapping, source);
+  await createIncomingView(query, incoming, replaced > 0, history);
   return mapping.latestBy ? replaced : 0;
 }
 
-/** The rows to merge, as a view: the valid mapped rows, less those a later row of the same id replaced. */
-async function createIncomingView(query: Query, incoming: string, withoutReplaced: boolean) {
+/**
+ * The rows to merge, as a view: the valid mapped rows, less those a later row of the same id replaced; `history`
+ * replaces columns with a snapshot log's counts (temp table snapshot_history).
+ */
+async function createIncomingView(query: Query, incoming: string, withoutReplaced: boolean, history: string[] = []) {
   await query.run(
     `CREATE OR REPLACE TEMP VIEW ${incoming} AS
-     SELECT * EXCLUDE (reject_column, reject_value, reject_reason) FROM mapped
-      WHERE reject_reason IS NULL${withoutReplaced ? ' AND record NOT IN (SELECT record FROM replaced)' : ''}`,
+     SELECT m.* EXCLUDE (reject_column, reject_value, reject_reason)${history.length > 0 ? ` REPLACE (${history.join(', ')})` : ''}
+       FROM mapped m${history.length > 0 ? ' LEFT JOIN snapshot_history h ON h.external_id = m.external_id' : ''}
+      WHERE m.reject_reason IS NULL${withoutReplaced ? ' AND m.record NOT IN (SELECT record FROM replaced)' : ''}`,
   );
 }
 
@@ -240,6 +249,8 @@ interface PreparedRows {
   rowsRead: number;
   warnings: string[];
   superseded: number;
+  /** An events file's rows that repeat an earlier one (merge-events.ts), when they were found before the transaction. */
+  repeated?: number;
   /** The milestones and facts are in temp tables already (a tickets load, an events load whose tickets are stored). */
   factsComputed: boolean;
   /** `mapped` is gone (an events load whose tickets are stored), its line-break totals kept for the rejects. */
@@ -268,7 +279,8 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
   onStep('read', rowsRead);
 
   const mapped = mappingToSql(mapping, timeZone, {
-    columns, rowHash: mapping.kind !== 'events', breaksCountAsLines: load.shape.breaksCountAsLines, lineColumn: load.shape.lineColumn,
+    columns, rowHash: mapping.kind !== 'events', sourceRowHash: mapping.kind === 'events',
+    breaksCountAsLines: load.shape.breaksCountAsLines, lineColumn: load.shape.lineColumn,
   });
   await query.run(
     `CREATE OR REPLACE TEMP TABLE mapped AS
@@ -292,6 +304,7 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
   onStep('validated');
   const incoming = `incoming_${mapping.kind}`;
   let superseded = 0;
+  let repeated: number | undefined;
   let factsComputed = false;
   let mappedDropped = false;
   let tickets: PreparedTickets | undefined;
@@ -303,7 +316,7 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
     // here, in parallel; the transaction only writes them. An event log that creates its tickets does this inside
     // the transaction, once those tickets exist.
     if (!mapping.createsTickets) {
-      await prepareNewEvents(query, mapping, load.source);
+      repeated = await prepareNewEvents(query, mapping, load.source);
       // Nothing reads the mapped rows from here on but the lines of the rejects: dropping them leaves the memory to the
       // facts, which otherwise spill to disk at 10 m tickets (bench/README.md).
       await keepRecordBreaks(query, load.shape);
@@ -319,7 +332,7 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
       factsComputed = true;
     }
   } else {
-    superseded = await keepOnePerId(query, mapping, incoming);
+    superseded = await keepOnePerId(query, mapping, incoming, load.source);
     if (mapping.kind === 'tickets') {
       // The tickets' text is analysed for their issues while DuckDB prepares their rows and facts (assign-issues.ts).
       const prepare = () => prepareTickets(query, load.source, () => onStep('merged'));
@@ -334,13 +347,14 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
       factsComputed = true;
     }
   }
-  return { mapping, absent, rowsRead, warnings, superseded, factsComputed, mappedDropped, tickets, texts };
+  return { mapping, absent, rowsRead, warnings, superseded, repeated, factsComputed, mappedDropped, tickets, texts };
 }
 
 /** Inside the load's one transaction: merges the prepared rows, recomputes facts and records the load. */
 async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): Promise<LoadSummary> {
   const { file, source, startedAt, bytes, sha256, onStep } = load;
   const { mapping, absent, rowsRead, warnings, superseded } = prepared;
+  let repeated = prepared.repeated;
   const loadId = (await tx.one<{ id: number }>('SELECT (coalesce(max(load_id), 0) + 1)::INTEGER AS id FROM loads'))!.id;
   // A tickets load counted its new tickets before the transaction: counting them here would scan rows it wrote.
   const before = prepared.tickets ? 0 : await countTarget(tx, mapping.kind, source, loadId);
@@ -349,7 +363,7 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
   if (mapping.kind === 'events') {
     if (mapping.createsTickets) {
       await runTransform(tx, 'events-create-tickets', { source, load_id: loadId, creates_tickets: true });
-      await prepareNewEvents(tx, mapping, source);
+      repeated = await prepareNewEvents(tx, mapping, source);
     }
   } else if (mapping.kind !== 'tickets') {
     if (mapping.kind === 'feedback') await noteFeedbackDays(tx, source);
@@ -383,8 +397,8 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
   if (issues || createsTickets) await applyIssueEdits(tx, loadId, { onlyLoad: true });
   if (pendingEvents) {
     await tx.run(
-      `INSERT INTO ticket_events (ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value, team, support_level, load_id)
-       SELECT ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value, team, support_level, $load_id FROM ${pendingEvents}`,
+      `INSERT INTO ticket_events (ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value, team, support_level, source_row_hash, load_id)
+       SELECT ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value, team, support_level, source_row_hash, $load_id FROM ${pendingEvents}`,
       { load_id: loadId },
     );
   }
@@ -418,7 +432,7 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
   }
   const summary = (finishedAt: Date): LoadSummary => ({
     loadId, file, source, kind: mapping.kind, rowsRead, inserted, updated: totals.updated, unchanged,
-    rejected: totals.rejected, topRejects, superseded, absentFields: absent, warnings, ticketsCreated, dryRun: load.dryRun,
+    rejected: totals.rejected, topRejects, superseded, repeated, absentFields: absent, warnings, ticketsCreated, dryRun: load.dryRun,
     seconds: (finishedAt.getTime() - startedAt.getTime()) / 1000,
   });
   if (load.dryRun) throw new DryRunFinished(summary(new Date()));

@@ -1,11 +1,12 @@
 // The events a load stores (temp table new_events): matched to their tickets, the rows no ticket matched rejected,
-// duplicates within the file and events stored already left out. Before the load's transaction when the tickets are
+// rows repeated within the file and events stored already left out (an event is its source row, not its content). Before the load's transaction when the tickets are
 // stored already; inside it, after events-create-tickets.sql, for an event log that creates its tickets.
 import type { Query } from '../sql/db.ts';
 import { runTransform } from '../sql/files.ts';
 import type { Mapping } from './mapping/types.ts';
 
-export async function prepareNewEvents(query: Query, mapping: Mapping, source: string): Promise<void> {
+/** Returns how many rows repeat an earlier row of the file: stored once, they count as unchanged. */
+export async function prepareNewEvents(query: Query, mapping: Mapping, source: string): Promise<number> {
   await runTransform(query, 'events-matched', { source });
   // A ticket matches at most one row of tickets (source, external id), so equal counts mean every row found its
   // ticket: the search for those that did not, a scan of every incoming event, is then skipped.
@@ -21,6 +22,9 @@ export async function prepareNewEvents(query: Query, mapping: Mapping, source: s
       { column: mapping.fields.ticket_external_id!.column, source },
     );
   }
+  await runTransform(query, 'events-repeated');
+  const distinct = (await query.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM new_events'))!.n;
   await runTransform(query, 'events-new');
   await query.run('INSERT INTO touched_tickets SELECT DISTINCT ticket_id FROM new_events');
+  return counts.matched - distinct;
 }

@@ -8,7 +8,7 @@ export function formatSummary(summary: LoadSummary, mapping: Pick<Mapping, 'sour
   const head =
     `${basename(summary.file)}: ${mapping.source} ${summary.kind}${summary.dryRun ? ' (dry run, nothing stored)' : ''} — ` +
     `${n(summary.rowsRead)} read, ${n(summary.inserted)} inserted, ${n(summary.updated)} updated, ` +
-    `${n(summary.unchanged)} unchanged, ${summary.superseded > 0 ? `${n(summary.superseded)} superseded, ` : ''}` +
+    `${n(summary.unchanged)} unchanged${summary.repeated ? ` (${n(summary.repeated)} repeating a row of this file)` : ''}, ${summary.superseded > 0 ? `${n(summary.superseded)} superseded, ` : ''}` +
     `${n(summary.rejected)} rejected${summary.ticketsCreated === undefined ? '' : `, ${n(summary.ticketsCreated)} ticket${summary.ticketsCreated === 1 ? '' : 's'} created`} ` +
     `in ${summary.seconds.toFixed(1)} s`;
   const lines = [head];

@@ -18,6 +18,8 @@ export const canonicalFields: Record<LoadKind, { required: string[]; types: Fiel
       category: 'VARCHAR', subcategory: 'VARCHAR', tags: 'VARCHAR[]', requester_id: 'VARCHAR', requester_name: 'VARCHAR',
       requester_kind: 'VARCHAR', organization: 'VARCHAR', assignee: 'VARCHAR', team: 'VARCHAR', submitter: 'VARCHAR',
       due_at: 'TIMESTAMPTZ', agent_replies: 'INTEGER', reopens: 'INTEGER', team_stations: 'INTEGER', assignee_stations: 'INTEGER',
+      // Transfers the source counted itself, stations − 1 (ServiceNow's reassignment_count counts team changes).
+      team_changes: 'INTEGER', assignee_changes: 'INTEGER',
     },
   },
   events: {

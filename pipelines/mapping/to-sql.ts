@@ -29,6 +29,8 @@ export interface MappedColumns {
   columns: string[];
   /** A hash of the whole source row, to recognise an unchanged re-export (tickets, feedback). */
   rowHash: boolean;
+  /** A stable hash of the source row's cells, which tells one event from another (events; `source_row_hash`). */
+  sourceRowHash?: boolean;
   /** Whether line breaks inside values push later records down (quoted CSV fields): counted per record. */
   breaksCountAsLines: boolean;
   /** A staged column holding each record's file line (XES): it is the record number, as is. */
@@ -64,6 +66,16 @@ function rowHashExpression(columns: string[]): string {
 }
 
 /**
+ * An event's identity: MD5 over the row's cells as written (a NULL marked apart from an empty cell), without the
+ * line, so that the same row in a re-export, in whatever order, is the same event. Stable across DuckDB versions,
+ * unlike `hash` (sql/schema/014_event_source_rows.sql); it costs about half a second more per million rows.
+ */
+function sourceRowHashExpression(columns: string[], lineColumn?: string): string {
+  const cells = columns.filter((c) => c !== lineColumn).map((c) => `coalesce(r.${quoteIdentifier(c)}, chr(30))`);
+  return `md5_number(concat_ws(chr(31), ${cells.join(', ')}))`;
+}
+
+/**
  * trim copies every cell, and most cells have nothing to trim: an ASCII cell is trimmed only when it
  * starts or ends with a space; a cell with other characters (which may be Unicode spaces) always is.
  */
@@ -91,7 +103,10 @@ export function mappingToSql(mapping: Mapping, timeZone: string, source: MappedC
     return '$time_zone';
   };
 
-  const passed = ['record', ...(source.rowHash ? ['row_hash'] : []), ...(source.breaksCountAsLines ? ['breaks'] : [])];
+  const passed = [
+    'record', ...(source.rowHash ? ['row_hash'] : []), ...(source.sourceRowHash ? ['source_row_hash'] : []),
+    ...(source.breaksCountAsLines ? ['breaks'] : []),
+  ];
   // One cell per source (a column, or several joined), cleaned once however many fields and checks read it.
   const cellNames = new Map<string, { name: string; spec: FieldSpec }>();
   const cellName = (spec: FieldSpec) => {
@@ -158,6 +173,7 @@ export function mappingToSql(mapping: Mapping, timeZone: string, source: MappedC
   const staged = [
     `${recordExpression(source.lineColumn)} AS record`,
     ...(source.rowHash ? [`${rowHashExpression(source.columns)} AS row_hash`] : []),
+    ...(source.sourceRowHash ? [`${sourceRowHashExpression(source.columns, source.lineColumn)} AS source_row_hash`] : []),
     ...(source.breaksCountAsLines ? [`${breaksExpression(source.columns)} AS breaks`] : []),
     ...cells,
   ];

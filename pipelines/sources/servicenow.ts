@@ -56,6 +56,8 @@ export const servicenowIncidents: Mapping = {
     team: { column: 'assignment_group', type: 'text' },
     submitter: { column: 'opened_by', type: 'text' },
     reopens: { column: 'reopen_count', type: 'integer' },
+    // ServiceNow counts a reassignment each time the assignment group changes: team stations − 1.
+    team_changes: { column: 'reassignment_count', type: 'integer' },
   },
   // Incidents raised by monitoring or integrations often have no contact type.
   defaults: { channel: 'other' },

@@ -86,7 +86,8 @@ SELECT t.ticket_id, t.created_at, t.first_response_at, t.first_solved_at, t.solv
        CASE WHEN s.requester_wait_minutes IS NOT NULL THEN whole_seconds(coalesce(s.agent_wait_minutes, 0)) END AS agent_wait_seconds,
        CASE WHEN s.requester_wait_business_minutes IS NOT NULL THEN whole_seconds(coalesce(s.agent_wait_business_minutes, 0)) END AS agent_wait_business_seconds,
        t.agent_replies, t.reopens, k.team_stations,
-       -- Likewise an `assign` from one agent to another is a reassignment when the ticket names no assignee (an event log).
+       -- Likewise a change of assignee (an `assign` from one agent to another, a snapshot log's assignees) is a
+       -- reassignment whether or not the ticket or the organisation names the assignee.
        CASE WHEN t.assignee_id IS NULL AND t.assignee_changes = 0 THEN 0 ELSE t.assignee_changes + 1 END AS assignee_stations,
        t.escalations, t.escalation_level_max, k.is_escalated,
        CASE WHEN k.is_solved THEN t.agent_replies < 2 END AS is_one_touch,

@@ -59,8 +59,9 @@ SELECT r.ticket_id, r.source, i.external_id, i.subject, i.description, i.created
        r.resolved_requester_kind AS requester_kind, r.resolved_organization AS organization, r.assignee_id, r.team_id,
        r.provider_kind, r.provider_name, i.due_at, r.sla_policy, r.created_by_agent, r.from_event_log,
        coalesce(i.agent_replies, 0)::INTEGER AS agent_replies, r.customer_replies, coalesce(i.reopens, 0)::INTEGER AS reopens,
-       greatest(coalesce(i.assignee_stations, 1) - 1, 0)::INTEGER AS assignee_changes,
-       greatest(coalesce(i.team_stations, 1) - 1, 0)::INTEGER AS team_changes, r.escalations, r.escalation_level_max,
+       -- A count of changes (a source's own counter, or a snapshot log's, pipelines/snapshot-history.ts) or of stations.
+       coalesce(i.assignee_changes, greatest(coalesce(i.assignee_stations, 1) - 1, 0))::INTEGER AS assignee_changes,
+       coalesce(i.team_changes, greatest(coalesce(i.team_stations, 1) - 1, 0))::INTEGER AS team_changes, r.escalations, r.escalation_level_max,
        i.row_hash, NULL::BIGINT AS load_id
   FROM incoming_tickets i
   JOIN ticket_references r USING (record);

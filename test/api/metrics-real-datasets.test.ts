@@ -61,6 +61,38 @@ describe.runIf(available)('ServiceNow incident log: median resolution and reopen
     expect(reopens.tickets).toBe(independent!.solved);
     expect(reopens.value).toBeCloseTo(independent!.reopen_share, 9);
   });
+
+  it('reassignment rate: the last snapshot\'s reassignment_count, and the assignees its snapshots name in turn', async () => {
+    // Per incident, its snapshots in time order (sys_updated_at, then the file's line), less the two rows the load
+    // rejects (state "-100"). ServiceNow's reassignment_count counts changes of assignment group (team stations − 1);
+    // an assignee change within a group it does not count, so those are read from the sequence of named assignees.
+    const independent = await served.db.readOne<{ incidents: number; reassigned: number; counted: number }>(
+      `WITH snapshots AS (
+         SELECT number, reassignment_count::INTEGER AS reassignments, nullif(assigned_to, '?') AS assignee,
+                strptime(sys_updated_at, '%d/%m/%Y %H:%M') AS updated, line
+           FROM (SELECT *, row_number() OVER () AS line FROM read_csv($file, header = true, all_varchar = true))
+          WHERE incident_state <> '-100'),
+       assignee_moves AS (
+         SELECT number, assignee, lag(assignee IGNORE NULLS) OVER (PARTITION BY number ORDER BY updated, line) AS previous
+           FROM snapshots),
+       incidents AS (
+         SELECT s.number, arg_max(s.reassignments, (s.updated, s.line)) AS reassignments,
+                (SELECT count(*) FROM assignee_moves m WHERE m.number = s.number AND m.assignee <> m.previous) AS assignee_changes
+           FROM snapshots s GROUP BY s.number)
+       SELECT count(*)::INTEGER AS incidents,
+              count(*) FILTER (WHERE reassignments >= 1 OR assignee_changes >= 1)::INTEGER AS reassigned,
+              count(*) FILTER (WHERE reassignments >= 1)::INTEGER AS counted
+         FROM incidents`,
+      { file },
+    );
+    // 9,843 of 20,769 (47.39 %) by reassignment_count; 287 more changed assignee within their group.
+    expect(independent!.counted / independent!.incidents).toBeCloseTo(0.4739, 4);
+    const rate = await served.total(`/api/metrics/reassignment_rate?${allTime}`);
+    expect(rate.tickets).toBe(independent!.incidents);
+    expect(rate.value).toBeCloseTo((100 * independent!.reassigned) / independent!.incidents, 9);
+    // The team part alone is the counter's share.
+    expect(await served.db.read('SELECT count(*) FILTER (WHERE team_stations > 1)::INTEGER AS n FROM ticket_facts')).toEqual([{ n: independent!.counted }]);
+  });
 });
 
 describe.runIf(available)('Italian helpdesk log: median first response', () => {

@@ -15,13 +15,13 @@ describeSourceFixture('ServiceNow incident table (list CSV export, Europe/Zagreb
     { line: 14, column: 'contact_type', reason: 'unknown channel value' },
   ],
   tickets: {
-    INC0010001: { status: 'new', channel: 'email', priority: 'normal', created_at: '2024-03-29T08:00:00Z', description: null },
-    INC0010002: { status: 'open', channel: 'phone', priority: 'high', created_at: '2024-03-30T13:30:00Z', description: 'ERP times out, error "504".' },
+    INC0010001: { status: 'new', channel: 'email', priority: 'normal', created_at: '2024-03-29T08:00:00Z', description: null, team_changes: 0 },
+    INC0010002: { status: 'open', channel: 'phone', priority: 'high', created_at: '2024-03-30T13:30:00Z', description: 'ERP times out, error "504".', team_changes: 1 },
     INC0010003: { status: 'on_hold', channel: 'web', priority: 'low', created_at: '2024-03-31T00:30:00Z' },
     INC0010004: { status: 'solved', channel: 'desk', priority: 'urgent', created_at: '2024-03-31T00:45:00Z', solved_at: '2024-03-31T01:15:00Z' },
     INC0010005: {
       status: 'closed', channel: 'chat', priority: 'normal', created_at: '2024-04-01T08:00:00Z', solved_at: '2024-04-01T09:00:00Z',
-      closed_at: '2024-04-04T09:00:00Z', reopens: 1,
+      closed_at: '2024-04-04T09:00:00Z', reopens: 1, team_changes: 1,
     },
     INC0010006: { status: 'closed', channel: 'chat', priority: 'low', created_at: '2024-04-02T06:00:00Z', solved_at: null, closed_at: '2024-04-02T06:30:00Z' },
     INC0010007: {
@@ -29,7 +29,7 @@ describeSourceFixture('ServiceNow incident table (list CSV export, Europe/Zagreb
       subject: 'Disk space low on FS01, 95%', description: 'Monitoring raised it.\nShare "projects", quota 2 TB, used 1.9 TB.',
     },
     INC0010008: { status: 'new', channel: 'social', priority: 'low', created_at: '2024-04-03T21:59:59Z' },
-    INC0010009: { status: 'solved', channel: 'email', priority: 'low', created_at: '2024-04-04T07:00:00Z', solved_at: '2024-04-05T15:45:00Z' },
+    INC0010009: { status: 'solved', channel: 'email', priority: 'low', created_at: '2024-04-04T07:00:00Z', solved_at: '2024-04-05T15:45:00Z', team_changes: 2 },
   },
 });
 
