@@ -25,6 +25,7 @@ import { inspectFile, stageFile, type FileShape } from './read.ts';
 import { keepRecordBreaks, keptLine, rejectKindSql, startRejects, writeRejects } from './rejects.ts';
 import { ProgressTracker, type LoadProgress } from './progress.ts';
 import { crossFieldRules } from './rules.ts';
+import { createdNamesWarnings, createUnknownNames, endUnknownNamesPreview, prepareUnknownNames, type CreatedNames } from './unknown-names.ts';
 import { loadWarnings } from './warnings.ts';
 
 export { LoadError };
@@ -77,6 +78,9 @@ export interface LoadSummary {
   warnings: string[];
   /** Tickets an event log or a messages file created (a tickets file's new tickets are `inserted`). */
   ticketsCreated?: number;
+  /** Teams and agents the file named that no team or agent matched, created by the load (pipelines/unknown-names.ts). */
+  teamsCreated: number;
+  agentsCreated: number;
   dryRun: boolean;
   seconds: number;
 }
@@ -251,6 +255,8 @@ interface PreparedRows {
    * still under way in worker threads when the preparation ends: the transaction writes the tickets and facts first.
    */
   texts?: Promise<TextsToAssign>;
+  /** Teams and agents the file names that the database does not know, for the transaction to create. */
+  created: CreatedNames;
 }
 
 /**
@@ -296,9 +302,11 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
   let mappedDropped = false;
   let tickets: PreparedTickets | undefined;
   let texts: Promise<TextsToAssign> | undefined;
+  let created: CreatedNames = { teams: [], agents: [] };
   await query.run('CREATE OR REPLACE TEMP TABLE touched_tickets (ticket_id BIGINT)');
   if (mapping.kind === 'events') {
     await createIncomingView(query, incoming, false);
+    created = await prepareUnknownNames(query, { ...load, mapping }, incoming);
     // Their tickets are stored already, so the events to store, the milestones and the facts can all be computed
     // here, in parallel; the transaction only writes them. An event log that creates its tickets does this inside
     // the transaction, once those tickets exist.
@@ -320,6 +328,7 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
     }
   } else {
     superseded = await keepOnePerId(query, mapping, incoming);
+    created = await prepareUnknownNames(query, { ...load, mapping }, incoming);
     if (mapping.kind === 'tickets') {
       // The tickets' text is analysed for their issues while DuckDB prepares their rows and facts (assign-issues.ts).
       const prepare = () => prepareTickets(query, load.source, () => onStep('merged'));
@@ -334,7 +343,8 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
       factsComputed = true;
     }
   }
-  return { mapping, absent, rowsRead, warnings, superseded, factsComputed, mappedDropped, tickets, texts };
+  await endUnknownNamesPreview(query);
+  return { mapping, absent, rowsRead, warnings, superseded, factsComputed, mappedDropped, tickets, texts, created };
 }
 
 /** Inside the load's one transaction: merges the prepared rows, recomputes facts and records the load. */
@@ -342,6 +352,8 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
   const { file, source, startedAt, bytes, sha256, onStep } = load;
   const { mapping, absent, rowsRead, warnings, superseded } = prepared;
   const loadId = (await tx.one<{ id: number }>('SELECT (coalesce(max(load_id), 0) + 1)::INTEGER AS id FROM loads'))!.id;
+  await createUnknownNames(tx, prepared.created);
+  warnings.push(...createdNamesWarnings(prepared.created));
   // A tickets load counted its new tickets before the transaction: counting them here would scan rows it wrote.
   const before = prepared.tickets ? 0 : await countTarget(tx, mapping.kind, source, loadId);
   const makesTickets = mapping.kind === 'messages' || (mapping.kind === 'events' && mapping.createsTickets === true);
@@ -418,7 +430,8 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
   }
   const summary = (finishedAt: Date): LoadSummary => ({
     loadId, file, source, kind: mapping.kind, rowsRead, inserted, updated: totals.updated, unchanged,
-    rejected: totals.rejected, topRejects, superseded, absentFields: absent, warnings, ticketsCreated, dryRun: load.dryRun,
+    rejected: totals.rejected, topRejects, superseded, absentFields: absent, warnings, ticketsCreated,
+    teamsCreated: prepared.created.teams.length, agentsCreated: prepared.created.agents.length, dryRun: load.dryRun,
     seconds: (finishedAt.getTime() - startedAt.getTime()) / 1000,
   });
   if (load.dryRun) throw new DryRunFinished(summary(new Date()));
