@@ -4,7 +4,8 @@
 // passwords, suggestions and their votes and comments) is only ever added to, never overwritten.
 import type { Database, Query } from '../../sql/db.ts';
 import { recomputeFactsOf } from '../../sql/facts.ts';
-import { LoadError, readJsonFile } from '../load-error.ts';
+import { readJsonFile } from '../load-error.ts';
+import { organisationError } from './problems.ts';
 import { organisationSchema, weekdayNames, type Organisation } from './schema.ts';
 
 export interface OrganisationSummary {
@@ -15,12 +16,16 @@ export interface OrganisationSummary {
   suggestions: number;
 }
 
-export async function readOrganisation(file: string): Promise<Organisation> {
-  const parsed = organisationSchema.safeParse(await readJsonFile(file, 'organisation file'));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new LoadError(file, `invalid organisation at ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  }
+/** The file, checked against its schema (schema.ts, published as docs/organisation.schema.json) and its time zones. */
+export async function readOrganisation(file: string, db: Database): Promise<Organisation> {
+  const raw = await readJsonFile(file, 'organisation file');
+  const parsed = organisationSchema.safeParse(raw);
+  if (!parsed.success) throw organisationError(file, raw, parsed.error.issues);
+  const zones = new Set((await db.read<{ name: string }>('SELECT name FROM pg_timezone_names()')).map((row) => row.name));
+  const unknownZones = parsed.data.teams.flatMap((team, i) =>
+    zones.has(team.time_zone) ? [] : [{ path: ['teams', i, 'time_zone'], message: `unknown time zone "${team.time_zone}" (use an IANA name such as Europe/Zagreb)` }],
+  );
+  if (unknownZones.length > 0) throw organisationError(file, raw, unknownZones);
   return parsed.data;
 }
 
@@ -35,13 +40,7 @@ async function insertJson(tx: Query, table: string, shape: Record<string, unknow
 }
 
 export async function loadOrganisation(db: Database, file: string): Promise<OrganisationSummary> {
-  const org = await readOrganisation(file);
-  const zones = new Set(
-    (await db.read<{ name: string }>('SELECT name FROM pg_timezone_names()')).map((row) => row.name),
-  );
-  for (const team of org.teams) {
-    if (!zones.has(team.time_zone)) throw new LoadError(file, `team ${team.team_id}: unknown time zone "${team.time_zone}"`);
-  }
+  const org = await readOrganisation(file, db);
   const calendarRows = org.teams.flatMap((team) =>
     weekdayNames.flatMap((day, index) =>
       (team.calendar.weekly[day] ?? []).map(([opens, closes]) => ({ team_id: team.team_id, weekday: index + 1, opens, closes })),
