@@ -25,6 +25,7 @@ import { inspectFile, stageFile, type FileShape } from './read.ts';
 import { keepRecordBreaks, keptLine, rejectKindSql, startRejects, writeRejects } from './rejects.ts';
 import { ProgressTracker, type LoadProgress } from './progress.ts';
 import { crossFieldRules } from './rules.ts';
+import { feedbackWithoutTicket } from './unlinked-feedback.ts';
 import { createdNamesWarnings, createUnknownNames, endUnknownNamesPreview, prepareUnknownNames, type CreatedNames } from './unknown-names.ts';
 import { loadWarnings } from './warnings.ts';
 
@@ -364,7 +365,10 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
       await prepareNewEvents(tx, mapping, source);
     }
   } else if (mapping.kind !== 'tickets') {
-    if (mapping.kind === 'feedback') await noteFeedbackDays(tx, source);
+    if (mapping.kind === 'feedback') {
+      await noteFeedbackDays(tx, source);
+      warnings.push(...(await feedbackWithoutTicket(tx, source)));
+    }
     await runTransform(tx, mergeTransform[mapping.kind], { source, load_id: loadId, ...columnParams(mapping) });
     if (mapping.kind === 'feedback') await refreshRollups(tx);
   }
