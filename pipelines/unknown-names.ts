@@ -55,12 +55,13 @@ export async function prepareUnknownNames(
   const { mapping } = load;
   const naming = namingFields[mapping.kind].filter(({ field }) => mapping.fields[field]);
   if (naming.length === 0) return { teams: [], agents: [] };
+  // Distinct values only (each with its first record): a file of millions of rows names a few thousand teams.
   await query.run(
     `CREATE OR REPLACE TEMP TABLE named_values AS
      ${naming
        .map(({ names, field, when }) =>
-         `SELECT '${names}' AS names, '${field}' AS field, ${quoteIdentifier(field)} AS value, record FROM ${incoming}
-           WHERE ${quoteIdentifier(field)} IS NOT NULL${when ? ` AND ${when}` : ''}`)
+         `SELECT '${names}' AS names, '${field}' AS field, ${quoteIdentifier(field)} AS value, min(record) AS record FROM ${incoming}
+           WHERE ${quoteIdentifier(field)} IS NOT NULL${when ? ` AND ${when}` : ''} GROUP BY value`)
        .join('\n UNION ALL\n')}`,
   );
   await runTransform(query, 'unknown-names', { time_zone: load.timeZone });

@@ -1,5 +1,5 @@
--- Input: temp table named_values (names 'team' or 'agent', field, value, record: every non-empty value of a
--- column that names a team or an agent, pipelines/unknown-names.ts), param $time_zone (the load's zone).
+-- Input: temp table named_values (names 'team' or 'agent', field, value, record: each distinct value of a column
+-- that names a team or an agent, and its first record, pipelines/unknown-names.ts), param $time_zone (the load's zone).
 -- Output: unknown_names (each value no team or agent matches by id or name, per field, in the file's order) and
 -- created_teams / created_agents, the rows the load adds for them: a team is what a team without a calendar is
 -- (PRODUCT.md §4: its tickets have no business minutes until a calendar is set), in-house, at level 1, not an
