@@ -432,6 +432,7 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
         `column "${first.column_name}", value ${first.value === null ? 'empty' : JSON.stringify(first.value)}: ${first.reason}`,
     );
   }
+  if (load.strict && prepared.created.refusal) throw new LoadError(file, prepared.created.refusal);
   const summary = (finishedAt: Date): LoadSummary => ({
     loadId, file, source, kind: mapping.kind, rowsRead, inserted, updated: totals.updated, unchanged,
     rejected: totals.rejected, topRejects, superseded, absentFields: absent, warnings, ticketsCreated,

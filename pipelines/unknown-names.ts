@@ -10,7 +10,6 @@
 // first. They are dropped when the preparation ends, before the transaction writes the rows for real.
 import { quoteIdentifier, type Query } from '../sql/db.ts';
 import { runTransform } from '../sql/files.ts';
-import { LoadError } from './load-error.ts';
 import type { LoadKind, Mapping } from './mapping/types.ts';
 
 type Names = 'team' | 'agent';
@@ -37,6 +36,8 @@ export const namingFields: Record<LoadKind, ReadonlyArray<{ names: Names; field:
 export interface CreatedNames {
   teams: string[];
   agents: string[];
+  /** With --strict, why the load is refused instead (after its rejects, which refuse it first). */
+  refusal?: string;
 }
 
 /** How many names a message or a warning lists before it says "and N more". */
@@ -45,11 +46,11 @@ const namesShown = { strict: 20, warning: 5 } as const;
 /**
  * In the preparation, once temp view `incoming` holds the rows to merge: finds the names no team or agent matches
  * (sql/transforms/unknown-names.sql) and shows them to the rest of the preparation as if stored. With `strict`, any
- * such name refuses the load instead.
+ * such name makes the refusal the transaction throws (`refusal`).
  */
 export async function prepareUnknownNames(
   query: Query,
-  load: { file: string; mapping: Mapping; timeZone: string; strict: boolean },
+  load: { mapping: Mapping; timeZone: string; strict: boolean },
   incoming: string,
 ): Promise<CreatedNames> {
   const { mapping } = load;
@@ -65,7 +66,7 @@ export async function prepareUnknownNames(
        .join('\n UNION ALL\n')}`,
   );
   await runTransform(query, 'unknown-names', { time_zone: load.timeZone });
-  if (load.strict) await refuseUnknownNames(query, load.file, mapping);
+  const refusal = load.strict ? await strictRefusal(query, mapping) : undefined;
   const created = {
     teams: (await query.all<{ name: string }>('SELECT team_id AS name FROM created_teams ORDER BY first_record, team_id')).map((r) => r.name),
     agents: (await query.all<{ name: string }>('SELECT agent_id AS name FROM created_agents ORDER BY first_record, agent_id')).map((r) => r.name),
@@ -77,7 +78,7 @@ export async function prepareUnknownNames(
   if (created.agents.length > 0) {
     await query.run(`CREATE OR REPLACE TEMP TABLE agents AS SELECT * FROM ${catalog}.main.agents UNION ALL BY NAME SELECT * EXCLUDE (first_record) FROM created_agents`);
   }
-  return created;
+  return { ...created, refusal };
 }
 
 /** At the end of the preparation: the stored tables are what `teams` and `agents` name again. */
@@ -112,21 +113,20 @@ export function createdNamesWarnings(created: CreatedNames): string[] {
   return warnings;
 }
 
-async function refuseUnknownNames(query: Query, file: string, mapping: Mapping): Promise<void> {
+async function strictRefusal(query: Query, mapping: Mapping): Promise<string | undefined> {
   const perField = await query.all<{ names: Names; field: string; count: number; first: string[] }>(
     `SELECT names, field, count(*)::INTEGER AS count, list(value ORDER BY first_record, value)[1:$shown] AS first
        FROM unknown_names GROUP BY names, field ORDER BY names = 'agent', min(first_record), field`,
     { shown: namesShown.strict },
   );
-  if (perField.length === 0) return;
+  if (perField.length === 0) return undefined;
   const parts = perField.map(
     ({ names, field, count, first }) =>
       `column "${mapping.fields[field]!.column}" (${field}): ${countOf(count, `unknown ${names}`)}, ${listOf(first, namesShown.strict, count)}`,
   );
-  throw new LoadError(
-    file,
+  return (
     `unknown teams or agents with --strict, so nothing was loaded: ${parts.join('; ')}. Add them to the organisation file ` +
-      '(or POST /api/teams), or load without --strict to create them',
+    '(or POST /api/teams), or load without --strict to create them'
   );
 }
 
