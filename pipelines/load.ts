@@ -26,7 +26,7 @@ import { keepRecordBreaks, keptLine, rejectKindSql, startRejects, writeRejects }
 import { ProgressTracker, type LoadProgress } from './progress.ts';
 import { crossFieldRules } from './rules.ts';
 import { feedbackWithoutTicket } from './unlinked-feedback.ts';
-import { createdNamesWarnings, createUnknownNames, endUnknownNamesPreview, prepareUnknownNames, type CreatedNames } from './unknown-names.ts';
+import { createdNamesWarnings, createThreadTeams, createUnknownNames, endUnknownNamesPreview, prepareUnknownNames, type CreatedNames } from './unknown-names.ts';
 import { loadWarnings } from './warnings.ts';
 
 export { LoadError };
@@ -354,7 +354,6 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
   const { mapping, absent, rowsRead, warnings, superseded } = prepared;
   const loadId = (await tx.one<{ id: number }>('SELECT (coalesce(max(load_id), 0) + 1)::INTEGER AS id FROM loads'))!.id;
   await createUnknownNames(tx, prepared.created);
-  warnings.push(...createdNamesWarnings(prepared.created));
   // A tickets load counted its new tickets before the transaction: counting them here would scan rows it wrote.
   const before = prepared.tickets ? 0 : await countTarget(tx, mapping.kind, source, loadId);
   const makesTickets = mapping.kind === 'messages' || (mapping.kind === 'events' && mapping.createsTickets === true);
@@ -370,8 +369,10 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
       warnings.push(...(await feedbackWithoutTicket(tx, source)));
     }
     await runTransform(tx, mergeTransform[mapping.kind], { source, load_id: loadId, ...columnParams(mapping) });
+    if (mapping.kind === 'messages') prepared.created.teams.push(...(await createThreadTeams(tx, load.timeZone)));
     if (mapping.kind === 'feedback') await refreshRollups(tx);
   }
+  warnings.push(...createdNamesWarnings(prepared.created));
   if (!prepared.mappedDropped) await keepRecordBreaks(tx, load.shape);
   await writeRejects(tx, loadId, load.shape);
   // New events and tickets are stored after the facts, which read them (views over the temp tables prepared before the

@@ -93,6 +93,31 @@ export async function createUnknownNames(tx: Query, created: CreatedNames): Prom
   if (created.agents.length > 0) await tx.run('INSERT INTO agents BY NAME SELECT * EXCLUDE (first_record) FROM created_agents');
 }
 
+/**
+ * Inside a messages load's transaction, after its merge: a thread's team is the author of its first reply when no team
+ * matches that author (merge-messages.sql, a brand's support account), so such teams are created as above. Returns
+ * their names, in the order of their first ticket.
+ */
+export async function createThreadTeams(tx: Query, timeZone: string): Promise<string[]> {
+  const teams = await tx.all<{ name: string }>(
+    `SELECT t.team_id AS name FROM tickets t JOIN touched_tickets USING (ticket_id)
+      WHERE t.team_id IS NOT NULL AND t.team_id NOT IN (SELECT team_id FROM teams)
+      GROUP BY t.team_id ORDER BY min(t.ticket_id), t.team_id`,
+  );
+  if (teams.length === 0) return [];
+  await tx.run(
+    `INSERT INTO teams (team_id, name, time_zone, provider_kind)
+     SELECT name, name, $zone, 'in_house' FROM (SELECT unnest(from_json($names, '["VARCHAR"]')) AS name)`,
+    { zone: timeZone, names: JSON.stringify(teams.map((t) => t.name)) },
+  );
+  // Their tickets' provider was looked up with the team, which did not exist then.
+  await tx.run(
+    `UPDATE tickets SET provider_kind = 'in_house' WHERE team_id IN (SELECT unnest(from_json($names, '["VARCHAR"]'))) AND provider_kind IS NULL`,
+    { names: JSON.stringify(teams.map((t) => t.name)) },
+  );
+  return teams.map((t) => t.name);
+}
+
 /** The load's warning (and the summary line's words) for what it created; none when it created nothing. */
 export function createdNamesWarnings(created: CreatedNames): string[] {
   const warnings: string[] = [];

@@ -173,6 +173,35 @@ describe('an event log that creates its tickets', () => {
   });
 });
 
+describe('a messages export', () => {
+  it('creates the team a thread is answered by when no team matches its author, so its calendar can be set', async () => {
+    const db = await freshDb();
+    // Two threads answered by AppleSupport, one by AmazonHelp, one not answered: created AppleSupport, AmazonHelp.
+    const messages = write('messages.csv', [
+      'id,at,author,side,reply_to',
+      'm1,2026-03-02 09:00:00,cust1,customer,', 'm2,2026-03-02 09:05:00,AppleSupport,agent,m1',
+      'm3,2026-03-02 10:00:00,cust2,customer,', 'm4,2026-03-02 10:05:00,AmazonHelp,agent,m3',
+      'm5,2026-03-02 11:00:00,cust3,customer,', 'm6,2026-03-02 11:05:00,AppleSupport,agent,m5',
+      'm7,2026-03-02 12:00:00,cust4,customer,',
+    ]);
+    const { mapping } = mappingFromJson({
+      source: 'twitter', kind: 'messages', time_zone: 'UTC',
+      fields: { external_id: 'id', sent_at: 'at', author_id: 'author', author_side: { column: 'side', values: { customer: 'customer', agent: 'agent' } }, reply_to_external_id: 'reply_to' },
+    }, 'messages mapping');
+    const summary = await loadFile(db, { file: messages, mapping });
+    expect(summary.teamsCreated).toBe(2);
+    expect(summary.warnings[0]).toMatch(/^2 teams the organisation file does not name were created: "AppleSupport", "AmazonHelp"\./);
+    expect(await teamsAndAgents(db)).toEqual({ teams: [createdTeam('AmazonHelp'), createdTeam('AppleSupport')], agents: [] });
+    expect(await db.read('SELECT external_id, team_id, provider_kind FROM tickets ORDER BY 1')).toEqual([
+      { external_id: 'm1', team_id: 'AppleSupport', provider_kind: 'in_house' },
+      { external_id: 'm3', team_id: 'AmazonHelp', provider_kind: 'in_house' },
+      { external_id: 'm5', team_id: 'AppleSupport', provider_kind: 'in_house' },
+      { external_id: 'm7', team_id: null, provider_kind: null },
+    ]);
+    await db.close();
+  });
+});
+
 describe('a load that stores nothing creates nothing', () => {
   let db: Database;
   beforeAll(async () => {
