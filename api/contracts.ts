@@ -381,16 +381,19 @@ export const calendarResponseSchema = z
   })
   .meta({ id: 'Calendar' });
 
-export const teamListResponseSchema = z
+const teamSchema = z
   .object({
-    teams: z.array(
-      z.object({
-        team_id: z.string(), name: z.string(), time_zone: z.string(), provider_kind: z.enum(['in_house', 'outsourced', 'independent']),
-        provider_name: z.string().nullable(), support_level: z.number().int(), is_escalation_team: z.boolean(),
-      }),
-    ),
+    team_id: z.string(), name: z.string(), time_zone: z.string(), provider_kind: z.enum(['in_house', 'outsourced', 'independent']),
+    provider_name: z.string().nullable(), support_level: z.number().int(), is_escalation_team: z.boolean(),
   })
-  .meta({ id: 'TeamList' });
+  .meta({ id: 'Team' });
+
+export const teamListResponseSchema = z.object({ teams: z.array(teamSchema) }).meta({ id: 'TeamList' });
+
+/** `POST /api/teams`, `PUT /api/teams/:id`. */
+export const teamSavedResponseSchema = z
+  .object({ team: teamSchema, tickets_recomputed: z.number().int().meta({ description: 'Tickets whose facts were recomputed.' }) })
+  .meta({ id: 'TeamSaved' });
 
 export const calendarSavedResponseSchema = z
   .object({ calendar: calendarResponseSchema, tickets_recomputed: z.number().int().meta({ description: "Tickets whose facts were recomputed." }) })

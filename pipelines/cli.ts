@@ -32,7 +32,8 @@ Options:
   --for-source NAME    the helpdesk the records belong to (default: the format's; event and feedback files in
                        ServicePulse format take the source of the tickets loaded in the same run)
   --timezone ZONE      IANA zone of timestamps written without an offset (default UTC)
-  --strict             any rejected row fails the whole file
+  --strict             any rejected row fails the whole file, and so does a team or agent the organisation file
+                       does not name (without it, the load creates them and says so)
   --dry-run            report what would change, then roll back
   --print-mapping      print a mapping skeleton for the file's columns and exit; to keep it in a file, silence
                        npm's banner: npm run -s load -- FILE --print-mapping > mapping.json

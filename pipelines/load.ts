@@ -26,6 +26,8 @@ import { inspectFile, stageFile, type FileShape } from './read.ts';
 import { keepRecordBreaks, keptLine, rejectKindSql, startRejects, writeRejects } from './rejects.ts';
 import { ProgressTracker, type LoadProgress } from './progress.ts';
 import { crossFieldRules } from './rules.ts';
+import { feedbackWithoutTicket } from './unlinked-feedback.ts';
+import { createdNamesWarnings, createThreadTeams, createUnknownNames, endUnknownNamesPreview, prepareUnknownNames, type CreatedNames } from './unknown-names.ts';
 import { loadWarnings } from './warnings.ts';
 
 export { LoadError };
@@ -80,6 +82,9 @@ export interface LoadSummary {
   warnings: string[];
   /** Tickets an event log or a messages file created (a tickets file's new tickets are `inserted`). */
   ticketsCreated?: number;
+  /** Teams and agents the file named that no team or agent matched, created by the load (pipelines/unknown-names.ts). */
+  teamsCreated: number;
+  agentsCreated: number;
   dryRun: boolean;
   seconds: number;
 }
@@ -262,6 +267,8 @@ interface PreparedRows {
    * still under way in worker threads when the preparation ends: the transaction writes the tickets and facts first.
    */
   texts?: Promise<TextsToAssign>;
+  /** Teams and agents the file names that the database does not know, for the transaction to create. */
+  created: CreatedNames;
 }
 
 /**
@@ -309,9 +316,11 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
   let mappedDropped = false;
   let tickets: PreparedTickets | undefined;
   let texts: Promise<TextsToAssign> | undefined;
+  let created: CreatedNames = { teams: [], agents: [] };
   await query.run('CREATE OR REPLACE TEMP TABLE touched_tickets (ticket_id BIGINT)');
   if (mapping.kind === 'events') {
     await createIncomingView(query, incoming, false);
+    created = await prepareUnknownNames(query, { ...load, mapping }, incoming);
     // Their tickets are stored already, so the events to store, the milestones and the facts can all be computed
     // here, in parallel; the transaction only writes them. An event log that creates its tickets does this inside
     // the transaction, once those tickets exist.
@@ -333,6 +342,7 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
     }
   } else {
     superseded = await keepOnePerId(query, mapping, incoming, load.source);
+    created = await prepareUnknownNames(query, { ...load, mapping }, incoming);
     if (mapping.kind === 'tickets') {
       // The tickets' text is analysed for their issues while DuckDB prepares their rows and facts (assign-issues.ts).
       const prepare = () => prepareTickets(query, load.source, () => onStep('merged'));
@@ -347,7 +357,8 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
       factsComputed = true;
     }
   }
-  return { mapping, absent, rowsRead, warnings, superseded, repeated, factsComputed, mappedDropped, tickets, texts };
+  await endUnknownNamesPreview(query);
+  return { mapping, absent, rowsRead, warnings, superseded, repeated, factsComputed, mappedDropped, tickets, texts, created };
 }
 
 /** Inside the load's one transaction: merges the prepared rows, recomputes facts and records the load. */
@@ -356,6 +367,7 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
   const { mapping, absent, rowsRead, warnings, superseded } = prepared;
   let repeated = prepared.repeated;
   const loadId = (await tx.one<{ id: number }>('SELECT (coalesce(max(load_id), 0) + 1)::INTEGER AS id FROM loads'))!.id;
+  await createUnknownNames(tx, prepared.created);
   // A tickets load counted its new tickets before the transaction: counting them here would scan rows it wrote.
   const before = prepared.tickets ? 0 : await countTarget(tx, mapping.kind, source, loadId);
   const makesTickets = mapping.kind === 'messages' || (mapping.kind === 'events' && mapping.createsTickets === true);
@@ -366,10 +378,15 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
       repeated = await prepareNewEvents(tx, mapping, source);
     }
   } else if (mapping.kind !== 'tickets') {
-    if (mapping.kind === 'feedback') await noteFeedbackDays(tx, source);
+    if (mapping.kind === 'feedback') {
+      await noteFeedbackDays(tx, source);
+      warnings.push(...(await feedbackWithoutTicket(tx, source)));
+    }
     await runTransform(tx, mergeTransform[mapping.kind], { source, load_id: loadId, ...columnParams(mapping) });
+    if (mapping.kind === 'messages') prepared.created.teams.push(...(await createThreadTeams(tx, load.timeZone)));
     if (mapping.kind === 'feedback') await refreshRollups(tx);
   }
+  warnings.push(...createdNamesWarnings(prepared.created));
   if (!prepared.mappedDropped) await keepRecordBreaks(tx, load.shape);
   await writeRejects(tx, loadId, load.shape);
   // New events and tickets are stored after the facts, which read them (views over the temp tables prepared before the
@@ -430,9 +447,11 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
         `column "${first.column_name}", value ${first.value === null ? 'empty' : JSON.stringify(first.value)}: ${first.reason}`,
     );
   }
+  if (load.strict && prepared.created.refusal) throw new LoadError(file, prepared.created.refusal);
   const summary = (finishedAt: Date): LoadSummary => ({
     loadId, file, source, kind: mapping.kind, rowsRead, inserted, updated: totals.updated, unchanged,
-    rejected: totals.rejected, topRejects, superseded, repeated, absentFields: absent, warnings, ticketsCreated, dryRun: load.dryRun,
+    rejected: totals.rejected, topRejects, superseded, repeated, absentFields: absent, warnings, ticketsCreated,
+    teamsCreated: prepared.created.teams.length, agentsCreated: prepared.created.agents.length, dryRun: load.dryRun,
     seconds: (finishedAt.getTime() - startedAt.getTime()) / 1000,
   });
   if (load.dryRun) throw new DryRunFinished(summary(new Date()));

@@ -40,6 +40,14 @@ export async function readCalendar(db: Database, teamId: string): Promise<TeamCa
 
 /** Replaces a team's calendar and recomputes its tickets' facts; returns how many tickets were recomputed. */
 export async function replaceCalendar(tx: Query, teamId: string, calendar: TeamCalendar): Promise<number> {
+  await writeCalendar(tx, teamId, calendar);
+  const recomputed = await recomputeFactsOf(tx, 'SELECT ticket_id FROM tickets WHERE team_id = $team', { team: teamId });
+  await tx.run('UPDATE data_state SET version = version + 1, changed_at = now()');
+  return recomputed;
+}
+
+/** Replaces a team's calendar rows only: the caller recomputes the facts (sql/teams.ts recomputes more tickets). */
+export async function writeCalendar(tx: Query, teamId: string, calendar: TeamCalendar): Promise<void> {
   for (const table of ['calendars', 'calendar_holidays', 'calendar_holiday_hours']) {
     await tx.run(`DELETE FROM ${table} WHERE team_id = $team`, { team: teamId });
   }
@@ -56,7 +64,4 @@ export async function replaceCalendar(tx: Query, teamId: string, calendar: TeamC
       });
     }
   }
-  const recomputed = await recomputeFactsOf(tx, 'SELECT ticket_id FROM tickets WHERE team_id = $team', { team: teamId });
-  await tx.run('UPDATE data_state SET version = version + 1, changed_at = now()');
-  return recomputed;
 }

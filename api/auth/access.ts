@@ -58,6 +58,8 @@ export const routeAccess = {
   'DELETE /api/goals/:id': { who: ['manager'], does: 'delete goals' },
 
   'GET /api/teams': { who: 'signed-in', does: 'list teams' },
+  'POST /api/teams': { who: ['admin'], does: 'create teams' },
+  'PUT /api/teams/:id': { who: ['admin'], does: 'change teams' },
   'GET /api/teams/:id/calendar': { who: ['admin', 'manager', 'lead'], does: 'read team calendars' },
   'PUT /api/teams/:id/calendar': { who: ['admin'], does: 'change team calendars' },
 

@@ -1,9 +1,11 @@
 // Loads the organisation file (teams, calendars, agents, customers, SLA policies, users, suggestions).
-// Configuration tables are replaced as a whole; people's own data (users' passwords, suggestions and
-// their votes and comments) is only ever added to, never overwritten.
+// Customers and SLA policies are replaced as a whole. Teams and agents the file names are replaced (a team with its
+// calendar); the others stay, since a load or the API created them and tickets name them. People's own data (users'
+// passwords, suggestions and their votes and comments) is only ever added to, never overwritten.
 import type { Database, Query } from '../../sql/db.ts';
 import { recomputeFactsOf } from '../../sql/facts.ts';
-import { LoadError, readJsonFile } from '../load-error.ts';
+import { readJsonFile } from '../load-error.ts';
+import { organisationError } from './problems.ts';
 import { organisationSchema, weekdayNames, type Organisation } from './schema.ts';
 
 export interface OrganisationSummary {
@@ -14,12 +16,16 @@ export interface OrganisationSummary {
   suggestions: number;
 }
 
-export async function readOrganisation(file: string): Promise<Organisation> {
-  const parsed = organisationSchema.safeParse(await readJsonFile(file, 'organisation file'));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new LoadError(file, `invalid organisation at ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  }
+/** The file, checked against its schema (schema.ts, published as docs/organisation.schema.json) and its time zones. */
+export async function readOrganisation(file: string, db: Database): Promise<Organisation> {
+  const raw = await readJsonFile(file, 'organisation file');
+  const parsed = organisationSchema.safeParse(raw);
+  if (!parsed.success) throw organisationError(file, raw, parsed.error.issues);
+  const zones = new Set((await db.read<{ name: string }>('SELECT name FROM pg_timezone_names()')).map((row) => row.name));
+  const unknownZones = parsed.data.teams.flatMap((team, i) =>
+    zones.has(team.time_zone) ? [] : [{ path: ['teams', i, 'time_zone'], message: `unknown time zone "${team.time_zone}" (use an IANA name such as Europe/Zagreb)` }],
+  );
+  if (unknownZones.length > 0) throw organisationError(file, raw, unknownZones);
   return parsed.data;
 }
 
@@ -34,13 +40,7 @@ async function insertJson(tx: Query, table: string, shape: Record<string, unknow
 }
 
 export async function loadOrganisation(db: Database, file: string): Promise<OrganisationSummary> {
-  const org = await readOrganisation(file);
-  const zones = new Set(
-    (await db.read<{ name: string }>('SELECT name FROM pg_timezone_names()')).map((row) => row.name),
-  );
-  for (const team of org.teams) {
-    if (!zones.has(team.time_zone)) throw new LoadError(file, `team ${team.team_id}: unknown time zone "${team.time_zone}"`);
-  }
+  const org = await readOrganisation(file, db);
   const calendarRows = org.teams.flatMap((team) =>
     weekdayNames.flatMap((day, index) =>
       (team.calendar.weekly[day] ?? []).map(([opens, closes]) => ({ team_id: team.team_id, weekday: index + 1, opens, closes })),
@@ -53,7 +53,8 @@ export async function loadOrganisation(db: Database, file: string): Promise<Orga
   const flagRows = org.customers.flatMap((c) => c.flags.map((f) => ({ customer_id: c.customer_id, ...f })));
 
   return db.write(async (tx) => {
-    for (const table of ['teams', 'calendars', 'calendar_holidays', 'calendar_holiday_hours', 'agents', 'customers', 'sla_policies']) {
+    await replaceNamedTeamsAndAgents(tx, org);
+    for (const table of ['customers', 'sla_policies']) {
       await tx.run(`DELETE FROM ${table}`);
     }
     // The file replaces the flags it gave; a lead's flags stay, and so does a file's flag a lead cleared (its row
@@ -106,6 +107,35 @@ export async function loadOrganisation(db: Database, file: string): Promise<Orga
       users: org.users.length,
       suggestions,
     };
+  });
+}
+
+/**
+ * The file's teams (with their calendars) and agents replace the stored ones of the same id; every other team and
+ * agent stays. A stored team that has the name of a file's team under another id is the same team, as the file
+ * names it (a load created it from its name before the file listed it): it is replaced too, and its tickets and
+ * agents follow it to the file's id.
+ */
+async function replaceNamedTeamsAndAgents(tx: Query, org: Organisation) {
+  const teams = { teams: JSON.stringify(org.teams.map(({ team_id, name }) => ({ team_id, name }))) };
+  await tx.run(
+    `CREATE OR REPLACE TEMP TABLE replaced_teams AS
+     SELECT stored.team_id AS old_id, named.team_id AS new_id
+       FROM teams stored
+       JOIN (SELECT unnest(from_json($teams, '[{"team_id": "VARCHAR", "name": "VARCHAR"}]'), recursive := true)) named
+         ON named.team_id = stored.team_id OR named.name = stored.name`,
+    teams,
+  );
+  for (const table of ['tickets', 'agents']) {
+    await tx.run(
+      `UPDATE ${table} SET team_id = r.new_id FROM replaced_teams r WHERE ${table}.team_id = r.old_id AND r.old_id <> r.new_id`,
+    );
+  }
+  for (const table of ['teams', 'calendars', 'calendar_holidays', 'calendar_holiday_hours']) {
+    await tx.run(`DELETE FROM ${table} WHERE team_id IN (SELECT old_id FROM replaced_teams UNION SELECT new_id FROM replaced_teams)`);
+  }
+  await tx.run(`DELETE FROM agents WHERE agent_id IN (SELECT unnest(from_json($ids, '["VARCHAR"]')))`, {
+    ids: JSON.stringify(org.agents.map((agent) => agent.agent_id)),
   });
 }
 

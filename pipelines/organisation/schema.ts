@@ -47,35 +47,35 @@ export const calendarSchema = z.object({
 export type Calendar = z.infer<typeof calendarSchema>;
 
 export const teamSchema = z.object({
-  team_id: z.string().min(1),
-  name: z.string().min(1),
-  time_zone: z.string().min(1),
-  provider_kind: z.enum(['in_house', 'outsourced', 'independent']),
-  provider_name: z.string().nullable().default(null),
-  support_level: z.number().int().min(1).max(3).default(1),
-  is_escalation_team: z.boolean().default(false),
-  calendar: calendarSchema,
+  team_id: z.string().min(1).meta({ description: 'The id tickets and event logs name the team by (they may also use its name).' }),
+  name: z.string().min(1).meta({ description: 'Unique among teams.' }),
+  time_zone: z.string().min(1).meta({ description: 'IANA zone (Europe/Zagreb) of its calendar and holidays.' }),
+  provider_kind: z.enum(['in_house', 'outsourced', 'independent']).meta({ description: 'Who provides the team: the `provider` dimension.' }),
+  provider_name: z.string().nullable().default(null).meta({ description: "The vendor's name, for an outsourced or independent team." }),
+  support_level: z.number().int().min(1).max(3).default(1).meta({ description: 'Support level (tier) 1–3: a move to a team of a higher level is an escalation.' }),
+  is_escalation_team: z.boolean().default(false).meta({ description: 'A move to this team is an escalation whatever its level.' }),
+  calendar: calendarSchema.meta({ description: 'Business hours: weekly open intervals and holidays, in the team’s time zone. `{"weekly": {}}` is never open.' }),
 });
 
 export const agentSchema = z.object({
-  agent_id: z.string().min(1),
+  agent_id: z.string().min(1).meta({ description: 'The id exports name the agent by (a ticket’s assignee, an event’s actor; or its name).' }),
   name: z.string().min(1),
   email: z.string().nullable().default(null),
   team_id: z.string().min(1),
   support_level: z.number().int().min(1).max(3).default(1),
-  is_bot: z.boolean().default(false),
+  is_bot: z.boolean().default(false).meta({ description: 'Its replies never count as a response.' }),
 });
 
 export const customerSchema = z.object({
   customer_id: z.string().min(1),
   name: z.string().nullable().default(null),
   email: z.string().nullable().default(null),
-  kind: z.enum(['external', 'internal']),
+  kind: z.enum(['external', 'internal']).meta({ description: 'An internal customer is a colleague (the `requester_kind` dimension).' }),
   organization: z.string().nullable().default(null),
   flags: z
     .array(
       z.object({
-        flag: z.enum(['abusive', 'legal_threat', 'vip']),
+        flag: z.enum(['abusive', 'legal_threat', 'vip']).meta({ description: 'Shown on the customer’s tickets; a lead may clear or set flags too.' }),
         set_by: z.string().min(1),
         set_at: isoInstant,
         note: z.string().nullable().default(null),
@@ -89,14 +89,14 @@ export const slaPolicySchema = z.object({
   priority: z.enum(['low', 'normal', 'high', 'urgent']),
   target: z.enum(['first_response', 'resolution']),
   target_minutes: z.number().int().positive(),
-  hours: z.enum(['business', 'calendar']),
+  hours: z.enum(['business', 'calendar']).meta({ description: 'Whether the target counts the team’s business minutes or every minute.' }),
 });
 
 export const userSchema = z.object({
   user_id: z.string().min(1),
   display_name: z.string().min(1),
   email: z.string().nullable().default(null),
-  role: z.enum(['admin', 'manager', 'lead', 'agent']),
+  role: z.enum(['admin', 'manager', 'lead', 'agent']).meta({ description: 'What the person may do and see (docs/accounts.md); the account gets no password from the file.' }),
   team_id: z.string().nullable().default(null),
   agent_id: z.string().nullable().default(null),
 });
@@ -125,12 +125,12 @@ export const suggestionSchema = z.object({
 });
 
 export const organisationSchema = z.object({
-  teams: z.array(teamSchema).min(1),
-  agents: z.array(agentSchema).default([]),
-  customers: z.array(customerSchema).default([]),
-  sla_policies: z.array(slaPolicySchema).default([]),
-  users: z.array(userSchema).default([]),
-  suggestions: z.array(suggestionSchema).default([]),
+  teams: z.array(teamSchema).min(1).meta({ description: 'Teams the file names replace the stored ones of the same id or name; others stay.' }),
+  agents: z.array(agentSchema).default([]).meta({ description: 'Agents the file names replace the stored ones of the same id; others stay.' }),
+  customers: z.array(customerSchema).default([]).meta({ description: 'Replaced as a whole; flags a lead set stay.' }),
+  sla_policies: z.array(slaPolicySchema).default([]).meta({ description: 'Replaced as a whole. A ticket without a policy follows the only one, when there is one.' }),
+  users: z.array(userSchema).default([]).meta({ description: 'Accounts the database does not have yet are added; existing ones are left as they are.' }),
+  suggestions: z.array(suggestionSchema).default([]).meta({ description: 'Suggestions the database does not have yet are added, with their votes, comments and history.' }),
 });
 
 export type Organisation = z.infer<typeof organisationSchema>;

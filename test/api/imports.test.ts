@@ -88,7 +88,8 @@ describe('POST /api/imports with a file', () => {
     expect(done).toMatchObject({ state: 'committed', step: 'facts', rows: { read: 8, inserted: 5, updated: 0, unchanged: 0, rejected: 3 }, error: null });
     // The fixture's 8 records, read in full: the load reached the end of its last phase.
     expect(done.progress).toMatchObject({ phase: 'computing facts', fraction: 1, rows: 8, bytes_read: ticketsCsv.length });
-    expect(done.summary).toMatchObject({ file: 'tickets.csv', source: 'zendesk', kind: 'tickets', rowsRead: 8, inserted: 5, rejected: 3 });
+    // No organisation file here: the valid rows' two groups and two assignees are created (docs/importing.md).
+    expect(done.summary).toMatchObject({ file: 'tickets.csv', source: 'zendesk', kind: 'tickets', rowsRead: 8, inserted: 5, rejected: 3, teamsCreated: 2, agentsCreated: 2 });
     expect(done.links).toEqual({ self: `/api/imports/${accepted.id}`, rejects: `/api/imports/${done.load_id}/rejects` });
     expect(await db.readOne('SELECT count(*)::INTEGER AS n FROM tickets')).toEqual({ n: 5 });
     expect(changes.filter((c) => c.id === accepted.id).map((c) => `${c.state}${c.step ? `:${c.step}` : ''}`)).toEqual([

@@ -65,10 +65,10 @@ describe('the document', () => {
     );
     expect([...documented].sort()).toEqual([...registered].sort());
     // health, metrics (list, series, distribution, heatmap), tickets (list, one), goals (5), goal proposals (list, propose, accept, decline), overview, backlog, data extent,
-    // feedback comments and score distribution, teams (3), imports (4), issues (list, one, its tickets), the lead's actions on
+    // feedback comments and score distribution, teams (list, create, change, calendar, save calendar), imports (4), issues (list, one, its tickets), the lead's actions on
     // issues (4), customers (repeat, flagged, flag, unflag), auth (sign-in, sign-out, me, password), users (4), tokens (3),
     // suggestions (list, submit, one, edit, vote, unvote, comment, edit a comment, move, impact).
-    expect(registered.size).toBe(60);
+    expect(registered.size).toBe(62);
   });
 
   it('names every dimension filter and the registry keys as the metric enum', () => {
@@ -175,6 +175,13 @@ const cases: Case[] = [
   { method: 'get', path: '/api/issues/{id}/tickets', url: '/api/issues/1/tickets?from=2026-01-01&to=2026-02-01', init: { headers: { Accept: 'text/csv' } }, status: 200 },
   { method: 'get', path: '/api/issues/{id}/tickets', url: '/api/issues/999/tickets', status: 404 },
   { method: 'get', path: '/api/teams', url: '/api/teams', status: 200 },
+  { method: 'post', path: '/api/teams', url: '/api/teams', init: asJson('POST', { team_id: 'night', name: 'Night', time_zone: 'UTC' }), status: 201, as: 'admin' },
+  { method: 'post', path: '/api/teams', url: '/api/teams', init: asJson('POST', { team_id: 'dawn', name: 'Dawn', time_zone: 'Mars/Base' }), status: 400, as: 'admin' },
+  { method: 'post', path: '/api/teams', url: '/api/teams', init: asJson('POST', { team_id: 'night', name: 'Night 2', time_zone: 'UTC' }), status: 409, as: 'admin' },
+  { method: 'post', path: '/api/teams', url: '/api/teams', init: asJson('POST', { team_id: 'dusk', name: 'Dusk', time_zone: 'UTC' }), status: 403 },
+  { method: 'put', path: '/api/teams/{id}', url: '/api/teams/night', init: asJson('PUT', { name: 'Night', time_zone: 'UTC', provider_kind: 'in_house', provider_name: null, support_level: 2, is_escalation_team: false }), status: 200, as: 'admin' },
+  { method: 'put', path: '/api/teams/{id}', url: '/api/teams/nowhere', init: asJson('PUT', { name: 'Nowhere', time_zone: 'UTC', provider_kind: 'in_house', support_level: 1, is_escalation_team: false }), status: 404, as: 'admin' },
+  { method: 'put', path: '/api/teams/{id}', url: '/api/teams/night', init: asJson('PUT', { name: 'Zagreb Support', time_zone: 'UTC', provider_kind: 'in_house', support_level: 1, is_escalation_team: false }), status: 409, as: 'admin' },
   { method: 'get', path: '/api/teams/{id}/calendar', url: '/api/teams/zagreb/calendar', status: 200 },
   { method: 'get', path: '/api/teams/{id}/calendar', url: '/api/teams/nowhere/calendar', status: 404 },
   { method: 'put', path: '/api/teams/{id}/calendar', url: '/api/teams/manila/calendar', init: asJson('PUT', { weekly: { mon: [['07:00', '19:00']], sat: [['09:00', '13:00']] }, holidays: [] }), status: 200, as: 'admin' },

@@ -51,14 +51,19 @@ describe('npm run load against a database a running server holds', () => {
     expect(result.code).toBe(0);
     // The same lines test/pipelines/cli.test.ts expects of a local load (README counts); events after tickets.
     expect(withoutTimes(result.stdout).split('\n')).toEqual([
-      'tickets.csv: zendesk tickets — 8 read, 5 inserted, 0 updated, 0 unchanged, 3 rejected in T s',
+      // No organisation file: the valid rows' groups (Zagreb Support, Manila Partners) and assignees (Ana Kovač, Jose
+      // Santos) are created, and the events' agents a1 and a2 (they name agents by id, the tickets by name).
+      'tickets.csv: zendesk tickets — 8 read, 5 inserted, 0 updated, 0 unchanged, 3 rejected, 2 teams created, 2 agents created in T s',
       expect.stringMatching(/^ {2}rejected 1× /),
       expect.stringMatching(/^ {2}rejected 1× /),
       expect.stringMatching(/^ {2}rejected 1× /),
+      expect.stringMatching(/^ {2}warning: 2 teams the organisation file does not name were created: "Zagreb Support", "Manila Partners"\. /),
+      '  warning: 2 agents the organisation file does not name were created: "Ana Kovač", "Jose Santos" (at support level 1, in no team, not bots)',
       // The Zendesk mapping reads first replies from "First reply time in minutes", which this export lacks.
       '  not in this file: first_response_at',
-      'events.csv: servicepulse events — 22 read, 21 inserted, 0 updated, 0 unchanged, 1 rejected in T s',
+      'events.csv: servicepulse events — 22 read, 21 inserted, 0 updated, 0 unchanged, 1 rejected, 2 agents created in T s',
       '  rejected 1× no ticket with this id from zendesk is loaded',
+      '  warning: 2 agents the organisation file does not name were created: "a1", "a2" (at support level 1, in no team, not bots)',
       'feedback.csv: servicepulse feedback — 4 read, 3 inserted, 0 updated, 0 unchanged, 1 rejected in T s',
       expect.stringMatching(/^ {2}rejected 1× /),
       '',
