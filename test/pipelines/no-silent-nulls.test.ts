@@ -73,6 +73,8 @@ const storedAs: Record<LoadKind, { from: string; columns: Record<string, Stored>
       requester_kind: 't.requester_kind', organization: 't.organization', assignee: 't.assignee_id', team: 't.team_id',
       submitter: notStored('it only tells whether an agent opened the ticket, created_by_agent'),
       due_at: 't.due_at', agent_replies: 't.agent_replies', reopens: 't.reopens', team_stations: 'f.team_stations', assignee_stations: 'f.assignee_stations',
+      // The source's counters as changes (stations − 1): with both forms mapped, the changes stand (tickets-prepare.sql).
+      team_changes: 'f.team_stations', assignee_changes: 'f.assignee_stations',
     },
   },
   events: {
@@ -81,6 +83,7 @@ const storedAs: Record<LoadKind, { from: string; columns: Record<string, Stored>
       ticket_external_id: 'e.ticket_id', occurred_at: 'e.occurred_at', kind: 'e.kind', actor: 'e.actor', actor_kind: 'e.actor_kind',
       from_value: 'e.from_value', to_value: 'e.to_value', ticket_subject: 't.subject', ticket_channel: 't.channel', ticket_priority: 't.priority',
       ticket_category: 't.category', ticket_subcategory: 't.subcategory', ticket_team: 't.team_id', ticket_requester_id: 't.requester_id',
+      support_level: 'e.support_level',
     },
   },
   messages: {
