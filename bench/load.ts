@@ -11,8 +11,9 @@ import { DEFAULT_SEED, generateDemo, type DemoManifest } from '../pipelines/demo
 import type { LoadKind } from '../pipelines/mapping/types.ts';
 import { ChildFailed, repoRoot, runChild, stopChildren, type ChildBase } from './child.ts';
 import type { BareResult, ChildInput, DuckdbFacts, OursResult, StepTimes } from './load-child.ts';
+import { runTeamsVariant } from './load-teams.ts';
 
-const usage = 'usage: npm run bench -- load [--size 1m|100k|10m|N] [--keep DIR] [--seed N]';
+const usage = 'usage: npm run bench -- load [--size 1m|100k|10m|N] [--keep DIR] [--seed N] [--teams N]';
 const childScript = 'bench/load-child.ts';
 const target = 1.5;
 const statementsShown = 8;
@@ -31,10 +32,18 @@ export function parseSize(text: string): number {
   return tickets;
 }
 
+function parseTeams(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text) || Number(text) < 2) throw new UsageError(`--teams must be a whole number of teams of at least 2, got "${text}"`);
+  return Number(text);
+}
+
 interface Options {
   tickets: number;
   seed: number;
   keep?: string;
+  /** Instead of the comparison with the bare read: the same load into one team and into this many (load-teams.ts). */
+  teams?: number;
 }
 
 function parseOptions(argv: string[]): Options | 'help' {
@@ -46,6 +55,7 @@ function parseOptions(argv: string[]): Options | 'help' {
         size: { type: 'string', default: '1m' },
         keep: { type: 'string' },
         seed: { type: 'string' },
+        teams: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }).values;
@@ -56,7 +66,7 @@ function parseOptions(argv: string[]): Options | 'help' {
   const seedText = values.seed ?? String(DEFAULT_SEED);
   if (!/^-?\d+$/.test(seedText) || !Number.isSafeInteger(Number(seedText))) throw new UsageError(`--seed must be an integer, got "${seedText}"`);
   if (values.keep === '') throw new UsageError('--keep needs a folder');
-  return { tickets: parseSize(values.size), seed: Number(seedText), keep: values.keep };
+  return { tickets: parseSize(values.size), seed: Number(seedText), keep: values.keep, teams: parseTeams(values.teams) };
 }
 
 // ── formatting ────────────────────────────────────────────────────────────────────────────────────────────────
@@ -208,6 +218,11 @@ async function run(options: Options): Promise<number> {
     for (const [key, file] of Object.entries(files)) {
       const rows = (counts as Record<string, number | undefined>)[key];
       console.log(`  ${basename(file).padEnd(18)} ${bytes(sizes[key]!).padStart(10)}${rows === undefined ? '' : `  ${int(rows).padStart(12)} rows`}`);
+    }
+
+    if (options.teams !== undefined) {
+      await runTeamsVariant(generated.manifest, options.teams, scratch);
+      return 0;
     }
 
     console.log('\nmeasuring (each in its own process; bare reads each into a fresh database file, ours into one fresh file):');
