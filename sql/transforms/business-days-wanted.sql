@@ -3,15 +3,18 @@
 -- every day of that range: a load into many teams with calendars then costs in proportion to its tickets' spans,
 -- not to teams × days (bench/README.md, "Many teams").
 -- Each span wants its UTC days with one more either side, so that every local day whose hours fall on those UTC
--- days is laid out (a zone is at most a day from UTC).
+-- days is laid out (a zone is at most a day from UTC). Kept as the furthest day wanted from each first day: at most
+-- a row per team and day, however many spans, for business-day-ranges.sql to sort.
 CREATE OR REPLACE TEMP TABLE business_span_days AS
-SELECT team_id,
-       greatest(least(epoch_us(starts_at), epoch_us(coalesce(ends_at, starts_at))) // 86400000000 - 1,
-                $from_day::DATE - DATE '1970-01-01') AS from_number,
-       least(greatest(epoch_us(starts_at), epoch_us(coalesce(ends_at, starts_at))) // 86400000000 + 1,
-             $to_day::DATE - DATE '1970-01-01') AS to_number
-  FROM business_spans
- WHERE team_id IS NOT NULL AND starts_at IS NOT NULL;
+SELECT team_id, from_number, max(to_number) AS to_number
+  FROM (SELECT team_id,
+               greatest(least(epoch_us(starts_at), epoch_us(coalesce(ends_at, starts_at))) // 86400000000 - 1,
+                        $from_day::DATE - DATE '1970-01-01') AS from_number,
+               least(greatest(epoch_us(starts_at), epoch_us(coalesce(ends_at, starts_at))) // 86400000000 + 1,
+                     $to_day::DATE - DATE '1970-01-01') AS to_number
+          FROM business_spans
+         WHERE team_id IS NOT NULL AND starts_at IS NOT NULL)
+ GROUP BY team_id, from_number;
 
 -- An SLA clock wants the days from its start until it runs out, which may be past the ticket's last event (an open
 -- ticket's clock runs up to $to_day). How far is guessed from the team's weekly open time, with two weeks to spare
