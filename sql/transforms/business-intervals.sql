@@ -18,9 +18,21 @@ local_hours AS (
   SELECT d.team_id, d.time_zone, d.island, d.day, x.opens, x.closes
     FROM days d JOIN calendar_holiday_hours x ON x.team_id = d.team_id AND x.day = d.day
 ),
+-- Each local time converted once per zone and day, however many teams share them: the conversion, not the
+-- calendar, is what costs per team and day (bench/README.md, "Loading").
+local_times AS (
+  SELECT DISTINCT time_zone, day, opens AS local_time FROM local_hours
+  UNION
+  SELECT DISTINCT time_zone, day, closes FROM local_hours
+),
+converted AS (
+  SELECT time_zone, day, local_time, timezone(time_zone, day + local_time) AS instant FROM local_times
+),
 instants AS (
-  SELECT team_id, island, timezone(time_zone, day + opens) AS starts, timezone(time_zone, day + closes) AS ends
-    FROM local_hours
+  SELECT h.team_id, h.island, o.instant AS starts, c.instant AS ends
+    FROM local_hours h
+    JOIN converted o ON o.time_zone = h.time_zone AND o.day = h.day AND o.local_time = h.opens
+    JOIN converted c ON c.time_zone = h.time_zone AND c.day = h.day AND c.local_time = h.closes
 )
 SELECT team_id, island, starts, ends,
        coalesce(sum(epoch_us(ends) - epoch_us(starts))
