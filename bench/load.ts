@@ -14,9 +14,10 @@ import { memoryLimitBytes, MemoryLimitError, memoryLimitVariable } from '../sql/
 import { ChildFailed, repoRoot, runChild, stopChildren, type ChildBase } from './child.ts';
 import type { BareResult, ChildInput, DuckdbFacts, OursResult, StepTimes } from './load-child.ts';
 import { postgresCopies } from './load-postgres.ts';
+import { runTeamsVariant } from './load-teams.ts';
 import { targetReport } from './load-targets.ts';
 
-const usage = 'usage: npm run bench -- load [--size 1m|100k|10m|N] [--keep DIR] [--seed N] [--memory-limit 8GiB]';
+const usage = 'usage: npm run bench -- load [--size 1m|100k|10m|N] [--keep DIR] [--seed N] [--memory-limit 8GiB] [--teams N]';
 const childScript = 'bench/load-child.ts';
 const statementsShown = 8;
 
@@ -34,12 +35,20 @@ export function parseSize(text: string): number {
   return tickets;
 }
 
+function parseTeams(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text) || Number(text) < 2) throw new UsageError(`--teams must be a whole number of teams of at least 2, got "${text}"`);
+  return Number(text);
+}
+
 interface Options {
   tickets: number;
   seed: number;
   keep?: string;
   /** SERVICEPULSE_MEMORY_LIMIT for the load children. */
   memoryLimit?: string;
+  /** Instead of the comparison with the bare read: the same load into one team and into this many (load-teams.ts). */
+  teams?: number;
 }
 
 function parseOptions(argv: string[]): Options | 'help' {
@@ -52,6 +61,7 @@ function parseOptions(argv: string[]): Options | 'help' {
         keep: { type: 'string' },
         seed: { type: 'string' },
         'memory-limit': { type: 'string' },
+        teams: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }).values;
@@ -62,7 +72,7 @@ function parseOptions(argv: string[]): Options | 'help' {
   const seedText = values.seed ?? String(DEFAULT_SEED);
   if (!/^-?\d+$/.test(seedText) || !Number.isSafeInteger(Number(seedText))) throw new UsageError(`--seed must be an integer, got "${seedText}"`);
   if (values.keep === '') throw new UsageError('--keep needs a folder');
-  return { tickets: parseSize(values.size), seed: Number(seedText), keep: values.keep, memoryLimit: checkedMemoryLimit(values['memory-limit']) };
+  return { tickets: parseSize(values.size), seed: Number(seedText), keep: values.keep, memoryLimit: checkedMemoryLimit(values['memory-limit']), teams: parseTeams(values.teams) };
 }
 
 /** `--memory-limit`, checked as the load children will check it (sql/memory-limit.ts). */
@@ -279,6 +289,11 @@ async function run(options: Options): Promise<number> {
     for (const [key, file] of Object.entries(files)) {
       const rows = (counts as Record<string, number | undefined>)[key];
       console.log(`  ${basename(file).padEnd(18)} ${bytes(sizes[key]!).padStart(10)}${rows === undefined ? '' : `  ${int(rows).padStart(12)} rows`}`);
+    }
+
+    if (options.teams !== undefined) {
+      await runTeamsVariant(generated.manifest, options.teams, scratch);
+      return 0;
     }
 
     console.log('\nmeasuring (each in its own process; bare reads each into a fresh database file, ours into one fresh file):');

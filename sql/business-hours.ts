@@ -9,7 +9,34 @@ import { runTransform } from './files.ts';
  * day of margin either side absorbs time-zone offsets).
  */
 export async function rebuildBusinessIntervals(tx: Query, fromDay: string, toDay: string): Promise<void> {
-  await runTransform(tx, 'business-intervals', { from_day: fromDay, to_day: toDay });
+  await tx.run(
+    `CREATE OR REPLACE TEMP TABLE business_day_ranges AS
+     SELECT team_id, $from_day::DATE - DATE '1970-01-01' AS from_number, $to_day::DATE - DATE '1970-01-01' AS to_number FROM teams`,
+    { from_day: fromDay, to_day: toDay },
+  );
+  await runTransform(tx, 'business-intervals');
+}
+
+/**
+ * Lays out the open intervals of the days that the spans in `business_spans` and the SLA clocks in
+ * `business_deadlines` need (see measureBusinessSpans and businessDeadlines), within the local days `fromDay` to
+ * `toDay`, and finds the clocks' deadlines into `business_deadline_at`: a team's days are laid out only where its
+ * tickets are (business-days-wanted.sql says why). Spans and deadlines come out as `rebuildBusinessIntervals` over
+ * the whole range would give them.
+ */
+export async function layOutSpannedDays(tx: Query, fromDay: string, toDay: string): Promise<void> {
+  const range = { from_day: fromDay, to_day: toDay };
+  await runTransform(tx, 'business-days-wanted', range);
+  await runTransform(tx, 'business-day-ranges');
+  await runTransform(tx, 'business-intervals');
+  await businessDeadlines(tx);
+  await runTransform(tx, 'business-clocks-extended', range);
+  // Rare (a clock past a long closure): only then is the layout made again, with those clocks' days to `toDay`.
+  if ((await tx.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM business_clocks_short'))!.n > 0) {
+    await runTransform(tx, 'business-day-ranges');
+    await runTransform(tx, 'business-intervals');
+    await businessDeadlines(tx);
+  }
 }
 
 /**

@@ -1,11 +1,14 @@
 // ticket_facts: every per-ticket measure, computed at load time for the tickets a load touched (temp table
 // touched_tickets), so dashboards aggregate and never recompute.
-import { businessDeadlines, measureBusinessSpans, rebuildBusinessIntervals } from './business-hours.ts';
+import { layOutSpannedDays, measureBusinessSpans } from './business-hours.ts';
 import { quoteIdentifier, type Query } from './db.ts';
 import { runTransform } from './files.ts';
 import { noteFactDays, refreshRollups } from './rollups.ts';
 
-/** Days of open intervals laid out past the latest ticket, so SLA clocks of open tickets can run out. */
+/**
+ * How far past the latest ticket (or today) an SLA clock may run out: the clocks of open tickets are laid out at most
+ * this far (business-days-wanted.sql).
+ */
 const deadlineHorizonDays = 90;
 
 /**
@@ -111,12 +114,12 @@ export async function computeFacts(query: Query, sources: FactSources = {}): Pro
             strftime(greatest(max(coalesce(t.solved_at, t.created_at)), now()) + to_days(${deadlineHorizonDays}), '%Y-%m-%d') AS to_day
        FROM fact_ticket_rows t JOIN fact_tickets USING (ticket_id)`,
   );
-  // Tickets without a creation time have no spans; a day's layout then keeps the statements below valid.
+  // Tickets without a creation time have no spans; a day's range then keeps the statements below valid.
   const today = new Date().toISOString().slice(0, 10);
-  await rebuildBusinessIntervals(query, range?.from_day ?? today, range?.to_day ?? today);
   await runTransform(query, 'facts-spans');
+  // Only the days the spans and SLA clocks need are laid out, within that range (business-days-wanted.sql).
+  await layOutSpannedDays(query, range?.from_day ?? today, range?.to_day ?? today);
   await measureBusinessSpans(query);
-  await businessDeadlines(query);
   await runTransform(query, 'ticket-facts');
   await runTransform(query, 'ticket-solved-gaps');
 }
