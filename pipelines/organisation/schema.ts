@@ -26,12 +26,12 @@ const dayHours = z.array(z.tuple([clock, clock])).max(calendarLimits.intervalsPe
   });
 });
 
-export const calendarSchema = z.object({
+export const calendarSchema = z.strictObject({
   /** Open intervals per weekday in the team's time zone, e.g. { mon: [["08:00", "16:00"]] }. */
   weekly: z.partialRecord(z.enum(weekdays), dayHours),
   /** Days off the weekly pattern: closed, or open only during `hours` (e.g. Christmas Eve 09:00–12:00). */
   holidays: z
-    .array(z.object({ day: teamLocalDate, name: z.string().min(1).max(calendarLimits.nameLength), hours: dayHours.default([]) }))
+    .array(z.strictObject({ day: teamLocalDate, name: z.string().min(1).max(calendarLimits.nameLength), hours: dayHours.default([]) }))
     .max(calendarLimits.holidays)
     .superRefine((holidays, context) => {
       // One row per day: a second entry for a day would say two things about it.
@@ -46,7 +46,7 @@ export const calendarSchema = z.object({
 
 export type Calendar = z.infer<typeof calendarSchema>;
 
-export const teamSchema = z.object({
+export const teamSchema = z.strictObject({
   team_id: z.string().min(1).meta({ description: 'The id tickets and event logs name the team by (they may also use its name).' }),
   name: z.string().min(1).meta({ description: 'Unique among teams.' }),
   time_zone: z.string().min(1).meta({ description: 'IANA zone (Europe/Zagreb) of its calendar and holidays.' }),
@@ -57,7 +57,7 @@ export const teamSchema = z.object({
   calendar: calendarSchema.meta({ description: 'Business hours: weekly open intervals and holidays, in the team’s time zone. `{"weekly": {}}` is never open.' }),
 });
 
-export const agentSchema = z.object({
+export const agentSchema = z.strictObject({
   agent_id: z.string().min(1).meta({ description: 'The id exports name the agent by (a ticket’s assignee, an event’s actor; or its name).' }),
   name: z.string().min(1),
   email: z.string().nullable().default(null),
@@ -66,7 +66,7 @@ export const agentSchema = z.object({
   is_bot: z.boolean().default(false).meta({ description: 'Its replies never count as a response.' }),
 });
 
-export const customerSchema = z.object({
+export const customerSchema = z.strictObject({
   customer_id: z.string().min(1),
   name: z.string().nullable().default(null),
   email: z.string().nullable().default(null),
@@ -74,7 +74,7 @@ export const customerSchema = z.object({
   organization: z.string().nullable().default(null),
   flags: z
     .array(
-      z.object({
+      z.strictObject({
         flag: z.enum(['abusive', 'legal_threat', 'vip']).meta({ description: 'Shown on the customer’s tickets; a lead may clear or set flags too.' }),
         set_by: z.string().min(1),
         set_at: isoInstant,
@@ -84,7 +84,7 @@ export const customerSchema = z.object({
     .default([]),
 });
 
-export const slaPolicySchema = z.object({
+export const slaPolicySchema = z.strictObject({
   policy_id: z.string().min(1),
   priority: z.enum(['low', 'normal', 'high', 'urgent']),
   target: z.enum(['first_response', 'resolution']),
@@ -92,7 +92,7 @@ export const slaPolicySchema = z.object({
   hours: z.enum(['business', 'calendar']).meta({ description: 'Whether the target counts the team’s business minutes or every minute.' }),
 });
 
-export const userSchema = z.object({
+export const userSchema = z.strictObject({
   user_id: z.string().min(1),
   display_name: z.string().min(1),
   email: z.string().nullable().default(null),
@@ -103,7 +103,7 @@ export const userSchema = z.object({
 
 const suggestionStatus = z.enum(['new', 'under_review', 'accepted', 'in_progress', 'implemented', 'declined']);
 
-export const suggestionSchema = z.object({
+export const suggestionSchema = z.strictObject({
   /** Stable within the file; becomes the suggestion's id. */
   suggestion_id: z.number().int().positive(),
   title: z.string().min(1),
@@ -116,15 +116,15 @@ export const suggestionSchema = z.object({
   implemented_on: isoDate.nullable().default(null),
   issue_key: z.string().nullable().default(null),
   created_at: isoInstant,
-  votes: z.array(z.object({ user_id: z.string().min(1), voted_at: isoInstant })).default([]),
-  comments: z.array(z.object({ author_id: z.string().min(1), body: z.string().min(1), created_at: isoInstant })).default([]),
+  votes: z.array(z.strictObject({ user_id: z.string().min(1), voted_at: isoInstant })).default([]),
+  comments: z.array(z.strictObject({ author_id: z.string().min(1), body: z.string().min(1), created_at: isoInstant })).default([]),
   /** Status history after creation, oldest first. */
   history: z
-    .array(z.object({ at: isoInstant, actor_id: z.string().min(1), from: suggestionStatus, to: suggestionStatus, note: z.string().nullable().default(null) }))
+    .array(z.strictObject({ at: isoInstant, actor_id: z.string().min(1), from: suggestionStatus, to: suggestionStatus, note: z.string().nullable().default(null) }))
     .default([]),
 });
 
-export const organisationSchema = z.object({
+export const organisationSchema = z.strictObject({
   teams: z.array(teamSchema).min(1).meta({ description: 'Teams the file names replace the stored ones of the same id or name; others stay.' }),
   agents: z.array(agentSchema).default([]).meta({ description: 'Agents the file names replace the stored ones of the same id; others stay.' }),
   customers: z.array(customerSchema).default([]).meta({ description: 'Replaced as a whole; flags a lead set stay.' }),

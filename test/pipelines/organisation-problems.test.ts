@@ -55,6 +55,18 @@ describe('a bad organisation file', () => {
     expect(message).toMatch(/: the organisation file has 5 problems/);
   });
 
+  it('refuses a misspelt key rather than dropping its value', async () => {
+    // Without this a team's `suport_level: 2` would load as level 1, and no one would be told.
+    const message = await refusal('misspelt.json', {
+      teams: [team('a', { suport_level: 2 })],
+      agents: [{ agent_id: 'x1', name: 'Xena', team_id: 'a', emial: 'x@example.com' }],
+    });
+    expect(message.split('\n').slice(1)).toEqual([
+      '  teams[0] (team "a"): Unrecognized key: "suport_level"',
+      '  agents[0] (agent "x1"): Unrecognized key: "emial"',
+    ]);
+  });
+
   it('lists ten problems and counts the rest', async () => {
     const message = await refusal('many.json', { teams: Array.from({ length: 13 }, (_, i) => team(`t${i}`, { time_zone: 5 })) });
     const lines = message.split('\n');
