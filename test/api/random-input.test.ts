@@ -212,7 +212,7 @@ describe('random input to every documented parameter', () => {
     expect(failures, `${logged.map(String).join('\n')}`).toEqual([]);
     expect(logged).toEqual([]);
     // The generator reaches past validation: successes as well as refusals.
-    expect(sent).toBe(60 * requestsPerOperation); // every documented operation, the ten of suggestions and the four of goal proposals included
+    expect(sent).toBe(62 * requestsPerOperation); // every documented operation: the ten of suggestions, the four of goal proposals and POST /api/teams, PUT /api/teams/:id included
     expect(statuses.get(200) ?? 0).toBeGreaterThan(50);
     expect(statuses.get(400) ?? 0).toBeGreaterThan(100);
   });
