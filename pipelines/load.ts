@@ -10,6 +10,7 @@ import { applyTicketMilestones, computeFacts, computeTicketMilestones, storeFact
 import { runTransform } from '../sql/files.ts';
 import { noteFeedbackDays, refreshRollups } from '../sql/rollups.ts';
 import { snapshotGoalsOrLog } from '../sql/goals/snapshot.ts';
+import { unknownTimeZoneMessage, unknownTimeZones } from '../sql/time-zones.ts';
 import { canonicalFields } from './mapping/canonical.ts';
 import { fitMapping } from './mapping/fit.ts';
 import { mappingToSql, quoteIdentifier } from './mapping/to-sql.ts';
@@ -175,10 +176,9 @@ export async function loadFile(db: Database, request: LoadRequest): Promise<Load
   const sha256: Promise<string | null> = sha256Of(file).catch(() => null);
 
   try {
-    const known = await db.readOne<{ ok: boolean }>('SELECT count(*) > 0 AS ok FROM pg_timezone_names() WHERE name = $zone', {
-      zone: timeZone,
-    });
-    if (!known?.ok) throw new LoadError(file, `unknown time zone "${timeZone}" (use an IANA name such as Europe/Zagreb)`);
+    if ((await unknownTimeZones((sql, params) => db.read(sql, params), [timeZone])).size > 0) {
+      throw new LoadError(file, unknownTimeZoneMessage(timeZone));
+    }
     const shape = request.shape ?? (await inspectFile(file));
     const options = { strict: request.strict ?? false, dryRun: request.dryRun ?? false, issues: request.issues ?? true };
     const load = { file, mapping, source, timeZone, startedAt, bytes, sha256, shape, importId: request.importId ?? null, ...options };

@@ -67,10 +67,7 @@ export async function prepareUnknownNames(
   );
   await runTransform(query, 'unknown-names', { time_zone: load.timeZone });
   const refusal = load.strict ? await strictRefusal(query, mapping) : undefined;
-  const created = {
-    teams: (await query.all<{ name: string }>('SELECT team_id AS name FROM created_teams ORDER BY first_record, team_id')).map((r) => r.name),
-    agents: (await query.all<{ name: string }>('SELECT agent_id AS name FROM created_agents ORDER BY first_record, agent_id')).map((r) => r.name),
-  };
+  const created = { teams: await createdNames(query, 'team'), agents: await createdNames(query, 'agent') };
   const catalog = quoteIdentifier((await query.one<{ name: string }>('SELECT current_database() AS name'))!.name);
   if (created.teams.length > 0) {
     await query.run(`CREATE OR REPLACE TEMP TABLE teams AS SELECT * FROM ${catalog}.main.teams UNION ALL BY NAME SELECT * EXCLUDE (first_record) FROM created_teams`);
@@ -95,27 +92,33 @@ export async function createUnknownNames(tx: Query, created: CreatedNames): Prom
 
 /**
  * Inside a messages load's transaction, after its merge: a thread's team is the author of its first reply when no team
- * matches that author (merge-messages.sql, a brand's support account), so such teams are created as above. Returns
- * their names, in the order of their first ticket.
+ * matches that author (merge-messages.sql, a brand's support account), so such teams are created as above, by the same
+ * transform. Returns their names, in the order of their first ticket.
  */
 export async function createThreadTeams(tx: Query, timeZone: string): Promise<string[]> {
-  const teams = await tx.all<{ name: string }>(
-    `SELECT t.team_id AS name FROM tickets t JOIN touched_tickets USING (ticket_id)
-      WHERE t.team_id IS NOT NULL AND t.team_id NOT IN (SELECT team_id FROM teams)
-      GROUP BY t.team_id ORDER BY min(t.ticket_id), t.team_id`,
-  );
-  if (teams.length === 0) return [];
   await tx.run(
-    `INSERT INTO teams (team_id, name, time_zone, provider_kind)
-     SELECT name, name, $zone, 'in_house' FROM (SELECT unnest(from_json($names, '["VARCHAR"]')) AS name)`,
-    { zone: timeZone, names: JSON.stringify(teams.map((t) => t.name)) },
+    `CREATE OR REPLACE TEMP TABLE named_values AS
+     SELECT 'team' AS names, 'team' AS field, t.team_id AS value, min(t.ticket_id) AS record
+       FROM tickets t JOIN touched_tickets USING (ticket_id)
+      WHERE t.team_id IS NOT NULL
+      GROUP BY t.team_id`,
   );
+  await runTransform(tx, 'unknown-names', { time_zone: timeZone });
+  const teams = await createdNames(tx, 'team');
+  if (teams.length === 0) return [];
+  await createUnknownNames(tx, { teams, agents: [] });
   // Their tickets' provider was looked up with the team, which did not exist then.
   await tx.run(
-    `UPDATE tickets SET provider_kind = 'in_house' WHERE team_id IN (SELECT unnest(from_json($names, '["VARCHAR"]'))) AND provider_kind IS NULL`,
-    { names: JSON.stringify(teams.map((t) => t.name)) },
+    `UPDATE tickets SET provider_kind = 'in_house' WHERE team_id IN (SELECT team_id FROM created_teams) AND provider_kind IS NULL`,
   );
-  return teams.map((t) => t.name);
+  return teams;
+}
+
+/** The names unknown-names.sql found, in the order the file (or the tickets) first gives them. */
+async function createdNames(query: Query, names: Names): Promise<string[]> {
+  const table = names === 'team' ? 'created_teams' : 'created_agents';
+  const id = names === 'team' ? 'team_id' : 'agent_id';
+  return (await query.all<{ name: string }>(`SELECT ${id} AS name FROM ${table} ORDER BY first_record, ${id}`)).map((r) => r.name);
 }
 
 /** The load's warning (and the summary line's words) for what it created; none when it created nothing. */

@@ -26,17 +26,16 @@ export async function rebuildBusinessIntervals(tx: Query, fromDay: string, toDay
  */
 export async function layOutSpannedDays(tx: Query, fromDay: string, toDay: string): Promise<void> {
   const range = { from_day: fromDay, to_day: toDay };
-  await runTransform(tx, 'business-days-wanted', range);
-  await runTransform(tx, 'business-day-ranges');
-  await runTransform(tx, 'business-intervals');
-  await businessDeadlines(tx);
-  await runTransform(tx, 'business-clocks-extended', range);
-  // Rare (a clock past a long closure): only then is the layout made again, with those clocks' days to `toDay`.
-  if ((await tx.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM business_clocks_short'))!.n > 0) {
+  const layOutWantedDays = async () => {
     await runTransform(tx, 'business-day-ranges');
     await runTransform(tx, 'business-intervals');
     await businessDeadlines(tx);
-  }
+  };
+  await runTransform(tx, 'business-days-wanted', range);
+  await layOutWantedDays();
+  await runTransform(tx, 'business-clocks-extended', range);
+  // Rare (a clock past a long closure): only then is the layout made again, with those clocks' days to `toDay`.
+  if ((await tx.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM business_clocks_short'))!.n > 0) await layOutWantedDays();
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { Query } from './db.ts';
 import { recomputeFactsOf } from './facts.ts';
 import { writeCalendar, type TeamCalendar } from './calendars.ts';
+import { unknownTimeZoneMessage, unknownTimeZones } from './time-zones.ts';
 
 export interface TeamAttributes {
   name: string;
@@ -37,8 +38,9 @@ export async function readTeam(tx: Query, teamId: string): Promise<Team | undefi
 }
 
 async function checkAttributes(tx: Query, teamId: string, team: TeamAttributes) {
-  const zone = await tx.one('SELECT 1 AS known FROM pg_timezone_names() WHERE name = $zone', { zone: team.time_zone });
-  if (!zone) throw new TeamError(400, 'time_zone', `unknown time zone "${team.time_zone}" (use an IANA name such as Europe/Zagreb)`);
+  if ((await unknownTimeZones((sql, params) => tx.all(sql, params), [team.time_zone])).size > 0) {
+    throw new TeamError(400, 'time_zone', unknownTimeZoneMessage(team.time_zone));
+  }
   const named = await tx.one<{ team_id: string }>('SELECT team_id FROM teams WHERE name = $name AND team_id <> $team', { name: team.name, team: teamId });
   if (named) throw new TeamError(409, 'name', `team "${named.team_id}" is named "${team.name}" already`);
 }

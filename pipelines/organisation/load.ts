@@ -4,6 +4,7 @@
 // passwords, suggestions and their votes and comments) is only ever added to, never overwritten.
 import type { Database, Query } from '../../sql/db.ts';
 import { recomputeFactsOf } from '../../sql/facts.ts';
+import { unknownTimeZoneMessage, unknownTimeZones } from '../../sql/time-zones.ts';
 import { readJsonFile } from '../load-error.ts';
 import { organisationError } from './problems.ts';
 import { organisationSchema, weekdayNames, type Organisation } from './schema.ts';
@@ -21,9 +22,9 @@ export async function readOrganisation(file: string, db: Database): Promise<Orga
   const raw = await readJsonFile(file, 'organisation file');
   const parsed = organisationSchema.safeParse(raw);
   if (!parsed.success) throw organisationError(file, raw, parsed.error.issues);
-  const zones = new Set((await db.read<{ name: string }>('SELECT name FROM pg_timezone_names()')).map((row) => row.name));
+  const unknown = await unknownTimeZones((sql, params) => db.read(sql, params), parsed.data.teams.map((team) => team.time_zone));
   const unknownZones = parsed.data.teams.flatMap((team, i) =>
-    zones.has(team.time_zone) ? [] : [{ path: ['teams', i, 'time_zone'], message: `unknown time zone "${team.time_zone}" (use an IANA name such as Europe/Zagreb)` }],
+    unknown.has(team.time_zone) ? [{ path: ['teams', i, 'time_zone'], message: unknownTimeZoneMessage(team.time_zone) }] : [],
   );
   if (unknownZones.length > 0) throw organisationError(file, raw, unknownZones);
   return parsed.data;
