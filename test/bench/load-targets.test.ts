@@ -36,6 +36,12 @@ describe('the load target lines', () => {
     expect(line(report, 'PostgreSQL')).toBe('PostgreSQL bare COPY into text tables skipped: no PostgreSQL');
     expect(line(report, 'complete load, facts')).toContain('3.20×');
   });
+
+  it('say the load with the issue assignment was not measured when the run skipped it', () => {
+    const report = targetReport({ ...figures, completeSeconds: null }, 1000);
+    expect(line(report, 'complete load with')).toBe('complete load with the issue assignment (issue 12) not measured (--skip-issue-assignment)');
+    expect(line(report, 'ingest')).toContain(' 14.00 1.40× ');
+  });
 });
 
 describe('headerOf', () => {
