@@ -9,8 +9,8 @@
 // - a reopen is a state that is not solved or closed right after one that is.
 //
 // A ticket stored already keeps its counts, and the file's states of it later than the stored one (by `latest_by`)
-// continue them: the first such state is compared with the stored ticket (its team and assignee as the organisation
-// knows them, its status), the rest with each other. States no later than the stored one are counted already.
+// continue them: the first such state is compared with the stored ticket (its team and assignee by name or id, a name
+// nothing matches being one the load creates; its status), the rest with each other. States no later than the stored one are counted already.
 import { quoteIdentifier, type Query } from '../sql/db.ts';
 import { canonicalFields } from './mapping/canonical.ts';
 import type { Mapping } from './mapping/types.ts';
@@ -27,6 +27,14 @@ export function countsFromSnapshots(mapping: Mapping): string[] {
   if (mapping.kind !== 'tickets' || !mapping.latestBy) return [];
   return sequenceCounts.filter((c) => mapping.fields[c.needs] && !c.counters.some((f) => mapping.fields[f])).map((c) => c.count);
 }
+
+/**
+ * 1 when the file's first named value of a stored ticket moves it from its stored team or agent (`storedId`), else 0.
+ * The value is looked up by name or id (`foundId`); one that matches none is a team or agent this load creates, so it
+ * is a move too. A ticket stored without one, or a file naming none, has not moved.
+ */
+const movedAtBoundary = (firstValue: string, storedId: string, foundId: string) =>
+  `(${firstValue} IS NOT NULL AND ${storedId} IS NOT NULL AND ${foundId} IS DISTINCT FROM ${storedId})::INTEGER`;
 
 /**
  * Temp table `snapshot_history` (external_id and the counts of `countsFromSnapshots`) from the valid rows of `mapped`.
@@ -72,16 +80,15 @@ export async function keepSnapshotHistory(query: Query, mapping: Mapping, source
      )
      SELECT ids.external_id,
             (coalesce(s.team_changes, 0) + coalesce(f.team_moves, 0)
-             + coalesce((coalesce(team_by_name.team_id, team_by_id.team_id) <> s.team_id)::INTEGER, 0))::INTEGER AS team_changes,
+             + ${movedAtBoundary('f.first_team', 's.team_id', 'coalesce(team_by_name.team_id, team_by_id.team_id)')})::INTEGER AS team_changes,
             (coalesce(s.assignee_changes, 0) + coalesce(f.assignee_moves, 0)
-             + coalesce((coalesce(agent_by_name.agent_id, agent_by_id.agent_id) <> s.assignee_id)::INTEGER, 0))::INTEGER AS assignee_changes,
+             + ${movedAtBoundary('f.first_assignee', 's.assignee_id', 'coalesce(agent_by_name.agent_id, agent_by_id.agent_id)')})::INTEGER AS assignee_changes,
             (coalesce(s.reopens, 0) + coalesce(f.reopen_moves, 0)
              + coalesce((s.ended AND NOT ${ended('f.first_status')})::INTEGER, 0))::INTEGER AS reopens
        FROM (SELECT DISTINCT external_id FROM mapped WHERE reject_reason IS NULL) ids
        LEFT JOIN stored s USING (external_id)
        LEFT JOIN file_history f USING (external_id)
-       -- The boundary with a stored ticket: only there is a value looked up, and a comparison with a side the
-       -- organisation does not know (NULL) adds nothing.
+       -- The boundary with a stored ticket: only there is a value looked up.
        LEFT JOIN teams team_by_name ON s.external_id IS NOT NULL AND team_by_name.name = f.first_team
        LEFT JOIN teams team_by_id ON s.external_id IS NOT NULL AND team_by_id.team_id = f.first_team
        -- Agents' names need not be unique: one row per name, so that a ticket stays one row.

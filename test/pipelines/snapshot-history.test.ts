@@ -122,6 +122,18 @@ describe('a snapshot log without counters', () => {
     const again = await loadFile(db, { file: writeFile('second.csv', secondFile), mapping: snapshotLog() });
     expect([again.updated, again.unchanged]).toEqual([0, 2]);
   });
+
+  it('counts a move at the boundary to a team and an agent the later file names first, which that load creates', async () => {
+    await loadOrganisation(db, writeFile('organisation.json', JSON.stringify(organisation)));
+    await loadFile(db, { file: writeFile('first.csv', firstFile), mapping: snapshotLog() });
+    // S2 is stored in Group A with Cid; its later state is in Group D with Fay, neither known before this load.
+    const later = `${header}\nS2,2026-03-02 09:00,2026-03-02 12:00,Active,Group D,Fay,1,0\n`;
+    const summary = await loadFile(db, { file: writeFile('unknown-names.csv', later), mapping: snapshotLog() });
+    expect([summary.updated, summary.teamsCreated, summary.agentsCreated]).toEqual([1, 1, 1]);
+    expect((await counts(db)).find((row) => row.external_id === 'S2')).toEqual(
+      { external_id: 'S2', team_changes: 1, assignee_changes: 1, reopens: 0, status: 'open', team_stations: 2, assignee_stations: 2 },
+    );
+  });
 });
 
 describe('a snapshot log with counters', () => {
