@@ -50,22 +50,30 @@ const namesShown = { strict: 20, warning: 5 } as const;
  */
 export async function prepareUnknownNames(
   query: Query,
-  load: { mapping: Mapping; timeZone: string; strict: boolean },
+  load: { mapping: Mapping; timeZone: string; strict: boolean; source: string },
   incoming: string,
 ): Promise<CreatedNames> {
   const { mapping } = load;
   const naming = namingFields[mapping.kind].filter(({ field }) => mapping.fields[field]);
   if (naming.length === 0) return { teams: [], agents: [] };
   // Distinct values only (each with its first record): a file of millions of rows names a few thousand teams.
-  await query.run(
-    `CREATE OR REPLACE TEMP TABLE named_values AS
-     ${naming
-       .map(({ names, field, when }) =>
-         `SELECT '${names}' AS names, '${field}' AS field, ${quoteIdentifier(field)} AS value, min(record) AS record FROM ${incoming}
-           WHERE ${quoteIdentifier(field)} IS NOT NULL${when ? ` AND ${when}` : ''} GROUP BY value`)
-       .join('\n UNION ALL\n')}`,
-  );
-  await runTransform(query, 'unknown-names', { time_zone: load.timeZone });
+  const findUnknown = async (onlyRowsWithTicket: boolean) => {
+    const rowsWithTicket = onlyRowsWithTicket ? ' AND EXISTS (SELECT 1 FROM tickets t WHERE t.source = $source AND t.external_id = ticket_external_id)' : '';
+    await query.run(
+      `CREATE OR REPLACE TEMP TABLE named_values AS
+       ${naming
+         .map(({ names, field, when }) =>
+           `SELECT '${names}' AS names, '${field}' AS field, ${quoteIdentifier(field)} AS value, min(record) AS record FROM ${incoming}
+             WHERE ${quoteIdentifier(field)} IS NOT NULL${when ? ` AND ${when}` : ''}${rowsWithTicket} GROUP BY value`)
+         .join('\n UNION ALL\n')}`,
+      onlyRowsWithTicket ? { source: load.source } : {},
+    );
+    await runTransform(query, 'unknown-names', { time_zone: load.timeZone });
+  };
+  await findUnknown(false);
+  // An event whose ticket is not loaded is rejected (merge-events.ts): a name only such rows give is not created. Looked
+  // for only when some name is unknown, since it joins every event to the tickets.
+  if (mapping.kind === 'events' && !mapping.createsTickets && (await anyUnknown(query))) await findUnknown(true);
   const refusal = load.strict ? await strictRefusal(query, mapping) : undefined;
   const created = { teams: await createdNames(query, 'team'), agents: await createdNames(query, 'agent') };
   const catalog = quoteIdentifier((await query.one<{ name: string }>('SELECT current_database() AS name'))!.name);
@@ -112,6 +120,10 @@ export async function createThreadTeams(tx: Query, timeZone: string): Promise<st
     `UPDATE tickets SET provider_kind = 'in_house' WHERE team_id IN (SELECT team_id FROM created_teams) AND provider_kind IS NULL`,
   );
   return teams;
+}
+
+async function anyUnknown(query: Query): Promise<boolean> {
+  return (await query.one<{ any: boolean }>('SELECT count(*) > 0 AS any FROM unknown_names'))!.any;
 }
 
 /** The names unknown-names.sql found, in the order the file (or the tickets) first gives them. */

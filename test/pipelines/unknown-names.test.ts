@@ -143,6 +143,20 @@ describe('teams and agents the organisation file does not name', () => {
     const again = await loadFile(db, { file: tickets, mapping: ticketMapping });
     expect([again.teamsCreated, again.agentsCreated, again.warnings]).toEqual([0, 0, []]);
   });
+
+  it('are not created from events the load rejects because their ticket is not loaded', async () => {
+    // T9 is no loaded ticket: its row is rejected, so Night Shift and Gus, which only it names, are not created. T1's
+    // row names Payroll and Hal: created.
+    const orphans = write('orphan-events.csv', [
+      'Ticket,At,Activity,From,To,Who,Side',
+      'T9,2026-03-02 16:00:00,Transfer,Service Desk,Night Shift,Gus,agent',
+      'T1,2026-03-02 16:30:00,Transfer,Service Desk,Payroll,Hal,agent',
+    ]);
+    const load = await loadFile(db, { file: orphans, mapping: eventMapping });
+    expect([load.inserted, load.rejected, load.teamsCreated, load.agentsCreated]).toEqual([1, 1, 1, 1]);
+    const names = await db.read<{ name: string }>(`SELECT name FROM teams WHERE name IN ('Night Shift', 'Payroll') UNION ALL SELECT name FROM agents WHERE name IN ('Gus', 'Hal') ORDER BY name`);
+    expect(names.map((row) => row.name)).toEqual(['Hal', 'Payroll']);
+  });
 });
 
 describe('an event log that creates its tickets', () => {
