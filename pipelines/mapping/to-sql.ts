@@ -43,13 +43,18 @@ export function recordExpression(lineColumn?: string): string {
   return lineColumn ? `r.${quoteIdentifier(lineColumn)}::BIGINT` : 'r.rowid - (SELECT min(rowid) FROM raw)';
 }
 
+/** How many line breaks a text holds, counted only when it has one. */
+function lineBreaksIn(text: string): string {
+  return `CASE WHEN contains(${text}, chr(10)) THEN strlen(${text}) - strlen(replace(${text}, chr(10), '')) ELSE 0 END`;
+}
+
 /**
  * Line breaks inside the record's values, so that a reject can name its file line (see rejects.ts).
  * Counted cell by cell: only cells that have a break pay for counting them (mostly long descriptions).
  */
 function breaksExpression(columns: string[]): string {
   const cells = columns.map((c) => `r.${quoteIdentifier(c)}`);
-  const counts = cells.map((cell) => `CASE WHEN contains(${cell}, chr(10)) THEN strlen(${cell}) - strlen(replace(${cell}, chr(10), '')) ELSE 0 END`);
+  const counts = cells.map(lineBreaksIn);
   // A list, not a chain of +: a file may have thousands of columns, deeper than DuckDB parses. The list is
   // only built for records that have a break at all.
   return `CASE WHEN ${cells.map((cell) => `contains(${cell}, chr(10))`).join(' OR ')}
@@ -71,8 +76,13 @@ function rowHashExpression(columns: string[]): string {
  * unlike `hash` (sql/schema/014_event_source_rows.sql); it costs about half a second more per million rows.
  */
 function sourceRowHashExpression(columns: string[], lineColumn?: string): string {
+  return `md5_number(${sourceRowText(columns, lineColumn)})`;
+}
+
+/** The text an event's identity hashes: the row's cells as written, a NULL marked apart from an empty cell. */
+function sourceRowText(columns: string[], lineColumn?: string): string {
   const cells = columns.filter((c) => c !== lineColumn).map((c) => `coalesce(r.${quoteIdentifier(c)}, chr(30))`);
-  return `md5_number(concat_ws(chr(31), ${cells.join(', ')}))`;
+  return `concat_ws(chr(31), ${cells.join(', ')})`;
 }
 
 /**
@@ -170,15 +180,27 @@ export function mappingToSql(mapping: Mapping, timeZone: string, source: MappedC
     const value = nullTokens ? `CASE WHEN ${cleaned} IN (${nullTokens}) THEN NULL ELSE nullif(${cleaned}, '') END` : `nullif(${cleaned}, '')`;
     return `${value} AS ${name}`;
   });
+  // An event's joined cells (every column when no line column is left out) are hashed, and their line breaks are
+  // the record's: the text is built once and searched once, not each cell again (bench/README.md, "Loading").
+  const breaksFromRowText = source.sourceRowHash === true && source.breaksCountAsLines && !source.lineColumn;
   const staged = [
     `${recordExpression(source.lineColumn)} AS record`,
     ...(source.rowHash ? [`${rowHashExpression(source.columns)} AS row_hash`] : []),
-    ...(source.sourceRowHash ? [`${sourceRowHashExpression(source.columns, source.lineColumn)} AS source_row_hash`] : []),
-    ...(source.breaksCountAsLines ? [`${breaksExpression(source.columns)} AS breaks`] : []),
+    ...(breaksFromRowText
+      ? [`${sourceRowText(source.columns)} AS source_row_text`]
+      : [
+          ...(source.sourceRowHash ? [`${sourceRowHashExpression(source.columns, source.lineColumn)} AS source_row_hash`] : []),
+          ...(source.breaksCountAsLines ? [`${breaksExpression(source.columns)} AS breaks`] : []),
+        ]),
     ...cells,
   ];
+  const fromRowText: Record<string, string> = {
+    source_row_hash: 'md5_number(source_row_text) AS source_row_hash',
+    breaks: `${lineBreaksIn('source_row_text')}::INTEGER AS breaks`,
+  };
+  const passedOn = breaksFromRowText ? passed.map((name) => fromRowText[name] ?? name) : passed;
   const sql = `SELECT ${[...passed, ...finalSelects].join(',\n       ')}
-  FROM (SELECT ${[...passed, ...[...cellNames.values()].map((cell) => cell.name), ...parsedSelects].join(', ')}
+  FROM (SELECT ${[...passedOn, ...[...cellNames.values()].map((cell) => cell.name), ...parsedSelects].join(', ')}
           FROM (SELECT ${staged.join(',\n                       ')} FROM raw r))`;
   return { sql, params };
 }

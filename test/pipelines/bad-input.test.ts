@@ -160,6 +160,38 @@ describe('rejects in a file with multi-line values', () => {
   });
 });
 
+describe('rejects in an event log with multi-line values', () => {
+  // An event's line breaks are counted in the text its identity is hashed over (pipelines/mapping/to-sql.ts): breaks in
+  // two cells of one row count twice, an empty cell counts none, and the lines below move down by all of them.
+  it('name the line each record starts on', async () => {
+    const { mapping } = mappingFromJson({
+      source: 'multiline_log', kind: 'events', creates_tickets: true, time_zone: 'UTC',
+      fields: { ticket_external_id: 'Case', occurred_at: 'At', kind: { column: 'Activity', values: { Open: 'created', Note: 'internal_note' } }, actor: 'Who', to_value: 'Text' },
+      defaults: { ticket_channel: 'email' },
+    }, 'multi-line log mapping');
+    // Line 1 header; M1 Open spans lines 2-5 (one break in Who, two in Text); the Bogus row is line 6 (Who and Text
+    // empty); M2 Open spans lines 7-8; the row dated "yesterday" is line 9.
+    const content = [
+      'Case,At,Activity,Who,Text',
+      'M1,2026-01-20 10:00:00,Open,"Ana\nKovač","first\nsecond\nthird"',
+      'M1,2026-01-20 11:00:00,Bogus,,',
+      'M2,2026-01-20 12:00:00,Open,,"one\nbreak"',
+      'M2,yesterday,Note,Bo,x',
+    ].join('\n');
+    const summary = await loadFile(db, { file: file('multiline-events.csv', `${content}\n`), mapping });
+    expect([summary.rowsRead, summary.inserted, summary.rejected]).toEqual([4, 2, 2]);
+    expect(await db.read(`SELECT line::INTEGER AS line, column_name, value FROM load_rejects WHERE load_id = $id ORDER BY line`, { id: summary.loadId })).toEqual([
+      { line: 6, column_name: 'Activity', value: 'Bogus' },
+      { line: 9, column_name: 'At', value: 'yesterday' },
+    ]);
+    expect(await db.read(`SELECT e.actor, e.to_value FROM ticket_events e JOIN tickets t USING (ticket_id)
+                            WHERE t.source = 'multiline_log' ORDER BY e.occurred_at`)).toEqual([
+      { actor: 'Ana\nKovač', to_value: 'first\nsecond\nthird' },
+      { actor: null, to_value: 'one\nbreak' },
+    ]);
+  });
+});
+
 describe('JSON, NDJSON and Parquet exports', () => {
   it('load the same tickets as the CSV they were written from, with record numbers as lines', async () => {
     const csv = join(smallFixture, 'tickets.csv');

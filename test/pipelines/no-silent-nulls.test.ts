@@ -138,6 +138,27 @@ describe('a survey answer naming a ticket the source does not have', () => {
       { external_id: 'F3', unlinked: false },
     ]);
   });
+
+  it('counts every such answer, names the smallest missing ticket id, and leaves out answers naming none', async () => {
+    const file = join(dir, 'unlinked-many.csv');
+    // Three answers name missing tickets (ZED, ABSENT, ZED again), one names X1 (stored), one names no ticket at all.
+    writeFileSync(file, 'external_id,ticket_external_id,submitted_at,kind,score,scale_max\n' +
+      'F4,ZED,2026-03-02T13:00:00Z,csat,5,5\nF5,X1,2026-03-02T13:00:00Z,csat,4,5\nF6,ABSENT,2026-03-02T13:00:00Z,csat,2,5\n' +
+      'F7,,2026-03-02T13:00:00Z,csat,1,5\nF8,ZED,2026-03-02T13:00:00Z,csat,3,5\n');
+    const { mapping } = everyField('feedback', 'desk');
+    const summary = await loadFile(db, { file, mapping });
+    expect(summary.warnings).toEqual([
+      '3 survey answers name a ticket that source "desk" does not have (e.g. "ABSENT"): stored without a ticket, so ticket filters ' +
+        'leave them out. Load the tickets first, or name their helpdesk with --for-source',
+    ]);
+    expect(await db.read(`SELECT external_id, ticket_id IS NULL AS unlinked FROM feedback WHERE external_id IN ('F4', 'F5', 'F6', 'F7', 'F8') ORDER BY 1`)).toEqual([
+      { external_id: 'F4', unlinked: true },
+      { external_id: 'F5', unlinked: false },
+      { external_id: 'F6', unlinked: true },
+      { external_id: 'F7', unlinked: true },
+      { external_id: 'F8', unlinked: true },
+    ]);
+  });
 });
 
 describe.each(Object.keys(canonicalFields) as LoadKind[])('a %s file mapping every canonical field', (kind) => {
