@@ -5,12 +5,18 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Database } from '../../sql/db.ts';
+import { spawn } from 'node:child_process';
+import { Database } from '../../sql/db.ts';
+import { migrate } from '../../sql/migrate.ts';
+import { bigEventsOnBigTickets, bigTicketsExport } from '../helpers/big-exports.ts';
+import { runLoad, withoutTimes } from '../support/run-cli.ts';
+import { projectRoot } from '../support/server-process.ts';
+import { formatSummary } from '../../pipelines/summary-line.ts';
 import { loadFile, loadFiles, type LoadRequest } from '../../pipelines/load.ts';
 import { loadOrganisation } from '../../pipelines/organisation/load.ts';
 import { servicepulseEvents, servicepulseFeedback } from '../../pipelines/sources/servicepulse.ts';
 import { zendeskTickets } from '../../pipelines/sources/zendesk.ts';
-import { freshDb, smallFixture } from '../helpers/db.ts';
+import { freshDb, loadSmallFixture, smallFixture } from '../helpers/db.ts';
 
 const facts = vi.hoisted(() => ({ computed: 0 }));
 vi.mock('../../sql/facts.ts', async (importOriginal) => {
@@ -210,6 +216,88 @@ describe('a folder is one load', () => {
     } finally {
       await db.close();
       await apart.close();
+    }
+  });
+});
+
+describe('a folder killed part-way', () => {
+  it('leaves every table as it was, though its first file\'s rows were written inside the transaction', async () => {
+    const dir = scratch();
+    const path = join(dir, 'sp.duckdb');
+    const db = await Database.open(path);
+    await migrate(db);
+    await loadSmallFixture(db);
+    const before = await everyTable(db);
+    await db.close();
+
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'test/support/load-folder-in-child.ts', path, bigTicketsExport(dir), bigEventsOnBigTickets(dir)],
+      { cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let output = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk) => {
+        output += chunk;
+        if (output.includes('step writing')) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+      child.once('exit', () => reject(new Error(`child ended before it was killed: ${output}`)));
+    });
+    await new Promise((resolve) => child.once('exit', resolve));
+    expect(child.signalCode).toBe('SIGKILL');
+    expect(output).not.toContain('loaded');
+
+    const reopened = await Database.open(path);
+    try {
+      expectSameTables(await everyTable(reopened), before);
+    } finally {
+      await reopened.close();
+    }
+  });
+});
+
+describe('npm run load -- folder/', () => {
+  it('prints each file\'s summary line; a file that fails stores nothing of the folder and says which', async () => {
+    const dir = scratch();
+    for (const name of ['organisation.json', 'tickets.csv', 'events.csv', 'feedback.csv']) copyFileSync(join(smallFixture, name), join(dir, name));
+    const path = join(dir, 'sp.duckdb');
+    const loaded = await runLoad([dir, '--db', path]);
+    expect(loaded.code).toBe(0);
+    // The files loaded one by one, for the lines the folder must print.
+    const apart = await freshDb();
+    let lines: string[];
+    try {
+      await loadOrganisation(apart, join(smallFixture, 'organisation.json'));
+      lines = (await oneByOne(apart, fixtureRequests(dir))).map((summary, index) => formatSummary(summary, fixtureRequests()[index]!.mapping));
+    } finally {
+      await apart.close();
+    }
+    expect(withoutTimes(loaded.stdout)).toBe(withoutTimes(`organisation.json: 2 teams, 3 agents, 2 customers, 2 users, 1 new suggestions\n${lines.join('\n')}\n`));
+
+    // Again with --strict, a new ticket, and the fixture's feedback, one row of which is rejected: its file fails at the
+    // end of the load, and the folder's new ticket is not stored either.
+    const second = scratch();
+    const [header, first, row] = readFileSync(join(smallFixture, 'tickets.csv'), 'utf8').split('\n');
+    writeFileSync(join(second, 'tickets.csv'), `${header}\n${first!.replace('Invoice twice', 'Invoice charged twice')}\n${row!.replace(/^10002,/, '10009,')}\n`);
+    writeFileSync(join(second, 'events.csv'), 'ticket_id,occurred_at,kind,actor_id,actor_kind,from_value,to_value\n10009,2026-01-20T09:00:00Z,created,c2,customer,,\n');
+    copyFileSync(join(smallFixture, 'feedback.csv'), join(second, 'feedback.csv'));
+    const failed = await runLoad([second, '--strict', '--db', path]);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(new RegExp(`^servicepulse load: ${join(second, 'feedback.csv')}: 1 row rejected with --strict`));
+    const db = await Database.open(path);
+    try {
+      expect(await db.read("SELECT count(*)::INTEGER AS n FROM tickets WHERE external_id = '10009'")).toEqual([{ n: 0 }]);
+      expect(await db.read('SELECT file, status FROM loads ORDER BY load_id')).toEqual([
+        { file: 'tickets.csv', status: 'committed' },
+        { file: 'events.csv', status: 'committed' },
+        { file: 'feedback.csv', status: 'committed' },
+        { file: 'feedback.csv', status: 'failed' },
+      ]);
+    } finally {
+      await db.close();
     }
   });
 });
