@@ -228,14 +228,31 @@ async function measureWithoutIssues(files: DemoManifest['files'], scratch: strin
   return result;
 }
 
+/** The three files as one load, as `npm run load -- folder/` loads them, into a fresh database of its own. */
+async function measureFolder(files: DemoManifest['files'], scratch: string): Promise<OursResult & ChildBase> {
+  const db = join(scratch, 'ours-folder.duckdb');
+  const [first, ...rest] = kinds;
+  const result = await measure<OursResult & ChildBase>(
+    'our load of the 3 files as one load',
+    { mode: 'ours', db, migrate: true, organisation: files.organisation, file: files[first], kind: first, together: rest.map((kind) => ({ file: files[kind], kind })) },
+    (r) => r.seconds,
+  );
+  rmSync(db, { force: true });
+  rmSync(`${db}.wal`, { force: true });
+  return result;
+}
+
 /** The target lines, from this run's measurements (bench/load-targets.ts). */
-function printTargets(options: Options, runs: FileRun[], withoutIssues: OursResult, postgres: Awaited<ReturnType<typeof postgresCopies>>): void {
+function printTargets(
+  options: Options, runs: FileRun[], withoutIssues: OursResult, folder: OursResult, postgres: Awaited<ReturnType<typeof postgresCopies>>,
+): void {
   const peak = runs.reduce((top, r) => (r.ours.maxRssKiB > top.ours.maxRssKiB ? r : top));
   // Only the tickets file assigns issues: the other files' loads are the same either way.
   const others = runs.filter((r) => r.kind !== 'tickets');
   console.log(`\n${targetReport({
     bareSeconds: runs.reduce((sum, r) => sum + r.bare.seconds, 0),
     completeSeconds: runs.reduce((sum, r) => sum + r.ours.seconds, 0),
+    folderSeconds: folder.seconds,
     withoutIssuesSeconds: others.reduce((sum, r) => sum + r.ours.seconds, withoutIssues.seconds),
     factsSeconds: others.reduce((sum, r) => sum + r.ours.factsSeconds, withoutIssues.factsSeconds),
     postgres,
@@ -323,6 +340,7 @@ async function run(options: Options): Promise<number> {
       (r) => r.seconds,
     );
     const withoutIssues = await measureWithoutIssues(files, scratch);
+    const folder = await measureFolder(files, scratch);
     const postgres = await measurePostgres(runs.map((r) => r.file), scratch);
 
     // ── report ──
@@ -412,7 +430,7 @@ async function run(options: Options): Promise<number> {
       `\nwith an explicit CHECKPOINT right after each measurement counted on both sides (bare ${runs.map((r) => secs(r.bare.checkpointSeconds)).join(' / ')} s, ` +
         `ours ${runs.map((r) => secs(r.ours.checkpointSeconds)).join(' / ')} s): ${ratio(oursTotal + oursCheckpoint, bareTotal + bareCheckpoint)}`,
     );
-    printTargets(options, runs, withoutIssues, postgres);
+    printTargets(options, runs, withoutIssues, folder, postgres);
     return 0;
   } catch (error) {
     if (error instanceof ChildFailed) {
