@@ -199,6 +199,8 @@ async function loadTogether(db: Database, requests: LoadRequest[]): Promise<Load
         const prepared: PreparedRows[] = [];
         for (const [index, load] of loads.entries()) {
           failing = index;
+          // One progress line at a time: the file being prepared, then the last one through the transaction.
+          trackers[index - 1]?.stop();
           trackers[index] = requests[index]!.onProgress && new ProgressTracker(load.bytes, query, requests[index]!.onProgress!).start();
           const file = await prepareRows(query, load);
           prepared.push(file);
@@ -213,7 +215,7 @@ async function loadTogether(db: Database, requests: LoadRequest[]): Promise<Load
         const facts = await prepareFacts(query, prepared.map((file) => ({
           kind: file.mapping.kind, factsInTransaction: !file.factsComputed && file.mapping.kind !== 'feedback',
         })));
-        // The teams and agents the files create are stored by the transaction, before the facts that name them.
+        // The stored teams and agents again: the transaction creates the files' new ones before the facts that name them.
         await endUnknownNamesPreview(query);
         for (const [index, load] of loads.entries()) if (prepared[index]!.factsComputed) load.onStep('facts');
         return { prepared, facts };
@@ -249,13 +251,11 @@ async function loadTogether(db: Database, requests: LoadRequest[]): Promise<Load
     return summaries;
   } catch (error) {
     if (error instanceof DryRunFinished) return error.summaries;
-    const request = requests[failing]!;
-    const load = contexts[failing] ?? {
-      file: request.file, mapping: request.mapping, source: request.source ?? request.mapping.source, startedAt: new Date(),
-      bytes: 0, sha256: Promise.resolve(null), importId: request.importId ?? null,
-    };
-    await recordFailedLoad(db, load, error);
-    throw error instanceof LoadError ? error : new LoadError(request.file, (error as Error).message, { cause: error });
+    const file = requests[failing]!.file;
+    const context = contexts[failing];
+    // A file that cannot be opened is no load to record.
+    if (context) await recordFailedLoad(db, context, error);
+    throw error instanceof LoadError ? error : new LoadError(file, (error as Error).message, { cause: error });
   } finally {
     for (const tracker of trackers) tracker?.stop();
     for (const load of loads) load.threads?.close();
