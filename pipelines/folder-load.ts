@@ -23,13 +23,15 @@ const parked = /^f\d+__/;
 /**
  * Whether the files can all be prepared before the transaction. A later file's preparation sees what an earlier one
  * will write only through `pendingTicketKeys` (an events file matching its tickets), so at most one tickets file and
- * one events file; messages and an event log that creates its tickets merge inside the transaction, and their
- * facts with them.
+ * one events file. Messages and an event log that creates its tickets merge inside the transaction, and compute their
+ * facts there: such a file goes with feedback files only (which merge inside it too, and touch no ticket).
  */
 export function preparedTogether(mappings: Mapping[]): boolean {
   if (mappings.length <= 1) return true;
   const count = (kind: LoadKind) => mappings.filter((mapping) => mapping.kind === kind).length;
-  return count('messages') === 0 && count('tickets') <= 1 && count('events') <= 1 && !mappings.some((mapping) => mapping.createsTickets);
+  const mergedInside = mappings.filter((mapping) => mapping.kind === 'messages' || mapping.createsTickets).length;
+  if (mergedInside > 0) return mergedInside === 1 && count('feedback') === mappings.length - 1;
+  return count('tickets') <= 1 && count('events') <= 1;
 }
 
 async function tempObjects(query: Query): Promise<Array<{ kind: 'TABLE' | 'VIEW'; name: string }>> {

@@ -13,6 +13,7 @@ import { runLoad, withoutTimes } from '../support/run-cli.ts';
 import { projectRoot } from '../support/server-process.ts';
 import { formatSummary } from '../../pipelines/summary-line.ts';
 import { loadFile, loadFiles, type LoadRequest } from '../../pipelines/load.ts';
+import { mappingFromFile } from '../../pipelines/mapping/file.ts';
 import { loadOrganisation } from '../../pipelines/organisation/load.ts';
 import { servicepulseEvents, servicepulseFeedback } from '../../pipelines/sources/servicepulse.ts';
 import { zendeskTickets } from '../../pipelines/sources/zendesk.ts';
@@ -33,6 +34,8 @@ vi.mock('../../sql/facts.ts', async (importOriginal) => {
 afterEach(() => {
   facts.computed = 0;
 });
+
+const italianXes = () => JSON.parse(readFileSync(join(projectRoot, 'pipelines/mappings/helpdesk-italian-xes.json'), 'utf8'));
 
 function scratch(): string {
   return mkdtempSync(join(tmpdir(), 'servicepulse-folder-'));
@@ -298,6 +301,42 @@ describe('npm run load -- folder/', () => {
       ]);
     } finally {
       await db.close();
+    }
+  });
+});
+
+describe('an event log that creates its tickets, with feedback on them', () => {
+  const xes = join(smallFixture, '../xes/tickets.xes');
+  const requests = (feedback: string): LoadRequest[] => [
+    { file: xes, mapping: mappingFromFile(italianXes(), 'shipped mapping').mapping },
+    { file: feedback, mapping: servicepulseFeedback, source: 'helpdesk_it' },
+  ];
+  const feedbackOn = (dir: string, rows: string) => {
+    const file = join(dir, 'feedback.csv');
+    writeFileSync(file, `feedback_id,ticket_id,submitted_at,kind,score,scale_max,comment,channel\n${rows}`);
+    return file;
+  };
+
+  it('is one load: what the files store one by one, or nothing when the feedback fails', async () => {
+    const dir = scratch();
+    const feedback = feedbackOn(dir, 'f1,T-1,2026-01-20T08:00:00Z,csat,4,5,Fine,email\nf2,T-2,2026-01-21T08:00:00Z,csat,9,5,Off the scale,email\n');
+    const apart = await freshDb();
+    const together = await freshDb();
+    const strict = await freshDb();
+    try {
+      const apartSummaries = await oneByOne(apart, requests(feedback));
+      expect((await loadFiles(together, requests(feedback))).map(comparable)).toEqual(apartSummaries.map(comparable));
+      expectSameTables(await everyTable(together), await everyTable(apart));
+      // The feedback file's row off its scale, strict for that file: the event log's tickets are not stored either.
+      const [log, answers] = requests(feedback);
+      await expect(loadFiles(strict, [log!, { ...answers!, strict: true }])).rejects.toThrow(/feedback\.csv: 1 row rejected with --strict/);
+      expect(await strict.read('SELECT (SELECT count(*) FROM tickets)::INTEGER AS tickets, (SELECT count(*) FROM ticket_events)::INTEGER AS events')).toEqual([
+        { tickets: 0, events: 0 },
+      ]);
+    } finally {
+      await apart.close();
+      await together.close();
+      await strict.close();
     }
   });
 });
