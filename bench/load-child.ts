@@ -1,14 +1,15 @@
 // One measurement of `npm run bench -- load`, in a process of its own (see child.ts):
 //   bare: DuckDB's own read_csv into a table of a fresh database file;
 //   ours: ServicePulse's loadFile (optionally after migrating a fresh file and loading the organisation), with the
-//         time of each step its onStep callback reports.
+//         time of each step its onStep callback reports; or, given `together`, the files as one load (loadFiles), as
+//         `npm run load -- folder/` loads them.
 import { createHash } from 'node:crypto';
 import { watchStatements } from './watch-statements.ts';
 import { createReadStream } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Database } from '../sql/db.ts';
 import { migrate } from '../sql/migrate.ts';
-import { loadFile, type LoadStep, type LoadSummary } from '../pipelines/load.ts';
+import { loadFiles, type LoadStep, type LoadSummary } from '../pipelines/load.ts';
 import type { LoadKind, Mapping } from '../pipelines/mapping/types.ts';
 import { loadOrganisation } from '../pipelines/organisation/load.ts';
 import { demoSource } from '../pipelines/demo/seed.ts';
@@ -49,6 +50,8 @@ export interface OursInput {
   kind: LoadKind;
   /** Assign the tickets to recurring issues (LoadRequest.issues); default true. */
   issues?: boolean;
+  /** More files loaded with `file` as one load (pipelines/load.ts `loadFiles`), after it; the counts are their sums. */
+  together?: Array<{ file: string; kind: LoadKind }>;
 }
 
 /** Seconds from the call to each step's callback, and to the call's return (`done`). */
@@ -178,18 +181,20 @@ async function ours(input: OursInput): Promise<OursResult> {
 
   const steps: Partial<Record<LoadStep, number>> = {};
   const start = performance.now();
-  const { value: summary, statements, factsSeconds } = await timingStatements(() =>
-    loadFile(db, {
-      file: input.file,
-      mapping: mappings[input.kind]!,
+  const files = [{ file: input.file, kind: input.kind }, ...(input.together ?? [])];
+  const { value: summaries, statements, factsSeconds } = await timingStatements(() =>
+    loadFiles(db, files.map(({ file, kind }) => ({
+      file,
+      mapping: mappings[kind]!,
       source: demoSource,
       issues: input.issues ?? true,
-      onStep: (step) => {
+      onStep: (step: LoadStep) => {
         steps[step] = since(start);
       },
-    }),
+    }))),
   );
   const seconds = since(start);
+  const total = (count: (summary: LoadSummary) => number) => summaries.reduce((sum, summary) => sum + count(summary), 0);
 
   const checkpointing = performance.now();
   await db.withConnection((query) => query.run('CHECKPOINT'));
@@ -200,12 +205,12 @@ async function ours(input: OursInput): Promise<OursResult> {
     mode: 'ours',
     duckdb: { version: facts.version, threads: facts.threads, memoryLimit: facts.memory_limit },
     organisationSeconds,
-    rowsRead: summary.rowsRead,
-    inserted: summary.inserted,
-    updated: summary.updated,
-    unchanged: summary.unchanged,
-    rejected: summary.rejected,
-    topRejects: summary.topRejects,
+    rowsRead: total((summary) => summary.rowsRead),
+    inserted: total((summary) => summary.inserted),
+    updated: total((summary) => summary.updated),
+    unchanged: total((summary) => summary.unchanged),
+    rejected: total((summary) => summary.rejected),
+    topRejects: summaries.flatMap((summary) => summary.topRejects),
     seconds,
     steps: { ...steps, done: seconds },
     sha256Seconds: hashing,

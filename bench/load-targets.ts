@@ -12,6 +12,12 @@ export interface TargetFigures {
   bareSeconds: number;
   /** Our loadFile calls, added up: what a user waits for; null when the run skipped the issue assignment. */
   completeSeconds: number | null;
+  /**
+   * The three files as one load (pipelines/load.ts `loadFiles`, what `npm run load -- folder/` does), into a database
+   * of its own; with the issue assignment unless the run skipped it (`folderIssueAssignment`).
+   */
+  folderSeconds: number;
+  folderIssueAssignment: boolean;
   /** The same with the tickets file loaded without the issue assignment (issue 12), on a database of its own. */
   withoutIssuesSeconds: number;
   /**
@@ -44,6 +50,17 @@ function postgresRows(postgres: PostgresCopy | PostgresSkipped, bare: number): s
   });
 }
 
+/** The folder load's line, beside the files one by one loaded as it was (with the issue assignment or without). */
+function folderRow(figures: TargetFigures): string[] {
+  const { bareSeconds: bare, folderSeconds: folder } = figures;
+  const oneByOne = figures.folderIssueAssignment ? figures.completeSeconds : figures.withoutIssuesSeconds;
+  const assignment = figures.folderIssueAssignment ? 'with' : 'without';
+  return [
+    `complete load as one load of the 3 files, ${assignment} the issue assignment`, secs(folder), times(folder, bare), verdict(folder, bare, completeTarget),
+    `what npm run load -- folder/ does${oneByOne === null ? '' : `; ${times(folder, oneByOne)} the files one by one`}`,
+  ];
+}
+
 /** The target lines, ratios and verdicts, as one table and the memory line under it. */
 export function targetReport(figures: TargetFigures, tickets: number): string {
   const { bareSeconds: bare, completeSeconds: complete, withoutIssuesSeconds: withoutIssues, factsSeconds: facts } = figures;
@@ -54,7 +71,8 @@ export function targetReport(figures: TargetFigures, tickets: number): string {
     ['complete load, facts included', secs(withoutIssues), times(withoutIssues, bare), verdict(withoutIssues, bare, completeTarget), 'tickets without issue assignment'],
     complete === null
       ? ['complete load with the issue assignment (issue 12)', 'not measured (--skip-issue-assignment)', '', '', '']
-      : ['complete load with the issue assignment (issue 12)', secs(complete), times(complete, bare), verdict(complete, bare, completeTarget), 'what a user waits for'],
+      : ['complete load with the issue assignment (issue 12)', secs(complete), times(complete, bare), verdict(complete, bare, completeTarget), 'the files one by one'],
+    folderRow(figures),
     ...postgresRows(figures.postgres, bare),
   ];
   const memory =

@@ -235,8 +235,27 @@ async function measureWithoutIssues(files: DemoManifest['files'], scratch: strin
   return result;
 }
 
+/** The three files as one load, as `npm run load -- folder/` loads them, into a fresh database of its own. */
+async function measureFolder(files: DemoManifest['files'], scratch: string, issues: boolean): Promise<OursResult & ChildBase> {
+  const db = join(scratch, 'ours-folder.duckdb');
+  const [first, ...rest] = kinds;
+  const result = await measure<OursResult & ChildBase>(
+    'our load of the 3 files as one load',
+    {
+      mode: 'ours', db, migrate: true, organisation: files.organisation, file: files[first], kind: first, issues,
+      together: rest.map((kind) => ({ file: files[kind], kind })),
+    },
+    (r) => r.seconds,
+  );
+  rmSync(db, { force: true });
+  rmSync(`${db}.wal`, { force: true });
+  return result;
+}
+
 /** The target lines, from this run's measurements (bench/load-targets.ts). */
-function printTargets(options: Options, runs: FileRun[], withoutIssues: OursResult | null, postgres: Awaited<ReturnType<typeof postgresCopies>>): void {
+function printTargets(
+  options: Options, runs: FileRun[], withoutIssues: OursResult | null, folder: OursResult, postgres: Awaited<ReturnType<typeof postgresCopies>>,
+): void {
   const peak = runs.reduce((top, r) => (r.ours.maxRssKiB > top.ours.maxRssKiB ? r : top));
   // Only the tickets file assigns issues: the other files' loads are the same either way.
   const others = runs.filter((r) => r.kind !== 'tickets');
@@ -244,6 +263,8 @@ function printTargets(options: Options, runs: FileRun[], withoutIssues: OursResu
     bareSeconds: runs.reduce((sum, r) => sum + r.bare.seconds, 0),
     // Skipped, the runs' tickets load is the one without the issue assignment.
     completeSeconds: withoutIssues ? runs.reduce((sum, r) => sum + r.ours.seconds, 0) : null,
+    folderSeconds: folder.seconds,
+    folderIssueAssignment: !options.skipIssueAssignment,
     withoutIssuesSeconds: others.reduce((sum, r) => sum + r.ours.seconds, (withoutIssues ?? runs[0]!.ours).seconds),
     factsSeconds: others.reduce((sum, r) => sum + r.ours.factsSeconds, (withoutIssues ?? runs[0]!.ours).factsSeconds),
     postgres,
@@ -334,6 +355,7 @@ async function run(options: Options): Promise<number> {
       (r) => r.seconds,
     );
     const withoutIssues = options.skipIssueAssignment ? null : await measureWithoutIssues(files, scratch);
+    const folder = await measureFolder(files, scratch, !options.skipIssueAssignment);
     const postgres = await measurePostgres(runs.map((r) => r.file), scratch);
 
     // ── report ──
@@ -423,7 +445,7 @@ async function run(options: Options): Promise<number> {
       `\nwith an explicit CHECKPOINT right after each measurement counted on both sides (bare ${runs.map((r) => secs(r.bare.checkpointSeconds)).join(' / ')} s, ` +
         `ours ${runs.map((r) => secs(r.ours.checkpointSeconds)).join(' / ')} s): ${ratio(oursTotal + oursCheckpoint, bareTotal + bareCheckpoint)}`,
     );
-    printTargets(options, runs, withoutIssues, postgres);
+    printTargets(options, runs, withoutIssues, folder, postgres);
     return 0;
   } catch (error) {
     if (error instanceof ChildFailed) {

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { Database, DatabaseOpenError } from '../sql/db.ts';
 import { migrate } from '../sql/migrate.ts';
 import { LoadError } from './load-error.ts';
-import { loadFile } from './load.ts';
+import { loadFiles } from './load.ts';
 import { readMappingFile, mappingSkeleton } from './mapping/file.ts';
 import type { LoadKind } from './mapping/types.ts';
 import { loadOrganisation } from './organisation/load.ts';
@@ -23,7 +23,8 @@ const help = `Load helpdesk exports into ServicePulse.
 Usage: npm run load -- <file|folder>… [options]
 
 A folder loads its organisation.json first (if any), then every export in it (.csv, .tsv, .json, .ndjson,
-.parquet, .xes, optionally .gz): tickets before events and feedback.
+.parquet, .xes, optionally .gz): tickets before events and feedback. The exports of one run (a folder, or
+several files named) are one load: if any file fails, none is stored (with --server, each file is its own load).
 
 Options:
   --source NAME        the export's format: auto (default) or ${builtInSources.join(', ')}
@@ -158,21 +159,23 @@ async function main() {
     }
     const interactive = process.stdout.isTTY;
     const sourceOf = sourcesOfRun(values['for-source']);
-    for (const plan of inLoadOrder(plans)) {
-      const belongsTo = sourceOf(plan.mapping);
-      const summary = await loadFile(db, {
+    // Every export of the run is one load (pipelines/load.ts `loadFiles`): all of it stored, or nothing.
+    const ordered = inLoadOrder(plans);
+    const summaries = await loadFiles(
+      db,
+      ordered.map((plan) => ({
         file: plan.file,
         shape: plan.shape,
         mapping: plan.mapping,
-        source: belongsTo,
+        source: sourceOf(plan.mapping),
         timeZone: plan.timeZone,
         strict: values.strict,
         dryRun: values['dry-run'],
-        onProgress: interactive ? (progress) => drawProgress(basename(plan.file), progress) : undefined,
-      });
-      if (interactive) process.stdout.write('\r\x1b[2K');
-      console.log(formatSummary(summary, plan.mapping));
-    }
+        onProgress: interactive ? (progress: LoadProgress) => drawProgress(basename(plan.file), progress) : undefined,
+      })),
+    );
+    if (interactive) process.stdout.write('\r\x1b[2K');
+    for (const [index, summary] of summaries.entries()) console.log(formatSummary(summary, ordered[index]!.mapping));
   } catch (error) {
     if (error instanceof LoadError) fail(error.message);
     throw error;

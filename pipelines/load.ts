@@ -7,6 +7,9 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Database, Query } from '../sql/db.ts';
 import { applyTicketMilestones, computeFacts, computeTicketMilestones, storeFacts } from '../sql/facts.ts';
+import {
+  dropFileObjects, keepPendingTicketKeys, parkedName, parkFileObjects, prepareFacts, preparedTogether, storePreparedFacts, unparkFileObjects,
+} from './folder-load.ts';
 import { runTransform } from '../sql/files.ts';
 import { noteFeedbackDays, refreshRollups } from '../sql/rollups.ts';
 import { snapshotGoalsOrLog } from '../sql/goals/snapshot.ts';
@@ -20,7 +23,7 @@ import { applyIssueEdits } from '../sql/issues/edits-apply.ts';
 import { LoadError } from './load-error.ts';
 import type { AnalysisThreads } from './issues/analysis-threads.ts';
 import { analyseTextsWhile, assignCreatedTickets, earlyAnalysisThreads, prepareIssueAssignment, storeGroupingChanges, type TextsToAssign } from './assign-issues.ts';
-import { prepareNewEvents } from './merge-events.ts';
+import { defineMatchableTickets, prepareNewEvents } from './merge-events.ts';
 import { prepareTickets, storeTickets, type PreparedTickets } from './merge-tickets.ts';
 import { keepSnapshotHistory } from './snapshot-history.ts';
 import { inspectFile, stageFile, type FileShape } from './read.ts';
@@ -92,7 +95,7 @@ export interface LoadSummary {
 
 /** Carries a dry run's summary out of its transaction, which rolls back. */
 class DryRunFinished extends Error {
-  constructor(readonly summary: LoadSummary) {
+  constructor(readonly summaries: LoadSummary[]) {
     super('dry run');
   }
 }
@@ -161,6 +164,108 @@ async function createIncomingView(query: Query, incoming: string, withoutReplace
 }
 
 export async function loadFile(db: Database, request: LoadRequest): Promise<LoadSummary> {
+  return (await loadFiles(db, [request]))[0]!;
+}
+
+/**
+ * Loads the exports of one run (a folder, or several files named) as one load: every file is prepared before one
+ * transaction, which writes them all, and the facts of every ticket any file touched are computed once, over all of
+ * them (pipelines/folder-load.ts). If any file fails, nothing of any file is stored and a `failed` loads row names it.
+ * Each file keeps its own `loads` row and summary, their ids consecutive in the order given (tickets first: plan.ts
+ * `inLoadOrder`). A run whose files cannot all be prepared before the transaction (see `preparedTogether`) loads
+ * them one by one, each its own load, as before.
+ */
+export async function loadFiles(db: Database, requests: LoadRequest[]): Promise<LoadSummary[]> {
+  if (preparedTogether(requests.map((request) => request.mapping))) return loadTogether(db, requests);
+  const summaries: LoadSummary[] = [];
+  for (const request of requests) summaries.push(...(await loadTogether(db, [request])));
+  return summaries;
+}
+
+async function loadTogether(db: Database, requests: LoadRequest[]): Promise<LoadSummary[]> {
+  const loads: LoadOptions[] = [];
+  // What a failure's record names, known before the file's checks.
+  const contexts: LoadContext[] = [];
+  const trackers: Array<ProgressTracker | undefined> = [];
+  // The file whose step is running: a failure is recorded against it.
+  let failing = 0;
+  try {
+    for (const [index, request] of requests.entries()) {
+      failing = index;
+      loads.push(await startLoad(db, request, contexts, (step, rows) => trackers[index]?.step(step, rows)));
+    }
+    const summaries = await db.writePrepared(
+      async (query) => {
+        const prepared: PreparedRows[] = [];
+        for (const [index, load] of loads.entries()) {
+          failing = index;
+          // One progress line at a time: the file being prepared, then the last one through the transaction.
+          trackers[index - 1]?.stop();
+          trackers[index] = requests[index]!.onProgress && new ProgressTracker(load.bytes, query, requests[index]!.onProgress!).start();
+          const file = await prepareRows(query, load);
+          prepared.push(file);
+          const laterEvents = loads.slice(index + 1).filter((later) => later.mapping.kind === 'events');
+          if (file.tickets && laterEvents.length > 0) {
+            const keys = await keepPendingTicketKeys(query, file.tickets.lastTicketId);
+            for (const later of laterEvents) later.earlierTickets = keys;
+          }
+          await parkFileObjects(query, index);
+        }
+        // A feedback file touches no ticket.
+        const facts = await prepareFacts(query, prepared.map((file) => ({
+          kind: file.mapping.kind, factsInTransaction: !file.factsComputed && file.mapping.kind !== 'feedback',
+        })));
+        // The stored teams and agents again: the transaction creates the files' new ones before the facts that name them.
+        await endUnknownNamesPreview(query);
+        for (const [index, load] of loads.entries()) if (prepared[index]!.factsComputed) load.onStep('facts');
+        return { prepared, facts };
+      },
+      async (tx, { prepared, facts }) => {
+        const firstLoadId = (await tx.one<{ id: number }>('SELECT (coalesce(max(load_id), 0) + 1)::INTEGER AS id FROM loads'))!.id;
+        for (const [index, file] of prepared.entries()) {
+          failing = index;
+          await createUnknownNames(tx, file.created, parkedName(index, 'created_'));
+        }
+        if (facts) await storePreparedFacts(tx, facts, firstLoadId);
+        const summaries: LoadSummary[] = [];
+        for (const [index, load] of loads.entries()) {
+          failing = index;
+          await unparkFileObjects(tx, index);
+          summaries.push(await mergeRows(tx, load, prepared[index]!, firstLoadId + index));
+          await dropFileObjects(tx);
+        }
+        if (loads.some((load) => load.dryRun)) throw new DryRunFinished(summaries);
+        failing = loads.length - 1;
+        await tx.run('UPDATE data_state SET version = version + 1, changed_at = now()');
+        // The `loads` rows stay the transaction's last writes: a load id without its row marks rows of a commit that
+        // never finished, which the recovery on open removes (sql/recovery.ts).
+        const finishedAt = new Date();
+        for (const [index, summary] of summaries.entries()) await recordCommittedLoad(tx, loads[index]!, summary, finishedAt);
+        return summaries;
+      },
+      // Every row the load appends carries its load id and its `loads` row is its last write (sql/recovery.ts).
+      { taggedAppends: true },
+    );
+    // Committed: the goals' closed periods are judged on the new data and stored (a correction as a new revision).
+    await snapshotGoalsOrLog(db);
+    return summaries;
+  } catch (error) {
+    if (error instanceof DryRunFinished) return error.summaries;
+    const file = requests[failing]!.file;
+    const context = contexts[failing];
+    // A file that cannot be opened is no load to record.
+    if (context) await recordFailedLoad(db, context, error);
+    throw error instanceof LoadError ? error : new LoadError(file, (error as Error).message, { cause: error });
+  } finally {
+    for (const tracker of trackers) tracker?.stop();
+    for (const load of loads) load.threads?.close();
+  }
+}
+
+/** Checks what can be checked of one file before any is read, and sets out its load. */
+async function startLoad(
+  db: Database, request: LoadRequest, contexts: LoadContext[], progressStep: (step: LoadStep, rows?: number) => void,
+): Promise<LoadOptions> {
   const { file, mapping } = request;
   const source = request.source ?? mapping.source;
   const timeZone = request.timeZone ?? 'UTC';
@@ -174,44 +279,21 @@ export async function loadFile(db: Database, request: LoadRequest): Promise<Load
   // Hashed while DuckDB reads the file: the two overlap on a machine with cores to spare. A file that cannot be
   // read fails the load through staging; its hash is then left empty.
   const sha256: Promise<string | null> = sha256Of(file).catch(() => null);
-
-  try {
-    if ((await unknownTimeZones((sql, params) => db.read(sql, params), [timeZone])).size > 0) {
-      throw new LoadError(file, unknownTimeZoneMessage(timeZone));
-    }
-    const shape = request.shape ?? (await inspectFile(file));
-    const options = { strict: request.strict ?? false, dryRun: request.dryRun ?? false, issues: request.issues ?? true };
-    const load = { file, mapping, source, timeZone, startedAt, bytes, sha256, shape, importId: request.importId ?? null, ...options };
-    let tracker: ProgressTracker | undefined;
-    const onStep = (step: LoadStep, rows?: number) => {
-      tracker?.step(step, rows);
-      request.onStep?.(step);
-    };
-    // A large tickets file's issue analysis threads start now, so that their start-up overlaps the file's reading;
-    // they may still be grouping when the transaction starts, which writes the issues last (mergeRows).
-    const threads = options.issues && mapping.kind === 'tickets' ? earlyAnalysisThreads(bytes) : undefined;
-    try {
-      const summary = await db.writePrepared(
-        (query) => {
-          tracker = request.onProgress && new ProgressTracker(bytes, query, request.onProgress).start();
-          return prepareRows(query, { ...load, onStep, threads });
-        },
-        (tx, prepared) => mergeRows(tx, { ...load, onStep, threads }, prepared),
-        // Every row the load appends carries its load id and its `loads` row is its last write (sql/recovery.ts).
-        { taggedAppends: true },
-      );
-      // Committed: the goals' closed periods are judged on the new data and stored (a correction as a new revision).
-      await snapshotGoalsOrLog(db);
-      return summary;
-    } finally {
-      tracker?.stop();
-      threads?.close();
-    }
-  } catch (error) {
-    if (error instanceof DryRunFinished) return error.summary;
-    await recordFailedLoad(db, { file, mapping, source, startedAt, bytes, sha256, importId: request.importId ?? null }, error);
-    throw error instanceof LoadError ? error : new LoadError(file, (error as Error).message, { cause: error });
+  const context = { file, mapping, source, startedAt, bytes, sha256, importId: request.importId ?? null };
+  contexts.push(context);
+  if ((await unknownTimeZones((sql, params) => db.read(sql, params), [timeZone])).size > 0) {
+    throw new LoadError(file, unknownTimeZoneMessage(timeZone));
   }
+  const shape = request.shape ?? (await inspectFile(file));
+  const issues = request.issues ?? true;
+  // A large tickets file's issue analysis threads start now, so that their start-up overlaps the file's reading;
+  // they may still be grouping when the transaction starts, which writes the issues last (mergeRows).
+  const threads = issues && mapping.kind === 'tickets' ? earlyAnalysisThreads(bytes) : undefined;
+  const onStep = (step: LoadStep, rows?: number) => {
+    progressStep(step, rows);
+    request.onStep?.(step);
+  };
+  return { ...context, timeZone, shape, strict: request.strict ?? false, dryRun: request.dryRun ?? false, issues, threads, onStep };
 }
 
 interface LoadContext {
@@ -245,6 +327,8 @@ type LoadOptions = LoadContext & {
   timeZone: string; onStep: (step: LoadStep, rows?: number) => void; strict: boolean; dryRun: boolean; issues: boolean; shape: FileShape;
   /** Started with the load for a large tickets file (assign-issues.ts `earlyAnalysisThreads`). */
   threads?: AnalysisThreads;
+  /** Temp table of the tickets an earlier file of the load will insert, which an events file matches too. */
+  earlierTickets?: string;
 };
 
 /** What the preparation hands to the transaction: the rows to merge are in temp view `incoming_<kind>`. */
@@ -256,7 +340,10 @@ interface PreparedRows {
   superseded: number;
   /** An events file's rows that repeat an earlier one (merge-events.ts), when they were found before the transaction. */
   repeated?: number;
-  /** The milestones and facts are in temp tables already (a tickets load, an events load whose tickets are stored). */
+  /**
+   * The load computes the facts over this file's prepared rows before its transaction (a tickets file, an events file
+   * whose tickets are stored or pending: pipelines/folder-load.ts `prepareFacts`); else its transaction does.
+   */
   factsComputed: boolean;
   /** `mapped` is gone (an events load whose tickets are stored), its line-break totals kept for the rejects. */
   mappedDropped: boolean;
@@ -274,8 +361,9 @@ interface PreparedRows {
 /**
  * Reads, maps and checks the file into temp tables only (outside the load's transaction, see
  * `Database.writePrepared`): `mapped`, the view of the rows to merge, and the collected `rejects`; for tickets, and
- * for events whose tickets are stored, also the rows to write, the milestones and the facts, which the transaction only
- * writes.
+ * for events whose tickets are stored, also the rows to write, which the transaction only writes. The teams and
+ * agents the file names but the database does not know stay in the preview (pipelines/unknown-names.ts) for the
+ * load's later files and its facts.
  */
 async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRows> {
   const { file, timeZone, onStep, threads } = load;
@@ -320,12 +408,15 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
   await query.run('CREATE OR REPLACE TEMP TABLE touched_tickets (ticket_id BIGINT)');
   if (mapping.kind === 'events') {
     await createIncomingView(query, incoming, false);
+    // The unknown names of the rows whose ticket is found (prepareUnknownNames), before the events are matched.
+    if (!mapping.createsTickets) await defineMatchableTickets(query, load.earlierTickets);
     created = await prepareUnknownNames(query, { ...load, mapping }, incoming);
-    // Their tickets are stored already, so the events to store, the milestones and the facts can all be computed
-    // here, in parallel; the transaction only writes them. An event log that creates its tickets does this inside
-    // the transaction, once those tickets exist.
+    // Their tickets are stored already (or an earlier file of the load will insert them: `earlierTickets`), so the
+    // events to store can be found here, in parallel, and the load's facts computed over them before the transaction,
+    // which only writes them. An event log that creates its tickets does this inside the transaction, once those
+    // tickets exist.
     if (!mapping.createsTickets) {
-      repeated = await prepareNewEvents(query, mapping, load.source);
+      repeated = await prepareNewEvents(query, mapping, load.source, load.earlierTickets);
       // Nothing reads the mapped rows from here on but the lines of the rejects: dropping them leaves the memory to the
       // facts, which otherwise spill to disk at 10 m tickets (bench/README.md).
       await keepRecordBreaks(query, load.shape);
@@ -333,11 +424,6 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
       await query.run('DROP TABLE mapped');
       mappedDropped = true;
       onStep('merged');
-      if (await anyTouched(query)) {
-        await computeTicketMilestones(query, { pendingEvents: 'new_events' });
-        await computeFacts(query, { pendingEvents: 'new_events', milestonesNotStored: true });
-      }
-      onStep('facts');
       factsComputed = true;
     }
   } else {
@@ -354,21 +440,20 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
       } else {
         tickets = await prepare();
       }
-      onStep('facts');
       factsComputed = true;
     }
   }
-  await endUnknownNamesPreview(query);
   return { mapping, absent, rowsRead, warnings, superseded, repeated, factsComputed, mappedDropped, tickets, texts, created };
 }
 
-/** Inside the load's one transaction: merges the prepared rows, recomputes facts and records the load. */
-async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): Promise<LoadSummary> {
-  const { file, source, startedAt, bytes, sha256, onStep } = load;
+/**
+ * Inside the load's one transaction, after the teams and agents it creates and the facts it prepared are stored:
+ * merges the file's prepared rows (recomputing the facts when it merges inside the transaction) and reports them.
+ */
+async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows, loadId: number): Promise<LoadSummary> {
+  const { file, source, startedAt, onStep } = load;
   const { mapping, absent, rowsRead, warnings, superseded } = prepared;
   let repeated = prepared.repeated;
-  const loadId = (await tx.one<{ id: number }>('SELECT (coalesce(max(load_id), 0) + 1)::INTEGER AS id FROM loads'))!.id;
-  await createUnknownNames(tx, prepared.created);
   // A tickets load counted its new tickets before the transaction: counting them here would scan rows it wrote.
   const before = prepared.tickets ? 0 : await countTarget(tx, mapping.kind, source, loadId);
   const makesTickets = mapping.kind === 'messages' || (mapping.kind === 'events' && mapping.createsTickets === true);
@@ -395,15 +480,11 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
   const pendingEvents = mapping.kind === 'events' ? 'new_events' : undefined;
   if (!prepared.factsComputed) onStep('merged');
   // A load that touched no ticket (feedback, or a file stored already) has no milestones or facts to redo.
-  if (await anyTouched(tx)) {
-    if (!prepared.factsComputed) {
-      await computeTicketMilestones(tx, { pendingEvents });
-      await applyTicketMilestones(tx);
-      await computeFacts(tx, { pendingEvents });
-    }
+  if (!prepared.factsComputed && (await anyTouched(tx))) {
+    await computeTicketMilestones(tx, { pendingEvents });
+    await applyTicketMilestones(tx);
+    await computeFacts(tx, { pendingEvents });
     await storeFacts(tx, loadId);
-    // A tickets load writes its rows with their milestones applied.
-    if (prepared.factsComputed && !prepared.tickets) await applyTicketMilestones(tx);
   }
   if (prepared.tickets) await storeTickets(tx, prepared.tickets, loadId);
   const issues = prepared.texts ? await prepareIssueAssignment(tx, await prepared.texts) : null;
@@ -449,18 +530,17 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
     );
   }
   if (load.strict && prepared.created.refusal) throw new LoadError(file, prepared.created.refusal);
-  const summary = (finishedAt: Date): LoadSummary => ({
+  return {
     loadId, file, source, kind: mapping.kind, rowsRead, inserted, updated: totals.updated, unchanged,
     rejected: totals.rejected, topRejects, superseded, repeated, absentFields: absent, warnings, ticketsCreated,
     teamsCreated: prepared.created.teams.length, agentsCreated: prepared.created.agents.length, dryRun: load.dryRun,
-    seconds: (finishedAt.getTime() - startedAt.getTime()) / 1000,
-  });
-  if (load.dryRun) throw new DryRunFinished(summary(new Date()));
+    seconds: (Date.now() - startedAt.getTime()) / 1000,
+  };
+}
 
-  await tx.run('UPDATE data_state SET version = version + 1, changed_at = now()');
-  const finishedAt = new Date();
-  // The `loads` row stays the transaction's last write: a load id without it marks rows of a commit that never
-  // finished, which the recovery on open removes (sql/recovery.ts).
+/** The file's `loads` row, among the load's last writes (see `loadTogether`). */
+async function recordCommittedLoad(tx: Query, load: LoadOptions, summary: LoadSummary, finishedAt: Date): Promise<void> {
+  summary.seconds = (finishedAt.getTime() - load.startedAt.getTime()) / 1000;
   await tx.run(
     `INSERT INTO loads (load_id, file, sha256, bytes, source, kind, status, rows_read, rows_inserted, rows_updated,
                         rows_unchanged, rows_rejected, started_at, finished_at, warnings, import_id)
@@ -468,12 +548,12 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows): 
              $rejected, $started::TIMESTAMPTZ, $finished::TIMESTAMPTZ, $warnings::JSON, $import_id)`,
     {
       import_id: load.importId,
-      load_id: loadId, file: basename(file), sha256: await sha256, bytes, source, kind: mapping.kind, read: rowsRead, inserted,
-      updated: totals.updated, unchanged, rejected: totals.rejected, started: startedAt.toISOString(),
-      finished: finishedAt.toISOString(), warnings: JSON.stringify(warnings),
+      load_id: summary.loadId, file: basename(load.file), sha256: await load.sha256, bytes: load.bytes, source: load.source,
+      kind: summary.kind, read: summary.rowsRead, inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged,
+      rejected: summary.rejected, started: load.startedAt.toISOString(), finished: finishedAt.toISOString(),
+      warnings: JSON.stringify(summary.warnings),
     },
   );
-  return summary(finishedAt);
 }
 
 /**

@@ -1,9 +1,9 @@
 // A tickets load decides everything before its transaction: which rows are new, changed or unchanged, the new
-// tickets' ids, their milestones and their facts, all into temp tables DuckDB scans in parallel. Its transaction then
+// tickets' ids (and the load its milestones and facts, pipelines/folder-load.ts), all into temp tables DuckDB scans in parallel. Its transaction then
 // only writes them: DuckDB scans rows a transaction wrote itself with one thread, and the facts read every ticket
 // the load writes (bench/README.md measures both ways).
 import type { Query } from '../sql/db.ts';
-import { computeFacts, computeTicketMilestones, factColumnsOf } from '../sql/facts.ts';
+import { factColumnsOf } from '../sql/facts.ts';
 import { runTransform } from '../sql/files.ts';
 
 /** What the transaction needs to write the prepared tickets. */
@@ -17,8 +17,9 @@ export interface PreparedTickets {
 }
 
 /**
- * From temp view `incoming_tickets`, everything `storeTickets` writes (tickets-prepare.sql), and the milestones and facts
- * of the new and changed tickets, computed over those rows (temp table `pending_tickets`) in place of the stored ones.
+ * From temp view `incoming_tickets`, everything `storeTickets` writes (tickets-prepare.sql), and the rows the load's
+ * milestones and facts read in place of the stored ones (temp table `pending_tickets`: pipelines/folder-load.ts
+ * `prepareFacts`).
  */
 export async function prepareTickets(query: Query, source: string, onMerged: () => void): Promise<PreparedTickets> {
   const lastTicketId = (await query.one<{ id: string }>('SELECT coalesce(max(ticket_id), 0)::VARCHAR AS id FROM tickets'))!.id;
@@ -31,12 +32,7 @@ export async function prepareTickets(query: Query, source: string, onMerged: () 
     { last: lastTicketId },
   ))!;
   onMerged();
-  const touched = counts.touched > 0;
-  if (touched) {
-    await computeTicketMilestones(query, { pendingTickets: 'pending_tickets' });
-    await computeFacts(query, { pendingTickets: 'pending_tickets', milestonesNotStored: true });
-  }
-  return { lastTicketId, inserted: counts.inserted, touched };
+  return { lastTicketId, inserted: counts.inserted, touched: counts.touched > 0 };
 }
 
 /** Inside the load's transaction: writes the prepared tickets, after checking that no ticket was stored meanwhile. */

@@ -58,7 +58,8 @@ export async function prepareUnknownNames(
   if (naming.length === 0) return { teams: [], agents: [] };
   // Distinct values only (each with its first record): a file of millions of rows names a few thousand teams.
   const findUnknown = async (onlyRowsWithTicket: boolean) => {
-    const rowsWithTicket = onlyRowsWithTicket ? ' AND EXISTS (SELECT 1 FROM tickets t WHERE t.source = $source AND t.external_id = ticket_external_id)' : '';
+    // The tickets stored or written by an earlier file of the load (merge-events.ts `defineMatchableTickets`).
+    const rowsWithTicket = onlyRowsWithTicket ? ' AND EXISTS (SELECT 1 FROM matchable_tickets t WHERE t.source = $source AND t.external_id = ticket_external_id)' : '';
     await query.run(
       `CREATE OR REPLACE TEMP TABLE named_values AS
        ${naming
@@ -76,26 +77,41 @@ export async function prepareUnknownNames(
   if (mapping.kind === 'events' && !mapping.createsTickets && (await anyUnknown(query))) await findUnknown(true);
   const refusal = load.strict ? await strictRefusal(query, mapping) : undefined;
   const created = { teams: await createdNames(query, 'team'), agents: await createdNames(query, 'agent') };
-  const catalog = quoteIdentifier((await query.one<{ name: string }>('SELECT current_database() AS name'))!.name);
-  if (created.teams.length > 0) {
-    await query.run(`CREATE OR REPLACE TEMP TABLE teams AS SELECT * FROM ${catalog}.main.teams UNION ALL BY NAME SELECT * EXCLUDE (first_record) FROM created_teams`);
-  }
-  if (created.agents.length > 0) {
-    await query.run(`CREATE OR REPLACE TEMP TABLE agents AS SELECT * FROM ${catalog}.main.agents UNION ALL BY NAME SELECT * EXCLUDE (first_record) FROM created_agents`);
-  }
+  if (created.teams.length > 0) await showAsStored(query, 'teams');
+  if (created.agents.length > 0) await showAsStored(query, 'agents');
   return { ...created, refusal };
 }
 
-/** At the end of the preparation: the stored tables are what `teams` and `agents` name again. */
+/**
+ * Temp table `teams` (or `agents`): the stored rows and those to create, temp table `created_<table>`. An earlier
+ * file of the same load may have made it already (its names to create are in it): the file's own are added.
+ */
+async function showAsStored(query: Query, table: 'teams' | 'agents'): Promise<void> {
+  const previewed = (await query.one<{ n: number }>(
+    'SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE temporary AND table_name = $table', { table },
+  ))!.n > 0;
+  if (previewed) {
+    await query.run(`INSERT INTO temp.main.${table} BY NAME SELECT * EXCLUDE (first_record) FROM created_${table}`);
+    return;
+  }
+  const catalog = quoteIdentifier((await query.one<{ name: string }>('SELECT current_database() AS name'))!.name);
+  await query.run(`CREATE TEMP TABLE ${table} AS SELECT * FROM ${catalog}.main.${table} UNION ALL BY NAME SELECT * EXCLUDE (first_record) FROM created_${table}`);
+}
+
+/** At the end of the preparation (of every file of the load): the stored tables are what `teams` and `agents` name again. */
 export async function endUnknownNamesPreview(query: Query): Promise<void> {
   await query.run('DROP TABLE IF EXISTS temp.main.teams');
   await query.run('DROP TABLE IF EXISTS temp.main.agents');
 }
 
-/** Inside the load's transaction: stores the teams and agents the preparation found missing. */
-export async function createUnknownNames(tx: Query, created: CreatedNames): Promise<void> {
-  if (created.teams.length > 0) await tx.run('INSERT INTO teams BY NAME SELECT * EXCLUDE (first_record) FROM created_teams');
-  if (created.agents.length > 0) await tx.run('INSERT INTO agents BY NAME SELECT * EXCLUDE (first_record) FROM created_agents');
+/**
+ * Inside the load's transaction: stores the teams and agents the preparation found missing, from temp tables
+ * `<prefix>teams` and `<prefix>agents` (a file of a load of several keeps them under a name of its own,
+ * pipelines/folder-load.ts).
+ */
+export async function createUnknownNames(tx: Query, created: CreatedNames, prefix = 'created_'): Promise<void> {
+  if (created.teams.length > 0) await tx.run(`INSERT INTO teams BY NAME SELECT * EXCLUDE (first_record) FROM ${quoteIdentifier(`${prefix}teams`)}`);
+  if (created.agents.length > 0) await tx.run(`INSERT INTO agents BY NAME SELECT * EXCLUDE (first_record) FROM ${quoteIdentifier(`${prefix}agents`)}`);
 }
 
 /**

@@ -1,4 +1,5 @@
--- Input: temp view incoming_events (valid mapped rows, with the hash of each one's source row), param $source. Output:
+-- Input: temp view incoming_events (valid mapped rows, with the hash of each one's source row), temp view
+-- matchable_tickets (the stored tickets' keys, and those an earlier file of the load will insert), param $source. Output:
 -- temp table new_events, every row matched to its ticket by (source, external id); events-new.sql then leaves out the
 -- rows repeated in the file and those stored already (pipelines/merge-events.ts rejects the rows no ticket matched in
 -- between).
@@ -9,4 +10,4 @@ SELECT t.ticket_id, i.occurred_at, i.kind, i.actor, coalesce(i.actor_kind, 'syst
        -- The team and level the row carries, kept for the sequence of teams and levels (ticket-milestones.sql).
        i.ticket_team AS team, i.support_level, i.source_row_hash
   FROM incoming_events i
-  JOIN tickets t ON t.source = $source AND t.external_id = i.ticket_external_id;
+  JOIN matchable_tickets t ON t.source = $source AND t.external_id = i.ticket_external_id;

@@ -31,3 +31,12 @@ export function bigEventsExport(dir: string): string {
   writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
 }
+
+/** An internal note on each ticket of `bigTicketsExport` (ids from 500000), for a load of both files together. */
+export function bigEventsOnBigTickets(dir: string): string {
+  const lines = ['ticket_id,occurred_at,kind,actor_id,actor_kind,from_value,to_value'];
+  for (let n = 0; n < bigExportRows; n++) lines.push(`${500_000 + n},2026-01-05T10:00:00Z,internal_note,a1,agent,,`);
+  const file = join(dir, 'events.csv');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../sql/db.ts';
-import { loadFile, type LoadSummary } from '../../pipelines/load.ts';
+import { loadFile, loadFiles, type LoadSummary } from '../../pipelines/load.ts';
 import { mappingFromJson } from '../../pipelines/mapping/file.ts';
 import { loadOrganisation } from '../../pipelines/organisation/load.ts';
 import { formatSummary } from '../../pipelines/summary-line.ts';
@@ -156,6 +156,34 @@ describe('teams and agents the organisation file does not name', () => {
     expect([load.inserted, load.rejected, load.teamsCreated, load.agentsCreated]).toEqual([1, 1, 1, 1]);
     const names = await db.read<{ name: string }>(`SELECT name FROM teams WHERE name IN ('Night Shift', 'Payroll') UNION ALL SELECT name FROM agents WHERE name IN ('Gus', 'Hal') ORDER BY name`);
     expect(names.map((row) => row.name)).toEqual(['Hal', 'Payroll']);
+  });
+});
+
+describe('teams and agents named in a folder loaded as one load', () => {
+  it('are created from the events of tickets the folder\'s tickets file brings, not from events of no loaded ticket', async () => {
+    const db = await freshDb();
+    try {
+      await loadOrganisation(db, organisation);
+      // N1 is new in this folder's tickets file; its event moves it to Night Shift (unknown) by Gus (unknown). The row
+      // of N9, a ticket no file has, names Day Shift and Hal: rejected, so neither is created.
+      const folderTickets = write('folder-tickets.csv', ['Id,Created,Status,Group,Agent', 'N1,2026-03-03 09:00:00,open,Service Desk,Ana']);
+      const folderEvents = write('folder-events.csv', [
+        'Ticket,At,Activity,From,To,Who,Side',
+        'N1,2026-03-03 09:30:00,Transfer,Service Desk,Night Shift,Gus,agent',
+        'N9,2026-03-03 09:40:00,Transfer,Service Desk,Day Shift,Hal,agent',
+      ]);
+      const [ticketsLoad, eventsLoad] = await loadFiles(db, [
+        { file: folderTickets, mapping: ticketMapping },
+        { file: folderEvents, mapping: eventMapping },
+      ]);
+      expect([ticketsLoad!.teamsCreated, eventsLoad!.inserted, eventsLoad!.rejected, eventsLoad!.teamsCreated, eventsLoad!.agentsCreated]).toEqual([0, 1, 1, 1, 1]);
+      const names = await db.read<{ name: string }>(
+        `SELECT name FROM teams WHERE name IN ('Night Shift', 'Day Shift') UNION ALL SELECT name FROM agents WHERE name IN ('Gus', 'Hal') ORDER BY name`,
+      );
+      expect(names.map((row) => row.name)).toEqual(['Gus', 'Night Shift']);
+    } finally {
+      await db.close();
+    }
   });
 });
 
