@@ -30,7 +30,7 @@ import { inspectFile, stageFile, type FileShape } from './read.ts';
 import { keepRecordBreaks, keptLine, rejectKindSql, startRejects, writeRejects } from './rejects.ts';
 import { ProgressTracker, type LoadProgress } from './progress.ts';
 import { crossFieldRules } from './rules.ts';
-import { feedbackWithoutTicket, findFeedbackTickets } from './unlinked-feedback.ts';
+import { feedbackWithoutTicket } from './unlinked-feedback.ts';
 import { createdNamesWarnings, createThreadTeams, createUnknownNames, endUnknownNamesPreview, prepareUnknownNames, type CreatedNames } from './unknown-names.ts';
 import { loadWarnings } from './warnings.ts';
 
@@ -429,7 +429,6 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
   } else {
     superseded = await keepOnePerId(query, mapping, incoming, load.source);
     created = await prepareUnknownNames(query, { ...load, mapping }, incoming);
-    if (mapping.kind === 'feedback') await findFeedbackTickets(query, load.source);
     if (mapping.kind === 'tickets') {
       // The tickets' text is analysed for their issues while DuckDB prepares their rows and facts (assign-issues.ts).
       const prepare = () => prepareTickets(query, load.source, () => onStep('merged'));

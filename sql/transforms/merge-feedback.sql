@@ -1,10 +1,15 @@
--- Input: temp view incoming_feedback (valid mapped rows with record and row_hash), temp table feedback_tickets (each
--- row's ticket, found before the transaction: pipelines/unlinked-feedback.ts), params $source, $load_id.
+-- Input: temp view incoming_feedback (valid mapped rows with record and row_hash), params $source, $load_id.
 -- Output: matched_feedback (the incoming rows already stored, and whether they changed).
 CREATE OR REPLACE TEMP TABLE matched_feedback AS
 SELECT i.record, f.feedback_id AS existing_id, f.row_hash <> i.row_hash AS changed
   FROM incoming_feedback i
   JOIN feedback f ON f.source = $source AND f.external_id = i.external_id;
+
+-- A view takes no parameters: the tickets of this source are looked up apart.
+CREATE OR REPLACE TEMP TABLE feedback_tickets AS
+SELECT i.record, t.ticket_id
+  FROM incoming_feedback i
+  JOIN tickets t ON t.source = $source AND t.external_id = i.ticket_external_id;
 
 CREATE OR REPLACE TEMP VIEW resolved_feedback AS
 SELECT i.*, m.existing_id, m.changed, t.ticket_id
