@@ -55,11 +55,12 @@ const defineFactTicketBase = (query: Query, pendingTickets?: string) =>
   defineTicketsReplaced(query, 'fact_ticket_base', factColumnsOf('tickets'), pendingTickets);
 
 /**
- * Temp view `fact_ticket_rows`, the tickets the facts read: `fact_ticket_base`, or, when the milestones have not been
- * written yet (`milestonesNotStored`), the recounted rows of temp table `recounted_tickets` in place of those.
+ * Temp view `fact_ticket_latest`, every ticket as the facts see it: `fact_ticket_base`, or, when the milestones have
+ * not been written yet (`milestonesNotStored`), the recounted rows of temp table `recounted_tickets` in place of those.
+ * facts-scope.sql copies the rows of the tickets in scope from it once (temp table `fact_ticket_rows`).
  */
 const defineFactTickets = (query: Query, milestonesNotStored: boolean) =>
-  defineTicketsReplaced(query, 'fact_ticket_rows', 'fact_ticket_base', milestonesNotStored ? 'recounted_tickets' : undefined);
+  defineTicketsReplaced(query, 'fact_ticket_latest', 'fact_ticket_base', milestonesNotStored ? 'recounted_tickets' : undefined);
 
 /** Where the event log and the tickets the facts read stand (see defineFactEvents and defineFactTickets). */
 export interface FactSources {
@@ -112,7 +113,7 @@ export async function computeFacts(query: Query, sources: FactSources = {}): Pro
   const range = await query.one<{ from_day: string | null; to_day: string | null }>(
     `SELECT strftime(min(t.created_at) - INTERVAL 2 DAY, '%Y-%m-%d') AS from_day,
             strftime(greatest(max(coalesce(t.solved_at, t.created_at)), now()) + to_days(${deadlineHorizonDays}), '%Y-%m-%d') AS to_day
-       FROM fact_ticket_rows t JOIN fact_tickets USING (ticket_id)`,
+       FROM fact_ticket_rows t`,
   );
   // Tickets without a creation time have no spans; a day's range then keeps the statements below valid.
   const today = new Date().toISOString().slice(0, 10);

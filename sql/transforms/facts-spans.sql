@@ -2,10 +2,12 @@
 -- first response, first and full resolution, every agent reply from the customer message it answers, and the
 -- stretches a solved ticket spent waiting on us (new, open, on hold) or on the customer (pending).
 
--- Who the ticket was waiting on from each status change on: 'us', 'customer', or nobody once solved.
-CREATE OR REPLACE TEMP TABLE status_changes AS
+-- Who the ticket was waiting on from each status change on: 'us', 'customer', or nobody once solved. A view, read
+-- once by wait_segments, whose window copies its rows anyway: a temp table copied them once more (bench/README.md,
+-- "Loading").
+CREATE OR REPLACE TEMP VIEW status_changes AS
 SELECT t.ticket_id, t.created_at AS at_instant, 0 AS seq, 'us' AS waiting_on
-  FROM fact_ticket_rows t JOIN fact_tickets USING (ticket_id)
+  FROM fact_ticket_rows t
  WHERE EXISTS (SELECT 1 FROM fact_events e WHERE e.ticket_id = t.ticket_id)
 UNION ALL
 SELECT e.ticket_id, e.occurred_at, 1,
@@ -19,8 +21,9 @@ SELECT e.ticket_id, e.occurred_at, 1,
  WHERE e.kind IN ('wait_start', 'wait_end', 'reopened', 'solved', 'closed', 'status_change');
 
 -- Stretches up to the last solve of solved tickets (waits are measured once the ticket is solved).
+-- With the ticket's team, as reply_spans: fact_spans, read twice, then joins no ticket to them.
 CREATE OR REPLACE TEMP TABLE wait_segments AS
-SELECT s.ticket_id, s.waiting_on, s.starts_at, least(coalesce(s.ends_at, t.solved_at), t.solved_at) AS ends_at
+SELECT s.ticket_id, t.team_id, s.waiting_on, s.starts_at, least(coalesce(s.ends_at, t.solved_at), t.solved_at) AS ends_at
   FROM (SELECT ticket_id, waiting_on, at_instant AS starts_at,
                lead(at_instant) OVER (PARTITION BY ticket_id ORDER BY at_instant, seq) AS ends_at
           FROM status_changes
@@ -35,7 +38,7 @@ SELECT s.ticket_id, s.waiting_on, s.starts_at, least(coalesce(s.ends_at, t.solve
 CREATE OR REPLACE TEMP TABLE reply_spans AS
 WITH messages AS (
   SELECT t.ticket_id, t.created_at AS at_instant, 'customer' AS side
-    FROM fact_ticket_rows t JOIN fact_tickets USING (ticket_id)
+    FROM fact_ticket_rows t
    WHERE NOT t.created_by_agent
   UNION ALL
   SELECT e.ticket_id, e.occurred_at, CASE WHEN e.kind = 'agent_reply' THEN 'agent' ELSE 'customer' END
@@ -52,11 +55,13 @@ turns AS (
               AS agent_replies_before
     FROM messages
 )
-SELECT a.ticket_id, min(c.at_instant) AS asked_at, a.at_instant AS replied_at
-  FROM turns a
-  JOIN turns c ON c.ticket_id = a.ticket_id AND c.side = 'customer' AND c.agent_replies_before = a.agent_replies_before
- WHERE a.side = 'agent'
- GROUP BY a.ticket_id, a.at_instant, a.agent_replies_before;
+SELECT r.*, t.team_id
+  FROM (SELECT a.ticket_id, min(c.at_instant) AS asked_at, a.at_instant AS replied_at
+          FROM turns a
+          JOIN turns c ON c.ticket_id = a.ticket_id AND c.side = 'customer' AND c.agent_replies_before = a.agent_replies_before
+         WHERE a.side = 'agent'
+         GROUP BY a.ticket_id, a.at_instant, a.agent_replies_before) r
+  JOIN fact_ticket_rows t USING (ticket_id);
 
 -- Views all the way to the per-ticket totals (ticket-facts.sql): the spans are read once, in one pipeline, with
 -- their business time, rather than materialised, numbered and joined back.
@@ -70,12 +75,12 @@ SELECT s.*
                            {'measure': 'first_resolution', 'ends_at': t.first_solved_at},
                            {'measure': 'full_resolution', 'ends_at': CASE WHEN t.status IN ('solved', 'closed') THEN t.solved_at END}],
                           recursive := true)
-              FROM fact_ticket_rows t JOIN fact_tickets USING (ticket_id))
+              FROM fact_ticket_rows t)
      WHERE ends_at IS NOT NULL
     UNION ALL
-    SELECT r.ticket_id, 'reply', t.team_id, r.asked_at, r.replied_at FROM reply_spans r JOIN fact_ticket_rows t USING (ticket_id)
+    SELECT ticket_id, 'reply', team_id, asked_at, replied_at FROM reply_spans
     UNION ALL
-    SELECT w.ticket_id, 'wait_' || w.waiting_on, t.team_id, w.starts_at, w.ends_at FROM wait_segments w JOIN fact_ticket_rows t USING (ticket_id)
+    SELECT ticket_id, 'wait_' || waiting_on, team_id, starts_at, ends_at FROM wait_segments
   ) s;
 
 -- Business minutes of every span (business-span-seconds.sql); a team without a calendar has none.
@@ -86,7 +91,6 @@ SELECT * FROM fact_spans;
 CREATE OR REPLACE TEMP TABLE sla_clocks AS
 SELECT t.ticket_id, p.target, p.hours, p.target_minutes, t.team_id, t.created_at
   FROM fact_ticket_rows t
-  JOIN fact_tickets USING (ticket_id)
   JOIN sla_policies p
     ON p.policy_id = coalesce(t.sla_policy, (SELECT min(policy_id) FROM sla_policies HAVING count(DISTINCT policy_id) = 1))
    AND p.priority = t.priority;

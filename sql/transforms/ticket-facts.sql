@@ -31,9 +31,9 @@ SELECT e.ticket_id
   LEFT JOIN teams origin ON e.kind = 'team_change' AND (origin.team_id = e.from_value OR origin.name = e.from_value)
  WHERE e.kind = 'escalate' OR dest.is_escalation_team OR dest.support_level > origin.support_level
 UNION
-SELECT t.ticket_id FROM fact_ticket_rows t JOIN fact_tickets USING (ticket_id) JOIN teams tm USING (team_id) WHERE tm.is_escalation_team
+SELECT t.ticket_id FROM fact_ticket_rows t JOIN teams tm USING (team_id) WHERE tm.is_escalation_team
 UNION
-SELECT t.ticket_id FROM fact_ticket_rows t JOIN fact_tickets USING (ticket_id) WHERE t.escalations > 0;
+SELECT t.ticket_id FROM fact_ticket_rows t WHERE t.escalations > 0;
 
 -- A requester's next contact: another ticket opened after this one and at most 7 days after its last solve.
 -- The earliest later ticket decides whether there is one, the earliest later one in the same category whether
@@ -45,7 +45,7 @@ WITH next_contacts AS (
                                  RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING EXCLUDE GROUP) AS next_created_at,
          min(t.created_at) OVER (PARTITION BY t.source, t.requester_id, t.category ORDER BY t.created_at
                                  RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING EXCLUDE GROUP) AS next_same_category_at
-    FROM fact_ticket_rows t JOIN fact_tickets USING (ticket_id)
+    FROM fact_ticket_rows t
    WHERE t.requester_id IS NOT NULL
 )
 SELECT ticket_id, coalesce(next_same_category_at <= solved_at + INTERVAL 7 DAY, false) AS same_category
@@ -69,7 +69,6 @@ WITH k AS (
          CASE WHEN t.team_id IS NULL AND t.team_changes = 0 THEN 0 ELSE t.team_changes + 1 END AS team_stations,
          e.ticket_id IS NOT NULL AS is_escalated
     FROM fact_ticket_rows t
-    JOIN fact_tickets USING (ticket_id)
     LEFT JOIN escalated_tickets e USING (ticket_id)
 )
 SELECT t.ticket_id, t.created_at, t.first_response_at, t.first_solved_at, t.solved_at, t.channel, t.priority,

@@ -16,10 +16,14 @@ SELECT e.ticket_id,
        count(*) FILTER (WHERE e.kind = 'assign' AND e.from_value IS NOT NULL)::INTEGER AS assignee_changes,
        count(*) FILTER (WHERE e.kind = 'team_change')::INTEGER AS team_changes,
        count(*) FILTER (WHERE e.kind = 'escalate')::INTEGER AS escalations,
-       greatest(1, max(try_cast(e.to_value AS SMALLINT)) FILTER (WHERE e.kind IN ('escalate', 'deescalate')))::SMALLINT AS escalation_level_max,
-       coalesce(arg_max(CASE e.kind WHEN 'closed' THEN 'closed' WHEN 'solved' THEN 'solved' WHEN 'reopened' THEN 'open'
-                                    WHEN 'wait_start' THEN 'pending' WHEN 'wait_end' THEN 'open' END, e.occurred_at)
-                  FILTER (WHERE e.kind IN ('closed', 'solved', 'reopened', 'wait_start', 'wait_end')), 'open') AS status_by_events
+       -- Levels parsed only from the rows that carry one, and the latest status kind mapped to a status once per ticket
+       -- rather than for every event; plain comparisons, not IN lists, which DuckDB joins (a third less time over the
+       -- events, bench/README.md "Loading").
+       greatest(1, max(CASE WHEN e.kind = 'escalate' OR e.kind = 'deescalate' THEN try_cast(e.to_value AS SMALLINT) END))::SMALLINT AS escalation_level_max,
+       coalesce(CASE arg_max(e.kind, e.occurred_at)
+                       FILTER (WHERE e.kind = 'closed' OR e.kind = 'solved' OR e.kind = 'reopened' OR e.kind = 'wait_start' OR e.kind = 'wait_end')
+                  WHEN 'closed' THEN 'closed' WHEN 'solved' THEN 'solved' WHEN 'reopened' THEN 'open'
+                  WHEN 'wait_start' THEN 'pending' WHEN 'wait_end' THEN 'open' END, 'open') AS status_by_events
   FROM fact_events e
   JOIN touched_tickets USING (ticket_id)
   -- An export may write a bot account as an agent; the organisation file says which agents are bots.
