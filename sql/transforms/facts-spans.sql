@@ -22,10 +22,15 @@ SELECT e.ticket_id, e.occurred_at, 1,
 
 -- Stretches up to the last solve of solved tickets (waits are measured once the ticket is solved).
 -- With the ticket's team, as reply_spans: fact_spans, read twice, then joins no ticket to them.
+-- Changes at one instant are ordered nobody, customer, us, so the last of them, the one whose stretch runs on, is
+-- waiting on us: the facts never depend on the order rows are read in, and a tie never flatters the team.
 CREATE OR REPLACE TEMP TABLE wait_segments AS
 SELECT s.ticket_id, t.team_id, s.waiting_on, s.starts_at, least(coalesce(s.ends_at, t.solved_at), t.solved_at) AS ends_at
   FROM (SELECT ticket_id, waiting_on, at_instant AS starts_at,
-               lead(at_instant) OVER (PARTITION BY ticket_id ORDER BY at_instant, seq) AS ends_at
+               lead(at_instant) OVER (
+                 PARTITION BY ticket_id
+                 ORDER BY at_instant, seq, CASE waiting_on WHEN 'nobody' THEN 0 WHEN 'customer' THEN 1 ELSE 2 END
+               ) AS ends_at
           FROM status_changes
          WHERE waiting_on IS NOT NULL) s
   JOIN fact_ticket_rows t USING (ticket_id)
