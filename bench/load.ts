@@ -12,7 +12,7 @@ import { DEFAULT_SEED, generateDemo, type DemoManifest } from '../pipelines/demo
 import type { LoadKind } from '../pipelines/mapping/types.ts';
 import { memoryLimitBytes, MemoryLimitError, memoryLimitVariable } from '../sql/memory-limit.ts';
 import { ChildFailed, repoRoot, runChild, stopChildren, type ChildBase } from './child.ts';
-import type { BareResult, ChildInput, DuckdbFacts, OursResult, StepTimes } from './load-child.ts';
+import type { BareResult, ChildInput, DuckdbFacts, OursInput, OursResult, StepTimes } from './load-child.ts';
 import { postgresCopies } from './load-postgres.ts';
 import { runTeamsVariant } from './load-teams.ts';
 import { targetReport } from './load-targets.ts';
@@ -219,37 +219,34 @@ function memoryLimitSource(options: Options): string {
   return set ? `${memoryLimitVariable}=${set}` : `${memoryLimitVariable} unset: 60 % of the RAM`;
 }
 
+/** A measurement in a fresh database file of its own, removed afterwards (at 10 m the files hold gigabytes). */
+async function measureOnOwnDatabase(label: string, path: string, input: Omit<OursInput, 'db'>): Promise<OursResult & ChildBase> {
+  const result = await measure<OursResult & ChildBase>(label, { ...input, db: path }, (r) => r.seconds);
+  removeDatabase(path);
+  return result;
+}
+
+function removeDatabase(path: string): void {
+  rmSync(path, { force: true });
+  rmSync(`${path}.wal`, { force: true });
+}
+
 /**
  * The tickets file loaded again without the issue assignment (issue 12), into a fresh database of its own: the
  * ingest and facts of the target exclude that analysis, whose worker threads share the cores with DuckDB.
  */
-async function measureWithoutIssues(files: DemoManifest['files'], scratch: string): Promise<OursResult & ChildBase> {
-  const db = join(scratch, 'ours-without-issues.duckdb');
-  const result = await measure<OursResult & ChildBase>(
-    `our load ${basename(files.tickets)} without issues`,
-    { mode: 'ours', db, migrate: true, organisation: files.organisation, file: files.tickets, kind: 'tickets', issues: false },
-    (r) => r.seconds,
-  );
-  rmSync(db, { force: true });
-  rmSync(`${db}.wal`, { force: true });
-  return result;
-}
+const measureWithoutIssues = (files: DemoManifest['files'], scratch: string) =>
+  measureOnOwnDatabase(`our load ${basename(files.tickets)} without issues`, join(scratch, 'ours-without-issues.duckdb'), {
+    mode: 'ours', migrate: true, organisation: files.organisation, file: files.tickets, kind: 'tickets', issues: false,
+  });
 
 /** The three files as one load, as `npm run load -- folder/` loads them, into a fresh database of its own. */
-async function measureFolder(files: DemoManifest['files'], scratch: string, issues: boolean): Promise<OursResult & ChildBase> {
-  const db = join(scratch, 'ours-folder.duckdb');
+function measureFolder(files: DemoManifest['files'], scratch: string, issues: boolean): Promise<OursResult & ChildBase> {
   const [first, ...rest] = kinds;
-  const result = await measure<OursResult & ChildBase>(
-    'our load of the 3 files as one load',
-    {
-      mode: 'ours', db, migrate: true, organisation: files.organisation, file: files[first], kind: first, issues,
-      together: rest.map((kind) => ({ file: files[kind], kind })),
-    },
-    (r) => r.seconds,
-  );
-  rmSync(db, { force: true });
-  rmSync(`${db}.wal`, { force: true });
-  return result;
+  return measureOnOwnDatabase('our load of the 3 files as one load', join(scratch, 'ours-folder.duckdb'), {
+    mode: 'ours', migrate: true, organisation: files.organisation, file: files[first], kind: first, issues,
+    together: rest.map((kind) => ({ file: files[kind], kind })),
+  });
 }
 
 /** The target lines, from this run's measurements (bench/load-targets.ts). */
@@ -259,14 +256,15 @@ function printTargets(
   const peak = runs.reduce((top, r) => (r.ours.maxRssKiB > top.ours.maxRssKiB ? r : top));
   // Only the tickets file assigns issues: the other files' loads are the same either way.
   const others = runs.filter((r) => r.kind !== 'tickets');
+  // Skipped, the runs' tickets load is the one without the issue assignment.
+  const ticketsWithoutIssues = withoutIssues ?? runs[0]!.ours;
   console.log(`\n${targetReport({
     bareSeconds: runs.reduce((sum, r) => sum + r.bare.seconds, 0),
-    // Skipped, the runs' tickets load is the one without the issue assignment.
     completeSeconds: withoutIssues ? runs.reduce((sum, r) => sum + r.ours.seconds, 0) : null,
     folderSeconds: folder.seconds,
     folderIssueAssignment: !options.skipIssueAssignment,
-    withoutIssuesSeconds: others.reduce((sum, r) => sum + r.ours.seconds, (withoutIssues ?? runs[0]!.ours).seconds),
-    factsSeconds: others.reduce((sum, r) => sum + r.ours.factsSeconds, (withoutIssues ?? runs[0]!.ours).factsSeconds),
+    withoutIssuesSeconds: others.reduce((sum, r) => sum + r.ours.seconds, ticketsWithoutIssues.seconds),
+    factsSeconds: others.reduce((sum, r) => sum + r.ours.factsSeconds, ticketsWithoutIssues.factsSeconds),
     postgres,
     memoryLimit: runs[0]!.ours.duckdb.memoryLimit,
     memoryLimitSource: memoryLimitSource(options),
@@ -334,8 +332,7 @@ async function run(options: Options): Promise<number> {
       const bareDb = join(scratch, `bare-${kind}.duckdb`);
       bareResults[kind] = await measure<BareResult & ChildBase>(`bare read ${basename(file)}`, { mode: 'bare', db: bareDb, file }, (r) => r.seconds);
       // Not read again: at 10 m the three bare databases hold 4 GiB that our load's spill may need.
-      rmSync(bareDb, { force: true });
-      rmSync(`${bareDb}.wal`, { force: true });
+      removeDatabase(bareDb);
     }
     for (const kind of kinds) {
       const file = files[kind];

@@ -87,15 +87,9 @@ export async function prepareUnknownNames(
  * file of the same load may have made it already (its names to create are in it): the file's own are added.
  */
 async function showAsStored(query: Query, table: 'teams' | 'agents'): Promise<void> {
-  const previewed = (await query.one<{ n: number }>(
-    'SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE temporary AND table_name = $table', { table },
-  ))!.n > 0;
-  if (previewed) {
-    await query.run(`INSERT INTO temp.main.${table} BY NAME SELECT * EXCLUDE (first_record) FROM created_${table}`);
-    return;
-  }
   const catalog = quoteIdentifier((await query.one<{ name: string }>('SELECT current_database() AS name'))!.name);
-  await query.run(`CREATE TEMP TABLE ${table} AS SELECT * FROM ${catalog}.main.${table} UNION ALL BY NAME SELECT * EXCLUDE (first_record) FROM created_${table}`);
+  await query.run(`CREATE TEMP TABLE IF NOT EXISTS ${table} AS SELECT * FROM ${catalog}.main.${table}`);
+  await query.run(`INSERT INTO temp.main.${table} BY NAME SELECT * EXCLUDE (first_record) FROM created_${table}`);
 }
 
 /** At the end of the preparation (of every file of the load): the stored tables are what `teams` and `agents` name again. */

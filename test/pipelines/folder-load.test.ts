@@ -235,7 +235,7 @@ describe('a folder killed part-way', () => {
 
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'test/support/load-folder-in-child.ts', path, bigTicketsExport(dir), bigEventsOnBigTickets(dir)],
+      ['--import', 'tsx', 'test/support/load-in-child.ts', path, bigTicketsExport(dir), 'folder', bigEventsOnBigTickets(dir)],
       { cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let output = '';
