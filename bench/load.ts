@@ -266,6 +266,11 @@ function printTargets(
     withoutIssuesSeconds: others.reduce((sum, r) => sum + r.ours.seconds, ticketsWithoutIssues.seconds),
     factsSeconds: others.reduce((sum, r) => sum + r.ours.factsSeconds, ticketsWithoutIssues.factsSeconds),
     postgres,
+    checkpointSeconds: {
+      bare: runs.reduce((sum, r) => sum + r.bare.checkpointSeconds, 0),
+      ours: others.reduce((sum, r) => sum + r.ours.checkpointSeconds, ticketsWithoutIssues.checkpointSeconds),
+      folder: folder.checkpointSeconds,
+    },
     memoryLimit: runs[0]!.ours.duckdb.memoryLimit,
     memoryLimitSource: memoryLimitSource(options),
     peakRss: { kiB: peak.ours.maxRssKiB, file: basename(peak.file) },

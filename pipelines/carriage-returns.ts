@@ -23,7 +23,7 @@ export const placeholder = 0x1a;
 /** Follows a stream of chunks; a CR at the end of one chunk is judged by the first byte of the next. */
 export class BareCarriageReturns {
   found = false;
-  /** Line ends seen so far: LF alone, and CR LF. */
+  /** Line ends seen so far, LF alone and CR LF; an LF-only chunk counts as one (only whether any was seen matters). */
   lf = 0;
   crlf = 0;
   private carriedCr = false;
@@ -37,6 +37,12 @@ export class BareCarriageReturns {
   push(chunk: Buffer, onBare?: (position: number) => void): void {
     if (chunk.length === 0) return;
     if (this.carriedCr && chunk[0] !== LF) this.bare(-1, onBare);
+    // Most chunks hold no CR at all: their line ends are all LF, found by one native search instead of a step per line
+    // (a million-line file was scanned line by line before its load could start).
+    if (!this.carriedCr && !chunk.includes(CR)) {
+      if (chunk.includes(LF)) this.lf++;
+      return;
+    }
     for (let i = chunk.indexOf(LF); i !== -1; i = chunk.indexOf(LF, i + 1)) {
       if (i > 0 ? chunk[i - 1] === CR : this.carriedCr) this.crlf++;
       else this.lf++;

@@ -13,6 +13,7 @@ const figures: TargetFigures = {
   withoutIssuesSeconds: 32,
   factsSeconds: 18,
   postgres: { version: '15.18 (Debian 15.18-0+deb12u1)', settings: 'fsync on', seconds: { unlogged: [4, 5, 1], logged: [6, 7, 2] } },
+  checkpointSeconds: { bare: 5, ours: 1, folder: 0.5 },
   memoryLimit: '8.0 GiB',
   memoryLimitSource: '--memory-limit 8GiB',
   peakRss: { kiB: 3 * 1024 * 1024, file: 'events.csv' },
@@ -35,6 +36,15 @@ describe('the load target lines', () => {
     expect(line(report, 'PostgreSQL 15.18 bare COPY, unlogged')).toContain(' 10.00 1.00× reference');
     expect(line(report, 'PostgreSQL 15.18 bare COPY, logged')).toContain(' 15.00 1.50× reference');
     expect(report).toContain("memory_limit at 8.0 GiB (--memory-limit 8GiB); peak RSS of a load child 3,072 MiB (events.csv)");
+  });
+
+  it('judge them again with each side\'s checkpoint counted: the bare read leaves its table to be written out', () => {
+    const report = targetReport(figures, 1_000_000);
+    // Bare 10 + 5 = 15 s; ingest 14 + 1 = 15 s: 1.00×; complete 32 + 1 = 33 s: 2.20×; the one load 36 + 0.5 s: 2.43×.
+    expect(line(report, 'DuckDB bare read_csv into a table, and its CHECKPOINT')).toBe('DuckDB bare read_csv into a table, and its CHECKPOINT 15.00 1.00× = 10.00 + 5.000');
+    expect(line(report, 'ingest, facts excluded, and its CHECKPOINT')).toBe('ingest, facts excluded, and its CHECKPOINT 15.00 1.00× ≤ 1.5×: met checkpoint 1.000');
+    expect(line(report, 'complete load, facts included, and its')).toBe('complete load, facts included, and its CHECKPOINT 33.00 2.20× ≤ 3×: met tickets without issue assignment');
+    expect(line(report, 'complete load as one load of the 3 files, and its')).toBe('complete load as one load of the 3 files, and its CHECKPOINT 36.50 2.43× ≤ 3×: met checkpoint 0.500');
   });
 
   it('say why PostgreSQL is missing, and still judge the rest', () => {
