@@ -23,7 +23,7 @@ import { applyIssueEdits } from '../sql/issues/edits-apply.ts';
 import { LoadError } from './load-error.ts';
 import type { AnalysisThreads } from './issues/analysis-threads.ts';
 import { analyseTextsWhile, assignCreatedTickets, earlyAnalysisThreads, prepareIssueAssignment, storeGroupingChanges, type TextsToAssign } from './assign-issues.ts';
-import { defineMatchableTickets, prepareNewEvents } from './merge-events.ts';
+import { defineMatchableTickets, prepareMappedEvents, prepareNewEvents, withTheirTickets } from './merge-events.ts';
 import { prepareTickets, storeTickets, type PreparedTickets } from './merge-tickets.ts';
 import { keepSnapshotHistory } from './snapshot-history.ts';
 import { inspectFile, stageFile, type FileShape } from './read.ts';
@@ -378,10 +378,14 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
     columns, rowHash: mapping.kind !== 'events', sourceRowHash: mapping.kind === 'events',
     breaksCountAsLines: load.shape.breaksCountAsLines, lineColumn: load.shape.lineColumn,
   });
+  // Events whose tickets are stored (or an earlier file of the load will insert them: `earlierTickets`) find them in
+  // the mapping statement, and its table becomes the events to store (merge-events.ts `prepareMappedEvents`).
+  const matchedInMapping = mapping.kind === 'events' && !mapping.createsTickets;
+  if (matchedInMapping) await defineMatchableTickets(query, load.earlierTickets);
   await query.run(
     `CREATE OR REPLACE TEMP TABLE mapped AS
-     ${mapped.sql}`,
-    mapped.params,
+     ${matchedInMapping ? withTheirTickets(mapped.sql) : mapped.sql}`,
+    matchedInMapping ? { ...mapped.params, source: load.source } : mapped.params,
   );
   const warnings = await loadWarnings(query, mapping, load.shape.lineColumn);
   // Everything later reads `mapped`; the raw text goes now so that it does not hold memory through the merge.
@@ -409,20 +413,15 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
   await query.run('CREATE OR REPLACE TEMP TABLE touched_tickets (ticket_id BIGINT)');
   if (mapping.kind === 'events') {
     await createIncomingView(query, incoming, false);
-    // The unknown names of the rows whose ticket is found (prepareUnknownNames), before the events are matched.
-    if (!mapping.createsTickets) await defineMatchableTickets(query, load.earlierTickets);
     created = await prepareUnknownNames(query, { ...load, mapping }, incoming);
     // Their tickets are stored already (or an earlier file of the load will insert them: `earlierTickets`), so the
     // events to store can be found here, in parallel, and the load's facts computed over them before the transaction,
     // which only writes them. An event log that creates its tickets does this inside the transaction, once those
     // tickets exist.
-    if (!mapping.createsTickets) {
-      repeated = await prepareNewEvents(query, mapping, load.source, load.earlierTickets);
-      // Nothing reads the mapped rows from here on but the lines of the rejects: dropping them leaves the memory to the
+    if (matchedInMapping) {
+      // The mapped rows become new_events; the columns only the preparation read go, which leaves the memory to the
       // facts, which otherwise spill to disk at 10 m tickets (bench/README.md).
-      await keepRecordBreaks(query, load.shape);
-      await query.run('DROP VIEW incoming_events');
-      await query.run('DROP TABLE mapped');
+      repeated = await prepareMappedEvents(query, mapping, load.source, load.shape);
       mappedDropped = true;
       onStep('merged');
       factsComputed = true;
