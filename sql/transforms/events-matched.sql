@@ -1,3 +1,5 @@
+-- For an event log that creates its tickets, in its transaction once they exist; an events file whose tickets are
+-- stored finds them in its mapping statement instead (pipelines/merge-events.ts `withTheirTickets`).
 -- Input: temp view incoming_events (valid mapped rows, with the hash of each one's source row), temp view
 -- matchable_tickets (the stored tickets' keys, and those an earlier file of the load will insert), param $source. Output:
 -- temp table new_events, every row matched to its ticket by (source, external id); events-new.sql then leaves out the
