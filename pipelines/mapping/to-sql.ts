@@ -22,6 +22,8 @@ interface Check {
 export interface MappedSelect {
   sql: string;
   params: Params;
+  /** The fields of `MappedColumns.leaveOut` that are not columns of the SELECT, each NULL in every row. */
+  leftOut: TypedField[];
 }
 
 export interface MappedColumns {
@@ -35,6 +37,17 @@ export interface MappedColumns {
   breaksCountAsLines: boolean;
   /** A staged column holding each record's file line (XES): it is the record number, as is. */
   lineColumn?: string;
+  /**
+   * Fields left out of the SELECT when the mapping leaves them NULL in every row (`MappedSelect.leftOut`): a temp
+   * table stores such a column whole, 16 bytes a row for text. The caller gives them back where they are read.
+   */
+  leaveOut?: readonly string[];
+}
+
+/** A canonical field and its SQL type. */
+export interface TypedField {
+  field: string;
+  type: string;
 }
 
 /** The record number of a staged row: its line column, or its place in the file (see rejects.ts). */
@@ -129,6 +142,7 @@ export function mappingToSql(mapping: Mapping, timeZone: string, source: MappedC
   const parsedSelects: string[] = [];
   const finalSelects: string[] = [];
   const checks: Check[] = [];
+  const leftOut: TypedField[] = [];
   const canonical = canonicalFields[mapping.kind];
   // Events: a row without a level of its own takes its team's from the mapping's `team_levels`.
   const teamSpec = mapping.fields.ticket_team;
@@ -145,7 +159,9 @@ export function mappingToSql(mapping: Mapping, timeZone: string, source: MappedC
     const spec = mapping.fields[field];
     const fallback = mapping.defaults?.[field];
     if (!spec) {
-      finalSelects.push(`CAST(${withFallbacks(field, 'NULL', fallback)} AS ${type}) AS ${quoteIdentifier(field)}`);
+      const value = withFallbacks(field, 'NULL', fallback);
+      if (value === 'NULL' && source.leaveOut?.includes(field)) leftOut.push({ field, type });
+      else finalSelects.push(`CAST(${value} AS ${type}) AS ${quoteIdentifier(field)}`);
       continue;
     }
     const raw = cellName(spec);
@@ -202,7 +218,7 @@ export function mappingToSql(mapping: Mapping, timeZone: string, source: MappedC
   const sql = `SELECT ${[...passed, ...finalSelects].join(',\n       ')}
   FROM (SELECT ${[...passedOn, ...[...cellNames.values()].map((cell) => cell.name), ...parsedSelects].join(', ')}
           FROM (SELECT ${staged.join(',\n                       ')} FROM raw r))`;
-  return { sql, params };
+  return { sql, params, leftOut };
 }
 
 function parseExpression(spec: FieldSpec, raw: string, bind: (value: string) => string, bindZone: () => string): string {
