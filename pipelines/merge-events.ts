@@ -27,7 +27,7 @@ export async function defineMatchableTickets(query: Query, earlierTickets?: stri
 /**
  * The events mapping's SELECT with each row's ticket (`ticket_id`, NULL where `matchable_tickets` has none, bound
  * `$source`) and the stored default of `actor_kind`. Joined in the mapping statement, the match costs about a quarter
- * of copying the matched rows into a table of their own (bench/README.md, "The ingest, eighth session").
+ * of copying the matched rows into a table of their own (bench/README.md, "The eighth session").
  */
 export function withTheirTickets(mappingSql: string): string {
   return `SELECT m.* REPLACE (coalesce(m.actor_kind, 'system') AS actor_kind), t.ticket_id
@@ -44,13 +44,7 @@ const eventColumns = ['ticket_id', 'occurred_at', 'kind', 'actor', 'actor_kind',
  * itself the table new_events, without a copy of its rows. Returns how many rows repeat an earlier row of the file.
  */
 export async function prepareMappedEvents(query: Query, mapping: Mapping, source: string, shape: Pick<FileShape, 'breaksCountAsLines'>): Promise<number> {
-  await query.run(
-    `INSERT INTO rejects
-     SELECT record, $column, ticket_external_id, 'no ticket with this id from ' || $source || ' is loaded', NULL
-       FROM mapped
-      WHERE reject_reason IS NULL AND ticket_id IS NULL`,
-    { column: mapping.fields.ticket_external_id!.column, source },
-  );
+  await rejectUnmatched(query, mapping, source, 'mapped i WHERE i.reject_reason IS NULL AND i.ticket_id IS NULL');
   // A reject's line counts the line breaks of every record before it, rejected ones included: kept before they go.
   await keepRecordBreaks(query, shape);
   await query.run('DROP VIEW incoming_events');
@@ -69,8 +63,8 @@ export async function prepareMappedEvents(query: Query, mapping: Mapping, source
  * matched to `matchable_tickets` (defineMatchableTickets). Returns how many rows repeat an earlier row of the file:
  * stored once, they count as unchanged.
  */
-export async function prepareNewEvents(query: Query, mapping: Mapping, source: string, earlierTickets?: string): Promise<number> {
-  await defineMatchableTickets(query, earlierTickets);
+export async function prepareNewEvents(query: Query, mapping: Mapping, source: string): Promise<number> {
+  await defineMatchableTickets(query);
   await runTransform(query, 'events-matched', { source });
   // A ticket matches at most one row of tickets (source, external id), so equal counts mean every row found its
   // ticket: the search for those that did not, a scan of every incoming event, is then skipped.
@@ -78,15 +72,20 @@ export async function prepareNewEvents(query: Query, mapping: Mapping, source: s
     'SELECT (SELECT count(*) FROM incoming_events)::INTEGER AS incoming, (SELECT count(*) FROM new_events)::INTEGER AS matched',
   ))!;
   if (counts.matched < counts.incoming) {
-    await query.run(
-      `INSERT INTO rejects
-       SELECT record, $column, ticket_external_id, 'no ticket with this id from ' || $source || ' is loaded', NULL
-         FROM incoming_events i
-        WHERE NOT EXISTS (SELECT 1 FROM matchable_tickets t WHERE t.source = $source AND t.external_id = i.ticket_external_id)`,
-      { column: mapping.fields.ticket_external_id!.column, source },
-    );
+    await rejectUnmatched(query, mapping, source,
+      'incoming_events i WHERE NOT EXISTS (SELECT 1 FROM matchable_tickets t WHERE t.source = $source AND t.external_id = i.ticket_external_id)');
   }
   return counts.matched - (await leaveNewEvents(query));
+}
+
+/** Rejects the event rows `unmatchedRows` selects (`<relation> i WHERE …`, binding `$source`): no ticket of theirs is loaded. */
+async function rejectUnmatched(query: Query, mapping: Mapping, source: string, unmatchedRows: string): Promise<void> {
+  await query.run(
+    `INSERT INTO rejects
+     SELECT i.record, $column, i.ticket_external_id, 'no ticket with this id from ' || $source || ' is loaded', NULL
+       FROM ${unmatchedRows}`,
+    { column: mapping.fields.ticket_external_id!.column, source },
+  );
 }
 
 /** Leaves in new_events the events to store (events-repeated.sql, events-new.sql) and notes their tickets; returns their count. */

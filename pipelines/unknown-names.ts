@@ -50,7 +50,7 @@ const namesShown = { strict: 20, warning: 5 } as const;
  */
 export async function prepareUnknownNames(
   query: Query,
-  load: { mapping: Mapping; timeZone: string; strict: boolean; source: string },
+  load: { mapping: Mapping; timeZone: string; strict: boolean },
   incoming: string,
 ): Promise<CreatedNames> {
   const { mapping } = load;
@@ -58,8 +58,9 @@ export async function prepareUnknownNames(
   if (naming.length === 0) return { teams: [], agents: [] };
   // Distinct values only (each with its first record): a file of millions of rows names a few thousand teams.
   const findUnknown = async (onlyRowsWithTicket: boolean) => {
-    // The tickets stored or written by an earlier file of the load (merge-events.ts `defineMatchableTickets`).
-    const rowsWithTicket = onlyRowsWithTicket ? ' AND EXISTS (SELECT 1 FROM matchable_tickets t WHERE t.source = $source AND t.external_id = ticket_external_id)' : '';
+    // An events file's mapped rows carry the ticket the mapping statement found for them (merge-events.ts
+    // `withTheirTickets`): the rows are not matched a second time here.
+    const rowsWithTicket = onlyRowsWithTicket ? ' AND ticket_id IS NOT NULL' : '';
     await query.run(
       `CREATE OR REPLACE TEMP TABLE named_values AS
        ${naming
@@ -67,13 +68,12 @@ export async function prepareUnknownNames(
            `SELECT '${names}' AS names, '${field}' AS field, ${quoteIdentifier(field)} AS value, min(record) AS record FROM ${incoming}
              WHERE ${quoteIdentifier(field)} IS NOT NULL${when ? ` AND ${when}` : ''}${rowsWithTicket} GROUP BY value`)
          .join('\n UNION ALL\n')}`,
-      onlyRowsWithTicket ? { source: load.source } : {},
     );
     await runTransform(query, 'unknown-names', { time_zone: load.timeZone });
   };
   await findUnknown(false);
   // An event whose ticket is not loaded is rejected (merge-events.ts): a name only such rows give is not created. Looked
-  // for only when some name is unknown, since it joins every event to the tickets.
+  // for only when some name is unknown, since it scans every event again.
   if (mapping.kind === 'events' && !mapping.createsTickets && (await anyUnknown(query))) await findUnknown(true);
   const refusal = load.strict ? await strictRefusal(query, mapping) : undefined;
   const created = { teams: await createdNames(query, 'team'), agents: await createdNames(query, 'agent') };
