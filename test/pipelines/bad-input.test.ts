@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../sql/db.ts';
 import { loadFile } from '../../pipelines/load.ts';
+import { defaultReadLimits } from '../../pipelines/read.ts';
 import { mappingFromJson } from '../../pipelines/mapping/file.ts';
 import { zendeskTickets } from '../../pipelines/sources/zendesk.ts';
 import { freshDb, loadSmallFixture, smallFixture } from '../helpers/db.ts';
@@ -43,6 +44,8 @@ describe('files that cannot be loaded: a clear error and nothing changes', () =>
     { title: 'a truncated gzip', name: 'cut.csv.gz', content: gzipSync(`${header}\n${Array.from({ length: 500 }, (_, i) => row(900 + i)).join('\n')}\n`).subarray(0, 200), error: /: is not a complete gzip file \(it ends too early: truncated download\?\)$/ },
     { title: 'an unterminated quote', name: 'quote.csv', content: `${header}\n${row(1)}\n2,"Ana Kovač,c9,Never closed,Open,Normal,Mail,2026-01-20 10:00:00,\n`, error: /: cannot be read as CSV/ },
     { title: 'mixed encodings (UTF-8, then a Latin-1 line)', name: 'mixed.csv', content: Buffer.concat([Buffer.from(`${header}\n${row(1, 'Žarulja')}\n`), Buffer.from(`${row(2, 'Jos\xe9').replace('Kovač', 'Kovac')}\n`, 'latin1'), Buffer.from('x'.repeat(70_000))]), error: /: mixes text encodings: line 3 is not UTF-8 although earlier lines are; save the file as UTF-8$/ },
+    // Line 3, the file's own count: DuckDB's message said "Line: 1" and nothing of the limit.
+    { title: 'a record past the 64 MiB line limit', name: 'too-long.csv', content: `${header}\n${row(1)}\n${row(2, 'z'.repeat(defaultReadLimits.lineBytes + 1024))}\n`, error: /: line 3 is longer than 64 MiB, the longest a record may be \(is it a CSV export at all\?\)$/ },
     { title: 'a file with other columns', name: 'other.csv', content: 'a,b\n1,2\n', error: /: is not a zendesk tickets export: missing columns "ID" \(for external_id\)/ },
   ];
   for (const { title, name, content, error } of cases) {
@@ -102,6 +105,13 @@ describe('unusual files that load', () => {
     const wide = `${[header, ...extra].join(',')}\n${[row(5001), ...extra.map((_, i) => String(i))].join(',')}\n`;
     const summary = await loadFile(db, { file: file('wide.csv', wide), mapping: zendeskTickets });
     expect([summary.inserted, summary.rejected]).toEqual([1, 0]);
+  });
+
+  it('a record just within the 64 MiB line limit loads', async () => {
+    // The reader's buffers are sized for the limit (pipelines/read.ts): the longest record allowed must still fit.
+    const within = 'y'.repeat(defaultReadLimits.lineBytes - 1024);
+    expect((await loadFile(db, { file: file('long-record.csv', `${header}\n${row(5100, within)}\n${row(5101)}\n`), mapping: zendeskTickets })).inserted).toBe(2);
+    expect(await db.read(`SELECT length(subject)::INTEGER AS n FROM tickets WHERE external_id = '5100'`)).toEqual([{ n: within.length }]);
   });
 
   it('future creation dates and negative durations are rejected with reasons and lines', async () => {
