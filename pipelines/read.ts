@@ -61,6 +61,8 @@ export class FileLimitError extends LoadError {
 class InflatedLimits {
   private total = 0;
   private lineSoFar = 0;
+  /** The number of the line being read, the file's first being 1. */
+  private line = 1;
 
   constructor(
     private readonly file: string,
@@ -79,6 +81,7 @@ class InflatedLimits {
     for (let end = chunk.indexOf(0x0a); end !== -1; end = chunk.indexOf(0x0a, start)) {
       this.checkLine(this.lineSoFar + end - start);
       this.lineSoFar = 0;
+      this.line += 1;
       start = end + 1;
     }
     this.lineSoFar += chunk.length - start;
@@ -87,8 +90,14 @@ class InflatedLimits {
 
   private checkLine(length: number): void {
     if (length <= this.limits.lineBytes) return;
-    throw new FileLimitError(this.file, `has a line longer than ${formatByteSize(this.limits.lineBytes)}, the longest a record may be (is it a CSV export at all?)`, 'lineBytes', this.limits.lineBytes);
+    throw new FileLimitError(this.file, lineTooLongMessage(this.limits.lineBytes, this.line), 'lineBytes', this.limits.lineBytes);
   }
+}
+
+/** Why a file past the line limit is refused; `line` is the file's own count, when known. */
+function lineTooLongMessage(lineBytes: number, line?: number): string {
+  const where = line === undefined ? 'has a record' : `line ${line.toLocaleString('en')} is`;
+  return `${where} longer than ${formatByteSize(lineBytes)}, the longest a record may be (is it a CSV export at all?)`;
 }
 const formatNames: Record<FileFormat, string> = { csv: 'CSV', json: 'JSON', parquet: 'Parquet', xes: 'XES' };
 const delimiters = [',', ';', '\t', '|'];
@@ -329,33 +338,22 @@ async function stageReadable(tx: Query, file: string, readable: string, shape: F
 }
 
 /**
- * DuckDB's refusal of a CSV record past `max_line_size` names a line of its own counting and no limit; the error a
- * person gets names the file's line, as a gzip file's inspection does (`InflatedLimits`). Null for any other error.
+ * DuckDB's refusal of a CSV record past `max_line_size` names a line of its own counting and no limit: the file is read
+ * again as a gzip file's inspection reads it (`InflatedLimits`), for the error to name the file's line. Null for any
+ * other error.
  */
 async function lineTooLong(file: string, readable: string, shape: FileShape, error: unknown): Promise<FileLimitError | null> {
   if (shape.format !== 'csv' || shape.gzip || !/Maximum line size of \d+ bytes exceeded/.test((error as Error).message)) return null;
   const { lineBytes } = defaultReadLimits;
-  const line = await firstLineLongerThan(readable, lineBytes);
-  const where = line === null ? 'has a record' : `line ${line.toLocaleString('en')} is`;
-  return new FileLimitError(file, `${where} longer than ${formatByteSize(lineBytes)}, the longest a record may be (is it a CSV export at all?)`, 'lineBytes', lineBytes);
-}
-
-/** The number of the first line longer than `limit` bytes (its line break not counted), or null. */
-async function firstLineLongerThan(file: string, limit: number): Promise<number | null> {
-  let line = 1;
-  let lineSoFar = 0;
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    let start = 0;
-    for (let end = chunk.indexOf(0x0a); end !== -1; end = chunk.indexOf(0x0a, start)) {
-      if (lineSoFar + end - start > limit) return line;
-      line += 1;
-      lineSoFar = 0;
-      start = end + 1;
-    }
-    lineSoFar += chunk.length - start;
-    if (lineSoFar > limit) return line;
+  const lines = new InflatedLimits(file, { decompressedBytes: Number.POSITIVE_INFINITY, lineBytes }, true);
+  try {
+    for await (const chunk of createReadStream(readable, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) lines.push(chunk);
+  } catch (found) {
+    if (found instanceof FileLimitError) return found;
+    throw found;
   }
-  return null;
+  // A record of several lines, each within the limit.
+  return new FileLimitError(file, lineTooLongMessage(lineBytes), 'lineBytes', lineBytes);
 }
 
 async function carriageReturnsRestored(query: Query, relation: string, params: Record<string, string>): Promise<string> {
