@@ -154,7 +154,7 @@ async function keepOnePerId(query: Query, mapping: Mapping, incoming: string, so
   }
   // The earlier states are not lost: the counts they tell go with the latest one (snapshot-history.ts).
   const history = await keepSnapshotHistory(query, mapping, source);
-  await createIncomingView(query, incoming, replaced > 0, history);
+  await createIncomingView(query, incoming, { withoutReplaced: replaced > 0, history });
   return mapping.latestBy ? replaced : 0;
 }
 
@@ -163,7 +163,9 @@ async function keepOnePerId(query: Query, mapping: Mapping, incoming: string, so
  * replaces columns with a snapshot log's counts (temp table snapshot_history); `givenBack` are the fields the mapping
  * left out of `mapped`, NULL here (`eventTicketFields`).
  */
-async function createIncomingView(query: Query, incoming: string, withoutReplaced: boolean, history: string[] = [], givenBack: TypedField[] = []) {
+async function createIncomingView(
+  query: Query, incoming: string, { withoutReplaced = false, history = [], givenBack = [] }: { withoutReplaced?: boolean; history?: string[]; givenBack?: TypedField[] },
+) {
   const constants = givenBack.map(({ field, type }) => `, CAST(NULL AS ${type}) AS ${quoteIdentifier(field)}`).join('');
   await query.run(
     `CREATE OR REPLACE TEMP VIEW ${incoming} AS
@@ -422,7 +424,7 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
   let created: CreatedNames = { teams: [], agents: [] };
   await query.run('CREATE OR REPLACE TEMP TABLE touched_tickets (ticket_id BIGINT)');
   if (mapping.kind === 'events') {
-    await createIncomingView(query, incoming, false, [], mapped.leftOut);
+    await createIncomingView(query, incoming, { givenBack: mapped.leftOut });
     created = await prepareUnknownNames(query, { ...load, mapping }, incoming);
     // Their tickets are stored already (or an earlier file of the load will insert them: `earlierTickets`), so the
     // events to store can be found here, in parallel, and the load's facts computed over them before the transaction,

@@ -99,6 +99,7 @@ function lineTooLongMessage(lineBytes: number, line?: number): string {
   const where = line === undefined ? 'has a record' : `line ${line.toLocaleString('en')} is`;
   return `${where} longer than ${formatByteSize(lineBytes)}, the longest a record may be (is it a CSV export at all?)`;
 }
+
 const formatNames: Record<FileFormat, string> = { csv: 'CSV', json: 'JSON', parquet: 'Parquet', xes: 'XES' };
 const delimiters = [',', ';', '\t', '|'];
 
@@ -223,6 +224,11 @@ export async function inspectFile(file: string, limits: ReadLimits = defaultRead
   return { format, gzip, encoding, delimiter: delimiterOf(headerLine), firstRecordLine: 2, breaksCountAsLines: true, carriageReturnsMasked };
 }
 
+/**
+ * DuckDB's CSV buffers: they must hold the longest record allowed. Left to DuckDB with lines of up to 64 MiB, the 1 m
+ * events file staged in 3.52 s; with 96 MiB buffers in 2.56 s, as fast as DuckDB's defaults for short lines
+ * (bench/README.md, "The ninth session").
+ */
 const csvBufferBytes = Math.ceil(defaultReadLimits.lineBytes * 1.5);
 
 /** The table function that reads the file, with its options spelled out; `$file` is bound by the caller. */
@@ -236,9 +242,6 @@ function readerSql(shape: FileShape): { sql: string; params: Record<string, stri
       params: {},
     };
   }
-  // Buffers must hold the longest record allowed. Left to DuckDB with lines of up to 64 MiB, the 1 m events file
-  // staged in 3.52 s; with 96 MiB buffers in 2.56 s, as fast as DuckDB's defaults for short lines (bench/README.md,
-  // "The ninth session").
   return {
     sql: `read_csv($file, header = true, all_varchar = true, delim = $delim, quote = '"', escape = '"', encoding = $encoding, max_line_size = ${defaultReadLimits.lineBytes}, buffer_size = ${csvBufferBytes})`,
     params: { delim: shape.delimiter, encoding: shape.encoding },
@@ -349,8 +352,8 @@ async function lineTooLong(file: string, readable: string, shape: FileShape, err
   try {
     for await (const chunk of createReadStream(readable, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) lines.push(chunk);
   } catch (found) {
-    if (found instanceof FileLimitError) return found;
-    throw found;
+    // Not readable again either: DuckDB's own error is the one to give.
+    return found instanceof FileLimitError ? found : null;
   }
   // A record of several lines, each within the limit.
   return new FileLimitError(file, lineTooLongMessage(lineBytes), 'lineBytes', lineBytes);
