@@ -30,7 +30,7 @@ export async function defineMatchableTickets(query: Query, earlierTickets?: stri
  * of copying the matched rows into a table of their own (bench/README.md, "The eighth session").
  */
 export function withTheirTickets(mappingSql: string): string {
-  return `SELECT m.* REPLACE (coalesce(m.actor_kind, 'system') AS actor_kind), t.ticket_id
+  return `SELECT m.* REPLACE (coalesce(m.actor_kind, 'system'::event_actor_kind) AS actor_kind), t.ticket_id
   FROM (${mappingSql}) m
   LEFT JOIN matchable_tickets t ON t.source = $source AND t.external_id = m.ticket_external_id`;
 }

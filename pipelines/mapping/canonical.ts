@@ -7,7 +7,8 @@ const channels = ['desk', 'phone', 'email', 'chat', 'social', 'web', 'other'] as
 /** Support levels (lines, tiers), as the teams table's CHECK allows them. */
 export const supportLevels = ['1', '2', '3'] as const;
 
-type FieldTypes = Record<string, 'VARCHAR' | 'TIMESTAMPTZ' | 'INTEGER' | 'DOUBLE' | 'VARCHAR[]'>;
+/** `event_kind` and `event_actor_kind` are the ENUM types of ticket_events' columns (sql/schema/016_event_kind_types.sql). */
+type FieldTypes = Record<string, 'VARCHAR' | 'TIMESTAMPTZ' | 'INTEGER' | 'DOUBLE' | 'VARCHAR[]' | 'event_kind' | 'event_actor_kind'>;
 
 export const canonicalFields: Record<LoadKind, { required: string[]; types: FieldTypes }> = {
   tickets: {
@@ -25,7 +26,7 @@ export const canonicalFields: Record<LoadKind, { required: string[]; types: Fiel
   events: {
     required: ['ticket_external_id', 'occurred_at', 'kind'],
     types: {
-      ticket_external_id: 'VARCHAR', occurred_at: 'TIMESTAMPTZ', kind: 'VARCHAR', actor: 'VARCHAR', actor_kind: 'VARCHAR',
+      ticket_external_id: 'VARCHAR', occurred_at: 'TIMESTAMPTZ', kind: 'event_kind', actor: 'VARCHAR', actor_kind: 'event_actor_kind',
       from_value: 'VARCHAR', to_value: 'VARCHAR',
       // Ticket attributes carried on every event row of event-log-only exports (the latest value wins).
       ticket_subject: 'VARCHAR', ticket_channel: 'VARCHAR', ticket_priority: 'VARCHAR', ticket_category: 'VARCHAR',

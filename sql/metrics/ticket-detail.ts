@@ -65,7 +65,7 @@ export async function ticketDetail(db: Database, ticketId: number, now: Date): P
     if (!row) return null;
     const events = await sql.all<TicketDetail['events'][number] & Record<string, unknown>>(
       `SELECT ${instant('occurred_at')} AS occurred_at, kind, actor, actor_kind, from_value, to_value
-         FROM ticket_events WHERE ticket_id = $id ORDER BY occurred_at, kind`,
+         FROM ticket_events WHERE ticket_id = $id ORDER BY occurred_at, kind::VARCHAR`,
       { id: ticketId },
     );
     const pick = (names: string[]) => Object.fromEntries(names.map((name) => [name, row[name] ?? null]));

@@ -8,7 +8,7 @@
 -- Events keep the file's order (exports list them by ticket or by time): sorting them by ticket was a large share
 -- of this step (bench/README.md, "Loading"), and no query depends on how they lie.
 CREATE OR REPLACE TEMP TABLE new_events AS
-SELECT t.ticket_id, i.occurred_at, i.kind, i.actor, coalesce(i.actor_kind, 'system') AS actor_kind, i.from_value, i.to_value,
+SELECT t.ticket_id, i.occurred_at, i.kind, i.actor, coalesce(i.actor_kind, 'system'::event_actor_kind) AS actor_kind, i.from_value, i.to_value,
        -- The team and level the row carries, kept for the sequence of teams and levels (ticket-milestones.sql).
        i.ticket_team AS team, i.support_level, i.source_row_hash
   FROM incoming_events i

@@ -31,19 +31,20 @@ const chosen: Record<LoadKind, Record<string, string>> = {
 
 function valueOf(kind: LoadKind, field: string): string {
   const type = canonicalFields[kind].types[field]!;
-  return chosen[kind][field] ?? vocabularies[kind][field]?.[0] ?? { VARCHAR: `${field} value`, TIMESTAMPTZ: '2026-03-02T09:00:00Z', INTEGER: '1', DOUBLE: '1', 'VARCHAR[]': 'a|b' }[type];
+  return chosen[kind][field] ?? vocabularies[kind][field]?.[0] ?? ({ VARCHAR: `${field} value`, TIMESTAMPTZ: '2026-03-02T09:00:00Z', INTEGER: '1', DOUBLE: '1', 'VARCHAR[]': 'a|b' } as Record<string, string>)[type]!;
 }
 
 function specOf(kind: LoadKind, field: string): FieldSpec {
   const vocabulary = vocabularies[kind][field];
   if (vocabulary) return { column: field, type: 'enum', values: Object.fromEntries(vocabulary.map((v) => [v, v])) };
-  return {
+  // The ENUM-typed fields (an event's kind and actor kind) have vocabularies: they never get here.
+  return ({
     VARCHAR: { column: field, type: 'text' as const },
     TIMESTAMPTZ: { column: field, type: 'timestamp' as const },
     INTEGER: { column: field, type: 'integer' as const },
     DOUBLE: { column: field, type: 'number' as const },
     'VARCHAR[]': { column: field, type: 'list' as const, separator: '|' },
-  }[canonicalFields[kind].types[field]!];
+  } as Record<string, FieldSpec>)[canonicalFields[kind].types[field]!]!;
 }
 
 /** A file of one row with every canonical field of the kind, each in a column of its name, and its mapping. */
