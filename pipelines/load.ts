@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Database, Query } from '../sql/db.ts';
-import { applyTicketMilestones, computeFacts, computeTicketMilestones, storeFacts } from '../sql/facts.ts';
+import { applyTicketMilestones, computeFacts, computeTicketMilestones, pendingEventColumns, storeFacts } from '../sql/facts.ts';
 import {
   dropFileObjects, keepPendingTicketKeys, parkedName, parkFileObjects, prepareFacts, preparedTogether, storePreparedFacts, unparkFileObjects,
 } from './folder-load.ts';
@@ -106,6 +106,13 @@ class DryRunFinished extends Error {
  * held 613 MiB of its 2,746 MiB at 1 m tickets (bench/README.md, "The eighth session").
  */
 const eventTicketFields = ['ticket_subject', 'ticket_channel', 'ticket_priority', 'ticket_category', 'ticket_subcategory', 'ticket_requester_id'];
+
+/**
+ * The team and support level an ITSM log carries on every event row (migration 015), likewise left out when unmapped:
+ * the new events then hold no column of NULLs for them, which their readers give back (sql/facts.ts
+ * `pendingEventColumns`).
+ */
+const eventCarriedFields = ['ticket_team', 'support_level'];
 
 const mergeTransform: Record<Exclude<LoadKind, 'events' | 'tickets'>, string> = {
   messages: 'merge-messages',
@@ -388,7 +395,7 @@ async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRow
   const mapped = mappingToSql(mapping, timeZone, {
     columns, rowHash: mapping.kind !== 'events', sourceRowHash: mapping.kind === 'events',
     breaksCountAsLines: load.shape.breaksCountAsLines, lineColumn: load.shape.lineColumn,
-    leaveOut: mapping.kind === 'events' ? eventTicketFields : undefined,
+    leaveOut: mapping.kind === 'events' ? [...eventTicketFields, ...eventCarriedFields] : undefined,
   });
   // Events whose tickets are stored (or an earlier file of the load will insert them: `earlierTickets`) find them in
   // the mapping statement, and its table becomes the events to store (merge-events.ts `prepareMappedEvents`).
@@ -506,9 +513,10 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows, l
   // The leads' merges and moves hold for this load's tickets too (sql/issues/edits-apply.ts).
   if (issues || createsTickets) await applyIssueEdits(tx, loadId, { onlyLoad: true });
   if (pendingEvents) {
+    const columns = ['ticket_id', 'occurred_at', 'kind', 'actor', 'actor_kind', 'from_value', 'to_value', 'team', 'support_level', 'source_row_hash'];
     await tx.run(
-      `INSERT INTO ticket_events (ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value, team, support_level, source_row_hash, load_id)
-       SELECT ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value, team, support_level, source_row_hash, $load_id FROM ${pendingEvents}`,
+      `INSERT INTO ticket_events (${columns.join(', ')}, load_id)
+       SELECT ${await pendingEventColumns(tx, pendingEvents, columns)}, $load_id FROM ${pendingEvents}`,
       { load_id: loadId },
     );
   }

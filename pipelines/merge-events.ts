@@ -35,7 +35,10 @@ export function withTheirTickets(mappingSql: string): string {
   LEFT JOIN matchable_tickets t ON t.source = $source AND t.external_id = m.ticket_external_id`;
 }
 
-/** The columns of new_events, as events-matched.sql makes them; the mapping calls the team `ticket_team`. */
+/**
+ * The columns of new_events, as events-matched.sql makes them; the mapping calls the team `ticket_team`. An events
+ * file that carries no team or level has neither column (pipelines/load.ts `eventCarriedFields`).
+ */
 const eventColumns = ['ticket_id', 'occurred_at', 'kind', 'actor', 'actor_kind', 'from_value', 'to_value', 'ticket_team', 'support_level', 'source_row_hash'];
 
 /**
@@ -52,7 +55,7 @@ export async function prepareMappedEvents(query: Query, mapping: Mapping, source
   // Dropping a column or renaming a table copies no rows.
   const columns = await query.all<{ name: string }>(`SELECT name FROM pragma_table_info('mapped')`);
   for (const { name } of columns) if (!eventColumns.includes(name)) await query.run(`ALTER TABLE mapped DROP COLUMN ${quoteIdentifier(name)}`);
-  await query.run('ALTER TABLE mapped RENAME COLUMN ticket_team TO team');
+  if (columns.some(({ name }) => name === 'ticket_team')) await query.run('ALTER TABLE mapped RENAME COLUMN ticket_team TO team');
   await query.run('ALTER TABLE mapped RENAME TO new_events');
   const matched = (await query.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM new_events'))!.n;
   return matched - (await leaveNewEvents(query));

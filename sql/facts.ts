@@ -11,17 +11,31 @@ import { noteFactDays, refreshRollups } from './rollups.ts';
  */
 const deadlineHorizonDays = 90;
 
+const factEventColumns = ['ticket_id', 'occurred_at', 'kind', 'actor', 'actor_kind', 'from_value', 'to_value', 'team', 'support_level'];
+
+/** The team and level an event row carries, which a load of a log without them leaves out of its events (pipelines/load.ts). */
+const eventCarriedColumns: Record<string, string> = { team: 'NULL::VARCHAR AS team', support_level: 'NULL::SMALLINT AS support_level' };
+
+/**
+ * The `columns` of the events in temp table `table` as SELECT expressions: `team` and `support_level` NULL where the
+ * table has no such column (a log that carries neither holds no column of NULLs for them through the load).
+ */
+export async function pendingEventColumns(query: Query, table: string, columns: string[]): Promise<string> {
+  const present = new Set((await query.all<{ name: string }>('SELECT name FROM pragma_table_info($table)', { table })).map((c) => c.name));
+  return columns.map((column) => (present.has(column) || !eventCarriedColumns[column] ? column : eventCarriedColumns[column])).join(', ');
+}
+
 /**
  * Temp view `fact_events`, the event log the milestones and the facts read: `ticket_events`, plus the rows of
- * `pendingEvents` (same columns, no load_id) when a load stores its new events only after computing facts.
+ * `pendingEvents` (same columns, no load_id; see pendingEventColumns) when a load stores its new events only after
+ * computing facts.
  */
 async function defineFactEvents(query: Query, pendingEvents?: string): Promise<void> {
-  const columns = 'ticket_id, occurred_at, kind, actor, actor_kind, from_value, to_value, team, support_level';
   await query.run(
     `CREATE OR REPLACE TEMP VIEW fact_events AS
-     SELECT ${columns} FROM ticket_events${pendingEvents ? `
+     SELECT ${factEventColumns.join(', ')} FROM ticket_events${pendingEvents ? `
      UNION ALL
-     SELECT ${columns} FROM ${quoteIdentifier(pendingEvents)}` : ''}`,
+     SELECT ${await pendingEventColumns(query, pendingEvents, factEventColumns)} FROM ${quoteIdentifier(pendingEvents)}` : ''}`,
   );
 }
 
