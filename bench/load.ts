@@ -15,9 +15,9 @@ import { ChildFailed, repoRoot, runChild, stopChildren, type ChildBase } from '.
 import type { BareResult, ChildInput, DuckdbFacts, OursInput, OursResult, StepTimes } from './load-child.ts';
 import { postgresCopies } from './load-postgres.ts';
 import { runTeamsVariant } from './load-teams.ts';
-import { targetReport } from './load-targets.ts';
+import { pairedRoundsReport, targetReport, type PairedRound } from './load-targets.ts';
 
-const usage = 'usage: npm run bench -- load [--size 1m|100k|10m|N] [--keep DIR] [--seed N] [--memory-limit 8GiB] [--teams N] [--skip-issue-assignment]';
+const usage = 'usage: npm run bench -- load [--size 1m|100k|10m|N] [--keep DIR] [--seed N] [--memory-limit 8GiB] [--teams N] [--skip-issue-assignment] [--rounds N]';
 const childScript = 'bench/load-child.ts';
 const statementsShown = 8;
 
@@ -54,6 +54,8 @@ interface Options {
    * targets exclude that analysis, which would add half an hour to a 10 m run.
    */
   skipIssueAssignment: boolean;
+  /** Rounds of the bare reads and the one load, back to back, whose ratios' median judges the one load (load-targets.ts). */
+  rounds: number;
 }
 
 function parseOptions(argv: string[]): Options | 'help' {
@@ -68,6 +70,7 @@ function parseOptions(argv: string[]): Options | 'help' {
         'memory-limit': { type: 'string' },
         teams: { type: 'string' },
         'skip-issue-assignment': { type: 'boolean', default: false },
+        rounds: { type: 'string', default: '1' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }).values;
@@ -78,8 +81,9 @@ function parseOptions(argv: string[]): Options | 'help' {
   const seedText = values.seed ?? String(DEFAULT_SEED);
   if (!/^-?\d+$/.test(seedText) || !Number.isSafeInteger(Number(seedText))) throw new UsageError(`--seed must be an integer, got "${seedText}"`);
   if (values.keep === '') throw new UsageError('--keep needs a folder');
+  if (!/^\d+$/.test(values.rounds) || Number(values.rounds) < 1) throw new UsageError(`--rounds must be a whole number of at least 1, got "${values.rounds}"`);
   return { tickets: parseSize(values.size), seed: Number(seedText), keep: values.keep, memoryLimit: checkedMemoryLimit(values['memory-limit']), teams: parseTeams(values.teams),
-    skipIssueAssignment: values['skip-issue-assignment'] };
+    skipIssueAssignment: values['skip-issue-assignment'], rounds: Number(values.rounds) };
 }
 
 /** `--memory-limit`, checked as the load children will check it (sql/memory-limit.ts). */
@@ -146,6 +150,7 @@ async function demoFiles(options: Options, scratch: string): Promise<Generated> 
 
 // The demo writes no messages export, so the benchmark measures the other kinds.
 const kinds = ['tickets', 'events', 'feedback'] as const satisfies readonly LoadKind[];
+type MeasuredKind = (typeof kinds)[number];
 
 interface FileRun {
   kind: LoadKind;
@@ -241,12 +246,25 @@ const measureWithoutIssues = (files: DemoManifest['files'], scratch: string) =>
   });
 
 /** The three files as one load, as `npm run load -- folder/` loads them, into a fresh database of its own. */
-function measureFolder(files: DemoManifest['files'], scratch: string, issues: boolean): Promise<OursResult & ChildBase> {
+function measureFolder(files: DemoManifest['files'], scratch: string, issues: boolean, round = ''): Promise<OursResult & ChildBase> {
   const [first, ...rest] = kinds;
-  return measureOnOwnDatabase('our load of the 3 files as one load', join(scratch, 'ours-folder.duckdb'), {
+  return measureOnOwnDatabase(`${round}our load of the 3 files as one load`, join(scratch, 'ours-folder.duckdb'), {
     mode: 'ours', migrate: true, organisation: files.organisation, file: files[first], kind: first, issues,
     together: rest.map((kind) => ({ file: files[kind], kind })),
   });
+}
+
+/** DuckDB's bare read of each file, each into a fresh database file of its own, removed afterwards. */
+async function measureBareReads(files: DemoManifest['files'], scratch: string, round = ''): Promise<Record<MeasuredKind, BareResult & ChildBase>> {
+  const results: Partial<Record<MeasuredKind, BareResult & ChildBase>> = {};
+  for (const kind of kinds) {
+    const file = files[kind];
+    const bareDb = join(scratch, `bare-${kind}.duckdb`);
+    results[kind] = await measure<BareResult & ChildBase>(`${round}bare read ${basename(file)}`, { mode: 'bare', db: bareDb, file }, (r) => r.seconds);
+    // Not read again: at 10 m the three bare databases hold 4 GiB that our load's spill may need.
+    removeDatabase(bareDb);
+  }
+  return results as Record<MeasuredKind, BareResult & ChildBase>;
 }
 
 /** The target lines, from this run's measurements (bench/load-targets.ts). */
@@ -331,14 +349,7 @@ async function run(options: Options): Promise<number> {
     console.log('\nmeasuring (each in its own process; bare reads each into a fresh database file, ours into one fresh file):');
     const oursDb = join(scratch, 'ours.duckdb');
     const runs: FileRun[] = [];
-    const bareResults: Partial<Record<LoadKind, BareResult & ChildBase>> = {};
-    for (const kind of kinds) {
-      const file = files[kind];
-      const bareDb = join(scratch, `bare-${kind}.duckdb`);
-      bareResults[kind] = await measure<BareResult & ChildBase>(`bare read ${basename(file)}`, { mode: 'bare', db: bareDb, file }, (r) => r.seconds);
-      // Not read again: at 10 m the three bare databases hold 4 GiB that our load's spill may need.
-      removeDatabase(bareDb);
-    }
+    const bareResults = await measureBareReads(files, scratch);
     for (const kind of kinds) {
       const file = files[kind];
       const ours = await measure<OursResult & ChildBase>(
@@ -359,6 +370,12 @@ async function run(options: Options): Promise<number> {
     const withoutIssues = options.skipIssueAssignment ? null : await measureWithoutIssues(files, scratch);
     const folder = await measureFolder(files, scratch, !options.skipIssueAssignment);
     const postgres = await measurePostgres(runs.map((r) => r.file), scratch);
+    const rounds: PairedRound[] = [{ bareSeconds: kinds.reduce((sum, kind) => sum + bareResults[kind].seconds, 0), folderSeconds: folder.seconds }];
+    for (let round = 2; round <= options.rounds; round++) {
+      const bare = await measureBareReads(files, scratch, `round ${round}: `);
+      const again = await measureFolder(files, scratch, !options.skipIssueAssignment, `round ${round}: `);
+      rounds.push({ bareSeconds: kinds.reduce((sum, kind) => sum + bare[kind].seconds, 0), folderSeconds: again.seconds });
+    }
 
     // ── report ──
     console.log(`\n${machineFacts(runs[0]!.bare.duckdb, runs[0]!.ours.duckdb)}\n`);
@@ -448,6 +465,7 @@ async function run(options: Options): Promise<number> {
         `ours ${runs.map((r) => secs(r.ours.checkpointSeconds)).join(' / ')} s): ${ratio(oursTotal + oursCheckpoint, bareTotal + bareCheckpoint)}`,
     );
     printTargets(options, runs, withoutIssues, folder, postgres);
+    if (rounds.length > 1) console.log(`\n${pairedRoundsReport(rounds)}`);
     return 0;
   } catch (error) {
     if (error instanceof ChildFailed) {

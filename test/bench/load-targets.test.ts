@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { headerOf } from '../../bench/load-postgres.ts';
-import { targetReport, type TargetFigures } from '../../bench/load-targets.ts';
+import { pairedRoundsReport, targetReport, type TargetFigures } from '../../bench/load-targets.ts';
 
 const figures: TargetFigures = {
   bareSeconds: 10,
@@ -61,6 +61,25 @@ describe('the load target lines', () => {
     expect(line(report, 'complete load as one load')).toBe(
       'complete load as one load of the 3 files, without the issue assignment 28.80 2.88× ≤ 3×: met what npm run load -- folder/ does; 0.90× the files one by one',
     );
+  });
+});
+
+describe('the paired rounds', () => {
+  it('judge the median of the rounds’ own ratios, not a ratio of totals', () => {
+    // Ratios 40/12.5 = 3.20, 42/15 = 2.80, 41/13.5 = 3.037…: median 3.04× > 3. The totals' ratio would be 123/41 = 3.00×.
+    const report = pairedRoundsReport([
+      { bareSeconds: 12.5, folderSeconds: 40 }, { bareSeconds: 15, folderSeconds: 42 }, { bareSeconds: 13.5, folderSeconds: 41 },
+    ]);
+    const lines = report.split('\n');
+    expect(lines[0]).toBe('the one load against the bare read in 3 rounds (each round: the 3 bare reads, then the one load):');
+    expect(lines.find((l) => l.startsWith('2 '))!.replace(/\s+/g, ' ')).toBe('2 15.00 42.00 2.80×');
+    expect(lines.at(-1)).toBe('median of the rounds\' ratios 3.04× (from 2.80× to 3.20×): ≤ 3×: missed');
+  });
+
+  it('take the middle two’s mean for an even number of rounds', () => {
+    // 2.70× and 3.20×: median 2.95× ≤ 3.
+    const report = pairedRoundsReport([{ bareSeconds: 10, folderSeconds: 27 }, { bareSeconds: 10, folderSeconds: 32 }]);
+    expect(report.split('\n').at(-1)).toBe('median of the rounds\' ratios 2.95× (from 2.70× to 3.20×): ≤ 3×: met');
   });
 });
 
