@@ -2,6 +2,7 @@
 // 1.5× of DuckDB's bare read, the complete load within 3×, PostgreSQL's bare COPY as a reference, and the memory
 // the loads ran with. All from the measurements of the one run (bench/README.md).
 import type { PostgresCopy, PostgresSkipped } from './load-postgres.ts';
+import { median } from './api-sql.ts';
 import { int, mib, table } from './print.ts';
 
 export const ingestTarget = 1.5;
@@ -118,12 +119,6 @@ export interface PairedRound {
   bareSeconds: number;
   folderSeconds: number;
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 /**
  * The one load against the bare read over several rounds (`--rounds N`), each round's ratio from its own two

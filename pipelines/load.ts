@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Database, Query } from '../sql/db.ts';
-import { applyTicketMilestones, computeFacts, computeTicketMilestones, pendingEventColumns, storeFacts } from '../sql/facts.ts';
+import { applyTicketMilestones, computeFacts, computeTicketMilestones, factEventColumns, pendingEventColumns, storeFacts } from '../sql/facts.ts';
 import {
   dropFileObjects, keepPendingTicketKeys, parkedName, parkFileObjects, prepareFacts, preparedTogether, storePreparedFacts, unparkFileObjects,
 } from './folder-load.ts';
@@ -513,7 +513,7 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows, l
   // The leads' merges and moves hold for this load's tickets too (sql/issues/edits-apply.ts).
   if (issues || createsTickets) await applyIssueEdits(tx, loadId, { onlyLoad: true });
   if (pendingEvents) {
-    const columns = ['ticket_id', 'occurred_at', 'kind', 'actor', 'actor_kind', 'from_value', 'to_value', 'team', 'support_level', 'source_row_hash'];
+    const columns = [...factEventColumns, 'source_row_hash'];
     await tx.run(
       `INSERT INTO ticket_events (${columns.join(', ')}, load_id)
        SELECT ${await pendingEventColumns(tx, pendingEvents, columns)}, $load_id FROM ${pendingEvents}`,

@@ -11,7 +11,8 @@ import { noteFactDays, refreshRollups } from './rollups.ts';
  */
 const deadlineHorizonDays = 90;
 
-const factEventColumns = ['ticket_id', 'occurred_at', 'kind', 'actor', 'actor_kind', 'from_value', 'to_value', 'team', 'support_level'];
+/** The columns of an event the milestones and facts read (`ticket_events` has load_id, source_row_hash and message_id too). */
+export const factEventColumns = ['ticket_id', 'occurred_at', 'kind', 'actor', 'actor_kind', 'from_value', 'to_value', 'team', 'support_level'];
 
 /** The team and level an event row carries, which a load of a log without them leaves out of its events (pipelines/load.ts). */
 const eventCarriedColumns: Record<string, string> = { team: 'NULL::VARCHAR AS team', support_level: 'NULL::SMALLINT AS support_level' };
