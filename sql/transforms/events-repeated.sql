@@ -4,11 +4,12 @@
 -- leaves out the events stored already.
 
 -- Only hashes that occur more than once are ranked: finding the repeated hashes costs about half a DISTINCT over every
--- row of the file (bench/README.md, "Loading"). An event's hash covers its ticket's id cell too, so equal hashes are
--- the same row of the same ticket.
+-- row of the file (bench/README.md, "Loading"). Rows are compared within their ticket: the hash has 64 bits, plenty
+-- among one ticket's rows but not across every row of a large file (sql/schema/017_event_hash_64.sql).
 DELETE FROM new_events
  WHERE rowid IN (SELECT rowid
-                   FROM (SELECT rowid, row_number() OVER (PARTITION BY source_row_hash ORDER BY rowid) AS copy
-                           FROM new_events
-                          WHERE source_row_hash IN (SELECT source_row_hash FROM new_events GROUP BY source_row_hash HAVING count(*) > 1))
+                   FROM (SELECT n.rowid, row_number() OVER (PARTITION BY n.ticket_id, n.source_row_hash ORDER BY n.rowid) AS copy
+                           FROM new_events n
+                           SEMI JOIN (SELECT ticket_id, source_row_hash FROM new_events GROUP BY ticket_id, source_row_hash HAVING count(*) > 1) r
+                             USING (ticket_id, source_row_hash))
                   WHERE copy > 1);

@@ -36,7 +36,7 @@ beforeAll(async () => {
       );
     }
   });
-  await migrate(db);
+  await migrate(db, listMigrations().filter((m) => m.version <= 16));
 });
 afterAll(async () => {
   await db.close();
