@@ -24,12 +24,14 @@ SELECT e.ticket_id, e.occurred_at, 1,
 -- With the ticket's team, as reply_spans: fact_spans, read twice, then joins no ticket to them.
 -- Changes at one instant are ordered nobody, customer, us, so the last of them, the one whose stretch runs on, is
 -- waiting on us: the facts never depend on the order rows are read in, and a tie never flatters the team.
+-- The order is one number, the instant's microseconds × 8 + seq × 4 + that rank (0–2): the same order as the three
+-- keys, sorted in about 15 % less time (bench/README.md, "The eleventh session").
 CREATE OR REPLACE TEMP TABLE wait_segments AS
 SELECT s.ticket_id, t.team_id, s.waiting_on, s.starts_at, least(coalesce(s.ends_at, t.solved_at), t.solved_at) AS ends_at
   FROM (SELECT ticket_id, waiting_on, at_instant AS starts_at,
                lead(at_instant) OVER (
                  PARTITION BY ticket_id
-                 ORDER BY at_instant, seq, CASE waiting_on WHEN 'nobody' THEN 0 WHEN 'customer' THEN 1 ELSE 2 END
+                 ORDER BY epoch_us(at_instant) * 8 + seq * 4 + CASE waiting_on WHEN 'nobody' THEN 0 WHEN 'customer' THEN 1 ELSE 2 END
                ) AS ends_at
           FROM status_changes
          WHERE waiting_on IS NOT NULL) s
@@ -54,9 +56,10 @@ WITH messages AS (
       OR (e.kind = 'reopened' AND e.actor_kind = 'customer')
 ),
 turns AS (
-  -- At equal instants the customer's message comes first ('customer' sorts after 'agent', hence DESC).
+  -- At equal instants the customer's message comes first: one number, as wait_segments' order.
   SELECT *, coalesce(count(*) FILTER (WHERE side = 'agent')
-                       OVER (PARTITION BY ticket_id ORDER BY at_instant, side DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
+                       OVER (PARTITION BY ticket_id ORDER BY epoch_us(at_instant) * 2 + CASE side WHEN 'customer' THEN 0 ELSE 1 END
+                             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
               AS agent_replies_before
     FROM messages
 )
@@ -68,8 +71,9 @@ SELECT r.*, t.team_id
          GROUP BY a.ticket_id, a.at_instant, a.agent_replies_before) r
   JOIN fact_ticket_rows t USING (ticket_id);
 
--- Views all the way to the per-ticket totals (ticket-facts.sql): the spans are read once, in one pipeline, with
--- their business time, rather than materialised, numbered and joined back.
+-- Every span, each ticket's three milestones too: the days business time is laid out for (business-days-wanted.sql).
+-- The per-ticket totals (ticket-facts.sql) measure the milestones on the ticket's row and read the replies and waits
+-- from here, in one pipeline with their business time, rather than materialised, numbered and joined back.
 CREATE OR REPLACE TEMP VIEW fact_spans AS
 SELECT s.*
   FROM (
