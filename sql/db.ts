@@ -216,6 +216,8 @@ export class Database {
         this.knownVersion = undefined;
         if (options.taggedAppends) this.clearCommitPending();
         await tx.run('RESET enable_optimistic_write').catch(() => undefined);
+        // A transform may switch an optimizer off for one statement (tickets-store.sql); a failed one never resets it.
+        await tx.run('RESET disabled_optimizers').catch(() => undefined);
         await dropTempObjects(tx);
       }
     });

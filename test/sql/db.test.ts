@@ -179,6 +179,21 @@ describe('writes', () => {
     expect(await db.read('SELECT sum(id)::INTEGER AS s FROM items')).toEqual([{ s: 10 }]);
   });
 
+  it('leave no optimizer switched off by a statement of a write that failed before switching it back', async () => {
+    const db = await open();
+    await db.write((tx) => tx.run('CREATE TABLE items (id INTEGER NOT NULL)'));
+    const switchedOff = "SELECT current_setting('disabled_optimizers') AS off";
+    await expect(
+      db.write(async (tx) => {
+        await tx.run("SET disabled_optimizers = 'build_side_probe_side'");
+        expect(await tx.all(switchedOff)).toEqual([{ off: 'build_side_probe_side' }]);
+        await tx.run('INSERT INTO items VALUES (NULL)');
+        await tx.run('RESET disabled_optimizers');
+      }),
+    ).rejects.toThrow(/NOT NULL/);
+    expect(await db.write((tx) => tx.all(switchedOff))).toEqual([{ off: '' }]);
+  });
+
   it('are invisible to reads until committed', async () => {
     const db = await open();
     await db.write((tx) => tx.run('CREATE TABLE items (id INTEGER)'));
