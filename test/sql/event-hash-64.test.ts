@@ -86,7 +86,7 @@ describe('migration 017: 64-bit event hashes', () => {
     expect((await db.readOne<{ n: number }>('SELECT count(*)::INTEGER AS n FROM ticket_events'))!.n).toBe(4);
   });
 
-  it('keeps the other columns’ types, and the text columns’ dictionary compression', async () => {
+  it('keeps the other columns’ types and the text columns’ dictionary compression, and stores the hashes uncompressed', async () => {
     await migrate(db);
     const columns = await db.read<{ column_name: string; data_type: string }>(
       `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'ticket_events' ORDER BY ordinal_position`,
@@ -95,21 +95,24 @@ describe('migration 017: 64-bit event hashes', () => {
       'ticket_id BIGINT', 'occurred_at TIMESTAMP WITH TIME ZONE', 'kind ENUM', 'actor VARCHAR', 'actor_kind ENUM', 'from_value VARCHAR',
       'to_value VARCHAR', 'load_id BIGINT', 'message_id VARCHAR', 'source_row_hash UBIGINT', 'team VARCHAR', 'support_level SMALLINT',
     ]);
-    // Written to a file: 20,000 different actors, which DuckDB would otherwise store with FSST, stay in dictionaries.
+    // Written to a file: 20,000 different actors, which DuckDB would otherwise store with FSST, stay in dictionaries, and
+    // hashes that happen to be small numbers, which it would otherwise bit-pack, stay uncompressed.
     const path = join(mkdtempSync(join(tmpdir(), 'servicepulse-hash-64-db-')), 'events.duckdb');
     const onFile = await Database.open(path);
     try {
       await migrate(onFile, listMigrations().filter((m) => m.version <= 16));
       await migrate(onFile);
       await onFile.write((tx) =>
-        tx.run(`INSERT INTO ticket_events (ticket_id, occurred_at, kind, actor, load_id)
-                SELECT i, TIMESTAMPTZ '2026-03-02 09:00:00+00', 'solved', 'agent-with-a-long-name-' || i, 1 FROM range(20000) r(i)`),
+        tx.run(`INSERT INTO ticket_events (ticket_id, occurred_at, kind, actor, load_id, source_row_hash)
+                SELECT i, TIMESTAMPTZ '2026-03-02 09:00:00+00', 'solved', 'agent-with-a-long-name-' || i, 1, (i % 7)::UBIGINT
+                  FROM range(20000) r(i)`),
       );
       await onFile.write((tx) => tx.run('CHECKPOINT'));
-      const compression = await onFile.read<{ compression: string }>(
-        `SELECT DISTINCT compression FROM pragma_storage_info('ticket_events') WHERE column_name = 'actor' AND segment_type = 'VARCHAR'`,
+      const compression = await onFile.read<{ column_name: string; compression: string }>(
+        `SELECT DISTINCT column_name, compression FROM pragma_storage_info('ticket_events')
+          WHERE column_name IN ('actor', 'source_row_hash') AND segment_type IN ('VARCHAR', 'UBIGINT') ORDER BY column_name`,
       );
-      expect(compression).toEqual([{ compression: 'Dictionary' }]);
+      expect(compression).toEqual([{ column_name: 'actor', compression: 'Dictionary' }, { column_name: 'source_row_hash', compression: 'Uncompressed' }]);
     } finally {
       await onFile.close();
     }
