@@ -33,6 +33,12 @@ export async function layOutSpannedDays(tx: Query, fromDay: string, toDay: strin
   };
   await runTransform(tx, 'business-days-wanted', range);
   await layOutWantedDays();
+  // Each clock has one row in business_clock_days and at most one deadline: equal counts say that every clock ran out
+  // within the days guessed for it, the usual case, without matching the two (0.6 s at a million tickets).
+  const counts = (await tx.one<{ clocks: number; due: number }>(
+    'SELECT (SELECT count(*) FROM business_clock_days)::INTEGER AS clocks, (SELECT count(*) FROM business_deadline_at)::INTEGER AS due',
+  ))!;
+  if (counts.due === counts.clocks) return;
   await runTransform(tx, 'business-clocks-extended', range);
   // Rare (a clock past a long closure): only then is the layout made again, with those clocks' days to `toDay`.
   if ((await tx.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM business_clocks_short'))!.n > 0) await layOutWantedDays();

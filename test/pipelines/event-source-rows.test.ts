@@ -60,6 +60,16 @@ describe('events are source rows', () => {
     expect(formatSummary(summary, mapping)).toContain('1 unchanged (1 repeating a row of this file)');
   });
 
+  it('finds the repeated row among several tickets, and keeps the same activity of another ticket', async () => {
+    const otherTicket = (line: string) => line.replace(/^T1,/, 'T2,');
+    const summary = await loadFile(db, {
+      file: writeFile('two-tickets.csv', csv(open, otherTicket(open), description, otherTicket(description), description, resolve)),
+      mapping,
+    });
+    expect([summary.rowsRead, summary.inserted, summary.unchanged, summary.repeated]).toEqual([6, 5, 1, 1]);
+    expect(await notes()).toBe(2);
+  });
+
   it('finds every row of a file loaded again, or re-exported in another order, stored already', async () => {
     const first = await loadFile(db, { file: writeFile('first.csv', csv(open, description, category, resolve)), mapping });
     expect(first.inserted).toBe(4);
