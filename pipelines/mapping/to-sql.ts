@@ -131,9 +131,12 @@ export function mappingToSql(mapping: Mapping, timeZone: string, source: MappedC
     params[name] = value;
     return `$${name}`;
   };
-  const bindZone = () => {
+  // A local time read in UTC is that instant: a cast (the connection's TimeZone is UTC, sql/db.ts) rather than ICU's
+  // conversion, which cost about as much as parsing the text (4 M times: 0.27-0.39 s parsed, 0.59-0.71 s converted).
+  const inLoadZone = (local: string) => {
+    if (timeZone === 'UTC') return `${local}::TIMESTAMPTZ`;
     params.time_zone = timeZone;
-    return '$time_zone';
+    return `timezone($time_zone, ${local})`;
   };
 
   const passed = [
@@ -183,8 +186,8 @@ export function mappingToSql(mapping: Mapping, timeZone: string, source: MappedC
     }
     const parsedName = `parsed_${parsedSelects.length}`;
     const parsed = base
-      ? `${parseExpression(base, cellName(base), bind, bindZone)} + to_microseconds(CAST(round(try_cast(${raw} AS DOUBLE) * 60e6) AS BIGINT))`
-      : parseExpression(spec, raw, bind, bindZone);
+      ? `${parseExpression(base, cellName(base), bind, inLoadZone)} + to_microseconds(CAST(round(try_cast(${raw} AS DOUBLE) * 60e6) AS BIGINT))`
+      : parseExpression(spec, raw, bind, inLoadZone);
     parsedSelects.push(`${parsed} AS ${parsedName}`);
     const value = withFallbacks(field, parsedName, fallback);
     finalSelects.push(`CAST(${value} AS ${type}) AS ${quoteIdentifier(field)}`);
@@ -231,7 +234,7 @@ export function mappingToSql(mapping: Mapping, timeZone: string, source: MappedC
   return { sql, params, leftOut };
 }
 
-function parseExpression(spec: FieldSpec, raw: string, bind: (value: string) => string, bindZone: () => string): string {
+function parseExpression(spec: FieldSpec, raw: string, bind: (value: string) => string, inLoadZone: (local: string) => string): string {
   switch (spec.type) {
     case 'text':
       return raw;
@@ -245,7 +248,7 @@ function parseExpression(spec: FieldSpec, raw: string, bind: (value: string) => 
       // A format with an offset or zone (%z, %Z) reads instants; only local times are placed in the load's zone.
       return /%[zZ]/.test(spec.format)
         ? `try_strptime(${raw}, ${bind(spec.format)})`
-        : `timezone(${bindZone()}, try_strptime(${raw}, ${bind(spec.format)}))`;
+        : inLoadZone(`try_strptime(${raw}, ${bind(spec.format)})`);
     case 'enum': {
       const cases = Object.entries(spec.values).map(([from, to]) => `WHEN ${bind(from.trim().toLowerCase())} THEN ${bind(to)}`);
       return `CASE lower(${raw}) ${cases.join(' ')} END`;
