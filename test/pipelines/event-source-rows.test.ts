@@ -10,6 +10,7 @@ import { loadFile } from '../../pipelines/load.ts';
 import { mappingFromJson } from '../../pipelines/mapping/file.ts';
 import { formatSummary } from '../../pipelines/summary-line.ts';
 import { freshDb } from '../helpers/db.ts';
+import { updateLogHeader, updateLogMapping } from '../helpers/update-log.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'servicepulse-event-rows-'));
 function writeFile(name: string, text: string): string {
@@ -19,16 +20,8 @@ function writeFile(name: string, text: string): string {
 }
 
 // Two kinds of update both mapped to internal_note, as in the XES log of the issue.
-const { mapping } = mappingFromJson({
-  source: 'updates', kind: 'events', creates_tickets: true, time_zone: 'UTC',
-  fields: {
-    ticket_external_id: 'Case', occurred_at: 'At',
-    kind: { column: 'Activity', values: { Open: 'created', 'Update description': 'internal_note', 'Update category': 'internal_note', Resolve: 'solved' } },
-  },
-  defaults: { ticket_channel: 'email', actor_kind: 'agent' },
-}, 'updates mapping');
-
-const header = 'Case,At,Activity';
+const mapping = updateLogMapping;
+const header = updateLogHeader;
 const open = 'T1,2026-03-02 09:00:00,Open';
 const description = 'T1,2026-03-02 10:00:00,Update description';
 const category = 'T1,2026-03-02 10:00:00,Update category';

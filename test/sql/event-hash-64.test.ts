@@ -9,16 +9,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Database } from '../../sql/db.ts';
 import { listMigrations, migrate } from '../../sql/migrate.ts';
 import { loadFile } from '../../pipelines/load.ts';
-import { mappingFromJson } from '../../pipelines/mapping/file.ts';
+import { updateLogHeader, updateLogMapping } from '../helpers/update-log.ts';
 
-const { mapping } = mappingFromJson({
-  source: 'updates', kind: 'events', creates_tickets: true, time_zone: 'UTC',
-  fields: {
-    ticket_external_id: 'Case', occurred_at: 'At',
-    kind: { column: 'Activity', values: { Open: 'created', 'Update description': 'internal_note', 'Update category': 'internal_note', Resolve: 'solved' } },
-  },
-  defaults: { ticket_channel: 'email', actor_kind: 'agent' },
-}, 'updates mapping');
+const mapping = updateLogMapping;
 
 const rows = [
   ['T1', '2026-03-02 09:00:00', 'Open'],
@@ -27,7 +20,7 @@ const rows = [
   ['T1', '2026-03-02 12:00:00', 'Resolve'],
 ];
 const file = join(mkdtempSync(join(tmpdir(), 'servicepulse-hash-64-')), 'updates.csv');
-writeFileSync(file, ['Case,At,Activity', ...rows.map((row) => row.join(','))].join('\n') + '\n');
+writeFileSync(file, [updateLogHeader, ...rows.map((row) => row.join(','))].join('\n') + '\n');
 
 /** MD5 of a row's cells joined by the unit separator (pipelines/mapping/to-sql.ts `sourceRowText`). */
 const digestOf = (row: string[]) => createHash('md5').update(row.join('\x1f')).digest();
