@@ -9,7 +9,7 @@ WITH started AS (
   -- The open time so far at the start, read from its UTC day (business_days) as a span's ends are
   -- (business-span-seconds.sql): an ASOF join for it sorted every clock (bench/README.md, "Loading").
   SELECT d.*, b.island AS started_island,
-         coalesce(open_us_until(b.open_us_before, b.first_starts_us, b.first_ends_us, b.more_starts_us, b.more_ends_us, epoch_us(d.starts_at))::BIGINT, 0)
+         coalesce(open_us_of(b, epoch_us(d.starts_at))::BIGINT, 0)
            + CAST(d.minutes * 60000000.0 AS BIGINT) AS goal_us
     FROM business_deadlines d
     LEFT JOIN business_days b ON b.team_id = d.team_id AND b.day_number = epoch_us(d.starts_at) // 86400000000

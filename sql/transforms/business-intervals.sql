@@ -53,6 +53,11 @@ CREATE OR REPLACE TEMP MACRO open_us_until(before_us, first_starts_us, first_end
   + CASE WHEN more_starts_us IS NULL THEN 0
          ELSE coalesce(list_sum([greatest(0, least(at_us, piece[2]) - piece[1]) for piece in list_zip(more_starts_us, more_ends_us)]), 0) END;
 
+-- The same for a row of business_days (the instant's UTC day, joined as in business-span-seconds.sql): the open time
+-- up to `at_us`.
+CREATE OR REPLACE TEMP MACRO open_us_of(day, at_us) AS
+  open_us_until(day.open_us_before, day.first_starts_us, day.first_ends_us, day.more_starts_us, day.more_ends_us, at_us);
+
 CREATE OR REPLACE TEMP TABLE business_days AS
 WITH pieces AS (
   SELECT i.team_id, d.day_number,

@@ -5,8 +5,8 @@
 -- added, so a caller aggregating them reads the spans once.
 CREATE OR REPLACE TEMP VIEW business_span_seconds AS
 SELECT s.*,
-       (open_us_until(e.open_us_before, e.first_starts_us, e.first_ends_us, e.more_starts_us, e.more_ends_us, epoch_us(s.ends_at))
-         - open_us_until(b.open_us_before, b.first_starts_us, b.first_ends_us, b.more_starts_us, b.more_ends_us, epoch_us(s.starts_at))) / 1e6 AS seconds
+       (open_us_of(e, epoch_us(s.ends_at))
+         - open_us_of(b, epoch_us(s.starts_at))) / 1e6 AS seconds
   FROM business_spans s
   LEFT JOIN business_days b ON b.team_id = s.team_id AND b.day_number = epoch_us(s.starts_at) // 86400000000
   LEFT JOIN business_days e ON e.team_id = s.team_id AND e.day_number = epoch_us(s.ends_at) // 86400000000;

@@ -17,12 +17,12 @@ milestone_minutes AS (
          (epoch_us(m.first_response_at) - epoch_us(m.created_at)) / 60e6 AS first_response_minutes,
          (epoch_us(m.first_solved_at) - epoch_us(m.created_at)) / 60e6 AS first_resolution_minutes,
          (epoch_us(m.full_resolved_at) - epoch_us(m.created_at)) / 60e6 AS full_resolution_minutes,
-         open_us_until(c.open_us_before, c.first_starts_us, c.first_ends_us, c.more_starts_us, c.more_ends_us, epoch_us(m.created_at)) AS created_open_us,
-         (open_us_until(r.open_us_before, r.first_starts_us, r.first_ends_us, r.more_starts_us, r.more_ends_us, epoch_us(m.first_response_at))
+         open_us_of(c, epoch_us(m.created_at)) AS created_open_us,
+         (open_us_of(r, epoch_us(m.first_response_at))
            - created_open_us) / 1e6 / 60 AS first_response_business_minutes,
-         (open_us_until(f.open_us_before, f.first_starts_us, f.first_ends_us, f.more_starts_us, f.more_ends_us, epoch_us(m.first_solved_at))
+         (open_us_of(f, epoch_us(m.first_solved_at))
            - created_open_us) / 1e6 / 60 AS first_resolution_business_minutes,
-         (open_us_until(s.open_us_before, s.first_starts_us, s.first_ends_us, s.more_starts_us, s.more_ends_us, epoch_us(m.full_resolved_at))
+         (open_us_of(s, epoch_us(m.full_resolved_at))
            - created_open_us) / 1e6 / 60 AS full_resolution_business_minutes
     FROM milestones m
     LEFT JOIN business_days c ON c.team_id = m.team_id AND c.day_number = epoch_us(m.created_at) // 86400000000
