@@ -132,6 +132,16 @@ async function sha256Of(file: string): Promise<string> {
 }
 
 /**
+ * The file's SHA-256, computed once, from the first call on; null when the file cannot be read (its load fails through
+ * staging). A load asks for it as its file's staging starts: the hash then runs on this thread while DuckDB reads the
+ * file on its own, rather than before the load, where nothing else ran (bench/README.md, "The twelfth session").
+ */
+function lazySha256(file: string): () => Promise<string | null> {
+  let digest: Promise<string | null> | undefined;
+  return () => (digest ??= sha256Of(file).catch(() => null));
+}
+
+/**
  * One row per external id. By default the last row wins and earlier ones are rejected naming the line
  * kept (a duplicate in an export is a mistake worth seeing). A snapshot log (`latestBy`) has a row per
  * change of each record by design: its latest state wins and earlier states are superseded, not rejected.
@@ -295,9 +305,7 @@ async function startLoad(
   } catch (error) {
     throw new LoadError(file, `cannot be opened: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
   }
-  // Hashed while DuckDB reads the file: the two overlap on a machine with cores to spare. A file that cannot be
-  // read fails the load through staging; its hash is then left empty.
-  const sha256: Promise<string | null> = sha256Of(file).catch(() => null);
+  const sha256 = lazySha256(file);
   const context = { file, mapping, source, startedAt, bytes, sha256, importId: request.importId ?? null };
   contexts.push(context);
   if ((await unknownTimeZones((sql, params) => db.read(sql, params), [timeZone])).size > 0) {
@@ -321,14 +329,15 @@ interface LoadContext {
   source: string;
   startedAt: Date;
   bytes: number;
-  sha256: Promise<string | null>;
+  /** Starts hashing the file, the first time; see lazySha256. */
+  sha256: () => Promise<string | null>;
   importId: string | null;
 }
 
 /** A failed load leaves no data behind, only this record of the attempt and why it failed. */
 async function recordFailedLoad(db: Database, load: LoadContext, error: unknown) {
   const message = error instanceof Error ? error.message : String(error);
-  const sha256 = await load.sha256;
+  const sha256 = await load.sha256();
   await db.write((tx) =>
     tx.run(
       `INSERT INTO loads (load_id, file, sha256, bytes, source, kind, status, started_at, finished_at, error, import_id)
@@ -387,6 +396,7 @@ interface PreparedRows {
 async function prepareRows(query: Query, load: LoadOptions): Promise<PreparedRows> {
   const { file, timeZone, onStep, threads } = load;
   await startRejects(query);
+  void load.sha256();
   const columns = await stageFile(query, file, load.shape);
   const { mapping, absent } = fitMapping(load.mapping, columns, file);
   const rowsRead = (await query.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM raw'))!.n;
@@ -567,7 +577,7 @@ async function recordCommittedLoad(tx: Query, load: LoadOptions, summary: LoadSu
              $rejected, $started::TIMESTAMPTZ, $finished::TIMESTAMPTZ, $warnings::JSON, $import_id)`,
     {
       import_id: load.importId,
-      load_id: summary.loadId, file: basename(load.file), sha256: await load.sha256, bytes: load.bytes, source: load.source,
+      load_id: summary.loadId, file: basename(load.file), sha256: await load.sha256(), bytes: load.bytes, source: load.source,
       kind: summary.kind, read: summary.rowsRead, inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged,
       rejected: summary.rejected, started: load.startedAt.toISOString(), finished: finishedAt.toISOString(),
       warnings: JSON.stringify(summary.warnings),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -202,6 +203,21 @@ describe('a load that cannot proceed', () => {
   it('refuses an unknown time zone before reading', async () => {
     const error = await loadFile(db, { file: join(smallFixture, 'tickets.csv'), mapping: zendeskTickets, timeZone: 'Europe/Zagrebb' }).catch((e: unknown) => e);
     expect((error as Error).message).toMatch(/tickets\.csv: unknown time zone "Europe\/Zagrebb"/);
+  });
+
+  it("records each file's SHA-256, whether its load committed, failed after reading it or failed before", async () => {
+    const sha256Of = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+    const tickets = join(smallFixture, 'tickets.csv');
+    const wrong = scratchCopy('events.csv');
+    await loadFile(db, { file: tickets, mapping: zendeskTickets });
+    await loadFile(db, { file: wrong, mapping: zendeskTickets }).catch(() => undefined);
+    await loadFile(db, { file: tickets, mapping: zendeskTickets, timeZone: 'Europe/Zagrebb' }).catch(() => undefined);
+    expect(await db.read(`SELECT file, status, sha256 FROM loads ORDER BY load_id`)).toEqual([
+      { file: 'tickets.csv', status: 'committed', sha256: sha256Of(tickets) },
+      { file: 'events.csv', status: 'failed', sha256: sha256Of(wrong) },
+      { file: 'tickets.csv', status: 'failed', sha256: sha256Of(tickets) },
+    ]);
+    expect(sha256Of(tickets)).not.toBe(sha256Of(wrong));
   });
 
   it('reports a file that does not exist', async () => {
