@@ -1,14 +1,12 @@
 // A timestamp format without an offset reads local times in the load's zone (pipelines/mapping/to-sql.ts
 // `inLoadZone`): in UTC the local time is the instant (a cast), elsewhere ICU places it, daylight saving included.
 // The instants below are worked out by hand: Berlin is UTC+1 in winter and UTC+2 from 2026-03-29 02:00 local time.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../sql/db.ts';
 import { loadFile } from '../../../pipelines/load.ts';
 import { mappingFileSchema, mappingFromFile } from '../../../pipelines/mapping/file.ts';
 import { freshDb } from '../../helpers/db.ts';
+import { textFiles } from '../../helpers/text-files.ts';
 
 const { mapping } = mappingFromFile(
   mappingFileSchema.parse({
@@ -17,13 +15,12 @@ const { mapping } = mappingFromFile(
   }),
   'local times mapping',
 );
-const file = join(mkdtempSync(join(tmpdir(), 'servicepulse-local-times-')), 'tickets.csv');
-writeFileSync(file, [
+const file = textFiles('local-times')('tickets.csv', [
   'id,created,solved,status,channel',
   '1,2026-03-29 01:30:00,2026-03-29 03:30:00,solved,email',
   '2,2026-07-01 12:00:00,2026-12-31 23:59:59,solved,email',
   '3,2026-01-01 00:00:00,,open,email',
-].join('\n') + '\n');
+]);
 
 let db: Database;
 beforeEach(async () => {

@@ -1,13 +1,11 @@
 // A value map matches a cell whatever its letter case and surrounding spaces (pipelines/mapping/to-sql.ts tries the
 // value as written first, then lowered), and a value it does not know is a reject naming the line and the column.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../sql/db.ts';
 import { loadFile } from '../../../pipelines/load.ts';
 import { mappingFileSchema, mappingFromFile } from '../../../pipelines/mapping/file.ts';
 import { freshDb } from '../../helpers/db.ts';
+import { textFiles } from '../../helpers/text-files.ts';
 
 const { mapping } = mappingFromFile(
   mappingFileSchema.parse({
@@ -20,8 +18,7 @@ const { mapping } = mappingFromFile(
   }),
   'value maps mapping',
 );
-const file = join(mkdtempSync(join(tmpdir(), 'servicepulse-value-maps-')), 'tickets.csv');
-writeFileSync(file, [
+const file = textFiles('value-maps')('tickets.csv', [
   'id,created,status,via',
   '1,2026-03-02T09:00:00Z,open,e-mail',
   '2,2026-03-02T09:00:00Z,Open,E-MAIL',
@@ -30,7 +27,7 @@ writeFileSync(file, [
   '5,2026-03-02T09:00:00Z,open,Web',
   '6,2026-03-02T09:00:00Z,open,fax',
   '7,2026-03-02T09:00:00Z,opened,phone',
-].join('\n') + '\n');
+]);
 
 let db: Database;
 beforeEach(async () => {
