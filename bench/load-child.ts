@@ -3,13 +3,11 @@
 //   ours: ServicePulse's loadFile (optionally after migrating a fresh file and loading the organisation), with the
 //         time of each step its onStep callback reports; or, given `together`, the files as one load (loadFiles), as
 //         `npm run load -- folder/` loads them.
-import { createHash } from 'node:crypto';
 import { watchStatements } from './watch-statements.ts';
-import { createReadStream } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Database } from '../sql/db.ts';
 import { migrate } from '../sql/migrate.ts';
-import { loadFiles, type LoadStep, type LoadSummary } from '../pipelines/load.ts';
+import { loadFiles, sha256Of, type LoadStep, type LoadSummary } from '../pipelines/load.ts';
 import type { LoadKind, Mapping } from '../pipelines/mapping/types.ts';
 import { loadOrganisation } from '../pipelines/organisation/load.ts';
 import { demoSource } from '../pipelines/demo/seed.ts';
@@ -121,11 +119,10 @@ async function bare(input: BareInput): Promise<BareResult> {
   };
 }
 
+/** The file's hash alone, as the load computes it (which overlaps it with the file's staging). */
 async function sha256Seconds(file: string): Promise<number> {
   const start = performance.now();
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  hash.digest('hex');
+  await sha256Of(file);
   return since(start);
 }
 

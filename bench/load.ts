@@ -193,7 +193,7 @@ function codeState(): string {
 
 /** The intervals between loadFile's call, its four onStep callbacks and its return. */
 const stepLabels = [
-  'call → read         (sha256, inspect, stage raw)',
+  'call → read         (inspect, stage raw)',
   'read → validated    (map, rules, rejects)',
   'validated → merged  (dedupe, merge)',
   'merged → facts      (milestones, ticket_facts)',
@@ -430,7 +430,7 @@ async function run(options: Options): Promise<number> {
     ]);
     stepBody.push(['total', ...columns.map((c) => cell(c.result.seconds, c.result.seconds)), cell(oursTotal, oursTotal)]);
     stepBody.push([
-      '  of which sha256 in JS (measured again)',
+      '  sha256 in JS alone (overlaps the staging)',
       ...columns.map((c) => cell(c.result.sha256Seconds, c.result.seconds)),
       cell(runs.reduce((s, r) => s + r.ours.sha256Seconds, 0), oursTotal),
     ]);

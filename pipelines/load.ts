@@ -124,7 +124,7 @@ function columnParams(mapping: Mapping): Record<string, string> {
   return Object.fromEntries(Object.keys(canonicalFields[mapping.kind].types).map((field) => [`column_${field}`, mapping.fields[field]?.column ?? field]));
 }
 
-async function sha256Of(file: string): Promise<string> {
+export async function sha256Of(file: string): Promise<string> {
   const hash = createHash('sha256');
   // 1 MiB reads: with the default 64 KiB, hashing took half again as much CPU, which the load's DuckDB threads share.
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
