@@ -10,7 +10,7 @@ import { loadFile } from '../../pipelines/load.ts';
 import { mappingFromJson } from '../../pipelines/mapping/file.ts';
 import { formatSummary } from '../../pipelines/summary-line.ts';
 import { freshDb } from '../helpers/db.ts';
-import { updateLogHeader, updateLogMapping } from '../helpers/update-log.ts';
+import { updateLogHeader as header, updateLogMapping as mapping } from '../helpers/update-log.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'servicepulse-event-rows-'));
 function writeFile(name: string, text: string): string {
@@ -19,9 +19,8 @@ function writeFile(name: string, text: string): string {
   return file;
 }
 
-// Two kinds of update both mapped to internal_note, as in the XES log of the issue.
-const mapping = updateLogMapping;
-const header = updateLogHeader;
+// Rows of the update log (test/helpers/update-log.ts), whose two kinds of update both map to internal_note, as in the
+// XES log of the issue.
 const open = 'T1,2026-03-02 09:00:00,Open';
 const description = 'T1,2026-03-02 10:00:00,Update description';
 const category = 'T1,2026-03-02 10:00:00,Update category';

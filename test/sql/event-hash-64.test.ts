@@ -9,9 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Database } from '../../sql/db.ts';
 import { listMigrations, migrate } from '../../sql/migrate.ts';
 import { loadFile } from '../../pipelines/load.ts';
-import { updateLogHeader, updateLogMapping } from '../helpers/update-log.ts';
-
-const mapping = updateLogMapping;
+import { updateLogHeader, updateLogMapping as mapping } from '../helpers/update-log.ts';
 
 const rows = [
   ['T1', '2026-03-02 09:00:00', 'Open'],
