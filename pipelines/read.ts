@@ -224,15 +224,34 @@ export async function inspectFile(file: string, limits: ReadLimits = defaultRead
   return { format, gzip, encoding, delimiter: delimiterOf(headerLine), firstRecordLine: 2, breaksCountAsLines: true, carriageReturnsMasked };
 }
 
+/** How DuckDB reads a CSV file: its buffers, which must hold the longest record it accepts. */
+interface CsvBuffers {
+  bufferBytes: number;
+  lineBytes: number;
+}
+
 /**
- * DuckDB's CSV buffers: they must hold the longest record allowed. Left to DuckDB with lines of up to 64 MiB, the 1 m
- * events file staged in 3.52 s; with 96 MiB buffers in 2.56 s, as fast as DuckDB's defaults for short lines
+ * The buffers for a file of any size: they hold the longest record allowed. Left to DuckDB with lines of up to 64 MiB,
+ * the 1 m events file staged in 3.52 s; with 96 MiB buffers in 2.56 s, as fast as DuckDB's defaults for short lines
  * (bench/README.md, "The ninth session").
  */
-const csvBufferBytes = Math.ceil(defaultReadLimits.lineBytes * 1.5);
+const fullCsvBuffers: CsvBuffers = { bufferBytes: Math.ceil(defaultReadLimits.lineBytes * 1.5), lineBytes: defaultReadLimits.lineBytes };
+
+/**
+ * DuckDB parses one buffer per thread, so a file that fits in one or two 96 MiB buffers (most exports) parsed on one
+ * core. Such a file is read in quarters first, which takes 0.6 of the time for the 50–75 MB files of 100 k tickets
+ * (bench/README.md, "The thirteenth session"); those buffers accept shorter records, so a file that fails so is read
+ * again with the full ones, and it is their verdict that counts. Null: the full buffers already split the file, or
+ * its size says nothing (gzip).
+ */
+function quarterBuffers(fileBytes: number): CsvBuffers | null {
+  if (fileBytes >= 2 * fullCsvBuffers.bufferBytes) return null;
+  const bufferBytes = Math.max(4 * 1024 ** 2, Math.ceil(fileBytes / 4));
+  return { bufferBytes, lineBytes: Math.floor(bufferBytes / 1.5) };
+}
 
 /** The table function that reads the file, with its options spelled out; `$file` is bound by the caller. */
-function readerSql(shape: FileShape): { sql: string; params: Record<string, string> } {
+function readerSql(shape: FileShape, buffers: CsvBuffers = fullCsvBuffers): { sql: string; params: Record<string, string> } {
   if (shape.format === 'parquet') return { sql: 'read_parquet($file)', params: {} };
   // Formats that never match keep timestamps as written: DuckDB would otherwise turn "…+02:00" into a
   // naive UTC value, and the mapping (with its format and the load's time zone) could no longer read it.
@@ -243,7 +262,7 @@ function readerSql(shape: FileShape): { sql: string; params: Record<string, stri
     };
   }
   return {
-    sql: `read_csv($file, header = true, all_varchar = true, delim = $delim, quote = '"', escape = '"', encoding = $encoding, max_line_size = ${defaultReadLimits.lineBytes}, buffer_size = ${csvBufferBytes})`,
+    sql: `read_csv($file, header = true, all_varchar = true, delim = $delim, quote = '"', escape = '"', encoding = $encoding, max_line_size = ${buffers.lineBytes}, buffer_size = ${buffers.bufferBytes})`,
     params: { delim: shape.delimiter, encoding: shape.encoding },
   };
 }
@@ -320,24 +339,37 @@ export async function stageFile(tx: Query, file: string, shape: FileShape): Prom
 }
 
 async function stageReadable(tx: Query, file: string, readable: string, shape: FileShape, restoreCarriageReturns: boolean): Promise<string[]> {
-  const reader = readerSql(shape);
-  const params = { file: readable, ...reader.params };
+  const quarters = shape.format === 'csv' && !shape.gzip ? quarterBuffers((await stat(readable)).size) : null;
   try {
-    if (restoreCarriageReturns) {
-      const select = await carriageReturnsRestored(tx, reader.sql, params);
-      await tx.run(`CREATE OR REPLACE TEMP TABLE raw AS SELECT ${select} FROM ${reader.sql}`, params);
-    } else if (shape.format === 'csv') {
-      await tx.run(`CREATE OR REPLACE TEMP TABLE raw AS SELECT * FROM ${reader.sql}`, params);
+    if (quarters) {
+      try {
+        await stageRaw(tx, readable, shape, restoreCarriageReturns, quarters);
+      } catch {
+        await stageRaw(tx, readable, shape, restoreCarriageReturns, fullCsvBuffers);
+      }
     } else {
-      await tx.run(`CREATE OR REPLACE TEMP TABLE file_shape AS SELECT * FROM ${reader.sql} LIMIT 0`, params);
-      const select = selectList(await flattenedFrom(tx, 'file_shape'));
-      await tx.run('DROP TABLE file_shape');
-      await tx.run(`CREATE OR REPLACE TEMP TABLE raw AS SELECT ${select} FROM ${reader.sql}`, params);
+      await stageRaw(tx, readable, shape, restoreCarriageReturns, fullCsvBuffers);
     }
   } catch (error) {
     throw (await lineTooLong(file, readable, shape, error)) ?? unreadable(file, shape, error);
   }
   return (await tx.all<{ name: string }>(`SELECT name FROM pragma_table_info('raw')`)).map((row) => row.name);
+}
+
+async function stageRaw(tx: Query, readable: string, shape: FileShape, restoreCarriageReturns: boolean, buffers: CsvBuffers): Promise<void> {
+  const reader = readerSql(shape, buffers);
+  const params = { file: readable, ...reader.params };
+  if (restoreCarriageReturns) {
+    const select = await carriageReturnsRestored(tx, reader.sql, params);
+    await tx.run(`CREATE OR REPLACE TEMP TABLE raw AS SELECT ${select} FROM ${reader.sql}`, params);
+  } else if (shape.format === 'csv') {
+    await tx.run(`CREATE OR REPLACE TEMP TABLE raw AS SELECT * FROM ${reader.sql}`, params);
+  } else {
+    await tx.run(`CREATE OR REPLACE TEMP TABLE file_shape AS SELECT * FROM ${reader.sql} LIMIT 0`, params);
+    const select = selectList(await flattenedFrom(tx, 'file_shape'));
+    await tx.run('DROP TABLE file_shape');
+    await tx.run(`CREATE OR REPLACE TEMP TABLE raw AS SELECT ${select} FROM ${reader.sql}`, params);
+  }
 }
 
 /**
