@@ -492,11 +492,12 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows, l
       repeated = await prepareNewEvents(tx, mapping, source);
     }
   } else if (mapping.kind !== 'tickets') {
-    if (mapping.kind === 'feedback') {
-      await noteFeedbackDays(tx, source);
-      warnings.push(...(await feedbackWithoutTicket(tx, source)));
-    }
+    if (mapping.kind === 'feedback') await noteFeedbackDays(tx, source);
     await runTransform(tx, mergeTransform[mapping.kind], { source, load_id: loadId, ...columnParams(mapping) });
+    if (mapping.kind === 'feedback') {
+      warnings.push(...(await feedbackWithoutTicket(tx, source)));
+      await tx.run('DROP TABLE feedback_tickets');
+    }
     if (mapping.kind === 'messages') prepared.created.teams.push(...(await createThreadTeams(tx, load.timeZone)));
     if (mapping.kind === 'feedback') await refreshRollups(tx);
   }

@@ -1,5 +1,6 @@
 -- Input: temp view incoming_feedback (valid mapped rows with record and row_hash), params $source, $load_id.
--- Output: matched_feedback (the incoming rows already stored, and whether they changed).
+-- Output: matched_feedback (the incoming rows already stored, and whether they changed) and feedback_tickets (the
+-- incoming rows whose ticket is loaded, and its id), which pipelines/unlinked-feedback.ts reads before dropping it.
 CREATE OR REPLACE TEMP TABLE matched_feedback AS
 SELECT i.record, f.feedback_id AS existing_id, f.row_hash <> i.row_hash AS changed
   FROM incoming_feedback i
@@ -30,4 +31,3 @@ SELECT $source, external_id, ticket_id, submitted_at, kind, score, scale_max, co
  ORDER BY record;
 
 DROP VIEW resolved_feedback;
-DROP TABLE feedback_tickets;
