@@ -69,13 +69,31 @@ async function defineTicketsReplaced(query: Query, view: string, base: string, r
 const defineFactTicketBase = (query: Query, pendingTickets?: string) =>
   defineTicketsReplaced(query, 'fact_ticket_base', factColumnsOf('tickets'), pendingTickets);
 
+/** The columns of temp table `recounted_tickets` (ticket-milestones.sql) besides ticket_id: those the events decide. */
+export const recountedColumns = [
+  'status', 'first_solved_at', 'solved_at', 'closed_at', 'first_response_at', 'agent_replies', 'customer_replies', 'reopens',
+  'assignee_changes', 'team_changes', 'escalations', 'escalation_level_max',
+] as const;
+
 /**
  * Temp view `fact_ticket_latest`, every ticket as the facts see it: `fact_ticket_base`, or, when the milestones have
- * not been written yet (`milestonesNotStored`), the recounted rows of temp table `recounted_tickets` in place of those.
- * facts-scope.sql copies the rows of the tickets in scope from it once (temp table `fact_ticket_rows`).
+ * not been written yet (`milestonesNotStored`), with the recounted columns of temp table `recounted_tickets` in place
+ * of those of the tickets it holds. facts-scope.sql copies the rows of the tickets in scope from it once (temp table
+ * `fact_ticket_rows`).
  */
-const defineFactTickets = (query: Query, milestonesNotStored: boolean) =>
-  defineTicketsReplaced(query, 'fact_ticket_latest', 'fact_ticket_base', milestonesNotStored ? 'recounted_tickets' : undefined);
+async function defineFactTickets(query: Query, milestonesNotStored: boolean): Promise<void> {
+  if (!milestonesNotStored) {
+    await defineTicketsReplaced(query, 'fact_ticket_latest', 'fact_ticket_base');
+    return;
+  }
+  const replaced = recountedColumns.map((c) => `CASE WHEN r.ticket_id IS NULL THEN t.${c} ELSE r.${c} END AS ${c}`);
+  await query.run(
+    `CREATE OR REPLACE TEMP VIEW fact_ticket_latest AS
+     SELECT t.* REPLACE (${replaced.join(', ')})
+       FROM fact_ticket_base t
+       LEFT JOIN recounted_tickets r USING (ticket_id)`,
+  );
+}
 
 /** Where the event log and the tickets the facts read stand (see defineFactEvents and defineFactTickets). */
 export interface FactSources {

@@ -30,10 +30,12 @@ SELECT e.ticket_id,
   LEFT JOIN agents author ON author.agent_id = e.actor
  GROUP BY e.ticket_id;
 
--- The touched tickets as they are with their milestones recounted (ticket-milestones-apply.sql writes them back): a temp table,
--- so that the facts can be computed from it before the load's transaction changes any ticket.
+-- The touched tickets' milestones and counters recounted (ticket-milestones-apply.sql writes them back): a temp table,
+-- so that the facts can be computed from it before the load's transaction changes any ticket. Only the columns the
+-- events decide, which every reader takes from here (sql/facts.ts `recountedColumns`): a copy of whole rows, texts and
+-- names included, cost twice as long.
 CREATE OR REPLACE TEMP TABLE recounted_tickets AS
-SELECT t.* REPLACE (
+SELECT t.ticket_id,
        -- A ticket export states the status; for a ticket known only from its event log, the events do.
        CASE WHEN t.from_event_log THEN r.status_by_events ELSE t.status END AS status,
        -- Events date the solves; a ticket whose events have no `solved` one keeps the solve its export states (a log of
@@ -59,7 +61,7 @@ SELECT t.* REPLACE (
        greatest(r.team_changes, coalesce(s.team_moves, 0)) AS team_changes,
        greatest(r.escalations, coalesce(s.escalations, 0)) AS escalations,
        -- The highest level the ticket reached, by escalate/deescalate events or by the levels its rows carry.
-       greatest(r.escalation_level_max, coalesce(s.level_max, 1)) AS escalation_level_max)
+       greatest(r.escalation_level_max, coalesce(s.level_max, 1)) AS escalation_level_max
   FROM fact_ticket_base t
   JOIN event_milestones r USING (ticket_id)
   LEFT JOIN event_sequences s USING (ticket_id);
