@@ -17,7 +17,7 @@ SELECT e.ticket_id, e.occurred_at, 1,
             WHEN lower(e.to_value) IN ('new', 'open', 'on_hold', 'on-hold', 'hold') THEN 'us'
             WHEN lower(e.to_value) = 'pending' THEN 'customer'
             WHEN lower(e.to_value) IN ('solved', 'closed', 'resolved') THEN 'nobody' END
-  FROM fact_events e JOIN fact_tickets USING (ticket_id)
+  FROM scope_events e
  WHERE e.kind IN ('wait_start', 'wait_end', 'reopened', 'solved', 'closed', 'status_change');
 
 -- Stretches up to the last solve of solved tickets (waits are measured once the ticket is solved).
@@ -49,7 +49,7 @@ WITH messages AS (
    WHERE NOT t.created_by_agent
   UNION ALL
   SELECT e.ticket_id, e.occurred_at, CASE WHEN e.kind = 'agent_reply' THEN 'agent' ELSE 'customer' END
-    FROM fact_events e JOIN fact_tickets USING (ticket_id)
+    FROM scope_events e
     LEFT JOIN agents author ON author.agent_id = e.actor
    WHERE e.kind = 'customer_reply' OR (e.kind = 'agent_reply' AND e.actor_kind = 'agent' AND NOT coalesce(author.is_bot, false))
       -- A customer reopening a solved ticket is writing to us again.

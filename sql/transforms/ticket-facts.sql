@@ -60,8 +60,7 @@ CREATE OR REPLACE TEMP TABLE escalated_tickets AS
 SELECT e.ticket_id
   -- Only escalations and team changes can escalate: filtered first, so the joins on team id or name (an OR,
   -- which DuckDB runs as a nested loop) see a few rows rather than every event.
-  FROM (SELECT ticket_id, kind, from_value, to_value FROM fact_events WHERE kind IN ('escalate', 'team_change')) e
-  JOIN fact_tickets USING (ticket_id)
+  FROM (SELECT ticket_id, kind, from_value, to_value FROM scope_events WHERE kind IN ('escalate', 'team_change')) e
   LEFT JOIN teams dest ON e.kind = 'team_change' AND (dest.team_id = e.to_value OR dest.name = e.to_value)
   LEFT JOIN teams origin ON e.kind = 'team_change' AND (origin.team_id = e.from_value OR origin.name = e.from_value)
  WHERE e.kind = 'escalate' OR dest.is_escalation_team OR dest.support_level > origin.support_level

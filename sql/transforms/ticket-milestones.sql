@@ -24,8 +24,7 @@ SELECT e.ticket_id,
                        FILTER (WHERE e.kind = 'closed' OR e.kind = 'solved' OR e.kind = 'reopened' OR e.kind = 'wait_start' OR e.kind = 'wait_end')
                   WHEN 'closed' THEN 'closed' WHEN 'solved' THEN 'solved' WHEN 'reopened' THEN 'open'
                   WHEN 'wait_start' THEN 'pending' WHEN 'wait_end' THEN 'open' END, 'open') AS status_by_events
-  FROM fact_events e
-  JOIN touched_tickets USING (ticket_id)
+  FROM touched_events e
   -- An export may write a bot account as an agent; the organisation file says which agents are bots.
   LEFT JOIN agents author ON author.agent_id = e.actor
  GROUP BY e.ticket_id;

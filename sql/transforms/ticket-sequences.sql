@@ -1,5 +1,5 @@
--- Input: temp view fact_events, temp table touched_tickets. Output: temp table event_sequences, which
--- ticket-milestones.sql adds to the counts of team_change and escalate events.
+-- Input: temp view touched_events (the events of the tickets in touched_tickets, sql/facts.ts). Output: temp table
+-- event_sequences, which ticket-milestones.sql adds to the counts of team_change and escalate events.
 -- Transfers and escalations read from the team and the support level the event rows carry (an ITSM log writes the
 -- assignment group and the line on every row, whatever the row's kind), in time order per ticket: a change of team is
 -- a transfer; a rise of level, or a move into a team marked as an escalation team, an escalation; a fall of level a
@@ -11,10 +11,9 @@
 CREATE OR REPLACE TEMP TABLE event_sequences AS
 WITH carried AS (
   SELECT e.*
-    FROM (SELECT ticket_id, occurred_at, team, support_level FROM fact_events WHERE team IS NOT NULL
+    FROM (SELECT ticket_id, occurred_at, team, support_level FROM touched_events WHERE team IS NOT NULL
           UNION ALL
-          SELECT ticket_id, occurred_at, team, support_level FROM fact_events WHERE team IS NULL AND support_level IS NOT NULL) e
-    JOIN touched_tickets USING (ticket_id)
+          SELECT ticket_id, occurred_at, team, support_level FROM touched_events WHERE team IS NULL AND support_level IS NOT NULL) e
 ),
 resolved AS (
   SELECT c.ticket_id, c.occurred_at, c.team,

@@ -7,8 +7,7 @@ WITH marks AS (
          -- At one instant a solve comes before a reopen, so the reopen ends the stretch the solve is in.
          count(*) FILTER (WHERE e.kind = 'reopened')
            OVER (PARTITION BY e.ticket_id ORDER BY e.occurred_at, e.kind = 'reopened' ROWS UNBOUNDED PRECEDING) AS reopens_so_far
-    FROM fact_events e
-    JOIN touched_tickets USING (ticket_id)
+    FROM touched_events e
     JOIN fact_ticket_rows t USING (ticket_id)
    WHERE t.reopens > 0 AND e.kind IN ('solved', 'reopened')
 ),
