@@ -3,7 +3,6 @@
 // only writes them: DuckDB scans rows a transaction wrote itself with one thread, and the facts read every ticket
 // the load writes (bench/README.md measures both ways).
 import type { Query } from '../sql/db.ts';
-import { factColumnsOf } from '../sql/facts.ts';
 import { runTransform } from '../sql/files.ts';
 
 /** What the transaction needs to write the prepared tickets. */
@@ -17,18 +16,16 @@ export interface PreparedTickets {
 }
 
 /**
- * From temp view `incoming_tickets`, everything `storeTickets` writes (tickets-prepare.sql), and the rows the load's
- * milestones and facts read in place of the stored ones (temp table `pending_tickets`: pipelines/folder-load.ts
- * `prepareFacts`).
+ * From temp view `incoming_tickets`, everything `storeTickets` writes (tickets-prepare.sql), including the rows the
+ * load's milestones and facts read in place of the stored ones (temp table `ticket_references`, whose columns besides
+ * the record and the stored id are the tickets' own: pipelines/folder-load.ts `prepareFacts`).
  */
 export async function prepareTickets(query: Query, source: string, onMerged: () => void): Promise<PreparedTickets> {
   const lastTicketId = (await query.one<{ id: string }>('SELECT coalesce(max(ticket_id), 0)::VARCHAR AS id FROM tickets'))!.id;
   await runTransform(query, 'tickets-prepare', { source, last_ticket_id: lastTicketId });
-  // What the milestones and the facts read of those rows; tickets-store.sql reads the texts from the file's rows.
-  await query.run(`CREATE OR REPLACE TEMP TABLE pending_tickets AS SELECT * FROM ${factColumnsOf('ticket_rows')}`);
   const counts = (await query.one<{ inserted: number; touched: number }>(
     `SELECT count(*) FILTER (WHERE ticket_id > $last::BIGINT)::INTEGER AS inserted, count(*)::INTEGER AS touched
-       FROM pending_tickets`,
+       FROM ticket_references`,
     { last: lastTicketId },
   ))!;
   onMerged();

@@ -59,20 +59,25 @@ export const factColumnsOf = (relation: string) => `(SELECT * EXCLUDE (${ticketC
 
 /**
  * Temp view `view`: the rows of `base`, with those of temp table `replacement` (when given) in place of the ones
- * with the same ticket id.
+ * with the same ticket id. The replacement's columns are read by name: it may hold more than `base`.
  */
 async function defineTicketsReplaced(query: Query, view: string, base: string, replacement?: string): Promise<void> {
-  const over = replacement && quoteIdentifier(replacement);
-  const rows = over
-    ? `SELECT * FROM ${over} UNION ALL BY NAME SELECT t.* FROM ${base} t ANTI JOIN ${over} USING (ticket_id)`
-    : `SELECT * FROM ${base}`;
-  await query.run(`CREATE OR REPLACE TEMP VIEW ${view} AS ${rows}`);
+  if (!replacement) {
+    await query.run(`CREATE OR REPLACE TEMP VIEW ${view} AS SELECT * FROM ${base}`);
+    return;
+  }
+  const over = quoteIdentifier(replacement);
+  const columns = (await query.all<{ name: string }>(`SELECT column_name AS name FROM (DESCRIBE ${base})`)).map((c) => quoteIdentifier(c.name));
+  await query.run(
+    `CREATE OR REPLACE TEMP VIEW ${view} AS
+     SELECT ${columns.join(', ')} FROM ${over} UNION ALL BY NAME SELECT t.* FROM ${base} t ANTI JOIN ${over} USING (ticket_id)`,
+  );
 }
 
 /**
  * Temp view `fact_ticket_base`, the tickets as merged, without the columns no fact reads: `tickets`, or, when a tickets
- * load writes its rows only after computing facts (`pendingTickets`: the rows with their ids, as narrow), those rows in
- * place of the stored ones.
+ * load writes its rows only after computing facts (`pendingTickets`: the rows with their ids and at least those
+ * columns, tickets-prepare.sql), those rows in place of the stored ones.
  */
 const defineFactTicketBase = (query: Query, pendingTickets?: string) =>
   defineTicketsReplaced(query, 'fact_ticket_base', factColumnsOf('tickets'), pendingTickets);

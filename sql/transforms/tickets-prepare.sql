@@ -1,9 +1,9 @@
 -- Input: temp view incoming_tickets (valid mapped rows, one per external id, with record and row_hash),
 -- params $source and $last_ticket_id (the highest ticket id stored). Runs before the load's transaction, into temp
 -- tables DuckDB scans in parallel; tickets-store.sql writes what it decided. Output: matched_tickets (the incoming
--- rows already stored, and whether they changed), ticket_references (per new or changed row: its id and what is
--- looked up for it), the view ticket_rows (those rows whole, as written unless recounted milestones replace some columns) and
--- touched_tickets filled.
+-- rows already stored, and whether they changed), ticket_references (per new or changed row: its record, its id and
+-- every column the facts read), the view ticket_rows (those rows whole, as written unless recounted milestones replace
+-- some columns) and touched_tickets filled.
 CREATE OR REPLACE TEMP TABLE matched_tickets AS
 SELECT i.record, t.ticket_id AS existing_id, t.row_hash <> i.row_hash AS changed
   FROM incoming_tickets i
@@ -20,27 +20,40 @@ SELECT i.record, m.existing_id,
   LEFT JOIN matched_tickets m USING (record)
  WHERE m.changed IS DISTINCT FROM false;
 
--- Teams, agents and customers are looked up for the few columns that name them, then joined back by
--- record: DuckDB tends to hash the larger side of these joins, and this way that side is narrow. A changed ticket
--- keeps what no ticket export states (its SLA policy, whether an event log created it, the counters only events
--- give); a new one starts from the defaults.
+-- Every column of `tickets` but the texts the facts never read (sql/facts.ts `ticketColumnsFactsSkip`, provider_name
+-- apart), with the row's record and stored id: what the milestones and the facts read of the new and changed rows
+-- (pipelines/folder-load.ts `prepareFacts`), copied once. Teams, agents and customers are looked up for the few
+-- columns that name them: DuckDB tends to hash the larger side of these joins, and the incoming side is narrow. A
+-- changed ticket keeps what no ticket export states (its SLA policy, whether an event log created it, the counters
+-- only events give); a new one starts from the defaults.
 CREATE OR REPLACE TEMP TABLE ticket_references AS
-SELECT i.record, n.ticket_id, n.existing_id, $source AS source,
+SELECT i.record, n.ticket_id, n.existing_id, $source AS source, i.created_at, i.first_response_at,
+       CASE WHEN coalesce(i.reopens, 0) = 0 THEN i.solved_at END AS first_solved_at, i.solved_at, i.closed_at, i.status,
+       i.channel, i.priority, i.category, i.requester_id,
+       coalesce(i.requester_kind, c.kind, 'external') AS requester_kind,
+       coalesce(i.organization, c.organization) AS organization,
+       coalesce(agent_by_name.agent_id, agent_by_id.agent_id) AS assignee_id,
        coalesce(team_by_name.team_id, team_by_id.team_id) AS team_id,
        coalesce(team_by_name.provider_kind, team_by_id.provider_kind) AS provider_kind,
        coalesce(team_by_name.provider_name, team_by_id.provider_name) AS provider_name,
-       coalesce(agent_by_name.agent_id, agent_by_id.agent_id) AS assignee_id,
+       i.due_at, stored.sla_policy,
        -- The comparison of two incoming columns stays out of the join condition: DuckDB runs such a join as a
        -- nested loop. An equality join on the agents' names costs less than an EXISTS, which DuckDB runs as a delim
        -- join (bench/README.md, "Loading").
        (i.submitter IS DISTINCT FROM i.requester_name AND submitting_agent.name IS NOT NULL) AS created_by_agent,
-       coalesce(i.requester_kind, c.kind, 'external') AS resolved_requester_kind,
-       coalesce(i.organization, c.organization) AS resolved_organization,
-       stored.sla_policy, coalesce(stored.from_event_log, false) AS from_event_log,
-       coalesce(stored.customer_replies, 0) AS customer_replies, coalesce(stored.escalations, 0) AS escalations,
-       coalesce(stored.escalation_level_max, 1)::SMALLINT AS escalation_level_max
+       coalesce(stored.from_event_log, false) AS from_event_log,
+       coalesce(i.agent_replies, 0)::INTEGER AS agent_replies, coalesce(stored.customer_replies, 0) AS customer_replies,
+       coalesce(i.reopens, 0)::INTEGER AS reopens,
+       -- A count of changes (a source's own counter, or a snapshot log's, pipelines/snapshot-history.ts) or of stations.
+       coalesce(i.assignee_changes, greatest(coalesce(i.assignee_stations, 1) - 1, 0))::INTEGER AS assignee_changes,
+       coalesce(i.team_changes, greatest(coalesce(i.team_stations, 1) - 1, 0))::INTEGER AS team_changes,
+       coalesce(stored.escalations, 0) AS escalations,
+       coalesce(stored.escalation_level_max, 1)::SMALLINT AS escalation_level_max,
+       NULL::BIGINT AS load_id
   FROM ticket_ids n
-  JOIN (SELECT record, team, assignee, submitter, requester_name, requester_id, requester_kind, organization
+  JOIN (SELECT record, created_at, first_response_at, solved_at, closed_at, status, channel, priority, category,
+               requester_id, requester_kind, organization, team, assignee, submitter, requester_name, due_at,
+               agent_replies, reopens, assignee_changes, assignee_stations, team_changes, team_stations
           FROM incoming_tickets) i USING (record)
   LEFT JOIN teams team_by_name ON team_by_name.name = i.team
   LEFT JOIN teams team_by_id ON team_by_id.team_id = i.team
@@ -50,19 +63,14 @@ SELECT i.record, n.ticket_id, n.existing_id, $source AS source,
   LEFT JOIN (SELECT DISTINCT name FROM agents) submitting_agent ON submitting_agent.name = i.submitter
   LEFT JOIN tickets stored ON stored.ticket_id = n.existing_id;
 
--- Every column of `tickets`, in its order. A view (so it takes no parameter): the file's rows are copied once, by
--- the insert.
+-- Every column of `tickets` (an insert matches them by name). A view (so it takes no parameter): the file's rows
+-- are copied once, by the insert. The columns the file gives as they are come from its rows, so that the join's hash
+-- table, which tickets-store.sql builds on ticket_references, holds only what was looked up or computed.
 CREATE OR REPLACE TEMP VIEW ticket_rows AS
-SELECT r.ticket_id, r.source, i.external_id, i.subject, i.description, i.created_at, i.updated_at,
-       i.first_response_at, CASE WHEN coalesce(i.reopens, 0) = 0 THEN i.solved_at END AS first_solved_at, i.solved_at,
-       i.closed_at, i.status, i.channel, i.priority, i.category, i.subcategory, i.tags, i.requester_id,
-       r.resolved_requester_kind AS requester_kind, r.resolved_organization AS organization, r.assignee_id, r.team_id,
-       r.provider_kind, r.provider_name, i.due_at, r.sla_policy, r.created_by_agent, r.from_event_log,
-       coalesce(i.agent_replies, 0)::INTEGER AS agent_replies, r.customer_replies, coalesce(i.reopens, 0)::INTEGER AS reopens,
-       -- A count of changes (a source's own counter, or a snapshot log's, pipelines/snapshot-history.ts) or of stations.
-       coalesce(i.assignee_changes, greatest(coalesce(i.assignee_stations, 1) - 1, 0))::INTEGER AS assignee_changes,
-       coalesce(i.team_changes, greatest(coalesce(i.team_stations, 1) - 1, 0))::INTEGER AS team_changes, r.escalations, r.escalation_level_max,
-       i.row_hash, NULL::BIGINT AS load_id
+SELECT r.* EXCLUDE (record, existing_id, created_at, first_response_at, solved_at, closed_at, status, channel, priority,
+                    category, requester_id, due_at),
+       i.created_at, i.first_response_at, i.solved_at, i.closed_at, i.status, i.channel, i.priority, i.category,
+       i.requester_id, i.due_at, i.external_id, i.subject, i.description, i.updated_at, i.subcategory, i.tags, i.row_hash
   FROM incoming_tickets i
   JOIN ticket_references r USING (record);
 
