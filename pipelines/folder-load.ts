@@ -112,7 +112,7 @@ export async function prepareFacts(query: Query, files: FileFactSources[]): Prom
   const tickets = files.findIndex((file) => file.kind === 'tickets');
   const events = files.findIndex((file) => file.kind === 'events');
   const sources = {
-    pendingTickets: tickets >= 0 ? parkedName(tickets, 'ticket_references') : undefined,
+    pendingTickets: tickets >= 0 ? parkedName(tickets, 'pending_tickets') : undefined,
     pendingEvents: events >= 0 ? parkedName(events, 'new_events') : undefined,
   };
   await computeTicketMilestones(query, sources);

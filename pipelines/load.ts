@@ -494,12 +494,12 @@ async function mergeRows(tx: Query, load: LoadOptions, prepared: PreparedRows, l
   } else if (mapping.kind !== 'tickets') {
     if (mapping.kind === 'feedback') await noteFeedbackDays(tx, source);
     await runTransform(tx, mergeTransform[mapping.kind], { source, load_id: loadId, ...columnParams(mapping) });
+    if (mapping.kind === 'messages') prepared.created.teams.push(...(await createThreadTeams(tx, load.timeZone)));
     if (mapping.kind === 'feedback') {
       warnings.push(...(await feedbackWithoutTicket(tx, source)));
       await tx.run('DROP TABLE feedback_tickets');
+      await refreshRollups(tx);
     }
-    if (mapping.kind === 'messages') prepared.created.teams.push(...(await createThreadTeams(tx, load.timeZone)));
-    if (mapping.kind === 'feedback') await refreshRollups(tx);
   }
   warnings.push(...createdNamesWarnings(prepared.created));
   if (!prepared.mappedDropped) await keepRecordBreaks(tx, load.shape);

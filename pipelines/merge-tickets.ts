@@ -3,6 +3,7 @@
 // only writes them: DuckDB scans rows a transaction wrote itself with one thread, and the facts read every ticket
 // the load writes (bench/README.md measures both ways).
 import type { Query } from '../sql/db.ts';
+import { defineRecountedInPlace } from '../sql/facts.ts';
 import { runTransform } from '../sql/files.ts';
 
 /** What the transaction needs to write the prepared tickets. */
@@ -17,7 +18,7 @@ export interface PreparedTickets {
 
 /**
  * From temp view `incoming_tickets`, everything `storeTickets` writes (tickets-prepare.sql), including the rows the
- * load's milestones and facts read in place of the stored ones (temp table `ticket_references`, whose columns besides
+ * load's milestones and facts read in place of the stored ones (temp table `pending_tickets`, whose columns besides
  * the record and the stored id are the tickets' own: pipelines/folder-load.ts `prepareFacts`).
  */
 export async function prepareTickets(query: Query, source: string, onMerged: () => void): Promise<PreparedTickets> {
@@ -25,7 +26,7 @@ export async function prepareTickets(query: Query, source: string, onMerged: () 
   await runTransform(query, 'tickets-prepare', { source, last_ticket_id: lastTicketId });
   const counts = (await query.one<{ inserted: number; touched: number }>(
     `SELECT count(*) FILTER (WHERE ticket_id > $last::BIGINT)::INTEGER AS inserted, count(*)::INTEGER AS touched
-       FROM ticket_references`,
+       FROM pending_tickets`,
     { last: lastTicketId },
   ))!;
   onMerged();
@@ -39,5 +40,6 @@ export async function storeTickets(tx: Query, prepared: PreparedTickets, loadId:
   if (last !== prepared.lastTicketId) {
     throw new Error(`tickets were stored while this load was prepared (highest id ${last}, was ${prepared.lastTicketId}); load the file again`);
   }
+  await defineRecountedInPlace(tx, 'written_tickets', 'ticket_rows');
   await runTransform(tx, 'tickets-store', { load_id: loadId, last_ticket_id: prepared.lastTicketId });
 }

@@ -341,15 +341,9 @@ export async function stageFile(tx: Query, file: string, shape: FileShape): Prom
 async function stageReadable(tx: Query, file: string, readable: string, shape: FileShape, restoreCarriageReturns: boolean): Promise<string[]> {
   const quarters = shape.format === 'csv' && !shape.gzip ? quarterBuffers((await stat(readable)).size) : null;
   try {
-    if (quarters) {
-      try {
-        await stageRaw(tx, readable, shape, restoreCarriageReturns, quarters);
-      } catch {
-        await stageRaw(tx, readable, shape, restoreCarriageReturns, fullCsvBuffers);
-      }
-    } else {
-      await stageRaw(tx, readable, shape, restoreCarriageReturns, fullCsvBuffers);
-    }
+    // A file that fails in quarters is read again with the full buffers, whose verdict (or error) counts.
+    const staged = quarters !== null && (await stageRaw(tx, readable, shape, restoreCarriageReturns, quarters).then(() => true, () => false));
+    if (!staged) await stageRaw(tx, readable, shape, restoreCarriageReturns, fullCsvBuffers);
   } catch (error) {
     throw (await lineTooLong(file, readable, shape, error)) ?? unreadable(file, shape, error);
   }

@@ -83,7 +83,7 @@ const defineFactTicketBase = (query: Query, pendingTickets?: string) =>
   defineTicketsReplaced(query, 'fact_ticket_base', factColumnsOf('tickets'), pendingTickets);
 
 /** The columns of temp table `recounted_tickets` (ticket-milestones.sql) besides ticket_id: those the events decide. */
-export const recountedColumns = [
+const recountedColumns = [
   'status', 'first_solved_at', 'solved_at', 'closed_at', 'first_response_at', 'agent_replies', 'customer_replies', 'reopens',
   'assignee_changes', 'team_changes', 'escalations', 'escalation_level_max',
 ] as const;
@@ -95,15 +95,21 @@ export const recountedColumns = [
  * `fact_ticket_rows`).
  */
 async function defineFactTickets(query: Query, milestonesNotStored: boolean): Promise<void> {
-  if (!milestonesNotStored) {
-    await defineTicketsReplaced(query, 'fact_ticket_latest', 'fact_ticket_base');
-    return;
-  }
+  if (milestonesNotStored) await defineRecountedInPlace(query, 'fact_ticket_latest', 'fact_ticket_base');
+  else await defineTicketsReplaced(query, 'fact_ticket_latest', 'fact_ticket_base');
+}
+
+/**
+ * Temp view `view`: the ticket rows of `base`, with the recounted columns of temp table `recounted_tickets` in place of
+ * their own for the tickets it holds (read by the facts, and by a tickets load's write: tickets-store.sql). The join's
+ * hash table is built on recounted_tickets when DuckDB is told which side to build (tickets-store.sql).
+ */
+export async function defineRecountedInPlace(query: Query, view: string, base: string): Promise<void> {
   const replaced = recountedColumns.map((c) => `CASE WHEN r.ticket_id IS NULL THEN t.${c} ELSE r.${c} END AS ${c}`);
   await query.run(
-    `CREATE OR REPLACE TEMP VIEW fact_ticket_latest AS
+    `CREATE OR REPLACE TEMP VIEW ${view} AS
      SELECT t.* REPLACE (${replaced.join(', ')})
-       FROM fact_ticket_base t
+       FROM ${base} t
        LEFT JOIN recounted_tickets r USING (ticket_id)`,
   );
 }

@@ -1,7 +1,7 @@
 -- Input: temp view incoming_tickets (valid mapped rows, one per external id, with record and row_hash),
 -- params $source and $last_ticket_id (the highest ticket id stored). Runs before the load's transaction, into temp
 -- tables DuckDB scans in parallel; tickets-store.sql writes what it decided. Output: matched_tickets (the incoming
--- rows already stored, and whether they changed), ticket_references (per new or changed row: its record, its id and
+-- rows already stored, and whether they changed), pending_tickets (per new or changed row: its record, its id and
 -- every column the facts read), the view ticket_rows (those rows whole, as written unless recounted milestones replace
 -- some columns) and touched_tickets filled.
 CREATE OR REPLACE TEMP TABLE matched_tickets AS
@@ -26,7 +26,7 @@ SELECT i.record, m.existing_id,
 -- columns that name them: DuckDB tends to hash the larger side of these joins, and the incoming side is narrow. A
 -- changed ticket keeps what no ticket export states (its SLA policy, whether an event log created it, the counters
 -- only events give); a new one starts from the defaults.
-CREATE OR REPLACE TEMP TABLE ticket_references AS
+CREATE OR REPLACE TEMP TABLE pending_tickets AS
 SELECT i.record, n.ticket_id, n.existing_id, $source AS source, i.created_at, i.first_response_at,
        CASE WHEN coalesce(i.reopens, 0) = 0 THEN i.solved_at END AS first_solved_at, i.solved_at, i.closed_at, i.status,
        i.channel, i.priority, i.category, i.requester_id,
@@ -65,14 +65,14 @@ SELECT i.record, n.ticket_id, n.existing_id, $source AS source, i.created_at, i.
 
 -- Every column of `tickets` (an insert matches them by name). A view (so it takes no parameter): the file's rows
 -- are copied once, by the insert. The columns the file gives as they are come from its rows, so that the join's hash
--- table, which tickets-store.sql builds on ticket_references, holds only what was looked up or computed.
+-- table, which tickets-store.sql builds on pending_tickets, holds only what was looked up or computed.
 CREATE OR REPLACE TEMP VIEW ticket_rows AS
 SELECT r.* EXCLUDE (record, existing_id, created_at, first_response_at, solved_at, closed_at, status, channel, priority,
                     category, requester_id, due_at),
        i.created_at, i.first_response_at, i.solved_at, i.closed_at, i.status, i.channel, i.priority, i.category,
        i.requester_id, i.due_at, i.external_id, i.subject, i.description, i.updated_at, i.subcategory, i.tags, i.row_hash
   FROM incoming_tickets i
-  JOIN ticket_references r USING (record);
+  JOIN pending_tickets r USING (record);
 
 INSERT INTO touched_tickets
 SELECT ticket_id FROM ticket_ids;

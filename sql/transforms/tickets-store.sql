@@ -1,27 +1,8 @@
--- Input: temp view ticket_rows and temp tables recounted_tickets (those with events, their milestones recounted) from
--- tickets-prepare.sql and ticket-milestones.sql, params $load_id and $last_ticket_id (the highest id stored when they
--- were numbered: new tickets are above it). The only statements of a tickets load that write tickets.
--- The columns the milestones own are those ticket-milestones-apply.sql writes for every other load.
-CREATE OR REPLACE TEMP VIEW written_tickets AS
-SELECT w.* REPLACE (
-       CASE WHEN r.ticket_id IS NULL THEN w.status ELSE r.status END AS status,
-       CASE WHEN r.ticket_id IS NULL THEN w.first_solved_at ELSE r.first_solved_at END AS first_solved_at,
-       CASE WHEN r.ticket_id IS NULL THEN w.solved_at ELSE r.solved_at END AS solved_at,
-       CASE WHEN r.ticket_id IS NULL THEN w.closed_at ELSE r.closed_at END AS closed_at,
-       CASE WHEN r.ticket_id IS NULL THEN w.first_response_at ELSE r.first_response_at END AS first_response_at,
-       CASE WHEN r.ticket_id IS NULL THEN w.agent_replies ELSE r.agent_replies END AS agent_replies,
-       CASE WHEN r.ticket_id IS NULL THEN w.customer_replies ELSE r.customer_replies END AS customer_replies,
-       CASE WHEN r.ticket_id IS NULL THEN w.reopens ELSE r.reopens END AS reopens,
-       CASE WHEN r.ticket_id IS NULL THEN w.assignee_changes ELSE r.assignee_changes END AS assignee_changes,
-       CASE WHEN r.ticket_id IS NULL THEN w.team_changes ELSE r.team_changes END AS team_changes,
-       CASE WHEN r.ticket_id IS NULL THEN w.escalations ELSE r.escalations END AS escalations,
-       CASE WHEN r.ticket_id IS NULL THEN w.escalation_level_max ELSE r.escalation_level_max END AS escalation_level_max)
-  FROM ticket_rows w
-  -- Only the columns the milestones own: the join's hash table is built on these (see the INSERT below).
-  LEFT JOIN (SELECT ticket_id, status, first_solved_at, solved_at, closed_at, first_response_at, agent_replies, customer_replies,
-                    reopens, assignee_changes, team_changes, escalations, escalation_level_max
-               FROM recounted_tickets) r USING (ticket_id);
-
+-- Input: temp view written_tickets (temp view ticket_rows from tickets-prepare.sql, with the milestones that
+-- ticket-milestones.sql recounted in place: pipelines/merge-tickets.ts `storeTickets`), params $load_id and
+-- $last_ticket_id (the highest id stored when they were numbered: new tickets are above it). The only statements of a
+-- tickets load that write tickets. The columns the milestones own are those ticket-milestones-apply.sql writes for every
+-- other load.
 UPDATE tickets SET
        subject = w.subject, description = w.description, created_at = w.created_at, updated_at = w.updated_at,
        first_response_at = w.first_response_at, first_solved_at = w.first_solved_at, solved_at = w.solved_at,
