@@ -50,10 +50,13 @@ export interface TypedField {
   type: string;
 }
 
-/** The record number of a staged row: its line column, or its place in the file (see rejects.ts). */
-export function recordExpression(lineColumn?: string): string {
+/**
+ * The record number of a staged row: its line column, or its place in the file (see rejects.ts), `rowId` being the
+ * staged row's id as the statement reads it.
+ */
+export function recordExpression(lineColumn?: string, rowId = 'r.rowid'): string {
   // Rows of a table created in an open transaction are numbered from a large offset, not from 0.
-  return lineColumn ? `r.${quoteIdentifier(lineColumn)}::BIGINT` : 'r.rowid - (SELECT min(rowid) FROM raw)';
+  return lineColumn ? `r.${quoteIdentifier(lineColumn)}::BIGINT` : `${rowId} - (SELECT min(rowid) FROM raw)`;
 }
 
 /** How many line breaks a text holds, counted only when it has one. */
@@ -110,16 +113,40 @@ function sourceRowText(columns: string[], lineColumn?: string): string {
 
 /**
  * trim copies every cell, and most cells have nothing to trim: an ASCII cell is trimmed only when it
- * starts or ends with a space; a cell with other characters (which may be Unicode spaces) always is.
+ * starts or ends with a space; a cell with other characters (which may be Unicode spaces) always is. `rowFlag`, when
+ * given, is a test of the whole row that holds for every row with such a cell (rowMayNeedTrim): the cell's own tests
+ * are then skipped in the other rows.
  */
-function cleanedCell(column: string): string {
+function cleanedCell(column: string, rowFlag?: string): string {
   const cell = `r.${quoteIdentifier(column)}`;
-  return `CASE WHEN starts_with(${cell}, ' ') OR ends_with(${cell}, ' ') OR strlen(${cell}) <> length(${cell}) THEN trim(${cell}) ELSE ${cell} END`;
+  const cellTest = `starts_with(${cell}, ' ') OR ends_with(${cell}, ' ') OR strlen(${cell}) <> length(${cell})`;
+  return `CASE WHEN ${rowFlag ? `${rowFlag} AND (${cellTest})` : cellTest} THEN trim(${cell}) ELSE ${cell} END`;
+}
+
+/**
+ * Whether a row's joined cells (sourceRowText: every cell, in order, between chr(31) separators) may hold a cell to
+ * trim: a cell starting with a space starts the text or follows a separator, one ending with a space ends it or
+ * precedes one, and a non-ASCII character anywhere makes the text's bytes outnumber its characters. One test of the
+ * text an event's identity hashes anyway, instead of three per cell: the 1 m events mapping 5.03–5.52 s against
+ * 5.31–5.99 s (bench/README.md, "Loading").
+ */
+function rowMayNeedTrim(text: string): string {
+  return `(starts_with(${text}, ' ') OR ends_with(${text}, ' ') OR contains(${text}, chr(31) || ' ') OR contains(${text}, ' ' || chr(31))
+           OR strlen(${text}) <> length(${text}))`;
+}
+
+/** The columns withRowText adds to the staged rows. */
+const rowTextColumns = ['staged_row', 'row_text', 'row_may_need_trim'];
+
+/** The staged rows with their ids, their joined cells and whether a cell may need trimming (see rowTextColumns). */
+function withRowText(columns: string[]): string {
+  return `(SELECT t.*, ${rowMayNeedTrim('t.row_text')} AS row_may_need_trim
+            FROM (SELECT r.*, r.rowid AS staged_row, ${sourceRowText(columns)} AS row_text FROM raw r) t)`;
 }
 
 /** A field's cleaned source text; the cells of a field read from several columns are joined by a space. */
-export function sourceCell(spec: FieldSpec): string {
-  const cells = sourceColumns(spec).map(cleanedCell);
+export function sourceCell(spec: FieldSpec, rowFlag?: string): string {
+  const cells = sourceColumns(spec).map((column) => cleanedCell(column, rowFlag));
   return cells.length === 1 ? cells[0]! : `concat_ws(' ', ${cells.join(', ')})`;
 }
 
@@ -204,19 +231,22 @@ export function mappingToSql(mapping: Mapping, timeZone: string, source: MappedC
       : `CASE ${checks.map((c) => `WHEN ${c.failed} THEN ${part === 'raw' ? c.raw : bind(part === 'column' ? c.column : c.reason)}`).join(' ')} END`;
   finalSelects.push(`${reject('column')}::VARCHAR AS reject_column`, `${reject('raw')}::VARCHAR AS reject_value`, `${reject('reason')}::VARCHAR AS reject_reason`);
 
-  const cells = [...cellNames.values()].map(({ name, spec }) => {
-    const cleaned = sourceCell(spec);
-    const value = nullTokens ? `CASE WHEN ${cleaned} IN (${nullTokens}) THEN NULL ELSE nullif(${cleaned}, '') END` : `nullif(${cleaned}, '')`;
-    return `${value} AS ${name}`;
-  });
   // An event's joined cells (every column when no line column is left out) are hashed, and their line breaks are
   // the record's: the text is built once and searched once, not each cell again (bench/README.md, "Loading").
   const breaksFromRowText = source.sourceRowHash === true && source.breaksCountAsLines && !source.lineColumn;
+  // The text is then built beneath the cells, which test it once before their own tests (rowMayNeedTrim); under names
+  // no column of the file has.
+  const rowTextBeneath = breaksFromRowText && !source.columns.some((column) => rowTextColumns.includes(column));
+  const cells = [...cellNames.values()].map(({ name, spec }) => {
+    const cleaned = sourceCell(spec, rowTextBeneath ? 'r.row_may_need_trim' : undefined);
+    const value = nullTokens ? `CASE WHEN ${cleaned} IN (${nullTokens}) THEN NULL ELSE nullif(${cleaned}, '') END` : `nullif(${cleaned}, '')`;
+    return `${value} AS ${name}`;
+  });
   const staged = [
-    `${recordExpression(source.lineColumn)} AS record`,
+    `${recordExpression(source.lineColumn, rowTextBeneath ? 'r.staged_row' : undefined)} AS record`,
     ...(source.rowHash ? [`${rowHashExpression(source.columns)} AS row_hash`] : []),
     ...(breaksFromRowText
-      ? [`${sourceRowText(source.columns)} AS source_row_text`]
+      ? [`${rowTextBeneath ? 'r.row_text' : sourceRowText(source.columns)} AS source_row_text`]
       : [
           ...(source.sourceRowHash ? [`${sourceRowHashExpression(source.columns, source.lineColumn)} AS source_row_hash`] : []),
           ...(source.breaksCountAsLines ? [`${breaksExpression(source.columns)} AS breaks`] : []),
@@ -230,7 +260,7 @@ export function mappingToSql(mapping: Mapping, timeZone: string, source: MappedC
   const passedOn = breaksFromRowText ? passed.map((name) => fromRowText[name] ?? name) : passed;
   const sql = `SELECT ${[...passed, ...finalSelects].join(',\n       ')}
   FROM (SELECT ${[...passedOn, ...[...cellNames.values()].map((cell) => cell.name), ...parsedSelects].join(', ')}
-          FROM (SELECT ${staged.join(',\n                       ')} FROM raw r))`;
+          FROM (SELECT ${staged.join(',\n                       ')} FROM ${rowTextBeneath ? withRowText(source.columns) : 'raw'} r))`;
   return { sql, params, leftOut };
 }
 
